@@ -1,0 +1,38 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "Gongkai",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "gongkai", targets: ["gongkai"]),
+        .library(name: "GongkaiCore", targets: ["GongkaiCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+    ],
+    targets: [
+        // libedit through its readline-compatible header; only GongkaiShell/LineReader imports it.
+        .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
+        // Pure and Foundation-free: template, values, formulas, engine, rules, diagnostics.
+        .target(name: "GongkaiCore"),
+        // File formats at the edge: import of published reports, export, workbook files.
+        .target(name: "GongkaiIO", dependencies: ["GongkaiCore"]),
+        // The REPL: commands, completion, rendering, line editing.
+        .target(name: "GongkaiShell", dependencies: ["GongkaiCore", "GongkaiIO", "CLibEdit"]),
+        .executableTarget(
+            name: "gongkai",
+            dependencies: [
+                "GongkaiShell",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "gongkai-bench",
+            dependencies: ["GongkaiCore", "GongkaiIO", "GongkaiShell"]
+        ),
+        .testTarget(name: "GongkaiCoreTests", dependencies: ["GongkaiCore"]),
+        .testTarget(name: "GongkaiIOTests", dependencies: ["GongkaiCore", "GongkaiIO"]),
+        .testTarget(name: "GongkaiShellTests", dependencies: ["GongkaiShell", "GongkaiCore", "GongkaiIO"]),
+    ]
+)
