@@ -1,0 +1,18 @@
+# Debian packages, installed only when missing. Sourced by scripts/run-example and scripts/test.
+# RUN_DEPS: what building and running the shell needs. TEST_DEPS: what the tests need besides
+# (tmux drives the pseudo-terminal test; xelatex, a CJK font and pdftotext check the LaTeX export; python3 re-reads CSV).
+RUN_DEPS=(libedit-dev)
+TEST_DEPS=(tmux python3 texlive-xetex texlive-lang-chinese texlive-latex-extra poppler-utils)
+
+install_missing() {
+    local missing=()
+    for pkg in "$@"; do
+        dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+    done
+    ((${#missing[@]})) || return 0
+    echo "installing: ${missing[*]}" >&2
+    local sudo=()
+    [[ $(id -u) -eq 0 ]] || sudo=(sudo)
+    "${sudo[@]}" apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
+}
