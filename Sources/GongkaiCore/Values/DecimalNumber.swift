@@ -1,12 +1,14 @@
 /// An exact decimal number: `significand × 10^-scale`, with at most 18 fraction digits.
 ///
 /// Counts are decimals with scale 0; the fee in 万元 carries up to 6 fraction digits (24252.311082). Arithmetic is
-/// exact (`0.1 + 0.2 == 0.3`); a result that does not fit is an ``ArithmeticError``, never a trap or a rounded binary
-/// float. Values are kept normalised (no trailing fraction zeros), so equal numbers are equal and hash alike.
+/// exact (`0.1 + 0.2 == 0.3`) as long as the result has at most 35 significant digits and 18 fraction digits; beyond
+/// that the fraction is rounded half to even (`1 / 3` keeps 18 digits, `10^20 / 3` keeps 35 significant digits). An
+/// integer part beyond 35 digits is an ``ArithmeticError/overflow``, never a trap. Values are kept normalised (no
+/// trailing fraction zeros), so equal numbers are equal and hash alike.
 public struct DecimalNumber: Sendable, Hashable, Comparable {
     /// The most fraction digits a value keeps; division rounds to this many (half to even).
     public static let maxScale = 18
-    /// The largest magnitude of a significand; one more digit would not multiply safely.
+    /// The largest magnitude of a significand (35 digits); one more digit still multiplies by 10 without overflow.
     static let limit: Int128 = 99_999_999_999_999_999_999_999_999_999_999_999  // 10^35 - 1
 
     public private(set) var significand: Int128
@@ -21,7 +23,8 @@ public struct DecimalNumber: Sendable, Hashable, Comparable {
         scale = 0
     }
 
-    /// `significand × 10^-scale`, normalised; `nil` when it does not fit.
+    /// `significand × 10^-scale`, normalised (rounded half to even beyond 18 fraction digits); `nil` when it does not
+    /// fit.
     public init?(significand: Int128, scale: Int) {
         guard let value = try? DecimalNumber.make(significand, scale: scale) else { return nil }
         self = value
@@ -32,7 +35,8 @@ public struct DecimalNumber: Sendable, Hashable, Comparable {
         self.scale = scale
     }
 
-    /// Parses plain decimal notation: optional sign, digits, optional `.` and fraction digits (`-12`, `24252.311082`).
+    /// Parses plain decimal notation: optional sign, digits, optional `.` and fraction digits (`-12`, `24252.311082`,
+    /// `.5`, `1.50`). `nil` beyond 35 significant digits or 18 fraction digits (trailing zeros do not count).
     /// Thousands separators, full-width digits and the like are the importer's business, not this parser's.
     public init?(_ text: some StringProtocol) {
         var significand: Int128 = 0
@@ -40,26 +44,41 @@ public struct DecimalNumber: Sendable, Hashable, Comparable {
         var negative = false
         var sawDigit = false
         var sawPoint = false
+        // Fraction zeros not yet known to be followed by another digit: `1.500` needs only one fraction digit.
+        var pendingZeros = 0
         for (offset, byte) in text.utf8.enumerated() {
             switch byte {
             case UInt8(ascii: "-") where offset == 0: negative = true
             case UInt8(ascii: "+") where offset == 0: break
             case UInt8(ascii: ".") where !sawPoint: sawPoint = true
+            case UInt8(ascii: "0") where sawPoint:
+                sawDigit = true
+                pendingZeros += 1
             case UInt8(ascii: "0")...UInt8(ascii: "9"):
                 sawDigit = true
+                if sawPoint {
+                    scale += pendingZeros + 1
+                    guard scale <= DecimalNumber.maxScale else { return nil }
+                    for _ in 0..<pendingZeros {
+                        significand *= 10
+                        guard significand <= DecimalNumber.limit else { return nil }
+                    }
+                    pendingZeros = 0
+                }
                 significand = significand * 10 + Int128(byte - UInt8(ascii: "0"))
-                if sawPoint { scale += 1 }
-                guard significand <= DecimalNumber.limit, scale <= DecimalNumber.maxScale else { return nil }
+                guard significand <= DecimalNumber.limit else { return nil }
             default: return nil
             }
         }
         guard sawDigit else { return nil }
-        self.init(significand: negative ? -significand : significand, scale: scale)
+        self.init(normalised: negative ? -significand : significand, scale: Int8(scale))
     }
 
     /// Whether the value has no fraction.
     public var isInteger: Bool { scale == 0 }
+    /// Whether the value is below zero.
     public var isNegative: Bool { significand < 0 }
+    /// Whether the value is zero.
     public var isZero: Bool { significand == 0 }
 
     /// The value as an `Int`, if it is an integer that fits.
@@ -68,10 +87,10 @@ public struct DecimalNumber: Sendable, Hashable, Comparable {
         return value
     }
 
+    /// Numeric order, whatever the scales.
     public static func < (a: DecimalNumber, b: DecimalNumber) -> Bool {
         if a.scale == b.scale { return a.significand < b.significand }
-        // Align on the larger scale; both are below 10^35 and the shift is at most 18 digits, so Int128 may overflow:
-        // compare integer parts first, then fractions.
+        // Aligning on the larger scale may overflow Int128: compare integer parts first, then fractions (< 10^18).
         let (aInt, aFrac) = a.significand.quotientAndRemainder(dividingBy: pow10(Int(a.scale)))
         let (bInt, bFrac) = b.significand.quotientAndRemainder(dividingBy: pow10(Int(b.scale)))
         if aInt != bInt { return aInt < bInt }
@@ -81,63 +100,122 @@ public struct DecimalNumber: Sendable, Hashable, Comparable {
 
     // MARK: Arithmetic
 
+    /// The exact sum (rounded only beyond 35 significant digits).
     public func adding(_ other: DecimalNumber) throws(ArithmeticError) -> DecimalNumber {
         if scale == other.scale {
-            return try DecimalNumber.make(significand + other.significand, scale: Int(scale))  // both < 10^35: no overflow
+            return try DecimalNumber.make(significand + other.significand, scale: Int(scale))  // both < 10^35
         }
         let s = max(scale, other.scale)
-        let a = try DecimalNumber.scaled(significand, by: Int(s - scale))
-        let b = try DecimalNumber.scaled(other.significand, by: Int(s - other.scale))
-        return try DecimalNumber.make(a + b, scale: Int(s))
+        let (a, o1) = significand.multipliedReportingOverflow(by: DecimalNumber.pow10(Int(s - scale)))
+        let (b, o2) = other.significand.multipliedReportingOverflow(by: DecimalNumber.pow10(Int(s - other.scale)))
+        if !o1, !o2, case (let sum, false) = a.addingReportingOverflow(b) {
+            return try DecimalNumber.make(sum, scale: Int(s))
+        }
+        // Aligned operands beyond Int128: add magnitudes in 256 bits and round to 35 significant digits.
+        let x = Wide(significand.magnitude, times: DecimalNumber.pow10(Int(s - scale)).magnitude)
+        let y = Wide(other.significand.magnitude, times: DecimalNumber.pow10(Int(s - other.scale)).magnitude)
+        if isNegative == other.isNegative {
+            return try DecimalNumber.normalise(x.adding(y), negative: isNegative, scale: Int(s))
+        }
+        return x < y
+            ? try DecimalNumber.normalise(y.subtracting(x), negative: other.isNegative, scale: Int(s))
+            : try DecimalNumber.normalise(x.subtracting(y), negative: isNegative, scale: Int(s))
     }
 
+    /// The exact difference (rounded only beyond 35 significant digits).
     public func subtracting(_ other: DecimalNumber) throws(ArithmeticError) -> DecimalNumber {
         try adding(other.negated())
     }
 
+    /// The product, rounded half to even beyond 18 fraction digits or 35 significant digits.
     public func multiplying(_ other: DecimalNumber) throws(ArithmeticError) -> DecimalNumber {
+        let total = Int(scale) + Int(other.scale)
         let (product, overflow) = significand.multipliedReportingOverflow(by: other.significand)
-        guard !overflow else { throw .overflow }
-        return try DecimalNumber.make(product, scale: Int(scale) + Int(other.scale))
+        if !overflow { return try DecimalNumber.make(product, scale: total) }
+        // Two 35-digit significands make up to 70 digits: keep the product in 256 bits, then round.
+        let wide = Wide(significand.magnitude, times: other.significand.magnitude)
+        return try DecimalNumber.normalise(wide, negative: isNegative != other.isNegative, scale: total)
     }
 
-    /// The quotient, rounded half to even at 18 fraction digits.
+    /// The quotient, rounded half to even at 18 fraction digits (or 35 significant digits if the value is large).
     public func dividing(by other: DecimalNumber) throws(ArithmeticError) -> DecimalNumber {
         guard !other.isZero else { throw .divisionByZero }
         if isZero { return .zero }
-        // value = (a / b) × 10^(other.scale - scale); long division gives a / b to enough digits.
-        let negative = (significand < 0) != (other.significand < 0)
+        // value = (a / b) × 10^shift. Long division produces digits until the quotient is exact, has a digit beyond
+        // 18 fraction digits, or has more than 35 digits; the remainder then says which way to round.
         let a = significand.magnitude
         let b = other.significand.magnitude
         let shift = Int(other.scale) - Int(scale)
-        let digits = max(0, DecimalNumber.maxScale + 1 + shift)
         var (quotient, remainder) = a.quotientAndRemainder(dividingBy: b)
-        for _ in 0..<digits {
-            let (q10, o1) = quotient.multipliedReportingOverflow(by: 10)
-            let (r10, o2) = remainder.multipliedReportingOverflow(by: 10)
-            guard !o1, !o2 else { throw .overflow }
-            let (digit, rest) = r10.quotientAndRemainder(dividingBy: b)
-            quotient = q10 + digit
+        var digits = 0
+        let ceiling = UInt128(DecimalNumber.limit)
+        // quotient ≤ 10^35 - 1 and remainder < b < 10^35 before each step: ×10 cannot overflow UInt128.
+        while remainder != 0, digits - shift <= DecimalNumber.maxScale, quotient <= ceiling {
+            let (digit, rest) = (remainder * 10).quotientAndRemainder(dividingBy: b)
+            quotient = quotient * 10 + digit
             remainder = rest
+            digits += 1
         }
-        guard quotient <= UInt128(Int128.max) else { throw .overflow }
-        let signed = negative ? -Int128(quotient) : Int128(quotient)
-        // A non-zero remainder means the true value lies just above `quotient`: round with that knowledge.
-        return try DecimalNumber.make(signed, scale: digits - shift, sticky: remainder != 0)
+        return try DecimalNumber.normalise(
+            Wide(high: 0, low: quotient), negative: isNegative != other.isNegative, scale: digits - shift,
+            sticky: remainder != 0)
     }
 
+    /// The exact floor quotient and remainder: `quotient = ⌊self / divisor⌋` (an integer) and
+    /// `remainder = self − quotient × divisor`, which has the divisor's sign (spreadsheets' `MOD`).
+    public func floorDivided(by divisor: DecimalNumber) throws(ArithmeticError) -> (
+        quotient: DecimalNumber, remainder: DecimalNumber
+    ) {
+        guard !divisor.isZero else { throw .divisionByZero }
+        let s = Int(max(scale, divisor.scale))
+        let (a, o1) = significand.multipliedReportingOverflow(by: DecimalNumber.pow10(s - Int(scale)))
+        let (b, o2) = divisor.significand.multipliedReportingOverflow(by: DecimalNumber.pow10(s - Int(divisor.scale)))
+        guard !o1, !o2 else { throw .overflow }
+        var (q, r) = a.quotientAndRemainder(dividingBy: b)
+        if r != 0, (r < 0) != (b < 0) {
+            q -= 1
+            r += b
+        }
+        return (try DecimalNumber.make(q, scale: 0), try DecimalNumber.make(r, scale: s))
+    }
+
+    /// The value with the opposite sign.
     public func negated() -> DecimalNumber { DecimalNumber(normalised: -significand, scale: scale) }
+    /// The absolute value.
     public var magnitude: DecimalNumber { isNegative ? negated() : self }
 
-    /// Rounded to `places` fraction digits, half away from zero (as spreadsheets' ROUND); negative `places` round to
-    /// tens, hundreds, ….
-    public func rounded(places: Int) throws(ArithmeticError) -> DecimalNumber {
-        let places = min(max(places, -35), DecimalNumber.maxScale)
-        guard places < Int(scale) else { return self }
-        let divisor = DecimalNumber.pow10(Int(scale) - places)
-        var (q, r) = significand.quotientAndRemainder(dividingBy: divisor)
-        if r.magnitude * 2 >= divisor.magnitude { q += significand < 0 ? -1 : 1 }
-        return try DecimalNumber.make(q, scale: places)
+    /// Rounded to `places` fraction digits; negative `places` round to tens, hundreds, ….
+    ///
+    /// The default rule is half away from zero, as spreadsheets' `ROUND`; `.towardZero` is `TRUNC`/`ROUNDDOWN`,
+    /// `.awayFromZero` is `ROUNDUP`, `.down` and `.up` go toward −∞ and +∞.
+    public func rounded(
+        places: Int, rule: FloatingPointRoundingRule = .toNearestOrAwayFromZero
+    ) throws(ArithmeticError) -> DecimalNumber {
+        guard places < Int(scale), !isZero else { return self }
+        let drop = Int(scale) - places
+        // Beyond 38 digits the divisor does not fit: the whole value is the remainder, and less than half of it.
+        let (q, r, divisor): (Int128, Int128, Int128?) =
+            drop > 38
+            ? (0, significand, nil)
+            : { () -> (Int128, Int128, Int128?) in
+                let d = DecimalNumber.pow10(drop)
+                let (q, r) = significand.quotientAndRemainder(dividingBy: d)
+                return (q, r, d)
+            }()
+        guard r != 0 else { return try DecimalNumber.make(q, scale: places) }
+        let twice = r.magnitude * 2
+        let half = divisor?.magnitude ?? UInt128.max
+        let awayFromZero: Bool
+        switch rule {
+        case .toNearestOrAwayFromZero: awayFromZero = twice >= half
+        case .toNearestOrEven: awayFromZero = twice > half || (twice == half && q % 2 != 0)
+        case .towardZero: awayFromZero = false
+        case .awayFromZero: awayFromZero = true
+        case .down: awayFromZero = isNegative
+        case .up: awayFromZero = !isNegative
+        @unknown default: awayFromZero = twice >= half
+        }
+        return try DecimalNumber.make(awayFromZero ? q + (isNegative ? -1 : 1) : q, scale: places)
     }
 
     /// Rounded down to an integer (toward −∞).
@@ -150,42 +228,102 @@ public struct DecimalNumber: Sendable, Hashable, Comparable {
 
     // MARK: Construction helpers
 
-    static func pow10(_ n: Int) -> Int128 {
-        var result: Int128 = 1
-        for _ in 0..<n { result *= 10 }
-        return result
-    }
+    /// 10^0 … 10^38, all of which fit Int128.
+    private static let powers: [Int128] = {
+        var table: [Int128] = [1]
+        for _ in 1...38 { table.append(table[table.count - 1] * 10) }
+        return table
+    }()
 
-    private static func scaled(_ value: Int128, by digits: Int) throws(ArithmeticError) -> Int128 {
-        let (result, overflow) = value.multipliedReportingOverflow(by: pow10(digits))
-        guard !overflow else { throw .overflow }
-        return result
-    }
+    /// 10^n for 0 ≤ n ≤ 38.
+    static func pow10(_ n: Int) -> Int128 { powers[n] }
 
-    /// Normalises `significand × 10^-scale`: strips fraction zeros, rounds half to even beyond 18 digits (`sticky` says
-    /// the true value is a little beyond `significand`), and checks the magnitude.
+    /// Normalises `significand × 10^-scale`: strips fraction zeros, rounds half to even beyond 18 fraction digits or
+    /// 35 significant digits (`sticky` says the true value is a little beyond `significand` in magnitude), and
+    /// checks the magnitude.
     static func make(_ significand: Int128, scale: Int, sticky: Bool = false) throws(ArithmeticError) -> DecimalNumber {
+        guard (0...maxScale).contains(scale), significand.magnitude <= limit.magnitude, !sticky else {
+            return try normalise(Wide(high: 0, low: significand.magnitude), negative: significand < 0, scale: scale,
+                sticky: sticky)
+        }
         var significand = significand
         var scale = scale
-        if scale < 0 {
-            significand = try scaled(significand, by: -scale)
-            scale = 0
-        }
-        if scale > maxScale {
-            let divisor = pow10(scale - maxScale)
-            var (q, r) = significand.quotientAndRemainder(dividingBy: divisor)
-            let twice = r.magnitude * 2
-            let half = divisor.magnitude
-            if twice > half || (twice == half && (sticky || q % 2 != 0)) { q += significand < 0 ? -1 : 1 }
-            significand = q
-            scale = maxScale
-        }
         while scale > 0, significand % 10 == 0 {
             significand /= 10
             scale -= 1
         }
-        guard significand.magnitude <= limit.magnitude else { throw .overflow }
         return DecimalNumber(normalised: significand, scale: Int8(scale))
+    }
+
+    /// The slow path of ``make(_:scale:sticky:)`` for magnitudes of up to 256 bits and any scale.
+    private static func normalise(
+        _ magnitude: Wide, negative: Bool, scale: Int, sticky: Bool = false
+    ) throws(ArithmeticError) -> DecimalNumber {
+        var value = magnitude
+        var scale = scale
+        if value.isZero { return .zero }
+        if scale < 0 {
+            guard value.high == 0, -scale <= 38 else { throw .overflow }
+            value = Wide(value.low, times: pow10(-scale).magnitude)
+            scale = 0
+        }
+        // Drop as few digits as leave at most 18 fraction digits and at most 35 digits in all.
+        var drop = max(0, scale - maxScale)
+        while drop <= 38, !(value < Wide(UInt128(limit) + 1, times: pow10(drop).magnitude)) {
+            drop += 1
+        }
+        guard drop <= scale else { throw .overflow }
+        var quotient = value.low
+        if drop > 0 {
+            // value < 10^35 × 10^drop < 2^128 × 10^drop, so the quotient fits 128 bits.
+            let divisor = pow10(drop).magnitude
+            let (q, r) = divisor.dividingFullWidth((value.high, value.low))
+            quotient = q
+            let twice = r * 2  // r < 10^38, so twice < 2^128
+            if twice > divisor || (twice == divisor && (sticky || q % 2 != 0)) { quotient += 1 }
+            scale -= drop
+        }
+        while scale > 0, quotient % 10 == 0 {
+            quotient /= 10
+            scale -= 1
+        }
+        guard quotient <= UInt128(limit) else { throw .overflow }
+        let signed = Int128(quotient)
+        return DecimalNumber(normalised: negative ? -signed : signed, scale: Int8(scale))
+    }
+}
+
+/// An unsigned 256-bit magnitude, just enough for exact products and aligned sums before rounding.
+private struct Wide: Comparable {
+    var high: UInt128
+    var low: UInt128
+
+    init(high: UInt128, low: UInt128) {
+        self.high = high
+        self.low = low
+    }
+
+    /// The full product `a × b`.
+    init(_ a: UInt128, times b: UInt128) {
+        (high, low) = a.multipliedFullWidth(by: b)
+    }
+
+    var isZero: Bool { high == 0 && low == 0 }
+
+    /// The sum; operands here are below 10^54, far from 2^256.
+    func adding(_ other: Wide) -> Wide {
+        let (low, carry) = low.addingReportingOverflow(other.low)
+        return Wide(high: high &+ other.high &+ (carry ? 1 : 0), low: low)
+    }
+
+    /// The difference; `other` must not be larger.
+    func subtracting(_ other: Wide) -> Wide {
+        let (low, borrow) = low.subtractingReportingOverflow(other.low)
+        return Wide(high: high &- other.high &- (borrow ? 1 : 0), low: low)
+    }
+
+    static func < (a: Wide, b: Wide) -> Bool {
+        a.high != b.high ? a.high < b.high : a.low < b.low
     }
 }
 
@@ -203,11 +341,13 @@ extension DecimalNumber: CustomStringConvertible {
 }
 
 extension DecimalNumber: ExpressibleByIntegerLiteral {
+    /// An integer literal.
     public init(integerLiteral value: Int) { self.init(value) }
 }
 
 /// Why an exact decimal operation has no result.
 public enum ArithmeticError: Error, Sendable, Hashable {
+    /// The integer part needs more than 35 digits.
     case overflow
     case divisionByZero
 }

@@ -1,0 +1,98 @@
+/// What a name in a formula denotes, as the resolver passed to ``Expression/bind(_:)`` reports it.
+public enum Binding: Sendable, Hashable {
+    /// One cell, by id.
+    case cell(Int)
+    /// Any number of cells, by id: what a wildcard expands to.
+    case cells([Int])
+}
+
+/// A formula whose names are replaced by cell ids, ready to evaluate as often as needed.
+///
+/// Evaluation walks a tree no taller than ``Formula/nestingLimit`` and allocates nothing on the way (arguments are
+/// folded as they are produced), so the engine can call it on every recalculation.
+public struct BoundExpression: Sendable {
+    let root: BoundNode
+    /// Every cell id the value depends on, ascending, without repeats.
+    public let dependencies: [Int]
+
+    init(root: BoundNode) {
+        self.root = root
+        var ids: [Int] = []
+        root.collectDependencies(into: &ids)
+        ids.sort()
+        var unique: [Int] = []
+        unique.reserveCapacity(ids.count)
+        for id in ids where unique.last != id { unique.append(id) }
+        dependencies = unique
+    }
+
+    /// The value, reading cells through `value`. Never traps: problems are `.error` values (`#DIV/0!`, `#NUM!`,
+    /// `#VALUE!`) that propagate like a spreadsheet's.
+    public func evaluate(_ value: (Int) -> Value) -> Value {
+        root.evaluate(value)
+    }
+}
+
+/// A node of a bound formula: references replaced by ids, literals by values.
+indirect enum BoundNode: Sendable {
+    case constant(Value)
+    case cell(Int)
+    /// Only ever a direct argument of a function that accepts many cells.
+    case cells([Int])
+    case unary(UnaryOperator, BoundNode)
+    case binary(BinaryOperator, BoundNode, BoundNode)
+    case call(Function, [BoundNode])
+
+    func collectDependencies(into ids: inout [Int]) {
+        switch self {
+        case .constant: break
+        case .cell(let id): ids.append(id)
+        case .cells(let many): ids += many
+        case .unary(_, let operand): operand.collectDependencies(into: &ids)
+        case .binary(_, let left, let right):
+            left.collectDependencies(into: &ids)
+            right.collectDependencies(into: &ids)
+        case .call(_, let arguments):
+            for argument in arguments { argument.collectDependencies(into: &ids) }
+        }
+    }
+}
+
+extension Expression {
+    /// Replaces every name by the cells `resolve` says it denotes.
+    ///
+    /// A name that denotes many cells is accepted only as a whole argument of a function that takes many (`sum`,
+    /// `count`, …); elsewhere one cell is used as such and more are an error (F012). Errors thrown by `resolve`
+    /// (``FormulaError/unknownName(_:candidates:)``) come through unchanged.
+    public func bind(_ resolve: (Reference) throws(FormulaError) -> Binding) throws(FormulaError) -> BoundExpression {
+        BoundExpression(root: try boundNode(resolve, manyAllowed: false))
+    }
+
+    private func boundNode(
+        _ resolve: (Reference) throws(FormulaError) -> Binding, manyAllowed: Bool
+    ) throws(FormulaError) -> BoundNode {
+        switch kind {
+        case .number(let value): return .constant(.number(value))
+        case .text(let value): return .constant(.text(value))
+        case .reference(let reference):
+            switch try resolve(reference) {
+            case .cell(let id): return .cell(id)
+            case .cells(let ids) where manyAllowed: return .cells(ids)
+            case .cells(let ids) where ids.count == 1 && !reference.isPattern: return .cell(ids[0])
+            case .cells: throw .manyCells(reference)
+            }
+        case .unary(let op, let operand):
+            return .unary(op, try operand.boundNode(resolve, manyAllowed: false))
+        case .binary(let op, let left, let right):
+            return .binary(
+                op, try left.boundNode(resolve, manyAllowed: false), try right.boundNode(resolve, manyAllowed: false))
+        case .call(let function, let arguments):
+            var bound: [BoundNode] = []
+            bound.reserveCapacity(arguments.count)
+            for argument in arguments {
+                bound.append(try argument.boundNode(resolve, manyAllowed: function.acceptsManyCells))
+            }
+            return .call(function, bound)
+        }
+    }
+}

@@ -1,0 +1,24 @@
+/// The formula language: parsing source text into an ``Expression``.
+///
+/// ```
+/// let expression = try Formula.parse("sum(t3.*.natural) - t3.total.natural")
+/// let bound = try expression.bind { reference throws(FormulaError) in try resolve(reference) }
+/// let value = bound.evaluate { id in cells[id] }
+/// ```
+public enum Formula {
+    /// The deepest nesting of parentheses, calls and signs, and the tallest expression tree, a formula may have.
+    public static let nestingLimit = 256
+
+    /// Parses a formula (without a leading `=`); spans count Characters from the start of `source`.
+    public static func parse(_ source: String) throws(FormulaError) -> Expression {
+        var parser = Parser(tokens: try Lexer.tokens(of: source))
+        return try parser.parseFormula()
+    }
+
+    /// Parses and binds in one step.
+    public static func compile(
+        _ source: String, resolve: (Reference) throws(FormulaError) -> Binding
+    ) throws(FormulaError) -> BoundExpression {
+        try parse(source).bind(resolve)
+    }
+}
