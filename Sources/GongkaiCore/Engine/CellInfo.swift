@@ -1,0 +1,37 @@
+/// Everything `explain` shows about one cell.
+public struct CellInfo: Sendable, Hashable {
+    /// What kind of cell it is.
+    public enum Kind: String, Sendable, Hashable {
+        /// A template input cell.
+        case input
+        /// A template total (formula while nothing is entered).
+        case total
+        /// Metadata or prose (`meta.org`, `text.s1`).
+        case text
+        /// A user-defined name.
+        case user
+    }
+
+    /// The report holding the cell.
+    public let report: String
+    /// The cell's name within the report.
+    public let name: String
+    public let kind: Kind
+    /// Row label path (template cells), or the text cell's label.
+    public let rowLabels: [String]
+    /// Column label path (template cells).
+    public let columnLabels: [String]
+    public let unit: CellUnit?
+    public let value: Value
+    /// A value was entered (a template total then stands in place of its formula).
+    public let isEntered: Bool
+    public let provenance: Provenance?
+    /// The user formula's source text; for a computing template total, the sum it computes (`t3.new.natural + …`).
+    public let formula: String?
+    /// The cells this one reads, qualified when outside its report.
+    public let precedents: [String]
+    /// The cells that read this one.
+    public let dependents: [String]
+    /// The rules that involve this cell.
+    public let rules: [String]
+}

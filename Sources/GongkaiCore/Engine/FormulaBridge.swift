@@ -1,0 +1,85 @@
+// The engine's view of the formula layer: compile source text against the workbook's names, evaluate with the
+// workbook's values. The only file that knows the formula layer's types.
+
+/// A formula bound to cell ids.
+struct CompiledFormula {
+    let bound: BoundExpression
+
+    /// Raw `CellID`s read, ascending, without repeats.
+    var dependencies: [Int] { bound.dependencies }
+
+    func evaluate(_ value: (Int) -> Value) -> Value { bound.evaluate(value) }
+}
+
+/// A rule expression: a comparison `left op right` (its sides kept for the imbalance) or a plain condition.
+struct CompiledCondition {
+    let whole: BoundExpression
+    let left: BoundExpression?
+    let right: BoundExpression?
+
+    var dependencies: [Int] { whole.dependencies }
+
+    /// The sides (for a plain condition: its value and nil) and whether it holds; nil when it has no truth value.
+    func evaluate(_ value: (Int) -> Value) -> (left: Value, right: Value?, holds: Bool?) {
+        let result = whole.evaluate(value)
+        let holds: Bool? = result.number.map { !$0.isZero }
+        guard let left, let right else { return (result, nil, holds) }
+        return (left.evaluate(value), right.evaluate(value), holds)
+    }
+}
+
+enum FormulaBridge {
+    /// Resolves a dotted reference (wildcards allowed) to raw cell ids.
+    typealias Resolver = (String) throws(EngineError) -> [Int]
+
+    static func compile(
+        _ source: String, candidates: () -> [String], resolve: Resolver
+    ) throws(EngineError) -> CompiledFormula {
+        do {
+            let expression = try Formula.parse(source)
+            return CompiledFormula(
+                bound: try expression.bind { (reference) throws(FormulaError) in
+                    try binding(of: reference, candidates, resolve)
+                })
+        } catch {
+            throw .formula(error, source: source)
+        }
+    }
+
+    static func compileCondition(
+        _ source: String, candidates: () -> [String], resolve: Resolver
+    ) throws(EngineError) -> CompiledCondition {
+        do {
+            let expression = try Formula.parse(source)
+            let bind = { (reference: Reference) throws(FormulaError) -> Binding in
+                try binding(of: reference, candidates, resolve)
+            }
+            let whole = try expression.bind(bind)
+            if case .binary(let op, let left, let right) = expression.kind, op.isComparison {
+                return CompiledCondition(whole: whole, left: try left.bind(bind), right: try right.bind(bind))
+            }
+            return CompiledCondition(whole: whole, left: nil, right: nil)
+        } catch {
+            throw .formula(error, source: source)
+        }
+    }
+
+    /// Binds one reference through the engine's resolver: engine errors become formula errors at the name's span.
+    static func binding(
+        of reference: Reference, _ candidates: () -> [String], _ resolve: Resolver
+    ) throws(FormulaError) -> Binding {
+        do throws(EngineError) {
+            let ids = try resolve(reference.name)
+            return ids.count == 1 && !reference.isPattern ? .cell(ids[0]) : .cells(ids)
+        } catch {
+            if reference.isPattern, case .unknownName = error { throw FormulaError.noMatch(reference) }
+            if case .unknownName = error { throw FormulaError.unknownName(reference, candidates: candidates()) }
+            throw FormulaError(code: "F020", error.description, span: reference.span)
+        }
+    }
+
+    /// The nearest known name, for "did you mean".
+    static func nearestName(to name: String, in names: [String]) -> String? {
+        GongkaiCore.nearestName(to: name, in: names)
+    }
+}

@@ -1,0 +1,90 @@
+/// One report's storage: arrays indexed by `TemplateCell.index`, text cells, user names, rule statuses.
+final class ReportState {
+    var name: String
+    let shape: TemplateShape
+    var template: ReportTemplate { shape.template }
+    /// Current value of each template cell (entered, computed by its total, or by a user formula).
+    var values: [Value]
+    /// Bit 0: a value is entered. Bit 1: a user formula is set on the cell.
+    var flags: [UInt8]
+    /// Provenance of entered values, kept only where it is not the plain session default.
+    var provenance: [Int: Provenance] = [:]
+    /// Text cells in template order.
+    var texts: [Value]
+    /// User names, by local id − `shape.userBase`. A name keeps its id when undefined (it exists while it has a
+    /// formula), so undo and redo find it again.
+    var userNames: [String] = []
+    var userValues: [Value] = []
+    var userIndex: [String: Int] = [:]
+    /// Statuses of the template equalities, in `template.equalities` order.
+    var equalityStatus: [RuleStatus]
+    /// Cells currently out of the domain rule.
+    var domainViolations: Set<Int> = []
+    var domainStatus: RuleStatus = .holds
+    /// Statuses of the cross-year rules when this report is the later year of a linked pair (else empty).
+    var crossStatus: [RuleStatus] = []
+    /// The earlier year's report slot, when linked.
+    var lastYear: Int?
+    /// `meta.org` and `meta.year`, when both are set: the key pairing reports of one body.
+    var orgYear: OrgYear?
+    /// Number of rules of this report (template, domain, cross-year, user) that fail or are in error.
+    var failingCount = 0
+
+    static let entered: UInt8 = 1
+    static let hasFormula: UInt8 = 2
+
+    init(name: String, shape: TemplateShape) {
+        self.name = name
+        self.shape = shape
+        values = Array(repeating: .empty, count: shape.cellCount)
+        flags = Array(repeating: 0, count: shape.cellCount)
+        texts = Array(repeating: .empty, count: shape.template.textCells.count)
+        equalityStatus = Array(repeating: .incomplete, count: shape.template.equalities.count)
+    }
+
+    func isEntered(_ index: Int) -> Bool { flags[index] & ReportState.entered != 0 }
+    func hasFormula(_ index: Int) -> Bool { flags[index] & ReportState.hasFormula != 0 }
+
+    /// The value at a local id.
+    func value(local: Int) -> Value {
+        if local < shape.cellCount { return values[local] }
+        if local < shape.userBase { return texts[local - shape.cellCount] }
+        let u = local - shape.userBase
+        return u < userValues.count ? userValues[u] : .error(.reference)
+    }
+
+    func setValue(_ value: Value, local: Int) {
+        if local < shape.cellCount {
+            values[local] = value
+        } else if local < shape.userBase {
+            texts[local - shape.cellCount] = value
+        } else {
+            userValues[local - shape.userBase] = value
+        }
+    }
+
+    /// The name of a local id within the report.
+    func name(local: Int) -> String {
+        if local < shape.cellCount { return template.cells[local].name }
+        if local < shape.userBase { return template.textCells[local - shape.cellCount].name }
+        let u = local - shape.userBase
+        return u < userNames.count ? userNames[u] : "#REF!"
+    }
+
+    /// The local id of a name within the report.
+    func local(of name: String) -> Int? {
+        if let index = template.index(of: name) { return index }
+        if let text = shape.textIndex[name] { return text }
+        return userIndex[name]
+    }
+
+    /// The text of `meta.org` / `meta.year`, for cross-year pairing.
+    func text(_ local: Int?) -> String? {
+        guard let local else { return nil }
+        switch value(local: local) {
+        case .text(let t): return t.isEmpty ? nil : t
+        case .number(let n): return n.description
+        default: return nil
+        }
+    }
+}

@@ -1,0 +1,270 @@
+// Applying operations. Each `apply` validates before it mutates, records what changed, rechecks the rules touching
+// changed cells, and returns the change set with the inverse operation (for the undo log).
+
+extension Workbook {
+    func apply(_ operation: Operation) throws(EngineError) -> (ChangeSet, Operation) {
+        recorder.reset()
+        let inverse: Operation
+        switch operation {
+        case .cells(let edits): inverse = try applyCells(edits)
+        case .definition(let slot, let name, let source): inverse = try applyDefinition(slot, name, source)
+        case .rule(let name, let spec): inverse = try applyRule(name, spec)
+        case .restoreReport(let snapshot): inverse = try restore(snapshot)
+        case .removeReport(let slot): inverse = try remove(slot)
+        }
+        recheckRules(forCells: recorder.cellOrder)
+        return (changeSet(), inverse)
+    }
+
+    // MARK: Cells
+
+    func applyCells(_ edits: [CellEdit]) throws(EngineError) -> Operation {
+        var inverse: [CellEdit] = []
+        inverse.reserveCapacity(edits.count)
+        do {
+            for edit in edits {
+                let old = content(of: edit.id)
+                try setContent(edit.content, at: edit.id)
+                inverse.append(CellEdit(id: edit.id, content: old))
+            }
+        } catch {
+            // Restore the edits already made; they return cells to contents that were valid a moment ago.
+            for edit in inverse.reversed() { try? setContent(edit.content, at: edit.id) }
+            recompute(from: inverse.map(\.id))
+            recorder.reset()
+            throw error
+        }
+        recompute(from: edits.map(\.id))
+        return .cells(inverse.reversed())
+    }
+
+    /// What a cell holds as the user gave it.
+    func content(of id: CellID) -> CellContent {
+        if let formula = formulas[id.raw] { return .formula(formula.source) }
+        guard let report = reports[id.report] else { return .empty }
+        let local = id.local
+        if local < report.shape.cellCount {
+            return report.isEntered(local) ? .entered(report.values[local], report.provenance[local]) : .empty
+        }
+        let value = report.value(local: local)
+        return value.isEmpty ? .empty : .entered(value, nil)
+    }
+
+    /// Installs a cell's content; a formula is compiled and checked for cycles before anything changes.
+    /// Values of computing cells are left to `recompute`.
+    func setContent(_ content: CellContent, at id: CellID) throws(EngineError) {
+        guard let report = reports[id.report] else { throw .unknownName(name(of: id.raw, context: nil), suggestion: nil) }
+        let local = id.local
+        if case .formula(let source) = content {
+            let compiled = try compileChecked(source, at: id)
+            uninstallFormula(at: id)
+            install(FormulaCell(source: source, compiled: compiled), at: id)
+            if local < report.shape.cellCount {
+                report.flags[local] = ReportState.hasFormula
+                report.provenance[local] = nil
+            }
+            return
+        }
+        guard local < report.shape.userBase else {
+            throw .notAllowed(name(of: id.raw, context: current), reason: "use undefine to remove a user name")
+        }
+        uninstallFormula(at: id)
+        switch content {
+        case .entered(let value, let provenance):
+            if local < report.shape.cellCount {
+                report.flags[local] = ReportState.entered
+                report.provenance[local] = provenance
+            }
+            write(value, at: id, in: report)
+        case .empty, .formula:
+            if local < report.shape.cellCount {
+                report.flags[local] = 0
+                report.provenance[local] = nil
+                if report.shape.totalParts[local].isEmpty { write(.empty, at: id, in: report) }
+            } else {
+                write(.empty, at: id, in: report)
+            }
+        }
+    }
+
+    /// Compiles a formula for cell `id` (names resolve in its report) and refuses a cycle.
+    func compileChecked(_ source: String, at id: CellID) throws(EngineError) -> CompiledFormula {
+        let context = id.report
+        let compiled = try FormulaBridge.compile(source, candidates: { self.candidateNames(context: context) }) { (reference) throws(EngineError) in
+            try self.resolveAll(reference, context: context)
+        }
+        // A cycle exists if the cell already (transitively) feeds one of its new precedents.
+        let targets = Set(compiled.dependencies)
+        if let path = path(from: id.raw, to: targets) {
+            // `path` runs along "is read by": id → … → p, and id reads p. Print it as "depends on": id → p → … → id.
+            let names = ([path[0]] + path.dropFirst().reversed()).map { name(of: $0, context: current) }
+            throw .cycle(path: names + [name(of: id.raw, context: current)])
+        }
+        return compiled
+    }
+
+    func install(_ formula: FormulaCell, at id: CellID) {
+        formulas[id.raw] = formula
+        for precedent in formula.compiled.dependencies { dependents[precedent, default: []].append(id.raw) }
+    }
+
+    func uninstallFormula(at id: CellID) {
+        guard let formula = formulas.removeValue(forKey: id.raw) else { return }
+        for precedent in formula.compiled.dependencies {
+            guard var readers = dependents[precedent] else { continue }
+            if let i = readers.lastIndex(of: id.raw) { readers.remove(at: i) }
+            dependents[precedent] = readers.isEmpty ? nil : readers
+        }
+    }
+
+    /// The formulas and rules reading a cell, by name.
+    func readers(of raw: Int, context: Int?) -> [String] {
+        (dependents[raw] ?? []).map { name(of: $0, context: context) }
+            + (ruleDependents[raw] ?? []).compactMap { userRules[$0]?.name }
+    }
+
+    // MARK: Definitions
+
+    func applyDefinition(_ slot: Int, _ name: String, _ source: String?) throws(EngineError) -> Operation {
+        guard let report = reports[slot] else { throw .noReport }
+        let existing = report.userIndex[name].map { CellID(report: slot, local: $0) }
+        let oldSource = existing.flatMap { formulas[$0.raw]?.source }
+        guard let source else {
+            guard let id = existing, oldSource != nil else { throw .unknownName(name, suggestion: nil) }
+            let users = readers(of: id.raw, context: slot)
+            guard users.isEmpty else { throw .inUse(name, by: users) }
+            uninstallFormula(at: id)
+            write(.empty, at: id, in: report)
+            return .definition(report: slot, name: name, source: oldSource)
+        }
+        let id: CellID
+        if let existing {
+            id = existing
+        } else {
+            try validateUserName(name, in: report)
+            id = CellID(report: slot, local: report.shape.userBase + report.userNames.count)
+            report.userNames.append(name)
+            report.userValues.append(.empty)
+            report.userIndex[name] = id.local
+        }
+        do {
+            try setContent(.formula(source), at: id)
+        } catch {
+            if existing == nil {
+                report.userNames.removeLast()
+                report.userValues.removeLast()
+                report.userIndex[name] = nil
+            }
+            throw error
+        }
+        recompute(from: [id])
+        return .definition(report: slot, name: name, source: oldSource)
+    }
+
+    // MARK: Reports
+
+    func restore(_ snapshot: ReportSnapshot) throws(EngineError) -> Operation {
+        guard slotByName[snapshot.name] == nil else { throw .duplicate(snapshot.name) }
+        let slot = snapshot.slot
+        guard slot == reports.count || (slot < reports.count && reports[slot] == nil) else {
+            throw .duplicate(snapshot.name)
+        }
+        let report = ReportState(name: snapshot.name, shape: snapshot.shape)
+        let shape = snapshot.shape
+        if !snapshot.values.isEmpty {
+            for (index, value) in snapshot.values.enumerated() where !value.isEmpty {
+                report.values[index] = value
+                report.flags[index] = ReportState.entered
+            }
+        }
+        report.provenance = snapshot.provenance
+        report.texts = snapshot.texts
+        // Totals in dependency order: the fast path for a fresh report.
+        for total in shape.totalOrder where !report.isEntered(Int(total)) {
+            report.values[Int(total)] = Workbook.total(of: shape.totalParts[Int(total)], in: report.values)
+        }
+        if slot == reports.count { reports.append(report) } else { reports[slot] = report }
+        slotByName[snapshot.name] = slot
+        if current == nil { current = slot }
+        for local in 0..<shape.userBase where !report.value(local: local).isEmpty {
+            recorder.noteCell(CellID(report: slot, local: local).raw, old: .empty)
+        }
+        // User names first (so formulas may name each other), then formulas.
+        for (name, _) in snapshot.definitions {
+            report.userIndex[name] = shape.userBase + report.userNames.count
+            report.userNames.append(name)
+            report.userValues.append(.empty)
+        }
+        var installed: [CellID] = []
+        do {
+            for (index, source) in snapshot.formulas {
+                let id = CellID(report: slot, local: index)
+                try setContent(.formula(source), at: id)
+                installed.append(id)
+            }
+            for (name, source) in snapshot.definitions {
+                guard let local = report.userIndex[name] else { continue }
+                let id = CellID(report: slot, local: local)
+                try setContent(.formula(source), at: id)
+                installed.append(id)
+            }
+        } catch {
+            for id in installed { uninstallFormula(at: id) }
+            if slot == reports.count - 1 { reports.removeLast() } else { reports[slot] = nil }
+            slotByName[snapshot.name] = nil
+            if current == slot { current = reports.firstIndex { $0 != nil } }
+            recorder.reset()
+            throw error
+        }
+        if !installed.isEmpty { recompute(from: installed) }
+        evaluateAllRules(of: slot, appearing: true)
+        relink(slot)
+        return .removeReport(slot: slot)
+    }
+
+    func remove(_ slot: Int) throws(EngineError) -> Operation {
+        guard let report = reports[slot] else { throw .noReport }
+        // Refuse while anything outside the report reads it, or a user rule is listed with it.
+        var users: [String] = []
+        for (precedent, readers) in dependents where CellID(raw: precedent).report == slot {
+            users += readers.filter { CellID(raw: $0).report != slot }.map { name(of: $0, context: nil) }
+        }
+        for case let rule? in userRules where rule.spec.report == slot || rule.condition.dependencies.contains(where: { CellID(raw: $0).report == slot }) {
+            users.append(rule.name)
+        }
+        guard users.isEmpty else { throw .inUse(report.name, by: Array(Set(users)).sorted()) }
+        let snapshot = self.snapshot(of: slot)
+        // Unlink cross-year pairs first so their rules are recorded as gone.
+        unlink(slot)
+        for local in 0..<(report.shape.userBase + report.userNames.count) {
+            uninstallFormula(at: CellID(report: slot, local: local))
+        }
+        reports[slot] = nil
+        slotByName[report.name] = nil
+        if current == slot { current = reports.firstIndex { $0 != nil } }
+        return .restoreReport(snapshot)
+    }
+
+    /// A report as data.
+    func snapshot(of slot: Int) -> ReportSnapshot {
+        let report = reports[slot]!  // callers pass a live slot
+        var values = [Value](repeating: .empty, count: report.shape.cellCount)
+        var formulaList: [(Int, String)] = []
+        for index in 0..<report.shape.cellCount {
+            if report.isEntered(index) { values[index] = report.values[index] }
+            if let formula = formulas[CellID(report: slot, local: index).raw] { formulaList.append((index, formula.source)) }
+        }
+        var definitions: [(String, String)] = []
+        for (u, name) in report.userNames.enumerated() {
+            if let formula = formulas[CellID(report: slot, local: report.shape.userBase + u).raw] {
+                definitions.append((name, formula.source))
+            }
+        }
+        var snapshot = ReportSnapshot(
+            name: report.name, slot: slot, shape: report.shape, values: values, provenance: report.provenance,
+            texts: report.texts)
+        snapshot.formulas = formulaList
+        snapshot.definitions = definitions
+        return snapshot
+    }
+}

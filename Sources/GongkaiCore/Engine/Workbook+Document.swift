@@ -1,0 +1,93 @@
+// The workbook as plain data, for the workbook file.
+
+extension Workbook {
+    /// The whole workbook as data: reports (template, entered values with provenance, texts, formulas,
+    /// definitions), user rules and the current report. The undo log is not part of it.
+    public func document() -> WorkbookDocument {
+        var document = WorkbookDocument(currentReport: currentReport)
+        for slot in reports.indices where reports[slot] != nil {
+            let snapshot = self.snapshot(of: slot)
+            let template = snapshot.shape.template
+            var report = WorkbookDocument.Report(name: snapshot.name, templateID: template.id)
+            for (index, value) in snapshot.values.enumerated() where !value.isEmpty {
+                report.values.append(
+                    WorkbookDocument.Entry(
+                        name: template.cells[index].name, value: value, provenance: snapshot.provenance[index]))
+            }
+            for (t, text) in snapshot.texts.enumerated() where !text.isEmpty {
+                report.texts.append(WorkbookDocument.Text(name: template.textCells[t].name, text: text.description))
+            }
+            report.formulas = snapshot.formulas.map {
+                WorkbookDocument.Formula(name: template.cells[$0.0].name, source: $0.1)
+            }
+            report.definitions = snapshot.definitions.map { WorkbookDocument.Formula(name: $0.0, source: $0.1) }
+            document.reports.append(report)
+        }
+        for case let rule? in userRules {
+            guard let report = reports[rule.spec.report] else { continue }
+            document.rules.append(
+                WorkbookDocument.Rule(
+                    name: rule.name, report: report.name, expression: rule.spec.source, severity: rule.spec.severity))
+        }
+        return document
+    }
+
+    /// Rebuilds a workbook from its document; `templates` are the formats its reports may name.
+    /// The undo log starts empty.
+    public convenience init(document: WorkbookDocument, templates: [ReportTemplate] = [.official2021])
+        throws(EngineError)
+    {
+        self.init()
+        // Reports first (values and texts), so formulas may refer across reports in any order.
+        for report in document.reports {
+            guard let template = templates.first(where: { $0.id == report.templateID }) else {
+                throw .invalidValue(report.name, reason: "unknown template ‘\(report.templateID)’")
+            }
+            var cells = [Value](repeating: .empty, count: template.cells.count)
+            var provenance: [Int: Provenance] = [:]
+            for entry in report.values {
+                guard let index = template.index(of: entry.name) else {
+                    throw .unknownName(report.name + "." + entry.name, suggestion: nil)
+                }
+                cells[index] = entry.value
+                provenance[index] = entry.provenance
+            }
+            var texts: [String: String] = [:]
+            for text in report.texts { texts[text.name] = text.text }
+            _ = try loadReport(name: report.name, template: template, cells: cells, provenance: provenance, texts: texts)
+        }
+        for report in document.reports {
+            guard let slot = slotByName[report.name], let state = reports[slot] else { continue }
+            for definition in report.definitions where state.userIndex[definition.name] == nil {
+                try validateUserName(definition.name, in: state)
+                state.userIndex[definition.name] = state.shape.userBase + state.userNames.count
+                state.userNames.append(definition.name)
+                state.userValues.append(.empty)
+            }
+        }
+        recorder.reset()
+        var installed: [CellID] = []
+        for report in document.reports {
+            guard let slot = slotByName[report.name], let state = reports[slot] else { continue }
+            for formula in report.formulas + report.definitions {
+                guard let local = state.local(of: formula.name) else {
+                    throw .unknownName(report.name + "." + formula.name, suggestion: nil)
+                }
+                let id = CellID(report: slot, local: local)
+                try setContent(.formula(formula.source), at: id)
+                installed.append(id)
+            }
+        }
+        recompute(from: installed)
+        recheckRules(forCells: recorder.cellOrder)
+        for rule in document.rules {
+            guard let slot = slotByName[rule.report] else { throw .unknownReport(rule.report) }
+            current = slot
+            _ = try addRule(name: rule.name, expression: rule.expression, severity: rule.severity)
+        }
+        current = document.currentReport.flatMap { slotByName[$0] } ?? reports.firstIndex { $0 != nil }
+        undoLog.removeAll()
+        redoLog.removeAll()
+        recorder.reset()
+    }
+}

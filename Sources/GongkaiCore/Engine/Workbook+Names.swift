@@ -1,0 +1,157 @@
+// Name resolution: `sy2023.t3.total.total` is qualified when its first segment names a loaded report; an
+// unqualified name means the current report. Wildcards (`*` one segment, `**` one or more) expand against the
+// template's names and the user names of that report.
+
+extension Workbook {
+    /// The cell a reference names, in the current report unless qualified.
+    func resolve(_ reference: String, context: Int? = nil) throws(EngineError) -> CellID {
+        let (slot, rest) = try split(reference, context: context ?? current)
+        guard let report = reports[slot] else { throw .unknownReport(reference) }
+        if let local = report.local(of: rest), isLive(report, slot: slot, local: local) {
+            return CellID(report: slot, local: local)
+        }
+        throw .unknownName(reference, suggestion: suggestion(for: rest, in: report))
+    }
+
+    /// The cells a reference names, wildcards expanded; throws when it names nothing.
+    func resolveAll(_ reference: String, context: Int?) throws(EngineError) -> [Int] {
+        guard reference.contains("*") else { return [try resolve(reference, context: context).raw] }
+        let (slot, rest) = try split(reference, context: context)
+        guard let report = reports[slot] else { throw .unknownReport(reference) }
+        let pattern = rest.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        var found: [Int] = []
+        for local in liveLocals(of: report, slot: slot) {
+            let segments = report.name(local: local).split(separator: ".").map(String.init)
+            if Workbook.matches(pattern[...], segments[...]) { found.append(CellID(report: slot, local: local).raw) }
+        }
+        guard !found.isEmpty else { throw .unknownName(reference, suggestion: nil) }
+        return found
+    }
+
+    /// Splits off a report qualifier.
+    func split(_ reference: String, context: Int?) throws(EngineError) -> (Int, String) {
+        if let dot = reference.firstIndex(of: "."), let slot = slotByName[String(reference[..<dot])] {
+            return (slot, String(reference[reference.index(after: dot)...]))
+        }
+        guard let context else { throw .noReport }
+        return (context, reference)
+    }
+
+    /// Whether a local id names an existing cell (user names exist while they have a formula).
+    func isLive(_ report: ReportState, slot: Int, local: Int) -> Bool {
+        local < report.shape.userBase || formulas[CellID(report: slot, local: local).raw] != nil
+    }
+
+    /// Every existing local id of a report: template cells, text cells, then user names in definition order.
+    func liveLocals(of report: ReportState, slot: Int) -> [Int] {
+        var locals = Array(0..<report.shape.userBase)
+        for u in report.userNames.indices where isLive(report, slot: slot, local: report.shape.userBase + u) {
+            locals.append(report.shape.userBase + u)
+        }
+        return locals
+    }
+
+    /// Segment-wise match: `*` is exactly one segment, `**` one or more.
+    static func matches(_ pattern: ArraySlice<String>, _ name: ArraySlice<String>) -> Bool {
+        guard let head = pattern.first else { return name.isEmpty }
+        if head == "**" {
+            guard !name.isEmpty else { return false }
+            var rest = name.dropFirst()
+            while true {
+                if matches(pattern.dropFirst(), rest) { return true }
+                guard !rest.isEmpty else { return false }
+                rest = rest.dropFirst()
+            }
+        }
+        guard let first = name.first, head == "*" || head == first else { return false }
+        return matches(pattern.dropFirst(), name.dropFirst())
+    }
+
+    func suggestion(for name: String, in report: ReportState) -> String? {
+        FormulaBridge.nearestName(to: name, in: candidateNames(of: report))
+    }
+
+    /// The names a reference could mean in a report: its cells, its user names, the report names.
+    func candidateNames(of report: ReportState) -> [String] {
+        report.template.cells.map(\.name) + report.template.textCells.map(\.name) + report.userIndex.keys.sorted()
+            + reportNames
+    }
+
+    func candidateNames(context: Int?) -> [String] {
+        guard let context, let report = reports[context] else { return reportNames }
+        return candidateNames(of: report)
+    }
+
+    func state(named name: String) throws(EngineError) -> ReportState {
+        guard let slot = slotByName[name], let report = reports[slot] else { throw .unknownReport(name) }
+        return report
+    }
+
+    /// The shared dependency structure of a template.
+    func shape(for template: ReportTemplate) -> TemplateShape {
+        if let shape = shapes[template.id] { return shape }
+        let shape = TemplateShape(template)
+        shapes[template.id] = shape
+        return shape
+    }
+
+    /// The value of a raw cell id; `#REF!` for a removed report.
+    func valueOf(_ raw: Int) -> Value {
+        let id = CellID(raw: raw)
+        guard id.report < reports.count, let report = reports[id.report] else { return .error(.reference) }
+        return report.value(local: id.local)
+    }
+
+    /// The name of a raw cell id, qualified unless it lies in report `context`.
+    func name(of raw: Int, context: Int?) -> String {
+        let id = CellID(raw: raw)
+        guard id.report < reports.count, let report = reports[id.report] else { return "#REF!" }
+        let local = report.name(local: id.local)
+        return id.report == context ? local : report.name + "." + local
+    }
+
+    func validateReportName(_ name: String) throws(EngineError) {
+        guard Workbook.isIdentifier(name) else { throw .invalidReportName(name) }
+        guard slotByName[name] == nil else { throw .duplicate(name) }
+        // A report name must not read as the first segment of a cell name.
+        let reserved = Set(["meta", "text"]).union(shapes.values.flatMap { $0.template.tables.map(\.id) })
+            .union(ReportTemplate.official2021.tables.map(\.id))
+        guard !reserved.contains(name) else { throw .invalidReportName(name) }
+        for report in reports.compactMap({ $0 }) where report.userIndex.keys.contains(where: { $0.hasPrefix(name + ".") }) {
+            throw .invalidReportName(name)
+        }
+    }
+
+    /// A user name: dotted identifiers, not a template or text cell, not starting with a report name.
+    func validateUserName(_ name: String, in report: ReportState) throws(EngineError) {
+        let segments = name.split(separator: ".", omittingEmptySubsequences: false)
+        guard !segments.isEmpty, segments.allSatisfy({ Workbook.isIdentifier($0) }) else {
+            throw .invalidName(name, reason: "use lower-case letters, digits and _ in dot-separated parts")
+        }
+        if report.template.index(of: name) != nil || report.shape.textIndex[name] != nil {
+            throw .invalidName(name, reason: "it is a cell of the template")
+        }
+        if slotByName[String(segments[0])] != nil {
+            throw .invalidName(name, reason: "it starts with the report name ‘\(segments[0])’")
+        }
+    }
+
+    /// `[a-z_][a-z0-9_]*`
+    static func isIdentifier(_ text: some StringProtocol) -> Bool {
+        guard let first = text.utf8.first, first == UInt8(ascii: "_") || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(first)
+        else { return false }
+        return text.utf8.allSatisfy {
+            $0 == UInt8(ascii: "_") || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0)
+                || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0)
+        }
+    }
+
+    /// Refuses values a numeric cell cannot hold. Out-of-domain numbers are allowed: the `domain` rule reports them.
+    func validate(_ value: Value, forCell index: Int, shape: TemplateShape) throws(EngineError) {
+        switch value {
+        case .empty, .number: return
+        case .text: throw .invalidValue(shape.template.cells[index].name, reason: "a number is needed, not text")
+        case .error: throw .invalidValue(shape.template.cells[index].name, reason: "an error value cannot be entered")
+        }
+    }
+}

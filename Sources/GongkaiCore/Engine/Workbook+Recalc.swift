@@ -1,0 +1,123 @@
+// Incremental recalculation: from the cells an edit touched, walk the dependency graph (template totals derived
+// from the shape, user formulas from `dependents`) depth-first without recursion, and recompute the reachable cells
+// in topological order. Only cells downstream of the edit are visited.
+
+extension Workbook {
+    /// Writes a value, recording the old one; false when it did not change.
+    @discardableResult
+    func write(_ value: Value, at id: CellID, in report: ReportState) -> Bool {
+        let old = report.value(local: id.local)
+        guard old != value else { return false }
+        recorder.noteCell(id.raw, old: old)
+        report.setValue(value, local: id.local)
+        return true
+    }
+
+    /// Recomputes every cell downstream of `seeds` (the seeds included), in topological order.
+    func recompute(from seeds: [CellID]) {
+        let order = topologicalOrder(from: seeds)
+        for raw in order.reversed() {
+            let id = CellID(raw: raw)
+            guard let report = reports[id.report] else { continue }
+            if let value = computedValue(of: id, in: report) { write(value, at: id, in: report) }
+        }
+        scratch.order = order
+    }
+
+    /// What a computing cell evaluates to now; nil for a cell that holds an entered value.
+    func computedValue(of id: CellID, in report: ReportState) -> Value? {
+        let local = id.local
+        if !formulas.isEmpty, let formula = formulas[id.raw] {
+            return formula.compiled.evaluate { self.valueOf($0) }
+        }
+        if local < report.shape.cellCount, !report.isEntered(local) {
+            let parts = report.shape.totalParts[local]
+            if !parts.isEmpty { return Workbook.total(of: parts, in: report.values) }
+        }
+        return nil
+    }
+
+    /// A template total: the sum of its parts, skipping empties; empty when every part is empty.
+    static func total(of parts: [Int32], in values: [Value]) -> Value {
+        let sum = Workbook.sum(parts, in: values)
+        if let error = sum.error { return .error(error) }
+        return sum.count == 0 ? .empty : .number(sum.value)
+    }
+
+    /// Σ of cells: the sum of the numbers, how many were empty and how many were numbers, or the first error.
+    static func sum(_ cells: [Int32], in values: [Value]) -> (value: DecimalNumber, empty: Int, count: Int, error: CellError?) {
+        var total = DecimalNumber.zero
+        var empty = 0
+        var count = 0
+        for cell in cells {
+            switch values[Int(cell)] {
+            case .empty: empty += 1
+            case .number(let n):
+                count += 1
+                do { total = try total.adding(n) } catch { return (total, empty, count, CellError(error)) }
+            case .text: return (total, empty, count, .type)
+            case .error(let e): return (total, empty, count, e)
+            }
+        }
+        return (total, empty, count, nil)
+    }
+
+    /// Cells reachable from `seeds` in reverse topological order (post-order of an iterative depth-first walk).
+    func topologicalOrder(from seeds: [CellID]) -> [Int] {
+        var visited = scratch.visited
+        var stack = scratch.stack
+        var order = scratch.order
+        scratch = Scratch()
+        visited.removeAll(keepingCapacity: true)
+        stack.removeAll(keepingCapacity: true)
+        order.removeAll(keepingCapacity: true)
+        let hasFormulas = !dependents.isEmpty
+        for seed in seeds {
+            guard visited.insert(seed.raw).inserted else { continue }
+            stack.append((seed.raw, 0))
+            while let (raw, next) = stack.last {
+                if let child = neighbour(of: raw, at: next, hasFormulas: hasFormulas) {
+                    stack[stack.count - 1].1 = next + 1
+                    if visited.insert(child).inserted { stack.append((child, 0)) }
+                } else {
+                    stack.removeLast()
+                    order.append(raw)
+                }
+            }
+        }
+        scratch.visited = visited
+        scratch.stack = stack
+        return order
+    }
+
+    /// The `k`-th cell reading `raw`: first the template totals summing it, then user formulas.
+    func neighbour(of raw: Int, at k: Int, hasFormulas: Bool) -> Int? {
+        let id = CellID(raw: raw)
+        var k = k
+        if let report = reports[id.report], id.local < report.shape.cellCount {
+            let totals = report.shape.usedByTotals[id.local]
+            if k < totals.count { return CellID(report: id.report, local: Int(totals[k])).raw }
+            k -= totals.count
+        }
+        if hasFormulas, let readers = dependents[raw], k < readers.count { return readers[k] }
+        return nil
+    }
+
+    /// The path `from → … → target` along "is read by" edges, if `target` is reachable; iterative.
+    func path(from start: Int, to targets: Set<Int>) -> [Int]? {
+        var visited: Set<Int> = [start]
+        var stack: [(Int, Int)] = [(start, 0)]
+        let hasFormulas = !dependents.isEmpty
+        if targets.contains(start) { return [start] }
+        while let (raw, next) = stack.last {
+            guard let child = neighbour(of: raw, at: next, hasFormulas: hasFormulas) else {
+                stack.removeLast()
+                continue
+            }
+            stack[stack.count - 1].1 = next + 1
+            if targets.contains(child) { return stack.map(\.0) + [child] }
+            if visited.insert(child).inserted { stack.append((child, 0)) }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,238 @@
+/// The session state: reports side by side, their cells, user formulas and names, rules, and the undo log.
+///
+/// Pure and deterministic. Every mutating call returns a ``ChangeSet`` (values that changed, rules that broke or
+/// healed) and is one undo step; a call that throws leaves the workbook exactly as it was.
+///
+/// ```swift
+/// let book = Workbook()
+/// _ = try book.loadReport(name: "sy2023", template: .official2021, values: values, texts: texts)
+/// let changes = try book.set("t3.new.natural", .value(8))
+/// changes.broken.map(\.name)  // ["t3.balance.natural", "t3.balance.total", "t3.rowsum.new"]
+/// ```
+public final class Workbook {
+    /// Reports by slot; a removed report leaves `nil` so slots (and cell ids) stay stable.
+    var reports: [ReportState?] = []
+    var slotByName: [String: Int] = [:]
+    var current: Int?
+    /// Dependency structures, one per template id, shared by all reports on that template.
+    var shapes: [String: TemplateShape] = [:]
+
+    /// User formulas by raw cell id (template cells with a formula, and user names).
+    var formulas: [Int: FormulaCell] = [:]
+    /// Raw precedent id → raw ids of formula cells reading it.
+    var dependents: [Int: [Int]] = [:]
+
+    /// User rules by id; `nil` once dropped.
+    var userRules: [UserRule?] = []
+    var userRuleByName: [String: Int] = [:]
+    /// Raw cell id → user rules reading it.
+    var ruleDependents: [Int: [Int]] = [:]
+
+    /// Cross-year pairing: reports by (org, year), and for each earlier report the later ones linked to it.
+    var reportsByOrgYear: [OrgYear: [Int]] = [:]
+    var laterReports: [Int: [Int]] = [:]
+
+    var undoLog: [Operation] = []
+    var redoLog: [Operation] = []
+    /// What the mutation in progress changed: first old value per cell, first old status per rule.
+    var recorder = Recorder()
+    /// Reused DFS scratch space.
+    var scratch = Scratch()
+
+    /// An empty workbook.
+    public init() {}
+
+    // MARK: Reports
+
+    /// The loaded reports' names, in load order.
+    public var reportNames: [String] { reports.compactMap { $0?.name } }
+
+    /// The report unqualified names refer to; the first loaded report until another is selected.
+    public var currentReport: String? { current.flatMap { reports[$0]?.name } }
+
+    /// Makes `name` the current report.
+    public func selectReport(_ name: String) throws(EngineError) {
+        guard let slot = slotByName[name] else { throw .unknownReport(name) }
+        current = slot
+    }
+
+    /// The template a report is built on.
+    public func template(of report: String) throws(EngineError) -> ReportTemplate {
+        try state(named: report).template
+    }
+
+    /// Adds an empty report (every cell empty, totals computing) and makes it current if none is.
+    public func addReport(name: String, template: ReportTemplate) throws(EngineError) -> ChangeSet {
+        try loadReport(name: name, template: template, cells: [], provenance: [:], texts: [:])
+    }
+
+    /// Loads a report's values as *entered* values (published totals included), as one undo step.
+    ///
+    /// `values` maps `TemplateCell.index` to a value and its provenance; `texts` maps text cell names
+    /// (`meta.org`, `text.s1`) to their text.
+    public func loadReport(
+        name: String, template: ReportTemplate, values: [Int: (Value, Provenance)], texts: [String: String]
+    ) throws(EngineError) -> ChangeSet {
+        var cells = [Value](repeating: .empty, count: template.cells.count)
+        var provenance: [Int: Provenance] = [:]
+        for (index, entry) in values {
+            guard cells.indices.contains(index) else {
+                throw .invalidValue("#\(index)", reason: "no such cell in template \(template.id)")
+            }
+            cells[index] = entry.0
+            provenance[index] = entry.1
+        }
+        return try loadReport(name: name, template: template, cells: cells, provenance: provenance, texts: texts)
+    }
+
+    /// Loads a report from values in official cell order (`.empty` = nothing entered), as one undo step.
+    ///
+    /// The fast path for bulk loads: `cells` is empty or has one value per template cell.
+    public func loadReport(
+        name: String, template: ReportTemplate, cells: [Value], provenance: [Int: Provenance] = [:],
+        texts: [String: String] = [:]
+    ) throws(EngineError) -> ChangeSet {
+        try validateReportName(name)
+        guard cells.isEmpty || cells.count == template.cells.count else {
+            throw .invalidValue(name, reason: "\(cells.count) values for \(template.cells.count) cells")
+        }
+        let shape = shape(for: template)
+        for (index, value) in cells.enumerated() where !value.isEmpty {
+            try validate(value, forCell: index, shape: shape)
+        }
+        var textValues = [Value](repeating: .empty, count: template.textCells.count)
+        for (key, text) in texts {
+            guard let local = shape.textIndex[key] else {
+                throw .unknownName(key, suggestion: FormulaBridge.nearestName(to: key, in: template.textCells.map(\.name)))
+            }
+            textValues[local - shape.cellCount] = text.isEmpty ? .empty : .text(text)
+        }
+        let snapshot = ReportSnapshot(
+            name: name, slot: reports.count, shape: shape, values: cells,
+            provenance: provenance.filter { !$0.value.isSessionDefault }, texts: textValues)
+        return try perform(.restoreReport(snapshot))
+    }
+
+    /// Removes a report. Refused while formulas or rules elsewhere read its cells.
+    public func removeReport(_ name: String) throws(EngineError) -> ChangeSet {
+        guard let slot = slotByName[name] else { throw .unknownReport(name) }
+        return try perform(.removeReport(slot: slot))
+    }
+
+    // MARK: Cells
+
+    /// The value of a cell (`t3.total.total`, `sy2023.t3.total.total`, `meta.org`, a user name).
+    public func value(of reference: String) throws(EngineError) -> Value {
+        let id = try resolve(reference)
+        return valueOf(id.raw)
+    }
+
+    /// Enters a value, sets a formula or clears a cell, as one undo step.
+    public func set(_ reference: String, _ input: CellInput, provenance: Provenance? = nil) throws(EngineError)
+        -> ChangeSet
+    {
+        try set([(reference, input)], provenance: provenance)
+    }
+
+    /// Several edits as one undo step; all succeed or nothing changes.
+    public func set(_ edits: [(String, CellInput)], provenance: Provenance? = nil) throws(EngineError) -> ChangeSet {
+        var cellEdits: [CellEdit] = []
+        cellEdits.reserveCapacity(edits.count)
+        for (reference, input) in edits {
+            let id = try resolve(reference)
+            guard let report = reports[id.report] else { throw .unknownName(reference, suggestion: nil) }
+            let content: CellContent
+            switch input {
+            case .clear: content = .empty
+            case .value(let value):
+                guard id.local < report.shape.userBase else {
+                    throw .notAllowed(reference, reason: "a user name takes a formula (let \(reference) = …)")
+                }
+                if value.isEmpty {
+                    content = .empty
+                } else {
+                    if id.local < report.shape.cellCount { try validate(value, forCell: id.local, shape: report.shape) }
+                    else if value.isError { throw .invalidValue(reference, reason: "an error value cannot be entered") }
+                    content = .entered(value, provenance.flatMap { $0.isSessionDefault ? nil : $0 })
+                }
+            case .formula(let source):
+                guard id.local < report.shape.cellCount || id.local >= report.shape.userBase else {
+                    throw .notAllowed(reference, reason: "a text cell takes text, not a formula")
+                }
+                content = .formula(source)
+            }
+            cellEdits.append(CellEdit(id: id, content: content))
+        }
+        return try perform(.cells(cellEdits))
+    }
+
+    /// Evaluates an expression against the current state without changing it.
+    public func evaluate(_ expression: String) throws(EngineError) -> Value {
+        let context = current
+        let compiled = try FormulaBridge.compile(expression, candidates: { self.candidateNames(context: context) }) { (reference) throws(EngineError) in
+            try self.resolveAll(reference, context: context)
+        }
+        return compiled.evaluate { self.valueOf($0) }
+    }
+
+    /// Defines (or redefines) a user name in the current report: `rate = t3.result.open.total / t3.new.total`.
+    public func define(name: String, formula: String) throws(EngineError) -> ChangeSet {
+        guard let slot = current else { throw .noReport }
+        return try perform(.definition(report: slot, name: name, source: formula))
+    }
+
+    /// Removes a user name. Refused while other formulas or rules read it.
+    public func undefine(name: String) throws(EngineError) -> ChangeSet {
+        let id = try resolve(name)
+        guard let report = reports[id.report], id.local >= report.shape.userBase else {
+            throw .notAllowed(name, reason: "only user-defined names can be undefined")
+        }
+        return try perform(.definition(report: id.report, name: report.name(local: id.local), source: nil))
+    }
+
+    // MARK: Undo
+
+    /// Whether there is a mutation to undo.
+    public var canUndo: Bool { !undoLog.isEmpty }
+    /// Whether there is an undone mutation to redo.
+    public var canRedo: Bool { !redoLog.isEmpty }
+
+    /// Reverts the last mutation; `nil` when there is none.
+    public func undo() -> ChangeSet? {
+        guard let operation = undoLog.popLast() else { return nil }
+        do {
+            let (changes, inverse) = try apply(operation)
+            redoLog.append(inverse)
+            return changes
+        } catch {
+            return nil  // the inverse of a successful mutation always applies; keep the log consistent if not
+        }
+    }
+
+    /// Re-applies the last undone mutation; `nil` when there is none.
+    public func redo() -> ChangeSet? {
+        guard let operation = redoLog.popLast() else { return nil }
+        do {
+            let (changes, inverse) = try apply(operation)
+            undoLog.append(inverse)
+            return changes
+        } catch {
+            return nil
+        }
+    }
+
+    /// Runs a mutation as one undo step.
+    func perform(_ operation: Operation) throws(EngineError) -> ChangeSet {
+        let (changes, inverse) = try apply(operation)
+        undoLog.append(inverse)
+        redoLog.removeAll()
+        return changes
+    }
+}
+
+extension Provenance {
+    /// The provenance of a value typed in a session: not worth storing per cell.
+    var isSessionDefault: Bool {
+        origin == .entered && file == nil && line == nil && column == nil && note == nil
+    }
+}

@@ -1,0 +1,88 @@
+/// A workbook as plain data, for the workbook file (GongkaiIO/Workbook writes and reads it as text).
+public struct WorkbookDocument: Sendable, Hashable {
+    /// One report of the workbook.
+    public struct Report: Sendable, Hashable {
+        public var name: String
+        /// `ReportTemplate.id` (`2021`).
+        public var templateID: String
+        /// Entered values of template cells, by cell name, in official order.
+        public var values: [Entry]
+        /// Text cells (`meta.org`, `text.s1`), in template order.
+        public var texts: [Text]
+        /// User formulas on template cells, by cell name: `(name, source)`.
+        public var formulas: [Formula]
+        /// User-defined names in definition order: `(name, source)`.
+        public var definitions: [Formula]
+
+        public init(name: String, templateID: String, values: [Entry] = [], texts: [Text] = [],
+                    formulas: [Formula] = [], definitions: [Formula] = []) {
+            self.name = name
+            self.templateID = templateID
+            self.values = values
+            self.texts = texts
+            self.formulas = formulas
+            self.definitions = definitions
+        }
+    }
+
+    /// An entered value and where it came from.
+    public struct Entry: Sendable, Hashable {
+        public var name: String
+        public var value: Value
+        public var provenance: Provenance?
+
+        public init(name: String, value: Value, provenance: Provenance? = nil) {
+            self.name = name
+            self.value = value
+            self.provenance = provenance
+        }
+    }
+
+    /// A text cell's content.
+    public struct Text: Sendable, Hashable {
+        public var name: String
+        public var text: String
+
+        public init(name: String, text: String) {
+            self.name = name
+            self.text = text
+        }
+    }
+
+    /// A formula by name: a user formula on a template cell, or a user definition.
+    public struct Formula: Sendable, Hashable {
+        public var name: String
+        public var source: String
+
+        public init(name: String, source: String) {
+            self.name = name
+            self.source = source
+        }
+    }
+
+    /// A user rule.
+    public struct Rule: Sendable, Hashable {
+        public var name: String
+        /// The report whose names the expression's unqualified references mean.
+        public var report: String
+        public var expression: String
+        public var severity: Severity
+
+        public init(name: String, report: String, expression: String, severity: Severity) {
+            self.name = name
+            self.report = report
+            self.expression = expression
+            self.severity = severity
+        }
+    }
+
+    public var reports: [Report]
+    public var rules: [Rule]
+    public var currentReport: String?
+
+    public init(reports: [Report] = [], rules: [Rule] = [], currentReport: String? = nil) {
+        self.reports = reports
+        self.rules = rules
+        self.currentReport = currentReport
+    }
+}

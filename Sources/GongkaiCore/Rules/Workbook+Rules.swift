@@ -1,0 +1,347 @@
+// Rule checking. Statuses are kept per rule and maintained incrementally: an edit rechecks only the rules that read
+// a changed cell (the template's cell → equalities map, the domain of that cell, cross-year pairs, user rules).
+
+extension Workbook {
+    // MARK: Public
+
+    /// Every rule's result, report by report (template equalities, `domain`, cross-year, user rules), or one report's.
+    public func ruleResults(report: String? = nil) throws(EngineError) -> [RuleResult] {
+        try ruleKeys(report: report).compactMap { result(of: $0) }
+    }
+
+    /// The results of rules that fail or are in error.
+    public func failingRules(report: String? = nil) throws(EngineError) -> [RuleResult] {
+        try ruleKeys(report: report).filter { status(of: $0)?.isFailing == true }.compactMap { result(of: $0) }
+    }
+
+    /// How many rules of a report fail or are in error; kept up to date by every mutation.
+    public func failingCount(report: String) throws(EngineError) -> Int {
+        try state(named: report).failingCount
+    }
+
+    /// The names of a report's rules, in listing order (all reports when nil).
+    public func ruleNames(report: String? = nil) throws(EngineError) -> [String] {
+        try ruleKeys(report: report).compactMap { ruleName(of: $0) }
+    }
+
+    /// One rule's result: `t3.balance.natural` in the current report, `sy2023.t3.balance.natural`, or a user rule.
+    public func rule(named reference: String) throws(EngineError) -> RuleResult {
+        if let id = userRuleByName[reference], userRules[id] != nil, let result = result(of: .user(id)) { return result }
+        let (slot, name) = try split(reference, context: current)
+        for key in keys(of: slot) where ruleName(of: key) == name {
+            if let result = result(of: key) { return result }
+        }
+        throw .unknownRule(reference)
+    }
+
+    /// Adds a user rule that must hold, in the current report (`t3.new.total >= t3.result.open.total`, `a = b`).
+    public func addRule(name: String, expression: String, severity: Severity = .error) throws(EngineError) -> ChangeSet {
+        guard let slot = current else { throw .noReport }
+        guard userRuleByName[name].flatMap({ userRules[$0] }) == nil else { throw .duplicate(name) }
+        let segments = name.split(separator: ".", omittingEmptySubsequences: false)
+        guard !segments.isEmpty, segments.allSatisfy({ Workbook.isIdentifier($0) }) else {
+            throw .invalidName(name, reason: "use lower-case letters, digits and _ in dot-separated parts")
+        }
+        if let report = reports[slot], keys(of: slot).contains(where: { ruleName(of: $0) == name }) || name == "domain" {
+            _ = report
+            throw .duplicate(name)
+        }
+        return try perform(.rule(name: name, spec: UserRule.Spec(report: slot, source: expression, severity: severity)))
+    }
+
+    /// Drops a user rule.
+    public func dropRule(name: String) throws(EngineError) -> ChangeSet {
+        guard userRuleByName[name].flatMap({ userRules[$0] }) != nil else { throw .unknownRule(name) }
+        return try perform(.rule(name: name, spec: nil))
+    }
+
+    /// Recomputes every computing cell and rechecks every rule of every report from scratch. The result equals the
+    /// incremental state, so the change set is empty unless something is wrong; not an undo step.
+    public func recalculateAll() -> ChangeSet {
+        recorder.reset()
+        var seeds: [CellID] = []
+        for (slot, report) in reports.enumerated() {
+            guard let report else { continue }
+            for total in report.shape.totalOrder where !report.isEntered(Int(total)) {
+                let value = Workbook.total(of: report.shape.totalParts[Int(total)], in: report.values)
+                write(value, at: CellID(report: slot, local: Int(total)), in: report)
+            }
+        }
+        for raw in formulas.keys.sorted() { seeds.append(CellID(raw: raw)) }
+        if !seeds.isEmpty { recompute(from: seeds) }
+        for slot in reports.indices where reports[slot] != nil {
+            evaluateAllRules(of: slot, appearing: false)
+        }
+        for id in userRules.indices where userRules[id] != nil {
+            setStatus(evaluateStatus(of: .user(id)), of: .user(id))
+        }
+        return changeSet()
+    }
+
+    // MARK: Keys and statuses
+
+    func ruleKeys(report: String?) throws(EngineError) -> [RuleKey] {
+        if let report {
+            guard let slot = slotByName[report] else { throw .unknownReport(report) }
+            return keys(of: slot)
+        }
+        return reports.indices.flatMap { keys(of: $0) }
+    }
+
+    /// A report's rules in listing order: equalities, domain, cross-year, user rules.
+    func keys(of slot: Int) -> [RuleKey] {
+        guard let report = reports[slot] else { return [] }
+        var keys = report.equalityStatus.indices.map { RuleKey.equality(report: slot, index: $0) }
+        keys.append(.domain(report: slot))
+        keys += report.crossStatus.indices.map { RuleKey.crossYear(report: slot, pair: $0) }
+        for (id, rule) in userRules.enumerated() where rule?.spec.report == slot { keys.append(.user(id)) }
+        return keys
+    }
+
+    /// The slot of the report a rule is listed with.
+    func reportSlot(of key: RuleKey) -> Int? {
+        switch key {
+        case .equality(let slot, _), .domain(let slot), .crossYear(let slot, _): slot
+        case .user(let id): userRules[id]?.spec.report
+        }
+    }
+
+    func ruleName(of key: RuleKey) -> String? {
+        switch key {
+        case .equality(let slot, let index): reports[slot]?.template.equalities[index].name
+        case .domain: "domain"
+        case .crossYear(let slot, let pair): reports[slot]?.shape.crossPairs[pair].name
+        case .user(let id): userRules[id]?.name
+        }
+    }
+
+    /// The stored status; nil when the rule does not exist.
+    func status(of key: RuleKey) -> RuleStatus? {
+        switch key {
+        case .equality(let slot, let index): return reports[slot]?.equalityStatus[index]
+        case .domain(let slot): return reports[slot]?.domainStatus
+        case .crossYear(let slot, let pair):
+            guard let report = reports[slot], report.lastYear != nil, pair < report.crossStatus.count else { return nil }
+            return report.crossStatus[pair]
+        case .user(let id): return userRules[id]?.status
+        }
+    }
+
+    /// Stores a status, recording the old one and keeping the report's failing count.
+    func setStatus(_ new: RuleStatus?, of key: RuleKey) {
+        let old = status(of: key)
+        guard old != new, let slot = reportSlot(of: key), let report = reports[slot] else { return }
+        recorder.noteRule(key, old: old)
+        if old?.isFailing == true { report.failingCount -= 1 }
+        if new?.isFailing == true { report.failingCount += 1 }
+        guard let new else { return }  // removals are done by the caller (unlink, drop)
+        switch key {
+        case .equality(_, let index): report.equalityStatus[index] = new
+        case .domain: report.domainStatus = new
+        case .crossYear(_, let pair): report.crossStatus[pair] = new
+        case .user(let id): userRules[id]?.status = new
+        }
+    }
+
+    /// A rule's status computed from the current values.
+    func evaluateStatus(of key: RuleKey) -> RuleStatus? {
+        switch key {
+        case .equality(let slot, let index):
+            guard let report = reports[slot] else { return nil }
+            let left = Workbook.sum(report.shape.equalityLeft[index], in: report.values)
+            let right = Workbook.sum(report.shape.equalityRight[index], in: report.values)
+            if left.error != nil || right.error != nil { return .error }
+            if left.empty + right.empty > 0 { return .incomplete }
+            return left.value == right.value ? .holds : .fails
+        case .domain(let slot):
+            guard let report = reports[slot] else { return nil }
+            return report.domainViolations.isEmpty ? .holds : .fails
+        case .crossYear(let slot, let pair):
+            guard let report = reports[slot], let earlier = report.lastYear.flatMap({ reports[$0] }) else { return nil }
+            let cells = report.shape.crossPairs[pair]
+            return Workbook.compare(report.values[cells.thisYear], earlier.values[cells.lastYear])
+        case .user(let id):
+            guard let rule = userRules[id] else { return nil }
+            let outcome = rule.condition.evaluate { self.valueOf($0) }
+            if outcome.left.isError || outcome.right?.isError == true { return .error }
+            if rule.condition.dependencies.contains(where: { valueOf($0).isEmpty }) { return .incomplete }
+            guard let holds = outcome.holds else { return .error }
+            return holds ? .holds : .fails
+        }
+    }
+
+    static func compare(_ a: Value, _ b: Value) -> RuleStatus {
+        switch (a, b) {
+        case (.number(let x), .number(let y)): x == y ? .holds : .fails
+        case (.error, _), (_, .error), (.text, _), (_, .text): .error
+        default: .incomplete
+        }
+    }
+
+    /// Rechecks the rules reading the given cells (raw ids), and re-pairs reports whose org or year changed.
+    func recheckRules(forCells cells: [Int]) {
+        guard !cells.isEmpty else { return }
+        var touched: Set<RuleKey> = []
+        var relinks: [Int] = []
+        let hasUserRules = !ruleDependents.isEmpty
+        for raw in cells {
+            let id = CellID(raw: raw)
+            guard id.report < reports.count, let report = reports[id.report] else { continue }
+            let slot = id.report
+            let local = id.local
+            let shape = report.shape
+            if local < shape.cellCount {
+                for e in shape.equalitiesOf[local] { touched.insert(.equality(report: slot, index: Int(e))) }
+                if shape.inDomain(report.values[local], at: local) {
+                    if report.domainViolations.remove(local) != nil { touched.insert(.domain(report: slot)) }
+                } else if report.domainViolations.insert(local).inserted {
+                    touched.insert(.domain(report: slot))
+                }
+                if report.lastYear != nil {
+                    for p in shape.crossAsThisYear[local] { touched.insert(.crossYear(report: slot, pair: Int(p))) }
+                }
+                if !shape.crossAsLastYear[local].isEmpty, let laters = laterReports[slot] {
+                    for later in laters {
+                        for p in shape.crossAsLastYear[local] { touched.insert(.crossYear(report: later, pair: Int(p))) }
+                    }
+                }
+            } else if local == shape.orgCell || local == shape.yearCell {
+                relinks.append(slot)
+            }
+            if hasUserRules, let rules = ruleDependents[raw] {
+                for rule in rules { touched.insert(.user(rule)) }
+            }
+        }
+        for key in touched { setStatus(evaluateStatus(of: key), of: key) }
+        for slot in relinks { relink(slot) }
+    }
+
+    /// Evaluates every template rule of a report; `appearing` records them as new (a load).
+    func evaluateAllRules(of slot: Int, appearing: Bool) {
+        guard let report = reports[slot] else { return }
+        report.domainViolations = []
+        for local in 0..<report.shape.cellCount where !report.shape.inDomain(report.values[local], at: local) {
+            report.domainViolations.insert(local)
+        }
+        if appearing {
+            report.failingCount = 0
+            for index in report.equalityStatus.indices {
+                let key = RuleKey.equality(report: slot, index: index)
+                recorder.noteRule(key, old: nil)
+                let status = evaluateStatus(of: key) ?? .error
+                report.equalityStatus[index] = status
+                if status.isFailing { report.failingCount += 1 }
+            }
+            recorder.noteRule(.domain(report: slot), old: nil)
+            report.domainStatus = report.domainViolations.isEmpty ? .holds : .fails
+            if report.domainStatus.isFailing { report.failingCount += 1 }
+            return
+        }
+        for index in report.equalityStatus.indices {
+            let key = RuleKey.equality(report: slot, index: index)
+            setStatus(evaluateStatus(of: key), of: key)
+        }
+        setStatus(evaluateStatus(of: .domain(report: slot)), of: .domain(report: slot))
+        for pair in report.crossStatus.indices {
+            let key = RuleKey.crossYear(report: slot, pair: pair)
+            setStatus(evaluateStatus(of: key), of: key)
+        }
+    }
+
+    // MARK: Results
+
+    /// The full result of a rule: sides, imbalance, cells.
+    func result(of key: RuleKey) -> RuleResult? {
+        guard let status = status(of: key), let slot = reportSlot(of: key), let report = reports[slot],
+            let name = ruleName(of: key)
+        else { return nil }
+        switch key {
+        case .equality(_, let index):
+            let equality = report.template.equalities[index]
+            let left = Workbook.side(report.shape.equalityLeft[index], in: report.values)
+            let right = Workbook.side(report.shape.equalityRight[index], in: report.values)
+            return RuleResult(
+                name: name, report: report.name, kind: .template, severity: equality.severity, status: status,
+                left: left, right: right, imbalance: Workbook.imbalance(left, right, status),
+                cells: (equality.lhs + equality.rhs).map { report.template.cells[$0].name },
+                description: equality.description)
+        case .domain:
+            let bad = report.domainViolations.sorted()
+            return RuleResult(
+                name: name, report: report.name, kind: .domain, severity: .error, status: status,
+                left: .number(DecimalNumber(bad.count)), right: 0, imbalance: .number(DecimalNumber(bad.count)),
+                cells: bad.map { report.template.cells[$0].name },
+                description: "数值非负；除金额（万元/元）外为整数")
+        case .crossYear(_, let pair):
+            guard let earlierSlot = report.lastYear, let earlier = reports[earlierSlot] else { return nil }
+            let cells = report.shape.crossPairs[pair]
+            let left = report.values[cells.thisYear]
+            let right = earlier.values[cells.lastYear]
+            return RuleResult(
+                name: name, report: report.name, kind: .crossYear, severity: .warning, status: status,
+                left: left, right: right, imbalance: Workbook.imbalance(left, right, status),
+                cells: [
+                    report.template.cells[cells.thisYear].name,
+                    earlier.name + "." + earlier.template.cells[cells.lastYear].name,
+                ],
+                description: cells.description)
+        case .user(let id):
+            guard let rule = userRules[id] else { return nil }
+            let outcome = rule.condition.evaluate { self.valueOf($0) }
+            let right = outcome.right ?? .empty
+            return RuleResult(
+                name: name, report: report.name, kind: .user, severity: rule.spec.severity, status: status,
+                left: outcome.left, right: right,
+                imbalance: outcome.right == nil ? .empty : Workbook.imbalance(outcome.left, right, status),
+                cells: rule.condition.dependencies.map { self.name(of: $0, context: slot) },
+                description: rule.spec.source)
+        }
+    }
+
+    /// A side of an equality as a value: the sum of its numbers, empty when all are empty, or the error.
+    static func side(_ cells: [Int32], in values: [Value]) -> Value {
+        total(of: cells, in: values)
+    }
+
+    static func imbalance(_ left: Value, _ right: Value, _ status: RuleStatus) -> Value {
+        guard status == .holds || status == .fails, case .number(let l) = left, case .number(let r) = right else {
+            return .empty
+        }
+        do { return .number(try l.subtracting(r)) } catch { return .error(CellError(error)) }
+    }
+
+    // MARK: Change sets
+
+    /// What the mutation in progress changed, in deterministic order.
+    func changeSet() -> ChangeSet {
+        var cells: [CellChange] = []
+        for raw in recorder.cellOrder.sorted() {
+            let id = CellID(raw: raw)
+            guard let report = reports[id.report], let old = recorder.cellOld[raw] else { continue }
+            let new = report.value(local: id.local)
+            guard old != new else { continue }
+            cells.append(CellChange(report: report.name, name: report.name(local: id.local), old: old, new: new))
+        }
+        var rules: [(order: (Int, Int, Int), change: RuleChange)] = []
+        for key in recorder.ruleOrder {
+            let dropped = recorder.droppedRules[key]
+            guard let old = recorder.ruleOld[key], let slot = reportSlot(of: key) ?? dropped?.slot,
+                let report = reports[slot], let name = ruleName(of: key) ?? dropped?.name
+            else { continue }
+            let new = status(of: key)
+            guard old != new else { continue }
+            rules.append((Workbook.order(of: key, slot: slot), RuleChange(name: name, report: report.name, old: old, new: new, result: result(of: key))))
+        }
+        rules.sort { $0.order < $1.order }
+        return ChangeSet(cells: cells, rules: rules.map(\.change))
+    }
+
+    static func order(of key: RuleKey, slot: Int) -> (Int, Int, Int) {
+        switch key {
+        case .equality(_, let index): (slot, 0, index)
+        case .domain: (slot, 1, 0)
+        case .crossYear(_, let pair): (slot, 2, pair)
+        case .user(let id): (slot, 3, id)
+        }
+    }
+}

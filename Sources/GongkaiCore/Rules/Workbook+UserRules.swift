@@ -1,0 +1,49 @@
+// User rules: named expressions that must hold, listed with the report that was current when they were added.
+
+extension Workbook {
+    func applyRule(_ name: String, _ spec: UserRule.Spec?) throws(EngineError) -> Operation {
+        let existingID = userRuleByName[name]
+        let oldSpec = existingID.flatMap { userRules[$0]?.spec }
+        guard let spec else {
+            guard let id = existingID, let rule = userRules[id] else { throw .unknownRule(name) }
+            setStatus(nil, of: .user(id))
+            recorder.droppedRules[.user(id)] = (name, rule.spec.report)
+            removeRuleEdges(id, rule.condition.dependencies)
+            userRules[id] = nil
+            return .rule(name: name, spec: oldSpec)
+        }
+        guard reports.indices.contains(spec.report), reports[spec.report] != nil else { throw .noReport }
+        let condition = try FormulaBridge.compileCondition(spec.source, candidates: { self.candidateNames(context: spec.report) }) { (reference) throws(EngineError) in
+            try self.resolveAll(reference, context: spec.report)
+        }
+        let id = existingID ?? userRules.count
+        if id == userRules.count { userRules.append(nil) }
+        userRuleByName[name] = id
+        if let old = userRules[id] {
+            removeRuleEdges(id, old.condition.dependencies)
+        } else {
+            recorder.noteRule(.user(id), old: nil)
+        }
+        let placeholder: RuleStatus = .incomplete
+        userRules[id] = UserRule(name: name, spec: spec, condition: condition, status: placeholder)
+        for raw in Set(condition.dependencies) { ruleDependents[raw, default: []].append(id) }
+        let status = evaluateStatus(of: .user(id)) ?? .error
+        if let report = reports[spec.report] {
+            if oldSpec == nil {
+                userRules[id]?.status = status
+                if status.isFailing { report.failingCount += 1 }
+            } else {
+                setStatus(status, of: .user(id))
+            }
+        }
+        return .rule(name: name, spec: oldSpec)
+    }
+
+    func removeRuleEdges(_ id: Int, _ dependencies: [Int]) {
+        for raw in Set(dependencies) {
+            guard var rules = ruleDependents[raw] else { continue }
+            rules.removeAll { $0 == id }
+            ruleDependents[raw] = rules.isEmpty ? nil : rules
+        }
+    }
+}
