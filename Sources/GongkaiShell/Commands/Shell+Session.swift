@@ -1,0 +1,138 @@
+import GongkaiCore
+
+extension Shell {
+    /// `.help [COMMAND]`
+    func helpCommand(_ arguments: String) throws -> ShellStatus {
+        let words = ArgumentWords.split(arguments)
+        if let word = words.first {
+            let name = word.hasPrefix(".") ? String(word.dropFirst()) : word
+            guard let command = ShellCommand.named(name) else {
+                let suggestion = nearestName(to: name, in: ShellCommand.all.map(\.name))
+                throw ShellError("no command ‘.\(name)’" + (suggestion.map { "; did you mean ‘.\($0)’?" } ?? ""))
+            }
+            output.line(command.usage)
+            output.line("  " + command.summary + ".")
+            for line in TextLayout.wrap(command.details, options.width - 2) { output.line("  " + line) }
+            if !command.aliases.isEmpty {
+                output.line("  Also: " + command.aliases.map { "." + $0 }.joined(separator: ", "))
+            }
+            output.line("Example:")
+            for example in command.examples { output.line("  " + example) }
+            return .ok
+        }
+        output.line("Statements:")
+        for (syntax, meaning) in Shell.statementHelp {
+            output.line("  " + TextLayout.padRight(syntax, 30) + meaning)
+        }
+        output.line("Commands:")
+        let width = ShellCommand.all.map { displayWidth($0.usage) }.max() ?? 0
+        for command in ShellCommand.all {
+            output.line("  " + TextLayout.padRight(command.usage, width) + "  " + command.summary)
+        }
+        output.line(".help COMMAND shows details and an example.")
+        return .ok
+    }
+
+    /// The statement forms, for `.help`.
+    static let statementHelp: [(String, String)] = [
+        ("CELL = NUMBER", "enter a value    t3.new.natural = 8"),
+        ("CELL = FORMULA", "set a formula    t2.norm.valid = t2.norm.made"),
+        ("CELL =", "clear (a total computes again)"),
+        ("let NAME = FORMULA", "define a named cell (also NAME := …)"),
+        ("EXPRESSION", "evaluate and print   t3.total.total"),
+    ]
+
+    /// `.undo` / `.redo`
+    func undoCommand(redo: Bool) throws -> ShellStatus {
+        guard let changes = redo ? workbook.redo() : workbook.undo() else {
+            throw ShellError(redo ? "nothing to redo" : "nothing to undo")
+        }
+        unsavedChanges = true
+        printChanges(changes)
+        return .ok
+    }
+
+    /// `.reports [NAME]`
+    func reportsCommand(_ arguments: String) throws -> ShellStatus {
+        let words = ArgumentWords.split(arguments)
+        if let name = words.first {
+            try attempt { () throws(EngineError) in try workbook.selectReport(name) }
+            output.line("current report: \(name)")
+            return .ok
+        }
+        if workbook.reportNames.isEmpty {
+            output.line("(no reports loaded; .load FILE)")
+            return .ok
+        }
+        let width = workbook.reportNames.map { displayWidth($0) }.max() ?? 0
+        for name in workbook.reportNames {
+            let marker = name == workbook.currentReport ? "* " : "  "
+            let org = (try? workbook.value(of: name + ".meta.org")).flatMap { v -> String? in
+                if case .text(let t) = v { return t }
+                return nil
+            }
+            let year = (try? workbook.value(of: name + ".meta.year")).map(\.description) ?? ""
+            var line = marker + TextLayout.padRight(name, width)
+            let label = [org, year.isEmpty ? nil : year].compactMap { $0 }.joined(separator: " ")
+            if !label.isEmpty { line += "  " + label }
+            if let source = sources[name] { line += "  (" + source + ")" }
+            output.line(line)
+        }
+        return .ok
+    }
+
+    /// `.bail on|off`, `.echo on|off`
+    func switchCommand(_ arguments: String, _ option: WritableKeyPath<ShellOptions, Bool>, _ name: String) throws
+        -> ShellStatus
+    {
+        switch ArgumentWords.split(arguments) {
+        case ["on"]: options[keyPath: option] = true
+        case ["off"]: options[keyPath: option] = false
+        case []: output.line("\(name) is " + (options[keyPath: option] ? "on" : "off"))
+        default: throw ShellError("usage: .\(name) on|off")
+        }
+        return .ok
+    }
+
+    /// `.output [FILE|stdout]`: results go to FILE, written atomically when the redirection ends.
+    func outputCommand(_ arguments: String) throws -> ShellStatus {
+        let words = ArgumentWords.split(arguments)
+        guard words.count <= 1 else { throw ShellError("usage: .output [FILE|stdout]") }
+        try closeRedirection()
+        if let path = words.first, path != "stdout", path != "-" {
+            // Fail now, not at the end, when the file cannot be written.
+            try FileAccess.checkWritable(path)
+            let buffer = StringOutput()
+            redirection = (path, buffer)
+            output = buffer
+        }
+        return .ok
+    }
+
+    /// Writes the `.output` file, if one is open, and returns to standard output.
+    public func closeRedirection() throws {
+        guard let (path, buffer) = redirection else { return }
+        redirection = nil
+        output = standardOutput
+        try FileAccess.writeAtomically(path, buffer.text)
+    }
+
+    /// `.read FILE`
+    func readCommand(_ arguments: String) throws -> ShellStatus {
+        let words = ArgumentWords.split(arguments)
+        guard words.count == 1, let path = words.first else { throw ShellError("usage: .read FILE") }
+        guard readDepth < 16 else { throw ShellError(".read nested too deeply (a script reading itself?)") }
+        let text = try FileAccess.readText(path)
+        let saved = location
+        let savedFill = fill
+        readDepth += 1
+        defer {
+            readDepth -= 1
+            location = saved
+        }
+        fill = nil
+        let status = run(script: text, name: path)
+        fill = savedFill
+        return status
+    }
+}

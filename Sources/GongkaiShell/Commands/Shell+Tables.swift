@@ -1,0 +1,251 @@
+import GongkaiCore
+
+extension Shell {
+    /// `.show [t2|t3|t4|ROW|COLUMN|PATTERN]`
+    func showCommand(_ arguments: String) throws -> ShellStatus {
+        let words = ArgumentWords.split(arguments)
+        guard words.count <= 1 else { throw ShellError("usage: .show [t2|t3|t4|ROW|COLUMN|PATTERN]") }
+        let (report, rest) = try splitReport(words.first ?? "")
+        let template = try workbookTemplate(report)
+        let marked = markedCells(report: report, template: template)
+        let view = TableView(
+            template: template, value: { [workbook] index in
+                (try? workbook.value(of: report + "." + template.cells[index].name)) ?? .error(.reference)
+            }, marked: marked, width: options.width)
+        let tables = rest.isEmpty ? template.tables : template.tables.filter { $0.id == rest }
+        if !tables.isEmpty {
+            for (n, table) in tables.enumerated() {
+                if n > 0 { output.line() }
+                for line in view.render(table) { output.line(line) }
+            }
+            printFailingFootnote(report: report, tables: Set(tables.map(\.id)))
+            return .ok
+        }
+        let names = try select(rest, report: report, template: template)
+        printCellList(names, report: report, template: template, marked: marked)
+        return .ok
+    }
+
+    /// Splits a leading report name off a selection: `ha2024.t3` → (`ha2024`, `t3`); else the current report.
+    func splitReport(_ text: String) throws -> (report: String, rest: String) {
+        if let dot = text.firstIndex(of: "."), workbook.reportNames.contains(String(text[..<dot])) {
+            return (String(text[..<dot]), String(text[text.index(after: dot)...]))
+        }
+        if workbook.reportNames.contains(text) { return (text, "") }
+        guard let current = workbook.currentReport else { throw ShellError("no report is loaded; .load FILE first") }
+        return (current, text)
+    }
+
+    func workbookTemplate(_ report: String) throws -> ReportTemplate {
+        try attempt { () throws(EngineError) in try workbook.template(of: report) }
+    }
+
+    /// The names a selection means, in official order: an exact name, a row prefix (`t3.new`), a column (`t3.natural`)
+    /// or a pattern with `*` (one segment) and `**` (one or more).
+    func select(_ selection: String, report: String, template: ReportTemplate) throws -> [String] {
+        let names = names(in: report)
+        if names.contains(selection) { return [selection] }
+        var pattern = selection
+        if !selection.contains("*") {
+            let prefixed = names.filter { $0.hasPrefix(selection + ".") }
+            if !prefixed.isEmpty { return prefixed }
+            // `t3.natural`: a column of a table.
+            let parts = selection.split(separator: ".")
+            if parts.count == 2, template.table(String(parts[0])) != nil { pattern = "\(parts[0]).**.\(parts[1])" }
+        }
+        let matched = names.filter { CellPattern.matches(pattern, $0) }
+        guard !matched.isEmpty else {
+            let suggestion = nearestName(to: selection, in: names + template.tables.map(\.id))
+            throw ShellError(
+                "nothing matches ‘\(selection)’" + (suggestion.map { "; did you mean ‘\($0)’?" } ?? "")
+                    + " (try .find TEXT)")
+        }
+        return matched
+    }
+
+    /// Lists cells: name, value and a short label, fitted to the width.
+    func printCellList(_ names: [String], report: String, template: ReportTemplate, marked: Set<Int>) {
+        let nameWidth = min(names.map { displayWidth($0) }.max() ?? 0, 40)
+        let values = names.map { name -> String in
+            let value = (try? workbook.value(of: report + "." + name)) ?? .error(.reference)
+            let mark = template.index(of: name).map { marked.contains($0) } == true ? "!" : ""
+            return TableView.text(value).replacingNewlines() + mark
+        }
+        let valueWidth = min(values.map { displayWidth($0) }.max() ?? 0, 16)
+        for (name, value) in zip(names, values) {
+            var line = TextLayout.padRight(name, nameWidth) + "  "
+            line += displayWidth(value) > valueWidth
+                ? TextLayout.truncate(value, options.width - displayWidth(line))
+                : TextLayout.padLeft(value, valueWidth)
+            let label = Shell.label(of: name, template: template)
+            let room = options.width - displayWidth(line) - 2
+            if !label.isEmpty, room > 6 { line += "  " + TextLayout.truncate(label, room) }
+            output.line(line.trimmingTrailingBlanks())
+        }
+    }
+
+    /// A one-line label: `（三）不予公开/1.属于国家秘密 · 自然人`, a text cell's label, or empty for user names.
+    static func label(of name: String, template: ReportTemplate) -> String {
+        if let cell = template.cell(named: name) {
+            let rows = cell.rowLabels.count > 1 ? Array(cell.rowLabels.suffix(2)) : cell.rowLabels
+            return rows.map(TableView.shortLabel).joined(separator: "/") + " · " + (cell.columnLabels.last ?? "")
+        }
+        return template.textCells.first { $0.name == name }?.label ?? ""
+    }
+
+    /// Template cells to mark `!`: the total side of failing template equalities, and cells out of domain.
+    func markedCells(report: String, template: ReportTemplate) -> Set<Int> {
+        var marked = Set<Int>()
+        for result in ruleResults(report) where result.status.isFailing {
+            switch result.kind {
+            case .template:
+                if let equality = template.equalities.first(where: { $0.name == result.name }) {
+                    marked.formUnion(equality.lhs)
+                }
+            case .domain:
+                for name in result.cells { if let index = template.index(of: name) { marked.insert(index) } }
+            case .crossYear, .user: break
+            }
+        }
+        return marked
+    }
+
+    /// Under a table: the failing rules that concern it, one line each.
+    func printFailingFootnote(report: String, tables: Set<String>) {
+        let failing = ruleResults(report).filter { result in
+            result.status.isFailing && (result.kind != .template || tables.contains(String(result.name.prefix(2))))
+        }
+        guard !failing.isEmpty else { return }
+        output.line()
+        output.line("! \(failing.count) rule\(failing.count == 1 ? "" : "s") failing:")
+        for result in failing { output.line("  " + ruleLine(result, qualified: false, withDescription: false)) }
+    }
+
+    /// `.check [all|failing]`
+    func checkCommand(_ arguments: String) throws -> ShellStatus {
+        let words = ArgumentWords.split(arguments)
+        guard words.count <= 1, ["all", "failing"].contains(words.first ?? "failing") else {
+            throw ShellError("usage: .check [all|failing]")
+        }
+        let all = words.first == "all"
+        guard !workbook.reportNames.isEmpty else { throw ShellError("no report is loaded; .load FILE first") }
+        let qualified = workbook.reportNames.count > 1
+        var errorsFailing = 0
+        for report in workbook.reportNames {
+            let results = ruleResults(report)
+            let failing = results.filter { $0.status.isFailing }
+            errorsFailing += failing.filter { $0.severity == .error }.count
+            for result in results where all || result.status.isFailing {
+                output.line(ruleLine(result, qualified: qualified, withDescription: true))
+            }
+            var counts: [String] = []
+            for status in RuleStatus.allCases {
+                let n = results.filter { $0.status == status }.count
+                if n > 0 || status == .holds || status == .fails { counts.append("\(n) \(Shell.statusWord(status))") }
+            }
+            output.line("\(report): \(results.count) rules, " + counts.joined(separator: ", "))
+        }
+        return errorsFailing > 0 ? .rulesFailing : .ok
+    }
+
+    /// `fails   t3.balance.natural  +1  error  自然人: …`
+    func ruleLine(_ result: RuleResult, qualified: Bool, withDescription: Bool) -> String {
+        var line = TextLayout.padRight(Shell.statusWord(result.status), 10)
+        line += TextLayout.padRight(qualified ? result.qualifiedName : result.name, 24)
+        let imbalance: String
+        if case .number(let n) = result.imbalance, result.status != .holds {
+            imbalance = (n.isNegative ? "" : "+") + n.description
+        } else {
+            imbalance = ""
+        }
+        line += " " + TextLayout.padLeft(imbalance, 6) + "  " + TextLayout.padRight(result.severity.rawValue, 7)
+        if withDescription {
+            let room = options.width - displayWidth(line) - 1
+            if room > 8 { line += " " + TextLayout.truncate(result.description.replacingNewlines(), room) }
+        }
+        return line.trimmingTrailingBlanks()
+    }
+
+    static func statusWord(_ status: RuleStatus) -> String {
+        switch status {
+        case .holds: "holds"
+        case .fails: "fails"
+        case .incomplete: "incomplete"
+        case .error: "error"
+        }
+    }
+
+    /// `.rules`
+    func rulesCommand(_ arguments: String) throws -> ShellStatus {
+        guard arguments.isEmpty else { throw ShellError("usage: .rules") }
+        guard !workbook.reportNames.isEmpty else { throw ShellError("no report is loaded; .load FILE first") }
+        let qualified = workbook.reportNames.count > 1
+        for report in workbook.reportNames {
+            for result in ruleResults(report) {
+                output.line(ruleLine(result, qualified: qualified, withDescription: true))
+            }
+        }
+        return .ok
+    }
+
+    /// `.rule NAME [error|warning] EXPR`
+    func ruleCommand(_ arguments: String) throws -> ShellStatus {
+        var rest = Substring(arguments)
+        func word() -> String {
+            while rest.first?.isWhitespace == true { rest.removeFirst() }
+            let w = rest.prefix { !$0.isWhitespace }
+            rest = rest.dropFirst(w.count)
+            return String(w)
+        }
+        let name = word()
+        var severity = Severity.error
+        let saved = rest
+        let level = word()
+        if let given = Severity(rawValue: level) { severity = given } else { rest = saved }
+        let expression = String(rest).trimmingBlanks()
+        guard !name.isEmpty, !expression.isEmpty else { throw ShellError("usage: .rule NAME [error|warning] EXPR") }
+        // The expression starts after `.rule NAME [severity] ` in the statement.
+        let offset = 6 + arguments.count - String(rest).trimmingBlanks().count - (arguments.count - arguments.trimmingBlanks().count)
+        let changes = try attempt(offset: offset) { () throws(EngineError) in
+            try workbook.addRule(name: name, expression: expression, severity: severity)
+        }
+        unsavedChanges = true
+        printChanges(changes)
+        return .ok
+    }
+
+    /// `.drop rule|name NAME`
+    func dropCommand(_ arguments: String) throws -> ShellStatus {
+        let words = ArgumentWords.split(arguments)
+        guard words.count == 2 else { throw ShellError("usage: .drop rule|name NAME") }
+        guard ["rule", "name"].contains(words[0]) else { throw ShellError("usage: .drop rule|name NAME") }
+        let changes = try attempt { () throws(EngineError) in
+            words[0] == "rule" ? try workbook.dropRule(name: words[1]) : try workbook.undefine(name: words[1])
+        }
+        unsavedChanges = true
+        output.line("dropped \(words[0]) \(words[1])")
+        printChanges(changes)
+        return .ok
+    }
+}
+
+/// Cell-name patterns: `*` matches exactly one segment, `**` one or more.
+enum CellPattern {
+    static func matches(_ pattern: String, _ name: String) -> Bool {
+        let p = pattern.split(separator: ".", omittingEmptySubsequences: false)
+        let n = name.split(separator: ".", omittingEmptySubsequences: false)
+        return match(p[...], n[...])
+    }
+
+    private static func match(_ p: ArraySlice<Substring>, _ n: ArraySlice<Substring>) -> Bool {
+        guard let head = p.first else { return n.isEmpty }
+        if head == "**" {
+            // One or more segments.
+            guard !n.isEmpty else { return false }
+            for taken in 1...n.count where match(p.dropFirst(), n.dropFirst(taken)) { return true }
+            return false
+        }
+        guard let first = n.first, head == "*" || head == first else { return false }
+        return match(p.dropFirst(), n.dropFirst())
+    }
+}

@@ -1,0 +1,68 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Reading scripts and writing `.output` files with the C library: no Foundation on the shell's start-up path.
+enum FileAccess {
+    /// A file that could not be read or written, with the system's reason.
+    struct Failure: Error, CustomStringConvertible {
+        let path: String
+        let reason: String
+        var description: String { "\(path): \(reason)" }
+    }
+
+    /// The file's text (UTF-8; invalid bytes become U+FFFD).
+    static func readText(_ path: String) throws -> String {
+        guard let file = fopen(path, "rb") else { throw Failure(path: path, reason: systemReason()) }
+        defer { fclose(file) }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let n = fread(&chunk, 1, chunk.count, file)
+            if n > 0 { bytes += chunk[0..<n] }
+            if n < chunk.count {
+                if ferror(file) != 0 { throw Failure(path: path, reason: systemReason()) }
+                break
+            }
+        }
+        // A directory opens fine on Linux but reads nothing with an error.
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Whether `path` names an existing regular file or directory.
+    static func exists(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0
+    }
+
+    /// Fails unless a file can be created at `path` (its directory exists and is writable).
+    static func checkWritable(_ path: String) throws {
+        let directory = path.contains("/") ? String(path[..<(path.lastIndex(of: "/") ?? path.endIndex)]) : "."
+        guard access(directory.isEmpty ? "/" : directory, W_OK) == 0 else {
+            throw Failure(path: path, reason: systemReason())
+        }
+    }
+
+    /// Writes `text` to `path` atomically: a temporary file in the same directory, flushed, then renamed over it.
+    static func writeAtomically(_ path: String, _ text: String) throws {
+        let temporary = path + ".tmp-\(getpid())"
+        guard let file = fopen(temporary, "wb") else { throw Failure(path: path, reason: systemReason()) }
+        var text = text
+        let written = text.withUTF8 { fwrite($0.baseAddress, 1, $0.count, file) }
+        let ok = written == text.utf8.count && fflush(file) == 0 && fsync(fileno(file)) == 0
+        let reason = ok ? "" : systemReason()
+        fclose(file)
+        guard ok, rename(temporary, path) == 0 else {
+            let why = ok ? systemReason() : reason
+            unlink(temporary)
+            throw Failure(path: path, reason: why)
+        }
+    }
+
+    private static func systemReason() -> String {
+        guard let message = strerror(errno) else { return "error \(errno)" }
+        return String(cString: message).lowercased()
+    }
+}

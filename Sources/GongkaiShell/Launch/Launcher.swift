@@ -1,0 +1,239 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+import GongkaiCore
+
+/// What a `gongkai` invocation runs with: where output goes, the environment, and standard input.
+///
+/// The executable passes the real process streams; tests pass `StringOutput`s and a canned standard input.
+public struct LaunchContext {
+    public var output: any TextOutput
+    public var errors: any TextOutput
+    public var environment: [String: String]
+    /// Reads all of standard input (a script piped in).
+    public var readStandardInput: () -> String
+    /// Whether standard input is a terminal (then the shell is interactive).
+    public var standardInputIsTerminal: Bool
+
+    /// The process's own streams and environment.
+    public static func process() -> LaunchContext {
+        var environment: [String: String] = [:]
+        for name in ["HOME", "NO_COLOR", "COLUMNS", "TERM"] {
+            if let value = getenv(name) { environment[name] = String(cString: value) }
+        }
+        return LaunchContext(
+            output: FileDescriptorOutput.standardOutput, errors: FileDescriptorOutput.standardError,
+            environment: environment,
+            readStandardInput: {
+                var lines: [String] = []
+                while let line = readLine(strippingNewline: false) { lines.append(line) }
+                return lines.joined()
+            }, standardInputIsTerminal: isatty(0) != 0)
+    }
+
+    /// A context writing to the given outputs, with `input` as standard input (not a terminal).
+    public init(
+        output: any TextOutput, errors: any TextOutput, environment: [String: String] = [:],
+        readStandardInput: @escaping () -> String = { "" }, standardInputIsTerminal: Bool = false
+    ) {
+        self.output = output
+        self.errors = errors
+        self.environment = environment
+        self.readStandardInput = readStandardInput
+        self.standardInputIsTerminal = standardInputIsTerminal
+    }
+}
+
+/// The `gongkai` commands as functions returning the process exit code, so the executable stays thin and every
+/// path is testable in-process.
+///
+/// Exit codes: 0 success; 1 a statement failed; 2 bad usage or unreadable input; 3 rules failing when a check was
+/// asked for (`gongkai check`, `export --strict`, a script's `.check`).
+public enum Launcher {
+    /// `gongkai [FILE…] [-c COMMANDS] [--bail] [-X]`: loads the files, then runs COMMANDS, or reads statements from
+    /// standard input (interactively on a terminal).
+    public static func shell(
+        files: [String], commands: String?, bail: Bool, skipInit: Bool, context: LaunchContext
+    ) -> Int32 {
+        let shell = makeShell(bail: bail, context: context)
+        if !skipInit, let code = runInitFile(shell, context: context) { return code }
+        for file in files {
+            if let code = load(file, into: shell, context: context) { return code }
+        }
+        if let commands {
+            let status = shell.run(lines: ArgumentWords.splitCommands(commands), name: "-c")
+            return finish(shell, status: status, context: context)
+        }
+        if context.standardInputIsTerminal {
+            shell.options.color = context.environment["NO_COLOR"] == nil
+            // At the prompt a failed statement is not fatal: the loop's own code stands (0 unless `.quit` says).
+            let code = runInteractive(shell: shell)
+            let closed = finish(shell, status: .ok, context: context)
+            return closed == 1 && shell.redirection == nil && !shell.anyFailed ? 1 : code
+        }
+        let status = shell.run(script: context.readStandardInput(), name: nil)
+        return finish(shell, status: status, context: context)
+    }
+
+    /// `gongkai run SCRIPT [--bail]`: runs a script file; errors name it and the line.
+    public static func run(script path: String, bail: Bool, skipInit: Bool, context: LaunchContext) -> Int32 {
+        let text: String
+        do {
+            text = try FileAccess.readText(path)
+        } catch {
+            context.errors.line("Error: \(error)")
+            return 2
+        }
+        let shell = makeShell(bail: bail, context: context)
+        if !skipInit, let code = runInitFile(shell, context: context) { return code }
+        let status = shell.run(script: text, name: path)
+        return finish(shell, status: status, context: context)
+    }
+
+    /// `gongkai check FILE…`: loads each report and prints its rules' results. 0 when every error rule holds, 3 when
+    /// one fails, 2 when a file cannot be read.
+    public static func check(files: [String], all: Bool, context: LaunchContext) -> Int32 {
+        guard !files.isEmpty else {
+            context.errors.line("Error: gongkai check needs at least one FILE")
+            return 2
+        }
+        var unreadable = false
+        var failing = false
+        for file in files {
+            // One workbook per file: each report is checked on its own.
+            let shell = makeShell(bail: false, context: context)
+            do {
+                try shell.load(file)
+            } catch {
+                context.errors.line("Error: \(error)")
+                unreadable = true
+                continue
+            }
+            guard let report = shell.workbook.currentReport else { continue }
+            // Loading printed the summary and the failing rules; `--all` lists the others too.
+            let results = shell.ruleResults(report)
+            for result in results where all && !result.status.isFailing {
+                context.output.line("  " + shell.ruleLine(result, qualified: false, withDescription: true))
+            }
+            if results.contains(where: { $0.status.isFailing && $0.severity == .error }) { failing = true }
+        }
+        return unreadable ? 2 : failing ? 3 : 0
+    }
+
+    /// `gongkai export FILE… --format F [--excel] [-o OUT] [--tables t3] [--strict]`.
+    ///
+    /// Writes to standard output without `-o`; with several files, OUT is a directory receiving one file per report.
+    /// `--strict` refuses to export a report whose error rules fail (exit 3); otherwise failing rules are listed on
+    /// standard error and the export is written.
+    public static func export(
+        files: [String], format: String, excel: Bool, output: String?, tables: [String], strict: Bool,
+        context: LaunchContext
+    ) -> Int32 {
+        guard ExportFormatName.all.contains(format) else {
+            context.errors.line(
+                "Error: unknown format ‘\(format)’; use one of " + ExportFormatName.all.joined(separator: ", "))
+            return 2
+        }
+        guard !files.isEmpty else {
+            context.errors.line("Error: gongkai export needs at least one FILE")
+            return 2
+        }
+        var code: Int32 = 0
+        for file in files {
+            let shell = makeShell(bail: false, context: context)
+            do {
+                try shell.load(file)
+            } catch {
+                context.errors.line("Error: \(error)")
+                code = 2
+                continue
+            }
+            guard let report = shell.workbook.currentReport else { continue }
+            let template = (try? shell.workbook.template(of: report)) ?? .official2021
+            if let unknown = tables.first(where: { template.table($0) == nil }) {
+                context.errors.line(
+                    "Error: no table ‘\(unknown)’; the tables are " + template.tables.map(\.id).joined(separator: ", "))
+                return 2
+            }
+            let failing = shell.ruleResults(report).filter { $0.status.isFailing && $0.severity == .error }
+            for result in failing {
+                context.errors.line("\(file): rule \(result.name) fails" + Shell.imbalance(result))
+            }
+            if strict && !failing.isEmpty {
+                context.errors.line("\(file): not exported (--strict and \(failing.count) error rules fail)")
+                code = max(code, 3)
+                continue
+            }
+            do {
+                let text = try IOBridge.export(
+                    format: format, workbook: shell.workbook, report: report, tables: tables, excel: excel)
+                if let output {
+                    let path = files.count > 1 ? output + "/" + exportFileName(file, format: format) : output
+                    try FileAccess.writeAtomically(path, text)
+                } else {
+                    context.output.write(text)
+                }
+            } catch {
+                context.errors.line("Error: \(error)")
+                code = code == 0 ? 1 : code
+            }
+        }
+        return code
+    }
+
+    /// `上犹县政府办-2023.txt` → `上犹县政府办-2023.csv`
+    static func exportFileName(_ file: String, format: String) -> String {
+        let base = file.split(separator: "/").last.map(String.init) ?? file
+        let stem = base.lastIndex(of: ".").map { String(base[..<$0]) } ?? base
+        let ext: String
+        switch format {
+        case "csv", "csv-long": ext = "csv"
+        case "latex", "latex-fragment": ext = "tex"
+        case "markdown": ext = "md"
+        default: ext = format
+        }
+        return stem + "." + ext
+    }
+
+    private static func makeShell(bail: Bool, context: LaunchContext) -> Shell {
+        var options = ShellOptions(bail: bail)
+        if let columns = context.environment["COLUMNS"].flatMap({ Int($0) }), columns >= 40 { options.width = columns }
+        return Shell(output: context.output, errors: context.errors, options: options)
+    }
+
+    /// Runs `~/.gongkairc` if it exists; returns an exit code when it asks to stop (`.quit`, or an error with bail).
+    private static func runInitFile(_ shell: Shell, context: LaunchContext) -> Int32? {
+        guard let home = context.environment["HOME"], !home.isEmpty else { return nil }
+        let path = home + "/.gongkairc"
+        guard FileAccess.exists(path), let text = try? FileAccess.readText(path) else { return nil }
+        switch shell.run(script: text, name: path) {
+        case .quit: return finish(shell, status: .quit, context: context)
+        case .failed where shell.options.bail: return finish(shell, status: .failed, context: context)
+        default: return nil
+        }
+    }
+
+    /// Loads a file named on the command line; an unreadable file ends the run with exit code 2.
+    private static func load(_ file: String, into shell: Shell, context: LaunchContext) -> Int32? {
+        do {
+            try shell.load(file)
+            return nil
+        } catch {
+            context.errors.line("Error: \(error)")
+            return 2
+        }
+    }
+
+    /// Closes an `.output` file and turns the session's outcome into an exit code.
+    private static func finish(_ shell: Shell, status: ShellStatus, context: LaunchContext) -> Int32 {
+        do {
+            try shell.closeRedirection()
+        } catch {
+            context.errors.line("Error: \(error)")
+            return 1
+        }
+        return shell.exitCode
+    }
+}

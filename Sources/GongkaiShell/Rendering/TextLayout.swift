@@ -1,0 +1,74 @@
+import GongkaiCore
+
+/// Terminal text layout by display width (CJK characters occupy two columns).
+enum TextLayout {
+    /// `text` padded with spaces on the right to `width` columns.
+    static func padRight(_ text: String, _ width: Int) -> String {
+        let w = displayWidth(text)
+        return w >= width ? text : text + String(repeating: " ", count: width - w)
+    }
+
+    /// `text` padded with spaces on the left to `width` columns.
+    static func padLeft(_ text: String, _ width: Int) -> String {
+        let w = displayWidth(text)
+        return w >= width ? text : String(repeating: " ", count: width - w) + text
+    }
+
+    /// `text` centred in `width` columns (extra space goes to the right).
+    static func center(_ text: String, _ width: Int) -> String {
+        let w = displayWidth(text)
+        guard w < width else { return text }
+        let left = (width - w) / 2
+        return String(repeating: " ", count: left) + text + String(repeating: " ", count: width - w - left)
+    }
+
+    /// `text` cut to at most `width` columns, ending in `…` when something was cut.
+    static func truncate(_ text: String, _ width: Int) -> String {
+        guard displayWidth(text) > width else { return text }
+        guard width > 1 else { return width == 1 ? "…" : "" }
+        var result = ""
+        var used = 0
+        for character in text {
+            let w = displayWidth(of: character)
+            if used + w > width - 1 { break }
+            result.append(character)
+            used += w
+        }
+        return result + "…"
+    }
+
+    /// `text` broken into lines of at most `width` columns. Breaks at spaces where it can, anywhere in CJK text; a
+    /// single character wider than `width` still gets its own line.
+    static func wrap(_ text: String, _ width: Int) -> [String] {
+        let width = max(width, 1)
+        guard displayWidth(text) > width else { return [text] }
+        var lines: [String] = []
+        var line = ""
+        var used = 0
+        var lastSpace: String.Index? = nil
+        for character in text {
+            let w = displayWidth(of: character)
+            if used + w > width, !line.isEmpty {
+                if character != " ", let space = lastSpace {
+                    // Move the word after the last space to the next line.
+                    let head = String(line[..<space])
+                    let tail = String(line[line.index(after: space)...])
+                    lines.append(head)
+                    line = tail
+                    used = displayWidth(tail)
+                } else {
+                    lines.append(line)
+                    line = ""
+                    used = 0
+                }
+                lastSpace = nil
+                if character == " " { continue }
+            }
+            if character == " " { lastSpace = line.endIndex }
+            line.append(character)
+            used += w
+        }
+        if !line.isEmpty { lines.append(line) }
+        return lines
+    }
+}

@@ -1,0 +1,140 @@
+import GongkaiCore
+
+extension Shell {
+    /// `target = right`: a number or `"text"` is entered, an empty right side clears, anything else is a formula.
+    /// A plain name that is not a cell defines a new named cell (`rate = …`).
+    func assign(_ target: String, _ right: String, offset: Int) throws -> ShellStatus {
+        let input = Shell.cellInput(right)
+        let changes: ChangeSet
+        switch Result(catching: { () throws(EngineError) in try workbook.set(target, input) }) {
+        case .success(let result): changes = result
+        case .failure(let error):
+            // `rate = …` for a plain name that is no cell yet defines it (`vat = 0.06` defines a constant).
+            if case .unknownName = error, !target.contains(".") {
+                switch input {
+                case .formula(let source): return try defineName(target, source, offset: offset)
+                case .value(let value): return try defineName(target, value.formulaSource, offset: offset)
+                case .clear: break
+                }
+            }
+            throw ShellError(engine: error, statement: "", offset: offset)
+        }
+        unsavedChanges = true
+        printChanges(changes, subject: target)
+        return .ok
+    }
+
+    /// `let name = formula` / `name := formula`.
+    func defineName(_ name: String, _ formula: String, offset: Int) throws -> ShellStatus {
+        guard !formula.isEmpty else { throw ShellError("a definition needs a formula: let \(name) = …") }
+        let changes = try attempt(offset: offset) { () throws(EngineError) in
+            try workbook.define(name: name, formula: formula)
+        }
+        unsavedChanges = true
+        printChanges(changes, subject: name)
+        return .ok
+    }
+
+    /// A bare expression: evaluated against the current state and printed.
+    func evaluate(_ expression: String) throws -> ShellStatus {
+        let value = try attempt(offset: 0) { () throws(EngineError) in try workbook.evaluate(expression) }
+        output.line(value.isEmpty ? "(empty)" : value.description)
+        return .ok
+    }
+
+    /// What the right side of an assignment puts into the cell.
+    static func cellInput(_ right: String) -> CellInput {
+        if right.isEmpty { return .clear }
+        if let number = DecimalNumber(right) { return .value(.number(number)) }
+        if right.count >= 2, right.first == "\"", right.last == "\"", !right.dropFirst().dropLast().contains("\"") {
+            return .value(.text(String(right.dropFirst().dropLast())))
+        }
+        return .formula(right)
+    }
+
+    /// Prints what a mutation changed: values that moved (old → new), then rules that broke or healed.
+    ///
+    /// A large change (a load) is summarised after `Shell.changeLimit` lines, so the report stays readable.
+    func printChanges(_ changes: ChangeSet, subject: String? = nil) {
+        let current = workbook.currentReport
+        func name(_ report: String, _ cell: String) -> String {
+            report == current && workbook.reportNames.count <= 1 || report == current ? cell : report + "." + cell
+        }
+        if changes.isEmpty {
+            output.line("(no change)")
+            return
+        }
+        let cellLines = changes.cells.map { change in
+            (name(change.report, change.name), Shell.show(change.old) + " → " + Shell.show(change.new))
+        }
+        let width = min(cellLines.map { displayWidth($0.0) }.max() ?? 0, 36)
+        for (n, line) in cellLines.enumerated() {
+            if n == Shell.changeLimit {
+                output.line("… and \(cellLines.count - n) more values")
+                break
+            }
+            output.line(TextLayout.padRight(line.0, width) + "  " + line.1)
+        }
+        let ruleLines = changes.rules.compactMap { change -> (String, String)? in
+            guard let text = Shell.describe(change) else { return nil }
+            return (name(change.report, change.name), text)
+        }
+        let ruleWidth = min(ruleLines.map { displayWidth($0.0) }.max() ?? 0, 36)
+        for (n, line) in ruleLines.enumerated() {
+            if n == Shell.changeLimit {
+                output.line("… and \(ruleLines.count - n) more rule changes")
+                break
+            }
+            output.line(TextLayout.padRight(line.0, ruleWidth) + "  " + line.1)
+        }
+    }
+
+    /// How many value (and rule) lines a change report prints before summarising the rest.
+    static let changeLimit = 12
+
+    /// A value in a change report: `(empty)` rather than nothing.
+    static func show(_ value: Value) -> String {
+        switch value {
+        case .empty: "(empty)"
+        case .text(let text): "\"" + TextLayout.truncate(text.replacingNewlines(), 30) + "\""
+        default: value.description
+        }
+    }
+
+    /// `broke: imbalance 1 (error)`, `healed`, `incomplete`, … for a rule whose status changed.
+    static func describe(_ change: RuleChange) -> String? {
+        let severity = change.result.map { " (\($0.severity.rawValue))" } ?? ""
+        switch (change.old, change.new) {
+        case (_, nil): return "removed"
+        case (let old, .some(let new)) where old == new: return nil
+        case (_, .some(.holds)): return change.old == nil ? "added: holds" : "healed"
+        case (_, .some(.fails)):
+            return (change.old == nil ? "added: fails" : "broke") + Shell.imbalance(change.result) + severity
+        case (_, .some(.error)): return "error" + Shell.imbalance(change.result) + severity
+        case (_, .some(.incomplete)): return "incomplete (a cell is empty)"
+        }
+    }
+
+    /// `: imbalance 1` when the result has a numeric imbalance.
+    static func imbalance(_ result: RuleResult?) -> String {
+        guard let result, case .number(let n) = result.imbalance else { return "" }
+        return ": imbalance " + (n.isNegative ? "" : "+") + n.description
+    }
+}
+
+extension Value {
+    /// The value as formula source (`0.06`, `"text"`), for defining a name by a constant.
+    var formulaSource: String {
+        switch self {
+        case .text(let t): "\"" + t + "\""
+        default: description
+        }
+    }
+}
+
+extension String {
+    /// Newlines and tabs shown as spaces, for one-line previews of prose.
+    func replacingNewlines() -> String {
+        String(map { $0 == "\n" || $0 == "\r" || $0 == "\t" ? " " : $0 })
+    }
+}

@@ -1,0 +1,62 @@
+extension Shell {
+    /// Runs the statements of a script (a file's text, standard input, or `-c` commands), joining continuation
+    /// lines; errors name the script and the statement's first line. Stops at `.quit`, and at the first failure
+    /// when `.bail` is on.
+    ///
+    /// Returns `.failed` when a statement failed, `.rulesFailing` when a `.check` found failing error rules (and
+    /// nothing failed), `.quit` when the script quit, else `.ok`.
+    @discardableResult
+    public func run(script text: String, name: String?) -> ShellStatus {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        if lines.last == "" { lines.removeLast() }  // the final newline ends the last line, it starts no new one
+        return run(lines: lines, name: name)
+    }
+
+    /// Runs statements given line by line (see `run(script:name:)`).
+    @discardableResult
+    public func run(lines: [String], name: String?) -> ShellStatus {
+        var buffer = StatementBuffer()
+        var firstLine = 1
+        var failed = false
+        var rulesFailing = false
+        func step(_ statement: String, line: Int) -> ShellStatus? {
+            location = SourceLocation(file: name, line: line)
+            let status = execute(statement: statement)
+            switch status {
+            case .ok: return nil
+            case .quit: return .quit
+            case .failed:
+                failed = true
+                return options.bail ? .failed : nil
+            case .rulesFailing:
+                rulesFailing = true
+                return options.bail ? .rulesFailing : nil
+            }
+        }
+        for (index, rawLine) in lines.enumerated() {
+            let line = rawLine.hasSuffix("\r") ? String(rawLine.dropLast()) : rawLine
+            if buffer.isEmpty { firstLine = index + 1 }
+            // `.fill` answers are taken line by line, as typed.
+            let statement: String?
+            if fill != nil && buffer.isEmpty {
+                statement = line
+            } else {
+                statement = buffer.append(line)
+            }
+            guard let statement else { continue }
+            if let stop = step(statement, line: firstLine) { return stop }
+        }
+        if let statement = buffer.flush() {
+            // A statement left open at the end still runs, so that its error is reported where it starts.
+            if let stop = step(statement, line: firstLine) { return stop }
+        }
+        if fill != nil { finishFill(stopped: false) }
+        return failed ? .failed : rulesFailing ? .rulesFailing : .ok
+    }
+
+    /// The process exit code for what the session did: 1 when a statement failed, 3 when a `.check` found failing
+    /// error rules, else 0.
+    public var exitCode: Int32 {
+        anyFailed ? 1 : anyRulesFailing ? 3 : 0
+    }
+}

@@ -1,0 +1,188 @@
+import GongkaiCore
+
+/// The Gongkai shell: a workbook, where output goes, and the session options; executes one statement at a time.
+///
+/// Statements are dot-commands (`.show t3`), assignments (`t3.new.natural = 8`), definitions (`let rate = …`) and
+/// expressions (`t3.total.total / t3.new.total`). After every change the shell prints what changed: values that moved
+/// (old → new) and rules that broke or healed, with their imbalance. Output is deterministic: no timings, no colour
+/// unless asked for.
+///
+/// ```swift
+/// let out = StringOutput()
+/// let shell = Shell(output: out, errors: out)
+/// shell.run(script: ".load examples/上犹县政府办-2023.txt\n.show t3\n", name: "tour.gongkai")
+/// ```
+public final class Shell {
+    /// The session state.
+    public internal(set) var workbook: Workbook
+    /// Where results go (standard output, or a file after `.output FILE`).
+    var output: any TextOutput
+    /// Where results go when no `.output` redirection is active.
+    let standardOutput: any TextOutput
+    /// Where errors and warnings go.
+    let errors: any TextOutput
+    /// The options a session can change.
+    public var options: ShellOptions
+
+    /// The `.output FILE` redirection in effect: the file path and the text collected for it.
+    var redirection: (path: String, buffer: StringOutput)?
+    /// Files loaded per report name, for `.reports`.
+    var sources: [String: String] = [:]
+    /// The guided entry in progress (`.fill`), which takes the following statements as answers.
+    var fill: FillSession?
+    /// Where the statement being executed came from, for error messages.
+    var location: SourceLocation?
+    /// Nested `.read` depth, to refuse a script that reads itself forever.
+    var readDepth = 0
+    /// Mutations since the last `.save` or load.
+    var unsavedChanges = false
+    /// Any statement failed (the exit code of a script is then 1).
+    public private(set) var anyFailed = false
+    /// A `.check` found an error rule failing (exit code 3 when nothing else failed).
+    public private(set) var anyRulesFailing = false
+
+    /// A shell writing results to `output` and errors to `errors`.
+    public init(
+        workbook: Workbook = Workbook(), output: any TextOutput = FileDescriptorOutput.standardOutput,
+        errors: any TextOutput = FileDescriptorOutput.standardError, options: ShellOptions = ShellOptions()
+    ) {
+        self.workbook = workbook
+        self.output = output
+        self.standardOutput = output
+        self.errors = errors
+        self.options = options
+    }
+
+    /// The prompt for the next statement: the current report's name, or the label of the cell `.fill` asks for.
+    public var prompt: String {
+        if let fill, let cell = fill.currentCell { return fill.prompt(for: cell) }
+        return (workbook.currentReport ?? "gongkai") + "> "
+    }
+
+    // MARK: Executing
+
+    /// Executes one complete statement and prints its results; errors go to the error output.
+    @discardableResult
+    public func execute(statement text: String) -> ShellStatus {
+        if options.echo { output.line(text) }
+        let status: ShellStatus
+        do {
+            status = try dispatch(text)
+        } catch let error as ShellError {
+            report(error, statement: text)
+            status = .failed
+        } catch {
+            report(ShellError("\(error)"), statement: text)
+            status = .failed
+        }
+        switch status {
+        case .failed: anyFailed = true
+        case .rulesFailing: anyRulesFailing = true
+        case .ok, .quit: break
+        }
+        return status
+    }
+
+    private func dispatch(_ text: String) throws -> ShellStatus {
+        if fill != nil { return try answerFill(text) }
+        switch Statement(text) {
+        case .empty: return .ok
+        case .command(let name, let arguments):
+            guard let command = ShellCommand.named(name) else {
+                let suggestion = nearestName(to: name, in: ShellCommand.all.map(\.name))
+                throw ShellError(
+                    "unknown command ‘.\(name)’" + (suggestion.map { "; did you mean ‘.\($0)’?" } ?? "")
+                        + " (.help lists the commands)")
+            }
+            return try command.run(self, arguments)
+        case .assignment(let target, let right, let offset):
+            return try assign(target, right, offset: offset)
+        case .definition(let name, let formula, let offset):
+            return try defineName(name, formula, offset: offset)
+        case .expression(let expression):
+            return try evaluate(expression)
+        }
+    }
+
+    /// Prints an error with its place: `Error near line 3 in tour.gongkai: …` in scripts, `Error: …` at the prompt,
+    /// followed by the statement and a caret when the error has a column.
+    func report(_ error: ShellError, statement: String) {
+        var head = "Error"
+        if let location {
+            if location.file == "-c" {
+                head += " in command \(location.line)"
+            } else {
+                head += " near line \(location.line)"
+                if let file = location.file { head += " in \(file)" }
+            }
+        }
+        errors.line(head + ": " + error.message)
+        if let column = error.column {
+            // Show the line of the statement the column falls in.
+            var offset = column
+            for line in statement.split(separator: "\n", omittingEmptySubsequences: false) {
+                if offset <= line.count {
+                    let padding = line.prefix(offset).reduce(0) { $0 + displayWidth(of: $1) }
+                    errors.line("  " + line)
+                    errors.line("  " + String(repeating: " ", count: padding) + "^")
+                    break
+                }
+                offset -= line.count + 1
+            }
+        }
+    }
+
+    /// Prints a warning to the error output.
+    func warn(_ message: String) { errors.line("Warning: " + message) }
+}
+
+/// Session options: `.bail`, `.echo`, the width tables are fitted to, colour.
+public struct ShellOptions: Sendable, Equatable {
+    /// Stop a script at the first failing statement.
+    public var bail = false
+    /// Print each statement before executing it.
+    public var echo = false
+    /// The terminal width tables are fitted to.
+    public var width = 80
+    /// Colour the change report (only on a terminal without NO_COLOR).
+    public var color = false
+
+    /// The defaults: no bail, no echo, 80 columns, no colour.
+    public init(bail: Bool = false, echo: Bool = false, width: Int = 80, color: Bool = false) {
+        self.bail = bail
+        self.echo = echo
+        self.width = width
+        self.color = color
+    }
+}
+
+/// Where a statement came from: a script file (or standard input, `file == nil`; `-c` commands count commands, not
+/// lines) and its first line.
+struct SourceLocation: Equatable {
+    var file: String?
+    var line: Int
+}
+
+extension Shell {
+    /// The rules of a loaded report with their results (empty for a name that is not loaded).
+    func ruleResults(_ report: String) -> [RuleResult] {
+        (try? workbook.ruleResults(report: report)) ?? []
+    }
+}
+
+extension Shell {
+    /// Runs an engine call; its error becomes a `ShellError` whose caret lands `offset` Characters into the statement
+    /// (where the formula starts), or whose message is prefixed by `context` (a file name).
+    func attempt<T>(offset: Int? = nil, context: String? = nil, _ body: () throws(EngineError) -> T) throws(ShellError)
+        -> T
+    {
+        do {
+            return try body()
+        } catch {
+            var shellError = ShellError(engine: error, statement: "", offset: offset)
+            if offset == nil { shellError.column = nil }
+            if let context { shellError.message = context + ": " + shellError.message }
+            return try { () throws(ShellError) -> T in throw shellError }()
+        }
+    }
+}
