@@ -1,0 +1,80 @@
+/// The formats the exporter writes.
+public enum ExportFormat: String, Sendable, Hashable, CaseIterable {
+    /// The tables as printed: header rows, label columns, values (RFC 4180).
+    case csv
+    /// One row per cell: `report,cell,table,row,column,unit,value,status` (RFC 4180).
+    case csvLong = "csv-long"
+    /// A standalone `ctexart` document for xelatex.
+    case latex
+    /// The tables only, for `\input` into a document that loads `ctex`, `array` and `multirow`.
+    case latexFragment = "latex-fragment"
+    /// GitHub-flavoured Markdown pipe tables.
+    case markdown
+    /// A standalone HTML5 page with real `colspan`/`rowspan`.
+    case html
+
+    /// The usual file extension, without the dot.
+    public var fileExtension: String {
+        switch self {
+        case .csv, .csvLong: "csv"
+        case .latex, .latexFragment: "tex"
+        case .markdown: "md"
+        case .html: "html"
+        }
+    }
+}
+
+/// Which CJK font a LaTeX document asks for.
+public enum LaTeXFont: String, Sendable, Hashable, CaseIterable {
+    /// Noto Serif CJK SC when the machine has it (`fonts-noto-cjk`), else Fandol (ships with `texlive-lang-chinese`).
+    case auto
+    /// Fandol only: smallest install, but lacks some rare characters of names (喆, 堃, 玥).
+    case fandol
+    /// Noto Serif CJK SC only: fails to compile where the font is missing.
+    case noto
+}
+
+/// Options shared by all formats; each format reads the ones that concern it.
+public struct ExportOptions: Sendable, Hashable {
+    /// CSV for Excel: a UTF-8 byte-order mark and CRLF line ends (Excel in a Chinese locale shows 乱码 without the BOM).
+    public var excel: Bool
+    /// CSV official layout: print the report heading and each table's title on a row of their own.
+    public var titles: Bool
+    /// Document formats (LaTeX, Markdown, HTML): include the prose sections (`text.s1` …) when the report has them
+    /// and no table selection was made.
+    public var prose: Bool
+    /// The CJK font of standalone LaTeX documents.
+    public var latexFont: LaTeXFont
+
+    public init(excel: Bool = false, titles: Bool = true, prose: Bool = true, latexFont: LaTeXFont = .auto) {
+        self.excel = excel
+        self.titles = titles
+        self.prose = prose
+        self.latexFont = latexFont
+    }
+}
+
+/// Why an export could not be produced.
+public enum ExportError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// Nothing to export.
+    case noReports
+    /// A table selection names no table of the template (`t5`).
+    case unknownTable(String, known: [String])
+    /// A report's value list does not match its template's cells.
+    case valueCount(report: String, expected: Int, actual: Int)
+    /// The template's layout refers to a cell it does not define.
+    case inconsistentTemplate(String)
+
+    public var description: String {
+        switch self {
+        case .noReports:
+            "nothing to export: no report given"
+        case .unknownTable(let name, let known):
+            "unknown table '\(name)'; the template has \(known.joined(separator: ", "))"
+        case .valueCount(let report, let expected, let actual):
+            "report '\(report)' has \(actual) values for a template of \(expected) cells"
+        case .inconsistentTemplate(let detail):
+            "template layout is inconsistent: \(detail)"
+        }
+    }
+}
