@@ -1,37 +1,43 @@
 extension Diagnostic {
-    /// The diagnostic with the offending source line and a caret under its span.
+    /// The diagnostic with the offending source line and a caret under its span, then its help.
     ///
     /// `source` is the line the span refers to (or the whole text when ``line`` is set; the line is then picked out).
     /// The caret is placed by ``displayWidth(_:)``, so Chinese text before it counts two columns; a tab stays a tab.
     ///
     /// ```
-    /// error[F001]: unexpected '@' at column 8
-    ///   | "自然人" + @
-    ///   |           ^
+    /// error[F020]: unknown name 't3.totl.natural' at column 9
+    ///   | "自然人" & t3.totl.natural
+    ///   |           ^^^^^^^^^^^^^^^
+    ///   = help: did you mean 't3.total.natural'?
     /// ```
     public func rendered(source: String) -> String {
-        var lines = [description]
-        guard let span else { return lines.joined(separator: "\n") }
-        let text = sourceLine(in: source)
-        let characters = Array(text)
+        var lines = ["\(severity.rawValue)[\(code)]: " + (file.map { "\($0): " } ?? "") + message]
+        if let span {
+            let text = sourceLine(in: source)
+            lines.append("  | " + text)
+            lines.append("  | " + caret(under: span, in: Array(text)))
+        }
+        if let help { lines.append("  = help: " + help) }
+        return lines.joined(separator: "\n")
+    }
+
+    /// Blanks as wide as the text before the span, then one `^` per display column of the span (at least one).
+    private func caret(under span: SourceSpan, in characters: [Character]) -> String {
         let start = min(span.start, characters.count)
         let end = min(max(span.end, start), characters.count)
-        var padding = ""
+        var text = ""
         for character in characters[..<start] {
-            padding += character == "\t" ? "\t" : String(repeating: " ", count: displayWidth(of: character))
+            text += character == "\t" ? "\t" : String(repeating: " ", count: displayWidth(of: character))
         }
         let width = characters[start..<end].reduce(0) { $0 + displayWidth(of: $1) }
-        lines.append("  | " + text)
-        lines.append("  | " + padding + String(repeating: "^", count: max(1, width)))
-        return lines.joined(separator: "\n")
+        return text + String(repeating: "^", count: max(1, width))
     }
 
     /// The line the span refers to: `source` itself, or its ``line``-th line when one is set.
     private func sourceLine(in source: String) -> Substring {
-        let all = source.split(separator: "\n", omittingEmptySubsequences: false)
+        // `\r\n` is one Character, so splitting on Characters that are newlines handles every convention.
+        let all = source.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
         let index = (line ?? 1) - 1
-        guard all.indices.contains(index) else { return line == nil ? Substring(source) : "" }
-        let text = all[index]
-        return text.last == "\r" ? text.dropLast() : text
+        return all.indices.contains(index) ? all[index] : ""
     }
 }

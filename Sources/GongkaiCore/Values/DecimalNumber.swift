@@ -11,16 +11,23 @@ public struct DecimalNumber: Sendable, Hashable, Comparable {
     /// The largest magnitude of a significand (35 digits); one more digit still multiplies by 10 without overflow.
     static let limit: Int128 = 99_999_999_999_999_999_999_999_999_999_999_999  // 10^35 - 1
 
-    public private(set) var significand: Int128
+    // The significand is stored as two words, not as an Int128: a 16-byte-aligned payload makes Swift 6.3 at -Onone
+    // (x86_64) place enums holding it (`Value`) in misaligned stack slots, and reassigning a `Value` variable crashes
+    // on a `movaps`. Eight-byte alignment avoids that; `significand` rebuilds the Int128 for free.
+    private var low: UInt64
+    private var high: Int64
+    /// How many of the significand's digits are fraction digits (0…18).
     public private(set) var scale: Int8
+
+    /// The integer whose digits are the number's: the value is `significand × 10^-scale`.
+    public var significand: Int128 { Int128(high) << 64 | Int128(low) }
 
     public static let zero = DecimalNumber(0)
     public static let one = DecimalNumber(1)
 
     /// An integer.
     public init(_ value: Int) {
-        significand = Int128(value)
-        scale = 0
+        self.init(normalised: Int128(value), scale: 0)
     }
 
     /// `significand × 10^-scale`, normalised (rounded half to even beyond 18 fraction digits); `nil` when it does not
@@ -31,7 +38,8 @@ public struct DecimalNumber: Sendable, Hashable, Comparable {
     }
 
     private init(normalised significand: Int128, scale: Int8) {
-        self.significand = significand
+        low = UInt64(truncatingIfNeeded: significand)
+        high = Int64(truncatingIfNeeded: significand >> 64)
         self.scale = scale
     }
 
@@ -77,9 +85,9 @@ public struct DecimalNumber: Sendable, Hashable, Comparable {
     /// Whether the value has no fraction.
     public var isInteger: Bool { scale == 0 }
     /// Whether the value is below zero.
-    public var isNegative: Bool { significand < 0 }
+    public var isNegative: Bool { high < 0 }
     /// Whether the value is zero.
-    public var isZero: Bool { significand == 0 }
+    public var isZero: Bool { low == 0 && high == 0 }
 
     /// The value as an `Int`, if it is an integer that fits.
     public var intValue: Int? {
