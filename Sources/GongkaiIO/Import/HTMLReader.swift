@@ -1,0 +1,276 @@
+/// A small, tolerant HTML reader: paragraphs become text blocks and `<tr>` rows become table rows with their cells.
+///
+/// It copes with what government sites publish: Word-exported markup (`<o:p>`, `mso-` styles), unclosed `<p>`/`<td>`,
+/// entities (`&nbsp;`, `&#20013;`), comments, scripts and styles. Spans (`colspan`, `rowspan`) are not expanded: the
+/// importer maps the value cells of a data row by their order, which Word's overlapping header spans do not disturb.
+enum HTMLReader {
+    static func document(_ text: String) -> SourceDocument {
+        var reader = Reader(text)
+        reader.run()
+        return SourceDocument(blocks: reader.blocks, lines: reader.lines, markupTitle: reader.metaTitle ?? reader.title)
+    }
+
+    private static let blockTags: Set<String> = [
+        "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "table", "tbody", "thead", "tfoot",
+        "section", "article", "header", "footer", "blockquote", "center", "hr", "dd", "dt", "dl", "pre", "caption",
+    ]
+
+    private struct Reader {
+        let s: [Unicode.Scalar]
+        var i = 0
+        var line: Int32 = 1
+        var lineStart = 0
+        var lines: [[Unicode.Scalar]] = []
+        var blocks: [SourceBlock] = []
+        var title: String?
+        var metaTitle: String?
+        // The text being gathered: a paragraph, or the cell of the open row.
+        var buffer: [Unicode.Scalar] = []
+        var places: [SourcePlace] = []
+        var row: [SourceText]?
+        var rowPlace = SourcePlace(line: 1, offset: 0)
+        var inCell = false
+
+        init(_ text: String) {
+            var scalars: [Unicode.Scalar] = []
+            scalars.reserveCapacity(text.utf8.count / 2)
+            var current: [Unicode.Scalar] = []
+            for scalar in text.unicodeScalars {
+                let folded = SourceDocument.fold(scalar)
+                scalars.append(folded)
+                if scalar == "\n" {
+                    lines.append(current)
+                    current.removeAll(keepingCapacity: true)
+                } else if scalar != "\r" {
+                    current.append(folded)
+                }
+            }
+            lines.append(current)
+            s = scalars
+        }
+
+        var place: SourcePlace { SourcePlace(line: line, offset: Int32(i - lineStart)) }
+
+        mutating func advance() {
+            if s[i] == "\n" {
+                line += 1
+                lineStart = i + 1
+            }
+            i += 1
+        }
+
+        mutating func run() {
+            while i < s.count {
+                if s[i] == "<" {
+                    readMarkup()
+                } else if s[i] == "&" {
+                    let at = place
+                    let decoded = readEntity()
+                    append(decoded, at)
+                } else {
+                    let c = s[i]
+                    let at = place
+                    advance()
+                    append(c == "\n" || c == "\r" || c == "\t" ? " " : c, at)
+                }
+            }
+            endRow()
+            flushText()
+        }
+
+        mutating func append(_ c: Unicode.Scalar, _ at: SourcePlace) {
+            if c == " " && (buffer.isEmpty || buffer.last == " ") { return }
+            buffer.append(c)
+            places.append(at)
+        }
+
+        mutating func takeBuffer() -> SourceText? {
+            while buffer.last == " " {
+                buffer.removeLast()
+                places.removeLast()
+            }
+            defer {
+                buffer.removeAll(keepingCapacity: true)
+                places.removeAll(keepingCapacity: true)
+            }
+            guard let first = places.first else { return nil }
+            return SourceText(scalars: buffer, start: first, places: places)
+        }
+
+        mutating func flushText() {
+            guard !inCell, row == nil, let text = takeBuffer() else { return }
+            blocks.append(SourceBlock(text: text, cells: nil))
+        }
+
+        mutating func endCell() {
+            guard inCell else { return }
+            inCell = false
+            let cell = takeBuffer() ?? SourceText(scalars: [], start: rowPlace, places: nil)
+            row?.append(cell)
+        }
+
+        mutating func endRow() {
+            endCell()
+            guard let cells = row else { return }
+            row = nil
+            var joined: [Unicode.Scalar] = []
+            var places: [SourcePlace] = []
+            for cell in cells {
+                joined.append(contentsOf: cell.scalars)
+                joined.append(" ")
+                for k in 0...cell.scalars.count { places.append(cell.place(at: k)) }
+            }
+            blocks.append(
+                SourceBlock(text: SourceText(scalars: joined, start: rowPlace, places: places), cells: cells))
+        }
+
+        /// Reads `<…>`: a tag, a comment, a doctype; skips the content of script and style.
+        mutating func readMarkup() {
+            if starts(with: "<!--") {
+                skip(past: "-->")
+                return
+            }
+            let tagPlace = place
+            advance()  // <
+            var closing = false
+            if i < s.count && s[i] == "/" {
+                closing = true
+                advance()
+            }
+            var name = ""
+            while i < s.count, s[i].properties.isAlphabetic || ("0"..."9").contains(s[i]) || s[i] == ":" {
+                name.unicodeScalars.append(s[i].properties.lowercaseMapping.unicodeScalars.first ?? s[i])
+                advance()
+            }
+            let attributesStart = i
+            var quote: Unicode.Scalar?
+            while i < s.count {
+                let c = s[i]
+                if let q = quote {
+                    if c == q { quote = nil }
+                } else if c == "\"" || c == "'" {
+                    quote = c
+                } else if c == ">" {
+                    break
+                }
+                advance()
+            }
+            let attributes = Array(s[attributesStart..<Swift.min(i, s.count)])
+            if i < s.count { advance() }  // >
+            if name.isEmpty { return }
+            if !closing && (name == "script" || name == "style") {
+                skip(past: "</\(name)")
+                skip(past: ">")
+                return
+            }
+            if !closing && name == "title" {
+                let start = i
+                skip(past: "</title")
+                let end = Swift.max(start, i - 7)
+                title = String(String.UnicodeScalarView(s[start..<end])).trimmingSpaces
+                skip(past: ">")
+                return
+            }
+            if !closing && name == "meta" {
+                let text = String(String.UnicodeScalarView(attributes))
+                if text.contains("ArticleTitle"), let content = attribute("content", in: text) { metaTitle = content }
+                return
+            }
+            switch (name, closing) {
+            case ("tr", false):
+                flushText()
+                endRow()
+                row = []
+                rowPlace = tagPlace
+            case ("tr", true), ("table", _):
+                endRow()
+                flushText()
+            case ("td", false), ("th", false):
+                if row == nil {
+                    flushText()
+                    row = []
+                    rowPlace = tagPlace
+                }
+                endCell()
+                inCell = true
+            case ("td", true), ("th", true):
+                endCell()
+            default:
+                if HTMLReader.blockTags.contains(name) {
+                    if inCell { append(" ", tagPlace) } else { flushText() }
+                }
+            }
+        }
+
+        func attribute(_ key: String, in text: String) -> String? {
+            guard let range = text.range(of: key + "=\"") else { return nil }
+            let rest = text[range.upperBound...]
+            guard let end = rest.firstIndex(of: "\"") else { return nil }
+            return String(rest[..<end])
+        }
+
+        func starts(with prefix: String) -> Bool {
+            var k = i
+            for p in prefix.unicodeScalars {
+                guard k < s.count, s[k] == p || (s[k].properties.lowercaseMapping.unicodeScalars.first == p) else { return false }
+                k += 1
+            }
+            return true
+        }
+
+        mutating func skip(past marker: String) {
+            while i < s.count && !starts(with: marker) { advance() }
+            for _ in marker.unicodeScalars where i < s.count { advance() }
+        }
+
+        /// Decodes `&name;` or `&#…;`; a lone `&` stays itself.
+        mutating func readEntity() -> Unicode.Scalar {
+            var k = i + 1
+            var name = ""
+            while k < s.count, k - i <= 10, s[k] != ";" {
+                name.unicodeScalars.append(s[k])
+                k += 1
+            }
+            guard k < s.count, s[k] == ";" else {
+                advance()
+                return "&"
+            }
+            var value: Unicode.Scalar?
+            switch name {
+            case "nbsp", "ensp", "emsp", "thinsp": value = " "
+            case "amp": value = "&"
+            case "lt": value = "<"
+            case "gt": value = ">"
+            case "quot": value = "\""
+            case "apos": value = "'"
+            case "ldquo": value = "“"
+            case "rdquo": value = "”"
+            case "mdash": value = "—"
+            case "middot": value = "·"
+            default:
+                if name.hasPrefix("#x") || name.hasPrefix("#X"), let code = UInt32(name.dropFirst(2), radix: 16) {
+                    value = Unicode.Scalar(code)
+                } else if name.hasPrefix("#"), let code = UInt32(name.dropFirst()) {
+                    value = Unicode.Scalar(code)
+                }
+            }
+            guard let decoded = value else {
+                advance()
+                return "&"
+            }
+            while i <= k { advance() }
+            return SourceDocument.fold(decoded)
+        }
+    }
+}
+
+extension String {
+    /// Without leading and trailing spaces, tabs and line breaks.
+    var trimmingSpaces: String {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+            let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
+        else { return "" }
+        return String(scalars[first...last])
+    }
+}

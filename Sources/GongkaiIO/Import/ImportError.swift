@@ -1,0 +1,57 @@
+/// Why a file could not be imported at all. Partial results are not errors: they come back as an ``ImportedReport``
+/// with its ``ImportedReport/missing`` cells listed.
+public struct ImportError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// A stable identifier (`I001`); tests refer to it, wording may change.
+    public let code: String
+    public let message: String
+    /// The file name as the user gave it, if any.
+    public let file: String?
+    /// 1-based line, when the problem has a place.
+    public let line: Int?
+
+    public init(code: String, _ message: String, file: String? = nil, line: Int? = nil) {
+        self.code = code
+        self.message = message
+        self.file = file
+        self.line = line
+    }
+
+    /// `上犹县政府办-2023.txt:12: the file is binary data, not a report text`
+    public var description: String {
+        var place = file ?? ""
+        if let line { place += ":\(line)" }
+        return (place.isEmpty ? "" : place + ": ") + message
+    }
+}
+
+// The wording of every import error, apart from the call sites.
+extension ImportError {
+    static func unreadable(_ file: String?, _ reason: String) -> ImportError {
+        ImportError(code: "I001", "cannot read the file: \(reason)", file: file)
+    }
+    static func empty(_ file: String?) -> ImportError {
+        ImportError(code: "I002", "the file is empty", file: file)
+    }
+    static func binary(_ file: String?, offset: Int) -> ImportError {
+        ImportError(
+            code: "I003", "the file is binary data, not a report text (control byte at offset \(offset))", file: file)
+    }
+    static func undecodable(_ file: String?) -> ImportError {
+        ImportError(
+            code: "I004", "the text is neither UTF-8 nor GB18030/GBK; convert it to UTF-8 (e.g. with iconv)", file: file)
+    }
+    static func noTables(_ file: String?) -> ImportError {
+        ImportError(
+            code: "I005",
+            "no recognisable report tables: found none of the headings 二、主动公开政府信息情况 / 三、收到和处理政府信息公开申请情况 / "
+                + "四、政府信息公开行政复议、行政诉讼情况 with numbers under them",
+            file: file)
+    }
+    static func trialFormat(_ file: String?, line: Int?, marker: String) -> ImportError {
+        ImportError(
+            code: "I006",
+            "this report uses the 2019 trial format (国办公开办函〔2019〕60号, table 二 column '\(marker)'), "
+                + "not the 2021 format (国办公开办函〔2021〕30号); it is not loaded as 2021",
+            file: file, line: line)
+    }
+}

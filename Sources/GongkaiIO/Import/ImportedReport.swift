@@ -1,0 +1,122 @@
+import GongkaiCore
+
+/// What a published report file turned out to be, as the importer detected it.
+public enum InputKind: String, Sendable, Hashable, CaseIterable {
+    /// Plain text with one table cell per line (a copy from a web page or a Word document).
+    case cellPerLine = "text, one cell per line"
+    /// Text extracted from a PDF: several numbers per line, labels broken across lines, page numbers.
+    case pdfText = "PDF-extracted text"
+    /// Text scraped from a page with every table flattened: numbers glued to each other and to labels.
+    case flatText = "flattened page text"
+    /// Markdown written by a PDF converter: pipe tables, often with detached labels.
+    case markdown = "markdown"
+    /// An HTML page with `<table>` elements.
+    case html = "HTML"
+}
+
+/// The character encoding a report file was read in.
+public enum SourceEncoding: String, Sendable, Hashable {
+    case utf8 = "UTF-8"
+    case utf8WithBOM = "UTF-8 with BOM"
+    /// GB18030, which includes GBK and GB2312.
+    case gb18030 = "GB18030"
+    /// Mostly UTF-8, with a few invalid byte sequences replaced by U+FFFD (reported as a diagnostic).
+    case utf8Repaired = "UTF-8 (invalid bytes replaced)"
+}
+
+/// A remark about one numeric cell: why it is missing, or how its value was inferred.
+public struct CellNote: Sendable, Hashable {
+    /// The cell's ``TemplateCell/index``.
+    public let cell: Int
+    public let reason: String
+
+    public init(cell: Int, reason: String) {
+        self.cell = cell
+        self.reason = reason
+    }
+}
+
+/// A problem met while importing, with the table, row and source place it concerns.
+public struct ImportIssue: Sendable, Hashable, CustomStringConvertible {
+    /// How serious an issue is: warnings concern cells left empty, notes are informative.
+    public enum Severity: String, Sendable, Hashable {
+        case warning, note
+    }
+
+    /// A stable identifier (`I201`); tests refer to it, wording may change.
+    public let code: String
+    public let severity: Severity
+    public let message: String
+    /// The table id (`t3`), when the issue concerns a table.
+    public let table: String?
+    /// The row key (`result.open`), when the issue concerns a row.
+    public let row: String?
+    /// 1-based line in the source, if known.
+    public let line: Int?
+    /// 1-based column in Characters, if known.
+    public let column: Int?
+
+    public init(
+        code: String, severity: Severity = .warning, _ message: String, table: String? = nil, row: String? = nil,
+        line: Int? = nil, column: Int? = nil
+    ) {
+        self.code = code
+        self.severity = severity
+        self.message = message
+        self.table = table
+        self.row = row
+        self.line = line
+        self.column = column
+    }
+
+    /// `warning[I201] line 12: table 三 row （二）部分公开: 6 numbers where 7 are expected`
+    public var description: String {
+        var place = ""
+        if let line { place = " line \(line)" + (column.map { ":\($0)" } ?? "") }
+        return "\(severity.rawValue)[\(code)]\(place): \(message)"
+    }
+}
+
+/// A published report read into the cells of a template, without any engine: plain values with their provenance.
+///
+/// Partial results are explicit: every template cell that is not in ``values`` is listed in ``missing`` with the reason,
+/// and every value that was not read as printed is listed in ``inferred``.
+public struct ImportedReport: Sendable {
+    /// The format the values are laid out in (``ReportTemplate/official2021``).
+    public let template: ReportTemplate
+    public let kind: InputKind
+    public let encoding: SourceEncoding
+    /// The file name as the user gave it, if the report came from a file.
+    public let file: String?
+    /// 发布机关, from the title (`淮安市人民政府`).
+    public let org: String?
+    /// 报告年度, from the title.
+    public let year: Int?
+    public let title: String?
+    /// Text cells by name: `meta.org`, `meta.year`, `meta.title`, and the prose sections found (`text.s1`, `text.s5`, `text.s6`).
+    public let texts: [String: String]
+    /// Numeric cells by ``TemplateCell/index``, each with where it came from. Blank cells are absent (and listed in ``missing``), never 0.
+    public let values: [Int: (Value, Provenance)]
+    /// Template cells left empty, in official order, with the reason.
+    public let missing: [CellNote]
+    /// Cells whose value was inferred rather than read as printed, in official order, with the reason.
+    public let inferred: [CellNote]
+    /// Everything else worth telling: rows that could not be placed, stray numbers, repaired bytes.
+    public let diagnostics: [ImportIssue]
+
+    /// The value of a cell by name (`t3.total.total`), `.empty` if missing or unknown.
+    public func value(_ name: String) -> Value {
+        guard let index = template.index(of: name) else { return .empty }
+        return values[index]?.0 ?? .empty
+    }
+
+    /// The provenance of a cell by name, if it has a value.
+    public func provenance(_ name: String) -> Provenance? {
+        template.index(of: name).flatMap { values[$0]?.1 }
+    }
+
+    /// The names of the missing cells, in official order.
+    public var missingNames: [String] { missing.map { template.cells[$0.cell].name } }
+    /// The names of the inferred cells, in official order.
+    public var inferredNames: [String] { inferred.map { template.cells[$0.cell].name } }
+}

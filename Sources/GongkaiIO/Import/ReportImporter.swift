@@ -1,0 +1,87 @@
+import Foundation
+import GongkaiCore
+
+/// Loads a published 政府信息公开工作年度报告 (text, PDF-extracted text, flattened page text, markdown or HTML; UTF-8 or
+/// GB18030) into the cells of a template.
+///
+/// ```swift
+/// let report = try ReportImporter().importReport(contentsOf: URL(fileURLWithPath: "淮安市-2024.txt"))
+/// report.value("t3.total.total")      // 3050
+/// report.provenance("t3.total.total") // 淮安市-2024.txt:126:29
+/// print(ImportSummary(report).rendered())
+/// ```
+///
+/// The importer needs no engine: it returns plain values with their provenance, and lists every cell it left empty.
+/// Reports in the 2019 trial format are refused with an error naming that format, never read as 2021.
+public struct ReportImporter: Sendable {
+    /// The format reports are read into.
+    public let template: ReportTemplate
+
+    /// An importer for the official 2021 format.
+    public init(template: ReportTemplate = .official2021) {
+        self.template = template
+    }
+
+    /// Reads a report file. Throws ``ImportError`` for unreadable, binary, undecodable, table-less or 2019-format files.
+    public func importReport(contentsOf url: URL) throws -> ImportedReport {
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            throw ImportError.unreadable(url.lastPathComponent, "\(error.localizedDescription)")
+        }
+        return try importReport(bytes: [UInt8](data), fileName: url.lastPathComponent)
+    }
+
+    /// Reads a report from its bytes; `fileName` is used for provenance and to recognise `.html`/`.md`.
+    public func importReport(bytes: [UInt8], fileName: String? = nil) throws(ImportError) -> ImportedReport {
+        let decoded = try SourceDecoder.decode(bytes, file: fileName)
+        return try importReport(text: decoded.text, fileName: fileName, encoding: decoded.encoding, issues: decoded.issues)
+    }
+
+    /// Reads a report from text already decoded.
+    public func importReport(text: String, fileName: String? = nil) throws(ImportError) -> ImportedReport {
+        try importReport(text: text, fileName: fileName, encoding: .utf8, issues: [])
+    }
+
+    private func importReport(
+        text: String, fileName: String?, encoding: SourceEncoding, issues: [ImportIssue]
+    ) throws(ImportError) -> ImportedReport {
+        let document = Self.isHTML(text, fileName: fileName) ? HTMLReader.document(text) : SourceDocument(plainText: text)
+        var reader = ReportReader(template: template, document: document, file: fileName)
+        let (sections, tablesFound) = try reader.read()
+        guard tablesFound > 0, !reader.values.isEmpty else { throw .noTables(fileName) }
+
+        let metadata = ReportMetadata(document)
+        var texts = sections
+        if let org = metadata.org { texts["meta.org"] = org }
+        if let year = metadata.year { texts["meta.year"] = String(year) }
+        if let title = metadata.title { texts["meta.title"] = title }
+
+        let kind: InputKind =
+            document.isHTML
+            ? .html
+            : document.hasPipeRows
+                ? .markdown
+                : reader.sawGluedRuns ? .flatText : reader.multiValueLines > reader.singleValueLines ? .pdfText : .cellPerLine
+        let missing = template.cells.filter { reader.values[$0.index] == nil }.map {
+            CellNote(cell: $0.index, reason: reader.missingReasons[$0.index] ?? "not found")
+        }
+        let inferred = template.cells.compactMap { cell in
+            reader.inferredReasons[cell.index].map { CellNote(cell: cell.index, reason: $0) }
+        }
+        return ImportedReport(
+            template: template, kind: kind, encoding: encoding, file: fileName, org: metadata.org, year: metadata.year,
+            title: metadata.title, texts: texts, values: reader.values, missing: missing, inferred: inferred,
+            diagnostics: issues + reader.issues)
+    }
+
+    /// HTML by name, or by markup near the start.
+    static func isHTML(_ text: String, fileName: String?) -> Bool {
+        if let name = fileName?.lowercased(), name.hasSuffix(".html") || name.hasSuffix(".htm") { return true }
+        if let name = fileName?.lowercased(), name.hasSuffix(".md") || name.hasSuffix(".txt") { return false }
+        let head = text.utf8.prefix(4096)
+        let lower = String(decoding: head.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 32 : $0 }, as: UTF8.self)
+        return lower.contains("<html") || lower.contains("<!doctype html") || lower.contains("<table")
+    }
+}

@@ -1,0 +1,72 @@
+/// The issuing body, year and title of a report, from its title lines (`淮安市人民政府` / `2024 年政府信息公开工作年度报告`,
+/// `标题: 平潭综合实验区2021年度政府信息公开工作年度报告`, `2024 年上海市科委政府信息公开工作` / `年度报告`).
+struct ReportMetadata {
+    var org: String?
+    var year: Int?
+    var title: String?
+
+    /// How far into the document the title may be.
+    static let searchedLines = 20
+
+    init(_ document: SourceDocument) {
+        var lines: [String] = []
+        if let markup = document.markupTitle {
+            // `<title>` often appends the site: `…年度报告_政府信息公开年报_平潭综合实验区党工委管委会`.
+            lines.append(String(markup.split(separator: "_").first ?? Substring(markup)))
+        }
+        for block in document.blocks where block.cells == nil {
+            if lines.count >= Self.searchedLines { break }
+            let line = String(String.UnicodeScalarView(LabelText.normalized(block.text.scalars)))
+            if !line.isEmpty { lines.append(line) }
+        }
+        guard let at = lines.firstIndex(where: { $0.contains("年度报告") || $0.contains("年报") }) else { return }
+        var title = Self.dropField(lines[at])
+        var previous = at > 0 ? Self.dropField(lines[at - 1]) : nil
+        if Self.year(in: title) == nil, let before = previous {
+            title = before + title
+            previous = at > 1 ? Self.dropField(lines[at - 2]) : nil
+        }
+        year = Self.year(in: title)?.value
+        if let found = Self.year(in: title) {
+            let before = String(title[..<found.range.lowerBound])
+            var after = title[found.range.upperBound...]
+            if after.hasPrefix("年度") { after = after.dropFirst(2) } else if after.hasPrefix("年") { after = after.dropFirst() }
+            let body = ["政府信息公开", "政务公开", "信息公开", "年度报告"].compactMap { after.range(of: $0)?.lowerBound }.min()
+            if !before.isEmpty {
+                org = before
+            } else if let body, body > after.startIndex {
+                org = String(after[..<body])
+            } else if let previous, previous.count <= 30, !previous.contains(where: \.isNumber) {
+                org = previous
+                title = previous + title
+            }
+        }
+        self.title = title
+    }
+
+    /// Strips a crawler's field name: `标题: …`, `标题：…`.
+    private static func dropField(_ line: String) -> String {
+        for field in ["标题：", "标题:", "题目：", "正文"] where line.hasPrefix(field) {
+            return String(line.dropFirst(field.count))
+        }
+        return line
+    }
+
+    /// The first year 1990–2099 written with four digits.
+    private static func year(in text: String) -> (value: Int, range: Range<String.Index>)? {
+        var index = text.startIndex
+        while index < text.endIndex {
+            guard let start = text[index...].firstIndex(where: \.isASCIIDigitCharacter) else { return nil }
+            let end = text[start...].firstIndex { !$0.isASCIIDigitCharacter } ?? text.endIndex
+            if text.distance(from: start, to: end) == 4, let value = Int(text[start..<end]), (1990...2099).contains(value) {
+                return (value, start..<end)
+            }
+            index = end
+        }
+        return nil
+    }
+}
+
+extension Character {
+    fileprivate var isASCIIDigitCharacter: Bool { isASCII && isNumber }
+}

@@ -1,0 +1,39 @@
+/// A number or blank cell read from the source, with its place.
+struct CellToken {
+    var isBlank: Bool
+    /// The digits as printed (thousands separators dropped), or the blank mark.
+    var digits: [Unicode.Scalar]
+    var place: SourcePlace
+    /// An annotation or unit printed with the number.
+    var note: String?
+    /// Touches the label text before it: a run that may hold several cells.
+    var glued: Bool
+
+    var text: String { String(String.UnicodeScalarView(digits)) }
+}
+
+/// A run of cells in the source that may be one printed row, with the label text that precedes it.
+struct RowCandidate {
+    /// Normalised label text: the row's own label cells for a table row, or the text since the previous run otherwise.
+    var label: [Unicode.Scalar]
+    /// From a table row (markdown, HTML) whose label cells are its own; free text collects labels from around it.
+    var structured: Bool
+    var cells: [CellToken]
+
+    var line: Int { Int(cells.first?.place.line ?? 0) }
+
+    /// Whether the cells can be read as `width` values: as they are, after dropping trailing blanks, or by splitting runs.
+    func canFill(_ width: Int) -> Bool {
+        let trimmed = trimmedCells(width)
+        if trimmed.count == width { return true }
+        if trimmed.count > width || trimmed.contains(where: \.isBlank) { return false }
+        return trimmed.reduce(0) { $0 + ($1.digits.contains(".") ? 1 : $1.digits.count) } >= width
+    }
+
+    /// The cells without the blank cells a table row may carry after its last column.
+    func trimmedCells(_ width: Int) -> [CellToken] {
+        var cells = cells
+        while cells.count > width, cells.last?.isBlank == true { cells.removeLast() }
+        return cells
+    }
+}

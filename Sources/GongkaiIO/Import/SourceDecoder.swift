@@ -1,0 +1,100 @@
+import Foundation
+
+/// Turns the bytes of a report file into text: UTF-8 with or without BOM, UTF-16 with BOM, GB18030/GBK.
+enum SourceDecoder {
+    /// GB18030 (a superset of GBK and GB2312): `CFStringConvertEncodingToNSStringEncoding(kCFStringEncodingGB_18030_2000)`,
+    /// written as its value because the CF function is not exported by Foundation on Linux; the value works on both.
+    static let gb18030 = String.Encoding(rawValue: 0x8000_0632)
+
+    struct Decoded {
+        var text: String
+        var encoding: SourceEncoding
+        var issues: [ImportIssue]
+    }
+
+    static func decode(_ bytes: [UInt8], file: String?) throws(ImportError) -> Decoded {
+        guard !bytes.isEmpty else { throw .empty(file) }
+        if bytes.count >= 2, (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF) {
+            guard let text = String(data: Data(bytes), encoding: .utf16) else { throw .undecodable(file) }
+            return Decoded(text: text, encoding: .utf8, issues: [])
+        }
+        var body = bytes[...]
+        var encoding = SourceEncoding.utf8
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+            body = bytes.dropFirst(3)
+            encoding = .utf8WithBOM
+        }
+        // Text never holds NUL or many other C0 controls; a file that does is binary (an image, a .docx, a PDF).
+        var controls = 0
+        for (offset, byte) in body.enumerated() where byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D {
+            if byte == 0 { throw .binary(file, offset: offset + (body.startIndex)) }
+            controls += 1
+            if controls > 8 && controls * 100 > body.count { throw .binary(file, offset: offset + body.startIndex) }
+        }
+        let check = validateUTF8(body)
+        if check.invalid == 0 {
+            return Decoded(text: String(decoding: body, as: UTF8.self), encoding: encoding, issues: [])
+        }
+        // A few bad sequences among many good multi-byte ones: UTF-8 damaged in transit. GB18030 read as UTF-8
+        // instead fails on nearly every Chinese character.
+        if check.validMultibyte >= 10 * check.invalid {
+            let line = 1 + body[..<check.firstInvalid].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+            let issue = ImportIssue(
+                code: "I010",
+                "\(check.invalid) invalid UTF-8 byte sequence(s) replaced by U+FFFD (first at byte \(check.firstInvalid))",
+                line: line)
+            return Decoded(text: String(decoding: body, as: UTF8.self), encoding: .utf8Repaired, issues: [issue])
+        }
+        guard let text = String(data: Data(body), encoding: gb18030) else { throw .undecodable(file) }
+        return Decoded(text: text, encoding: .gb18030, issues: [])
+    }
+
+    /// Counts well-formed multi-byte sequences and ill-formed bytes (RFC 3629: no overlongs, no surrogates).
+    static func validateUTF8(_ bytes: ArraySlice<UInt8>) -> (validMultibyte: Int, invalid: Int, firstInvalid: Int) {
+        var valid = 0
+        var invalid = 0
+        var first = bytes.endIndex
+        var i = bytes.startIndex
+        let end = bytes.endIndex
+        while i < end {
+            let b = bytes[i]
+            if b < 0x80 {
+                i += 1
+                continue
+            }
+            var length = 0
+            var low: UInt8 = 0x80
+            var high: UInt8 = 0xBF
+            switch b {
+            case 0xC2...0xDF: length = 2
+            case 0xE0: length = 3; low = 0xA0
+            case 0xE1...0xEC, 0xEE...0xEF: length = 3
+            case 0xED: length = 3; high = 0x9F
+            case 0xF0: length = 4; low = 0x90
+            case 0xF1...0xF3: length = 4
+            case 0xF4: length = 4; high = 0x8F
+            default: length = 0
+            }
+            var ok = length > 0 && i + length <= end
+            if ok {
+                for k in 1..<length {
+                    let c = bytes[i + k]
+                    let (lo, hi) = k == 1 ? (low, high) : (UInt8(0x80), UInt8(0xBF))
+                    if c < lo || c > hi {
+                        ok = false
+                        break
+                    }
+                }
+            }
+            if ok {
+                valid += 1
+                i += length
+            } else {
+                if invalid == 0 { first = i }
+                invalid += 1
+                i += 1
+            }
+        }
+        return (valid, invalid, first)
+    }
+}

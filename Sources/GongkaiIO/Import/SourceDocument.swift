@@ -1,0 +1,140 @@
+/// A place in the source: 1-based line and 0-based offset in Unicode scalars within that line.
+struct SourcePlace: Hashable, Comparable {
+    var line: Int32
+    var offset: Int32
+
+    static func < (a: SourcePlace, b: SourcePlace) -> Bool {
+        (a.line, a.offset) < (b.line, b.offset)
+    }
+}
+
+/// A run of source text with the place of each of its scalars.
+struct SourceText {
+    /// The text, with full-width digits and points already mapped to ASCII (one scalar for one, so places hold).
+    var scalars: [Unicode.Scalar]
+    /// Where `scalars[0]` is when `places` is nil; scalars then follow on the same line.
+    var start: SourcePlace
+    /// Per-scalar places, for text assembled from markup (HTML), where scalars are not contiguous in the source.
+    var places: [SourcePlace]?
+
+    func place(at index: Int) -> SourcePlace {
+        if let places, !places.isEmpty { return places[Swift.min(index, places.count - 1)] }
+        return SourcePlace(line: start.line, offset: start.offset + Int32(index))
+    }
+}
+
+/// A unit of the source the importer reads in order: a line of text, or a table row with its cells.
+struct SourceBlock {
+    var text: SourceText
+    /// The cells of a table row (markdown pipe row, HTML `<tr>`); nil for a line of text.
+    var cells: [SourceText]?
+}
+
+/// The decoded source split into blocks, with the lines kept for Character columns.
+struct SourceDocument {
+    var blocks: [SourceBlock]
+    /// The source lines (normalised as in ``SourceText``), for turning scalar offsets into Character columns.
+    var lines: [[Unicode.Scalar]]
+    var isHTML: Bool
+    var hasPipeRows: Bool
+    /// A title given by the markup (`<meta name="ArticleTitle">`, `<title>`), if any.
+    var markupTitle: String?
+
+    /// Splits plain text or markdown into lines; pipe rows become table rows.
+    init(plainText text: String) {
+        var lines: [[Unicode.Scalar]] = []
+        lines.reserveCapacity(256)
+        var current: [Unicode.Scalar] = []
+        current.reserveCapacity(128)
+        var afterCR = false
+        for scalar in text.unicodeScalars {
+            if scalar == "\n" {
+                if !afterCR { lines.append(current) }
+                current.removeAll(keepingCapacity: true)
+                afterCR = false
+            } else if scalar == "\r" {
+                lines.append(current)
+                current.removeAll(keepingCapacity: true)
+                afterCR = true
+            } else {
+                afterCR = false
+                current.append(SourceDocument.fold(scalar))
+            }
+        }
+        if !current.isEmpty { lines.append(current) }
+        var blocks: [SourceBlock] = []
+        blocks.reserveCapacity(lines.count)
+        var pipes = false
+        for (index, line) in lines.enumerated() {
+            let start = SourcePlace(line: Int32(index + 1), offset: 0)
+            let text = SourceText(scalars: line, start: start, places: nil)
+            if let cells = SourceDocument.pipeCells(line, line: Int32(index + 1)) {
+                pipes = true
+                if cells.isEmpty { continue }  // a |---|---| separator
+                blocks.append(SourceBlock(text: text, cells: cells))
+            } else {
+                blocks.append(SourceBlock(text: text, cells: nil))
+            }
+        }
+        self.blocks = blocks
+        self.lines = lines
+        self.isHTML = false
+        self.hasPipeRows = pipes
+        self.markupTitle = nil
+    }
+
+    init(blocks: [SourceBlock], lines: [[Unicode.Scalar]], markupTitle: String?) {
+        self.blocks = blocks
+        self.lines = lines
+        self.isHTML = true
+        self.hasPipeRows = false
+        self.markupTitle = markupTitle
+    }
+
+    /// Maps full-width digits and point, and the odd spaces, to ASCII, one scalar for one.
+    static func fold(_ s: Unicode.Scalar) -> Unicode.Scalar {
+        switch s.value {
+        case 0xFF10...0xFF19: Unicode.Scalar(s.value - 0xFF10 + 0x30)!
+        case 0xFF0E: "."
+        case 0x3000, 0x00A0, 0x2002...0x200B, 0xFEFF: " "
+        default: s
+        }
+    }
+
+    /// The cells of a markdown pipe row, `[]` for a separator row, nil for a line that is not a pipe row.
+    static func pipeCells(_ line: [Unicode.Scalar], line number: Int32) -> [SourceText]? {
+        guard let first = line.firstIndex(where: { $0 != " " && $0 != "\t" }), line[first] == "|" else { return nil }
+        var cells: [SourceText] = []
+        func add(_ range: Range<Int>) {
+            cells.append(
+                SourceText(scalars: Array(line[range]), start: SourcePlace(line: number, offset: Int32(range.lowerBound)), places: nil))
+        }
+        var start = first + 1
+        for index in (first + 1)..<line.count where line[index] == "|" {
+            add(start..<index)
+            start = index + 1
+        }
+        // A row without its closing pipe still has a last cell.
+        if line[start...].contains(where: { $0 != " " && $0 != "\t" }) { add(start..<line.count) }
+        let isSeparator = cells.allSatisfy { cell in
+            cell.scalars.contains("-") && cell.scalars.allSatisfy { $0 == "-" || $0 == ":" || $0 == " " || $0 == "\t" }
+        }
+        return isSeparator ? [] : cells
+    }
+
+    /// The 1-based Character column of a scalar offset in a line (CJK text is one Character per scalar, but
+    /// combining marks and emoji are not).
+    func characterColumn(_ place: SourcePlace) -> Int {
+        let index = Int(place.line) - 1
+        guard index >= 0, index < lines.count else { return Int(place.offset) + 1 }
+        let line = lines[index]
+        let end = Swift.min(Int(place.offset), line.count)
+        let prefix = line[0..<end]
+        if prefix.allSatisfy({ $0.value < 0x300 || ($0.value >= 0x2E80 && $0.value < 0xFE00) || ($0.value >= 0xFF00 && $0.value < 0xFFF0) }) {
+            return end + 1
+        }
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: prefix)
+        return String(view).count + 1
+    }
+}

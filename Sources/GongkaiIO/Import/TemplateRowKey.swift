@@ -1,0 +1,143 @@
+import GongkaiCore
+
+/// Label text reduced to what survives PDF extraction and retyping: no spaces or line breaks, no quotes, one form of
+/// each bracket and punctuation mark (`(`→`（`, `:`→`：`, `,`→`，`), full-width digits as ASCII.
+enum LabelText {
+    static func fold(_ c: Unicode.Scalar) -> Unicode.Scalar? {
+        switch c {
+        case " ", "\t", "\n", "\r", "\u{3000}", "\u{A0}": nil
+        case "“", "”", "\"", "'", "‘", "’", "「", "」", "『", "』", "＂": nil
+        case "(": "（"
+        case ")": "）"
+        case ":": "："
+        case ",": "，"
+        case ";": "；"
+        case "．": "."
+        default: SourceDocument.fold(c)
+        }
+    }
+
+    static func normalized(_ s: some Sequence<Unicode.Scalar>) -> [Unicode.Scalar] { s.compactMap(fold) }
+
+    static func normalized(_ s: String) -> [Unicode.Scalar] { normalized(s.unicodeScalars) }
+
+    /// Splits a printed ordinal off a label: `一、…`, `（三）…`, `1.…`, `1、…`, `1…`.
+    static func splitOrdinal(_ label: [Unicode.Scalar]) -> (ordinal: [Unicode.Scalar], text: [Unicode.Scalar]) {
+        var i = 0
+        if label.first == "（" {
+            i = 1
+            while i < label.count && Tokenizer.chineseNumerals.contains(label[i]) { i += 1 }
+            if i > 1 && i < label.count && label[i] == "）" { return (Array(label[1..<i]), Array(label[(i + 1)...])) }
+            return ([], label)
+        }
+        while i < label.count && Tokenizer.chineseNumerals.contains(label[i]) { i += 1 }
+        if i > 0 && i < label.count && label[i] == "、" { return (Array(label[..<i]), Array(label[(i + 1)...])) }
+        i = 0
+        while i < label.count && Tokenizer.isDigit(label[i]) { i += 1 }
+        if i > 0 {
+            let ordinal = Array(label[..<i])
+            if i < label.count && (label[i] == "." || label[i] == "、") { i += 1 }
+            return (ordinal, Array(label[i...]))
+        }
+        return ([], label)
+    }
+
+    /// Whether `needle` occurs in `haystack`.
+    static func firstIndex(of needle: ArraySlice<Unicode.Scalar>, in haystack: [Unicode.Scalar], from start: Int = 0) -> Int? {
+        guard let first = needle.first, needle.count <= haystack.count else { return nil }
+        var i = start
+        let last = haystack.count - needle.count
+        while i <= last {
+            if haystack[i] == first && haystack[i..<(i + needle.count)].elementsEqual(needle) { return i }
+            i += 1
+        }
+        return nil
+    }
+}
+
+/// A row of a table as it is printed and read: one template row, or all rows of a table printed as one line of values
+/// (table 四), with the cells it holds and the label text that identifies it.
+struct TemplateRowKey {
+    let table: TemplateTable
+    /// The template row key (`result.denied.secret`), or nil for a table printed as one row.
+    let row: String?
+    /// The template cells of the row, in printed order.
+    let cells: [Int]
+    /// The row's label as printed in the template, for messages (`（三）不予公开/1.属于国家秘密`).
+    let label: String
+    /// Label texts without ordinal, normalised; the first is the template's, then aliases real reports print.
+    let keys: [[Unicode.Scalar]]
+    /// The ordinal printed before the label (`3` of `3.其他`, `七` of `（七）总计`), needed to tell short labels apart.
+    let ordinal: [Unicode.Scalar]
+    let ordinalInParentheses: Bool
+    /// The official equalities whose cells all lie in this row (the 总计 column), used to split glued digits.
+    let rules: [TemplateEquality]
+
+    /// How many scalars of a long label must be found; PDF extraction breaks labels, but the first words survive.
+    static let probeLength = 6
+
+    var width: Int { cells.count }
+
+    /// The printed rows of every table of a template, in official order.
+    static func rows(of template: ReportTemplate) -> [String: [TemplateRowKey]] {
+        var result: [String: [TemplateRowKey]] = [:]
+        for table in template.tables {
+            let cells = template.cells(ofTable: table.id)
+            var keys: [TemplateRowKey] = []
+            func rulesWithin(_ indices: [Int]) -> [TemplateEquality] {
+                let set = Set(indices)
+                return template.equalities.filter { Set($0.lhs + $0.rhs).isSubset(of: set) }
+            }
+            if case .singleRow = table.layout {
+                let indices = cells.map(\.index)
+                keys.append(
+                    TemplateRowKey(
+                        table: table, row: nil, cells: indices, label: table.title, keys: [], ordinal: [],
+                        ordinalInParentheses: false, rules: rulesWithin(indices)))
+            } else {
+                for (s, section) in table.sections.enumerated() {
+                    for (r, row) in section.rows.enumerated() {
+                        let indices = cells.filter { $0.sectionIndex == s && $0.rowIndex == r }.map(\.index)
+                        let printed = LabelText.normalized(row.labels.last ?? row.key)
+                        let (ordinal, text) = LabelText.splitOrdinal(printed)
+                        let aliases = (template.rowAliases["\(table.id).\(row.key)"] ?? []).map { LabelText.normalized($0) }
+                        keys.append(
+                            TemplateRowKey(
+                                table: table, row: row.key, cells: indices,
+                                label: row.labels.dropFirst(row.labels.count > 2 ? 1 : 0).joined(separator: "/"),
+                                keys: [text] + aliases, ordinal: ordinal, ordinalInParentheses: printed.first == "（",
+                                rules: rulesWithin(indices)))
+                    }
+                }
+            }
+            result[table.id] = keys
+        }
+        return result
+    }
+
+    /// Whether label text read from a report names this row.
+    func matches(_ label: [Unicode.Scalar]) -> Bool {
+        for key in keys where !key.isEmpty {
+            if key.count >= 3 {
+                if LabelText.firstIndex(of: key.prefix(Self.probeLength), in: label) != nil { return true }
+                continue
+            }
+            // Short labels (`总计`, `其他`) occur in headers and other labels: they count only with their ordinal.
+            var from = 0
+            while let p = LabelText.firstIndex(of: key[...], in: label, from: from) {
+                if ordinal.isEmpty || hasOrdinal(label, before: p) { return true }
+                from = p + 1
+            }
+        }
+        return false
+    }
+
+    private func hasOrdinal(_ label: [Unicode.Scalar], before p: Int) -> Bool {
+        if ordinalInParentheses {
+            return p >= ordinal.count + 1 && label[p - 1] == "）" && label[(p - 1 - ordinal.count)..<(p - 1)].elementsEqual(ordinal)
+        }
+        var end = p
+        if end >= 1 && (label[end - 1] == "." || label[end - 1] == "、") { end -= 1 }
+        return end >= ordinal.count && label[(end - ordinal.count)..<end].elementsEqual(ordinal)
+    }
+}

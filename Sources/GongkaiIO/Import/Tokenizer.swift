@@ -1,0 +1,171 @@
+/// A piece of source text as the importer sees it: words of label text, numbers, and blank-cell marks.
+struct Token {
+    enum Kind { case text, number, blank }
+
+    var kind: Kind
+    /// The text as printed; for a number only its digits and decimal point (thousands separators dropped).
+    var scalars: [Unicode.Scalar]
+    /// Index of the first scalar in the ``SourceText`` it came from.
+    var offset: Int
+    /// An annotation or unit printed with a number (`其中修订16件`, `元`).
+    var note: String?
+    /// The number touches the text before it (no space): a flattened table, where runs may hold several cells.
+    var glued: Bool = false
+}
+
+/// Splits a line of report text into tokens.
+///
+/// Ordinals stay with their labels: `1.属于国家秘密`, `1、申请人…`, `1本机关…`, and the ordinal a flattened page glues to
+/// the end of a row's digits (`…10000016.属于四类…` is the run `1000001` and the label `6.属于四类…`).
+enum Tokenizer {
+    static func isDigit(_ c: Unicode.Scalar) -> Bool { c.value >= 0x30 && c.value <= 0x39 }
+    static func isSpace(_ c: Unicode.Scalar) -> Bool { c == " " || c == "\t" || c == "\u{3000}" || c == "\u{A0}" }
+    static func isIdeograph(_ c: Unicode.Scalar) -> Bool {
+        (0x3400...0x9FFF).contains(c.value) || (0xF900...0xFAFF).contains(c.value)
+    }
+    static func isLetter(_ c: Unicode.Scalar) -> Bool {
+        isIdeograph(c) || (c.value >= 0x41 && c.value <= 0x5A) || (c.value >= 0x61 && c.value <= 0x7A)
+    }
+    static let chineseNumerals: Set<Unicode.Scalar> = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
+    /// What a blank cell is printed as.
+    static let blankMarks: Set<Unicode.Scalar> = ["—", "-", "－", "–", "/", "／", "\\", "―", "━", "─"]
+    /// Units a count or amount may carry in a cell.
+    static let units: Set<Unicode.Scalar> = ["件", "元", "个", "项", "条", "次"]
+
+    static func isBlankMark(_ word: ArraySlice<Unicode.Scalar>) -> Bool {
+        if word.count == 1 && (word.first == "无" || word.first == "空") { return true }
+        return word.count <= 4 && word.allSatisfy { blankMarks.contains($0) }
+    }
+
+    static func tokens(_ s: [Unicode.Scalar]) -> [Token] {
+        var tokens: [Token] = []
+        let n = s.count
+        var i = 0
+        var wordStart = true
+        func addText(_ range: Range<Int>) {
+            if let last = tokens.last, last.kind == .text, last.offset + last.scalars.count == range.lowerBound {
+                tokens[tokens.count - 1].scalars.append(contentsOf: s[range])
+            } else {
+                tokens.append(Token(kind: .text, scalars: Array(s[range]), offset: range.lowerBound))
+            }
+        }
+        while i < n {
+            let c = s[i]
+            if isSpace(c) {
+                i += 1
+                wordStart = true
+                continue
+            }
+            if wordStart {
+                var end = i
+                while end < n && !isSpace(s[end]) { end += 1 }
+                if isBlankMark(s[i..<end]) {
+                    tokens.append(Token(kind: .blank, scalars: Array(s[i..<end]), offset: i))
+                    i = end
+                    continue
+                }
+            }
+            guard isDigit(c) else {
+                var end = i + 1
+                while end < n && !isSpace(s[end]) && !isDigit(s[end]) { end += 1 }
+                addText(i..<end)
+                wordStart = false
+                i = end
+                continue
+            }
+            // A run of digits, with thousands separators and a decimal fraction.
+            var j = i
+            while j < n && isDigit(s[j]) { j += 1 }
+            var plain = true
+            // `3,119`: groups of three after a first group of at most three.
+            if j - i <= 3 {
+                while j + 3 < n, s[j] == ",", isDigit(s[j + 1]), isDigit(s[j + 2]), isDigit(s[j + 3]),
+                    j + 4 == n || !isDigit(s[j + 4])
+                {
+                    j += 4
+                    plain = false
+                }
+            }
+            if j + 1 < n && s[j] == "." && isDigit(s[j + 1]) {
+                j += 1
+                while j < n && isDigit(s[j]) { j += 1 }
+                plain = false
+            }
+            let after: Unicode.Scalar? = j < n ? s[j] : nil
+            let glued = !wordStart && tokens.last?.kind == .text
+            // `1.属于…`, `1、申请人…`, and an ordinal glued to the end of a run.
+            if plain, let after, after == "." || after == "、", j + 1 < n, isLetter(s[j + 1]) || s[j + 1] == "“" {
+                if j - i == 1 {
+                    addText(i..<j)
+                    wordStart = false
+                    i = j
+                    continue
+                }
+                tokens.append(number(s, i..<(j - 1), glued: glued))
+                addText((j - 1)..<j)
+                wordStart = false
+                i = j
+                continue
+            }
+            // `1本机关不掌握…`: a lone digit opening a word before a label is its ordinal.
+            if plain, j - i == 1, wordStart, let after, isIdeograph(after), !units.contains(after) {
+                addText(i..<j)
+                wordStart = false
+                i = j
+                continue
+            }
+            // `100%` and `2023年` are prose, not cells.
+            if let after, after == "%" || after == "％" || after == "年" || after == "月" || after == "日" {
+                var end = j
+                while end < n && !isSpace(s[end]) && !isDigit(s[end]) { end += 1 }
+                addText(i..<end)
+                wordStart = false
+                i = end
+                continue
+            }
+            var token = number(s, i..<j, glued: glued)
+            // A unit or an annotation printed with the number: `251000元`, `22（其中修订16件）`.
+            if let after, units.contains(after) {
+                token.note = String(after)
+                j += 1
+            } else if after == "万", j + 1 < n, s[j + 1] == "元" {
+                token.note = "万元"
+                j += 2
+            } else if let after, after == "（" || after == "(" {
+                let close: Unicode.Scalar = after == "（" ? "）" : ")"
+                if let end = s[(j + 1)..<Swift.min(n, j + 40)].firstIndex(where: { $0 == close || $0 == "）" || $0 == ")" }) {
+                    let content = s[(j + 1)..<end]
+                    if content.count >= 2 && !content.allSatisfy({ chineseNumerals.contains($0) }) {
+                        token.note = String(String.UnicodeScalarView(content))
+                        j = end + 1
+                    }
+                }
+            }
+            tokens.append(token)
+            wordStart = false
+            i = j
+        }
+        return tokens
+    }
+
+    private static func number(_ s: [Unicode.Scalar], _ range: Range<Int>, glued: Bool) -> Token {
+        Token(kind: .number, scalars: s[range].filter { $0 != "," }, offset: range.lowerBound, glued: glued)
+    }
+
+    /// Whether a trimmed line is a page number: `- 1 -`, `— 2 —`, `第3页`, `第 3 页 共 6 页`, `3/6`.
+    static func isPageNumber(_ line: [Unicode.Scalar]) -> Bool {
+        let t = line.filter { !isSpace($0) }
+        guard !t.isEmpty, t.count <= 16, t.contains(where: isDigit) else { return false }
+        let dashes: Set<Unicode.Scalar> = ["-", "－", "—", "–", "―"]
+        if let first = t.first, let last = t.last, dashes.contains(first), dashes.contains(last) {
+            return t.dropFirst().dropLast().allSatisfy { isDigit($0) || dashes.contains($0) }
+        }
+        if t.first == "第" && t.contains("页") {
+            return t.allSatisfy { isDigit($0) || $0 == "第" || $0 == "页" || $0 == "共" }
+        }
+        if let slash = t.firstIndex(of: "/") {
+            return t[..<slash].allSatisfy(isDigit) && t[(slash + 1)...].allSatisfy(isDigit) && slash > 0 && slash < t.count - 1
+        }
+        return false
+    }
+}

@@ -1,0 +1,76 @@
+import Foundation
+import GongkaiCore
+import Testing
+
+@testable import GongkaiIO
+
+/// Every fixture report against its golden JSON: all 200 cells, the empty cells and the inferred cells exactly.
+@Suite("Import: fixture reports match their goldens")
+struct GoldenReportTests {
+    static let importer = ReportImporter()
+
+    static func load(_ golden: Golden) throws -> ImportedReport {
+        try importer.importReport(bytes: try Fixtures.bytes("reports/" + golden.source), fileName: golden.source)
+    }
+
+    @Test("all 200 cells equal the golden values", arguments: Golden.files)
+    func values(_ file: String) throws {
+        let golden = try Golden(file)
+        let report = try Self.load(golden)
+        #expect(golden.cells.count == 200)
+        var mismatches: [String] = []
+        for cell in report.template.cells {
+            let expected = golden.cells[cell.name] ?? nil
+            let actual = report.values[cell.index]?.0
+            let expectedValue: Value = expected.map { .number($0) } ?? .empty
+            if (actual ?? .empty) != expectedValue {
+                mismatches.append("\(cell.name): expected \(expectedValue), got \(actual.map(\.description) ?? "empty")")
+            }
+        }
+        #expect(mismatches.isEmpty, "\(mismatches.count) mismatches:\n\(mismatches.joined(separator: "\n"))")
+    }
+
+    @Test("empty cells are exactly the golden's missing list", arguments: Golden.files)
+    func missing(_ file: String) throws {
+        let golden = try Golden(file)
+        let report = try Self.load(golden)
+        #expect(report.missingNames == golden.missing)
+        for note in report.missing { #expect(!note.reason.isEmpty) }
+    }
+
+    @Test("inferred cells are exactly the golden's inferred list", arguments: Golden.files)
+    func inferred(_ file: String) throws {
+        let golden = try Golden(file)
+        let report = try Self.load(golden)
+        #expect(report.inferredNames == golden.inferred)
+        for note in report.inferred {
+            #expect(report.values[note.cell]?.1.origin == .inferred)
+            #expect(!note.reason.isEmpty)
+        }
+        // Everything else was read as printed.
+        let inferred = Set(report.inferred.map(\.cell))
+        for (cell, entry) in report.values where !inferred.contains(cell) { #expect(entry.1.origin == .read) }
+    }
+
+    @Test("organisation and year come from the title", arguments: Golden.files)
+    func metadata(_ file: String) throws {
+        let golden = try Golden(file)
+        let report = try Self.load(golden)
+        #expect(report.org == golden.org)
+        #expect(report.year == golden.year)
+        #expect(report.texts["meta.org"] == golden.org)
+        #expect(report.texts["meta.year"] == String(golden.year))
+    }
+
+    @Test(
+        "each input kind is recognised",
+        arguments: [
+            ("上犹县政府办-2023.txt", InputKind.cellPerLine), ("淮安市-2024.txt", .pdfText), ("上海市科委-2024.md", .markdown),
+            ("平潭综合实验区-2021.txt", .flatText), ("平潭综合实验区-2021.html", .html),
+        ])
+    func kind(_ file: String, _ kind: InputKind) throws {
+        let report = try Self.importer.importReport(bytes: try Fixtures.bytes("reports/" + file), fileName: file)
+        #expect(report.kind == kind)
+        #expect(report.encoding == .utf8)
+    }
+}
