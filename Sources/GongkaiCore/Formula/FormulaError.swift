@@ -61,7 +61,8 @@ extension FormulaError {
     /// F003: a number literal that is not an exact decimal in range.
     static func invalidNumber(_ text: String, span: SourceSpan) -> FormulaError {
         let fraction = text.split(separator: ".", maxSplits: 1).dropFirst().first?.count ?? 0
-        let reason = fraction > DecimalNumber.maxScale
+        let reason =
+            fraction > DecimalNumber.maxScale
             ? "has more than \(DecimalNumber.maxScale) fraction digits" : "is too large (more than 35 digits)"
         return FormulaError(code: "F003", "number \(text) \(reason)", span: span)
     }

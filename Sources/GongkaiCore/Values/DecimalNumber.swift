@@ -251,7 +251,8 @@ public struct DecimalNumber: Sendable, Hashable, Comparable {
     /// checks the magnitude.
     static func make(_ significand: Int128, scale: Int, sticky: Bool = false) throws(ArithmeticError) -> DecimalNumber {
         guard (0...maxScale).contains(scale), significand.magnitude <= limit.magnitude, !sticky else {
-            return try normalise(Wide(high: 0, low: significand.magnitude), negative: significand < 0, scale: scale,
+            return try normalise(
+                Wide(high: 0, low: significand.magnitude), negative: significand < 0, scale: scale,
                 sticky: sticky)
         }
         var significand = significand

@@ -16,7 +16,8 @@ import Testing
                       |            ^
                     """)
             // Quote, three Chinese characters at two columns each, quote, blank, plus, blank: 11 columns.
-            #expect(error.diagnostic.rendered(source: source).hasSuffix("  | " + String(repeating: " ", count: 11) + "^"))
+            #expect(
+                error.diagnostic.rendered(source: source).hasSuffix("  | " + String(repeating: " ", count: 11) + "^"))
         }
     }
 

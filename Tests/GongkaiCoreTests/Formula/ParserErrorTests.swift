@@ -32,8 +32,10 @@ import Testing
         ("2**3", "F004", "expected '.' after a wildcard, found '3' at column 4"),
         ("sum(t3.***)", "F004", "expected '.' after a wildcard, found '*' at column 10"),
         ("1.0000000000000000001", "F003", "number 1.0000000000000000001 has more than 18 fraction digits at column 1"),
-        ("2 * 100000000000000000000000000000000000", "F003",
-            "number 100000000000000000000000000000000000 is too large (more than 35 digits) at column 5"),
+        (
+            "2 * 100000000000000000000000000000000000", "F003",
+            "number 100000000000000000000000000000000000 is too large (more than 35 digits) at column 5"
+        ),
         ("summ(1)", "F010", "unknown function 'summ' at column 1"),
         ("t3.total(1)", "F010", "unknown function 't3.total' at column 1"),
         ("round(1, 2, 3)", "F011", "round takes 1 to 2 arguments, not 3 at column 1"),

@@ -100,9 +100,14 @@ import Testing
     }
 
     @Test(arguments: [
-        ("t3.*.natural", ["t3.new.natural", "t3.total.natural"], ["t3.result.open.natural", "t3.natural", "t4.new.natural"]),
-        ("t3.**.natural", ["t3.new.natural", "t3.result.open.natural", "t3.result.denied.secret.natural"],
-            ["t3.natural", "t3.new.total"]),
+        (
+            "t3.*.natural", ["t3.new.natural", "t3.total.natural"],
+            ["t3.result.open.natural", "t3.natural", "t4.new.natural"]
+        ),
+        (
+            "t3.**.natural", ["t3.new.natural", "t3.result.open.natural", "t3.result.denied.secret.natural"],
+            ["t3.natural", "t3.new.total"]
+        ),
         ("**", ["a", "t3.new.natural"], []),
         ("*", ["a", "sy2023"], ["t3.new"]),
         ("sy2023.**", ["sy2023.t3.new.total"], ["sy2023", "sy2024.t3.new.total"]),

@@ -30,8 +30,10 @@ import Testing
     }
 
     @Test(arguments: [
-        (Int128(-5), 3, "-0.005"), (12345, 2, "123.45"), (100, 2, "1"), (1, -3, "1000"), (123, 20, "0.000000000000000001"),
-        (5, 19, "0"), (15, 19, "0.000000000000000002"), (25, 19, "0.000000000000000002"), (-15, 19, "-0.000000000000000002"),
+        (Int128(-5), 3, "-0.005"), (12345, 2, "123.45"), (100, 2, "1"), (1, -3, "1000"),
+        (123, 20, "0.000000000000000001"),
+        (5, 19, "0"), (15, 19, "0.000000000000000002"), (25, 19, "0.000000000000000002"),
+        (-15, 19, "-0.000000000000000002"),
     ])
     func normalisesSignificandAndScale(significand: Int128, scale: Int, expected: String) throws {
         let value = try #require(DecimalNumber(significand: significand, scale: scale))
@@ -79,7 +81,8 @@ import Testing
 
     @Test(arguments: [
         ("0.1", "0.2", "0.3"), ("1", "0.000000000000000001", "1.000000000000000001"), ("-5", "5", "0"),
-        ("24252.311082", "-0.311082", "24252"), ("12345678901234567", "0.123456789012345678", "12345678901234567.123456789012345678"),
+        ("24252.311082", "-0.311082", "24252"),
+        ("12345678901234567", "0.123456789012345678", "12345678901234567.123456789012345678"),
         // Beyond 35 significant digits the fraction is rounded (half to even), where it used to overflow.
         ("100000000000000000", "0.000000000000000001", "100000000000000000"),
         ("10000000000000000000", "0.000000000000000001", "10000000000000000000"),
@@ -161,8 +164,11 @@ import Testing
         ("-1.9", 0, FloatingPointRoundingRule.towardZero, "-1"), ("1.21", 1, .awayFromZero, "1.3"),
         ("-1.21", 1, .awayFromZero, "-1.3"), ("-1.21", 1, .down, "-1.3"), ("-1.29", 1, .up, "-1.2"),
         ("1.21", 1, .up, "1.3"), ("2.5", 0, .toNearestOrEven, "2"), ("3.5", 0, .toNearestOrEven, "4"),
-        ("2.51", 0, .toNearestOrEven, "3"), ("0.5", -40, .awayFromZero, "overflow"), ("0.5", -30, .awayFromZero,
-            "1000000000000000000000000000000"),
+        ("2.51", 0, .toNearestOrEven, "3"), ("0.5", -40, .awayFromZero, "overflow"),
+        (
+            "0.5", -30, .awayFromZero,
+            "1000000000000000000000000000000"
+        ),
         ("99999999999999999999999999999999999", -1, .toNearestOrAwayFromZero, "overflow"),
     ])
     func roundsByRule(value: String, places: Int, rule: FloatingPointRoundingRule, expected: String) throws {
