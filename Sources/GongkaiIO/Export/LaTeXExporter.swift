@@ -103,7 +103,7 @@ enum LaTeXExporter {
             return false
         }
         func columnSpec(_ column: Int, span: Int, left: Bool) -> String {
-            (column == 0 ? "|" : "") + ">{\\\(left ? "raggedright" : "centering")\\arraybackslash}p{\(width(column, span))}|"
+            (column == 0 ? "|" : "") + ">{\\\(left ? "raggedright" : "centering")\\arraybackslash}m{\(width(column, span))}|"
         }
 
         // One unbreakable box: the unit note and the table stay together and with the heading above them.
@@ -111,7 +111,7 @@ enum LaTeXExporter {
         out += "\\setlength{\\tabcolsep}{2pt}%\n\\renewcommand{\\arraystretch}{1.3}%\n"
         out += "\\ifdefined\\GongkaiW\\else\\newdimen\\GongkaiW\\fi\n"
         out += "\\GongkaiW=\\dimexpr\\linewidth-\(2 * n)\\tabcolsep-\(n + 1)\\arrayrulewidth\\relax\n"
-        if let note = grid.unitNote { out += "{\\raggedleft \(LaTeXText.escape(note))\\par}\n" }
+        if let note = grid.unitNote { out += "{\\raggedleft \(LaTeXText.escape(note))\\par}\\vspace{2pt}\n" }
         out += "\\centering\n"
         let spec = (0..<n).map { columnSpec($0, span: 1, left: $0 < grid.labelColumnCount) }.joined()
         out += "\\begin{tabular}{\(spec)}\n\\hline\n"
