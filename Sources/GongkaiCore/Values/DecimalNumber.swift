@@ -200,7 +200,8 @@ public struct DecimalNumber: Sendable, Hashable, Comparable {
         places: Int, rule: FloatingPointRoundingRule = .toNearestOrAwayFromZero
     ) throws(ArithmeticError) -> DecimalNumber {
         guard places < Int(scale), !isZero else { return self }
-        let drop = Int(scale) - places
+        // Below -100 places every value rounds to 0 or overflows alike; the clamp keeps the subtraction safe.
+        let drop = Int(scale) - Swift.max(places, -100)
         // Beyond 38 digits the divisor does not fit: the whole value is the remainder, and less than half of it.
         let (q, r, divisor): (Int128, Int128, Int128?) =
             drop > 38
@@ -250,6 +251,8 @@ public struct DecimalNumber: Sendable, Hashable, Comparable {
     /// 35 significant digits (`sticky` says the true value is a little beyond `significand` in magnitude), and
     /// checks the magnitude.
     static func make(_ significand: Int128, scale: Int, sticky: Bool = false) throws(ArithmeticError) -> DecimalNumber {
+        // |significand| < 2^127 < 10^39: from 57 fraction digits on, the value is below half of 10^-18.
+        if scale > maxScale + 38 { return .zero }
         guard (0...maxScale).contains(scale), significand.magnitude <= limit.magnitude, !sticky else {
             return try normalise(
                 Wide(high: 0, low: significand.magnitude), negative: significand < 0, scale: scale,
@@ -272,7 +275,7 @@ public struct DecimalNumber: Sendable, Hashable, Comparable {
         var scale = scale
         if value.isZero { return .zero }
         if scale < 0 {
-            guard value.high == 0, -scale <= 38 else { throw .overflow }
+            guard value.high == 0, scale >= -38 else { throw .overflow }
             value = Wide(value.low, times: pow10(-scale).magnitude)
             scale = 0
         }

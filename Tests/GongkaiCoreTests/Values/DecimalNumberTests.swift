@@ -40,6 +40,18 @@ import Testing
         #expect(value.description == expected)
     }
 
+    @Test func extremeScalesNeitherTrapNorLie() throws {
+        #expect(DecimalNumber(significand: 5, scale: 100) == .zero)
+        #expect(DecimalNumber(significand: .max, scale: 57) == .zero)
+        #expect(DecimalNumber(significand: .max, scale: 56)?.description == "0.000000000000000002")
+        #expect(DecimalNumber(significand: 1, scale: .min) == nil)
+        #expect(DecimalNumber(significand: 0, scale: .min) == .zero)
+        #expect(DecimalNumber(significand: 1, scale: .max) == .zero)
+        #expect(try Self.d("2.5").rounded(places: .min) == .zero)
+        #expect(try Self.d("2.5").rounded(places: .max) == Self.d("2.5"))
+        #expect(throws: ArithmeticError.overflow) { try Self.d("2.5").rounded(places: .min, rule: .awayFromZero) }
+    }
+
     @Test func normalisedValuesAreEqualAndHashAlike() throws {
         let a = try Self.d("1.50")
         let b = try Self.d("1.5")
