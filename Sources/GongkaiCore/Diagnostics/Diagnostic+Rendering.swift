@@ -7,7 +7,7 @@ extension Diagnostic {
     /// ```
     /// error[F020]: unknown name 't3.totl.natural' at column 9
     ///   | "自然人" & t3.totl.natural
-    ///   |           ^^^^^^^^^^^^^^^
+    ///   |            ^^^^^^^^^^^^^^^
     ///   = help: did you mean 't3.total.natural'?
     /// ```
     public func rendered(source: String) -> String {
