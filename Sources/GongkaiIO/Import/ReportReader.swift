@@ -227,8 +227,21 @@ struct ReportReader {
                 if let row = structuredCandidate(cells) { result.append(row) }
                 continue
             }
-            let tokens = Tokenizer.tokens(block.text.scalars).filter { $0.offset >= from && $0.offset < to }
+            var tokens = Tokenizer.tokens(block.text.scalars).filter { $0.offset >= from && $0.offset < to }
             if tokens.isEmpty { continue }
+            // A report never ends on a table number; a file that does was cut inside it.
+            if b == document.blocks.count - 1, document.endsMidLine, let last = tokens.last, last.kind == .number,
+                last.offset + last.scalars.count >= block.text.scalars.count - 1
+            {
+                tokens.removeLast()
+                issues.append(
+                    ImportIssue(
+                        code: "I110",
+                        "the file ends inside the number '\(String(String.UnicodeScalarView(last.scalars)))' (truncated?); it is not used",
+                        line: Int(block.text.place(at: last.offset).line),
+                        column: document.characterColumn(block.text.place(at: last.offset))))
+                if tokens.isEmpty { continue }
+            }
             let numbers = tokens.filter { $0.kind != .text }.count
             let isColumnLine = tokens.count == 1 && numbers == 1
             if numbers == 1 { singleValueLines += 1 } else if numbers > 1 { multiValueLines += 1 }

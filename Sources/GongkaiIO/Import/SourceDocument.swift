@@ -37,6 +37,8 @@ struct SourceDocument {
     var lines: [[Unicode.Scalar]]
     var isHTML: Bool
     var hasPipeRows: Bool
+    /// The text stops without a final line break: a cut download ends inside its last line.
+    var endsMidLine = false
     /// A title given by the markup (`<meta name="ArticleTitle">`, `<title>`), if any.
     var markupTitle: String?
 
@@ -62,6 +64,7 @@ struct SourceDocument {
             }
         }
         if !current.isEmpty { lines.append(current) }
+        endsMidLine = !current.isEmpty
         var blocks: [SourceBlock] = []
         blocks.reserveCapacity(lines.count)
         var pipes = false

@@ -114,8 +114,10 @@ enum Tokenizer {
                 i = j
                 continue
             }
-            // `100%` and `2023年` are prose, not cells.
-            if let after, after == "%" || after == "％" || after == "年" || after == "月" || after == "日" {
+            // `100%` and `2023年` are prose, not cells; digits touching a replaced byte (U+FFFD) are damaged.
+            if let after, after == "%" || after == "％" || after == "年" || after == "月" || after == "日" || after == "\u{FFFD}"
+                || (i > 0 && s[i - 1] == "\u{FFFD}")
+            {
                 var end = j
                 while end < n && !isSpace(s[end]) && !isDigit(s[end]) { end += 1 }
                 addText(i..<end)

@@ -1,0 +1,96 @@
+import GongkaiCore
+
+/// A one-screen account of an import, for the shell to print after loading a report.
+///
+/// ```
+/// 上海市科委 2024 · 上海市科委-2024.md (markdown, UTF-8) · format 2021 (国办公开办函〔2021〕30号)
+/// 200 cells: 136 read, 63 inferred, 1 missing
+///   二 主动公开政府信息情况                  10 read
+///   三 收到和处理政府信息公开申请情况       111 read, 63 inferred, 1 missing
+///   四 政府信息公开行政复议、行政诉讼情况    15 read
+/// missing  t3.forward.total — blank in the source at line 178
+/// inferred t3.result.partial.* (7) — row has no label of its own; placed at …
+/// ```
+public struct ImportSummary: Sendable {
+    /// Counts for one table.
+    public struct TableStatus: Sendable, Hashable {
+        public let table: String
+        public let number: String
+        public let title: String
+        public let cells: Int
+        public let read: Int
+        public let inferred: Int
+        public let missing: Int
+
+        /// Every cell of the table has a value read as printed.
+        public var isComplete: Bool { read == cells }
+    }
+
+    public let report: ImportedReport
+    public let tables: [TableStatus]
+
+    public init(_ report: ImportedReport) {
+        self.report = report
+        let inferred = Set(report.inferred.map(\.cell))
+        tables = report.template.tables.map { table in
+            let cells = report.template.cells(ofTable: table.id)
+            let present = cells.filter { report.values[$0.index] != nil }
+            let guessed = present.filter { inferred.contains($0.index) }.count
+            return TableStatus(
+                table: table.id, number: table.number, title: table.title, cells: cells.count,
+                read: present.count - guessed, inferred: guessed, missing: cells.count - present.count)
+        }
+    }
+
+    public var read: Int { tables.reduce(0) { $0 + $1.read } }
+    public var inferred: Int { tables.reduce(0) { $0 + $1.inferred } }
+    public var missing: Int { tables.reduce(0) { $0 + $1.missing } }
+
+    /// The summary as lines of text; notes about cells are grouped by row and reason, at most `limit` lines of them.
+    public func rendered(limit: Int = 8) -> String {
+        var lines: [String] = []
+        let who = [report.org, report.year.map(String.init)].compactMap { $0 }.joined(separator: " ")
+        let head = [who.isEmpty ? nil : who, report.file, "\(report.kind.rawValue), \(report.encoding.rawValue)"]
+            .compactMap { $0 }.joined(separator: " · ")
+        lines.append(head + " · format \(report.template.id) (\(report.template.source))")
+        lines.append("\(report.template.cells.count) cells: \(read) read, \(inferred) inferred, \(missing) missing")
+        let titleWidth = tables.map { displayWidth($0.title) }.max() ?? 0
+        for status in tables {
+            var parts = ["\(status.read) read"]
+            if status.inferred > 0 { parts.append("\(status.inferred) inferred") }
+            if status.missing > 0 { parts.append("\(status.missing) missing") }
+            let pad = String(repeating: " ", count: titleWidth - displayWidth(status.title) + 2)
+            lines.append("  \(status.number) \(status.title)\(pad)\(parts.joined(separator: ", "))")
+        }
+        var notes = group(report.missing, "missing ") + group(report.inferred, "inferred")
+        if notes.count > limit {
+            let hidden = notes.count - limit + 1
+            notes = Array(notes.prefix(limit - 1)) + ["… \(hidden) more"]
+        }
+        lines.append(contentsOf: notes)
+        for issue in report.diagnostics.prefix(3) where issue.severity == .warning && issue.code != "I105" {
+            lines.append(issue.description)
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// Notes on cells of one row with one reason become one line: `t3.result.partial.* (7) — reason`.
+    private func group(_ notes: [CellNote], _ label: String) -> [String] {
+        var lines: [String] = []
+        var k = 0
+        let cells = report.template.cells
+        while k < notes.count {
+            let first = cells[notes[k].cell]
+            var end = k + 1
+            while end < notes.count, cells[notes[end].cell].rowKey == first.rowKey,
+                cells[notes[end].cell].table == first.table, notes[end].reason == notes[k].reason
+            {
+                end += 1
+            }
+            let name = end - k > 1 ? "\(first.table).\(first.rowKey).* (\(end - k))" : first.name
+            lines.append("\(label) \(name) — \(notes[k].reason)")
+            k = end
+        }
+        return lines
+    }
+}
