@@ -18,6 +18,8 @@ struct ColumnPlan {
 
     /// The narrowest a column may get, in em.
     static let minimumWidth = 2.0
+    /// The most a value asks for, in em: 12 digits.
+    static let maximumValueWidth = 6.0
     /// Slack added to a need so text does not touch the rules, in em.
     static let padding = 0.5
 
@@ -41,7 +43,8 @@ struct ColumnPlan {
                     valueNeed = max(valueNeed, (width / 2).rounded(.up) + ColumnPlan.padding)
                 }
             case .value:
-                valueNeed = max(valueNeed, width + ColumnPlan.padding)
+                // Numbers ask for one line; a long text value wraps instead of widening every value column.
+                valueNeed = max(valueNeed, min(width, ColumnPlan.maximumValueWidth) + ColumnPlan.padding)
             }
         }
         for c in grid.labelColumnCount..<n { need[c] = valueNeed }

@@ -130,6 +130,19 @@ struct CSVRoundTripTests {
         }
     }
 
+    @Test("several reports in the official layout, one after another")
+    func severalReports() throws {
+        let first = try ExportFixtures.golden("上海市科委-2024")
+        let second = try ExportFixtures.golden("平潭综合实验区-2021.html")
+        let rows = try PythonCSV.rows(try Exporter.export([first.report, second.report], format: .csv))
+        let split = try #require(rows.firstIndex(of: [second.report.heading]))
+        #expect(rows[split - 1].isEmpty)
+        for (golden, part) in [(first, rows[..<(split - 1)]), (second, rows[split...])] {
+            let reader = try OfficialCSVReader(rows: Array(part), template: golden.report.template, heading: golden.report.heading)
+            for (cell, expected) in golden.expected { #expect(reader.values[cell] == expected?.description ?? "") }
+        }
+    }
+
     @Test("one selected table alone, without titles")
     func selectedTable() throws {
         let golden = try ExportFixtures.golden("淮安市-2024")

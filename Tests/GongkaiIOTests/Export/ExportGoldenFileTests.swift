@@ -33,6 +33,8 @@ struct ExportGoldenFileTests {
     func matchesGolden(_ testCase: Case) throws {
         var report = try ExportFixtures.golden(Self.report).report
         report.texts["text.s1"] = "本机关2023年收到政府信息公开申请7件。\n依法按时答复。"
+        report.texts["text.s2"] = "主动公开情况见下表。"
+        report.texts["text.s6"] = "本年度未收取信息处理费。"
         let output = try Exporter.data(
             [report], format: testCase.format, tables: testCase.tables, options: ExportOptions(excel: testCase.excel))
         let url = ExportFixtures.exportDirectory.appendingPathComponent(testCase.file)

@@ -93,6 +93,20 @@ struct LaTeXCompileTests {
         }
     }
 
+    @Test("several reports compile into one document, each from a new page")
+    func severalReports() throws {
+        let reports = try ["上犹县政府办-2023", "淮安市-2024"].map { try ExportFixtures.golden($0).report }
+        let source = try Exporter.export(reports, format: .latex, tables: ["t4"])
+        #expect(source.components(separatedBy: "\\clearpage").count == 2)
+        let result = try LaTeXRunner.compile(source)
+        defer { try? FileManager.default.removeItem(at: result.directory) }
+        var order = InOrder(result.text)
+        order.expect(reports[0].heading)
+        order.expect("000000000000000")
+        order.expect(reports[1].heading)
+        order.expect("72641783735113481261211620")
+    }
+
     @Test("a fragment compiles inside a ctexart document")
     func fragment() throws {
         let golden = try ExportFixtures.golden("平潭综合实验区-2021")
