@@ -11,6 +11,7 @@ public enum AtomicFile {
         /// What went wrong, as the system said it.
         public let reason: String
 
+        /// `cannot write PATH: REASON`
         public var description: String { "cannot write \(path): \(reason)" }
     }
 
@@ -18,7 +19,10 @@ public enum AtomicFile {
     public static func write(_ data: Data, to url: URL) throws {
         let directory = url.deletingLastPathComponent()
         let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp")
-        guard FileManager.default.createFile(atPath: temporary.path, contents: nil) else {
+        // A replaced file keeps its permissions (a 0600 export stays private).
+        let permissions = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.posixPermissions]
+        let attributes = permissions.map { [FileAttributeKey.posixPermissions: $0] }
+        guard FileManager.default.createFile(atPath: temporary.path, contents: nil, attributes: attributes) else {
             throw WriteError(path: url.path, reason: "cannot create a temporary file in \(directory.path)")
         }
         do {

@@ -46,6 +46,7 @@ public struct ExportOptions: Sendable, Hashable {
     /// The CJK font of standalone LaTeX documents.
     public var latexFont: LaTeXFont
 
+    /// Options with the defaults: plain CSV with titles, prose included, CJK font chosen by availability.
     public init(excel: Bool = false, titles: Bool = true, prose: Bool = true, latexFont: LaTeXFont = .auto) {
         self.excel = excel
         self.titles = titles
@@ -65,6 +66,7 @@ public enum ExportError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The template's layout refers to a cell it does not define.
     case inconsistentTemplate(String)
 
+    /// The message shown to the user.
     public var description: String {
         switch self {
         case .noReports:

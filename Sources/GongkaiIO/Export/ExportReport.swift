@@ -38,6 +38,7 @@ public enum CellStatus: String, Sendable, Hashable, CaseIterable {
 public struct ExportReport: Sendable {
     /// The report's short name (the long CSV's `report` column).
     public var name: String
+    /// The format the values follow; its tables, rows and labels drive every export.
     public var template: ReportTemplate
     /// One value per template cell, by `TemplateCell.index`.
     public var values: [Value]
@@ -103,7 +104,26 @@ public struct ExportReport: Sendable {
     }
 }
 
+extension ExportReport {
+    /// `发布机关：… 报告年度：…`, printed under a `meta.title` heading (which may name neither); `nil` without a
+    /// title or without metadata.
+    var byline: String? {
+        guard text("meta.title") != nil else { return nil }
+        let parts = [text("meta.org").map { "发布机关：\($0)" }, text("meta.year").map { "报告年度：\($0)" }]
+            .compactMap { $0 }
+        return parts.isEmpty ? nil : parts.joined(separator: "　")
+    }
+
+    /// The text a value cell shows: plain decimal, empty for `.empty`, the code for an error.
+    func display(_ index: Int) -> String { value(at: index).description }
+}
+
 extension String {
+    /// Prose split into paragraphs: one per line, trimmed, blank lines dropped.
+    var paragraphs: [String] {
+        split(whereSeparator: \.isNewline).map { String($0).trimmingWhitespace() }.filter { !$0.isEmpty }
+    }
+
     /// The string without leading and trailing spaces, tabs and line breaks (Foundation-free, Character-based).
     func trimmingWhitespace() -> String {
         let isSpace: (Character) -> Bool = { $0.isWhitespace }

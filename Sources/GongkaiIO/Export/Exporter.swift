@@ -97,8 +97,3 @@ enum ExportSection {
     case prose(title: String, body: String)
     case table(TableGrid, intro: String?)
 }
-
-extension ExportReport {
-    /// The text a value cell shows: plain decimal, empty for `.empty`, the code for an error.
-    func display(_ index: Int) -> String { value(at: index).description }
-}

@@ -30,7 +30,7 @@ enum HTMLExporter {
             """
         for job in jobs {
             out += "<h1>\(escape(job.report.heading))</h1>\n"
-            if job.report.text("meta.title") != nil, let byline = LaTeXExporter.byline(job.report) {
+            if let byline = job.report.byline {
                 out += "<p class=\"byline\">\(escape(byline))</p>\n"
             }
             for section in job.sections(prose: options.prose) {
@@ -102,10 +102,6 @@ enum HTMLExporter {
     }
 
     static func paragraphs(_ text: String) -> String {
-        text.split(whereSeparator: \.isNewline)
-            .map { String($0).trimmingWhitespace() }
-            .filter { !$0.isEmpty }
-            .map { "<p>\(escape($0))</p>\n" }
-            .joined()
+        text.paragraphs.map { "<p>\(escape($0))</p>\n" }.joined()
     }
 }

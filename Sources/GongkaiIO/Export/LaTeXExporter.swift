@@ -30,7 +30,7 @@ enum LaTeXExporter {
         for (j, job) in jobs.enumerated() {
             if j > 0 { out += "\\clearpage\n" }
             out += "\\begin{center}\n{\\zihao{3}\\bfseries \(LaTeXText.escape(job.report.heading))}\n"
-            if job.report.text("meta.title") != nil, let byline = byline(job.report) {
+            if let byline = job.report.byline {
                 out += "\n\\smallskip{\\small \(LaTeXText.escape(byline))}\n"
             }
             out += "\\end{center}\n\n"
@@ -59,14 +59,6 @@ enum LaTeXExporter {
             }
         }
         return out
-    }
-
-    /// `发布机关：… 报告年度：…` from the metadata present.
-    static func byline(_ report: ExportReport) -> String? {
-        let parts = [
-            report.text("meta.org").map { "发布机关：\($0)" }, report.text("meta.year").map { "报告年度：\($0)" },
-        ].compactMap { $0 }
-        return parts.isEmpty ? nil : parts.joined(separator: "　")
     }
 
     static func fontSetup(_ font: LaTeXFont) -> String {

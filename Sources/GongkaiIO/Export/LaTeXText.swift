@@ -35,9 +35,6 @@ enum LaTeXText {
 
     /// Prose: paragraphs (separated by line breaks) escaped and separated by blank lines.
     static func paragraphs(_ text: String) -> String {
-        text.split(whereSeparator: \.isNewline)
-            .map { escape(String($0).trimmingWhitespace()) }
-            .filter { !$0.isEmpty }
-            .joined(separator: "\n\n")
+        text.paragraphs.map(escape).joined(separator: "\n\n")
     }
 }

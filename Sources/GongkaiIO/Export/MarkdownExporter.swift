@@ -15,17 +15,17 @@ enum MarkdownExporter {
         var blocks: [String] = []
         for job in jobs {
             blocks.append("# " + escape(job.report.heading))
-            if job.report.text("meta.title") != nil, let byline = LaTeXExporter.byline(job.report) {
+            if let byline = job.report.byline {
                 blocks.append(escape(byline))
             }
             for section in job.sections(prose: options.prose) {
                 switch section {
                 case .prose(let title, let body):
                     blocks.append("## " + escape(title))
-                    blocks += paragraphs(body)
+                    blocks += body.paragraphs.map(escape)
                 case .table(let grid, let intro):
                     blocks.append("## " + escape(grid.table.fullTitle))
-                    if let intro { blocks += paragraphs(intro) }
+                    if let intro { blocks += intro.paragraphs.map(escape) }
                     if let note = grid.unitNote { blocks.append(escape(note)) }
                     blocks.append(table(grid, report: job.report))
                 }
@@ -72,11 +72,5 @@ enum MarkdownExporter {
             return digits + "\\" + out.dropFirst(digits.count)
         }
         return out
-    }
-
-    static func paragraphs(_ text: String) -> [String] {
-        text.split(whereSeparator: \.isNewline)
-            .map { escape(String($0).trimmingWhitespace()) }
-            .filter { !$0.isEmpty }
     }
 }

@@ -24,6 +24,7 @@ public struct GridCell: Sendable, Hashable {
     public internal(set) var rowSpan: Int
     /// How many grid columns the cell covers (a `\multicolumn`, `colspan`).
     public let columnSpan: Int
+    /// What the cell shows.
     public let content: Content
     /// The cell heads a group — a row label shared by the rows below it, a header over sub-headers — rather than
     /// stretching over positions that have nothing of their own.
@@ -62,6 +63,7 @@ public struct GridCell: Sendable, Hashable {
 ///   row whose labels merge down where consecutive rows share a label prefix and stretch right where a path is short.
 /// * `singleRow` (table 四): the header tree over one row of values.
 public struct TableGrid: Sendable {
+    /// The template table laid out.
     public let table: TemplateTable
     /// Grid rows, headers included.
     public let rowCount: Int

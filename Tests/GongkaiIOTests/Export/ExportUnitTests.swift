@@ -174,3 +174,18 @@ struct AtomicFileTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["taken"])
     }
 }
+
+extension AtomicFileTests {
+    @Test("a replaced file keeps its permissions")
+    func keepsPermissions() throws {
+        let directory = try ExportFixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("private.csv")
+        try AtomicFile.write("old", to: file)
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: file.path)
+        try AtomicFile.write("new", to: file)
+        let permissions = try FileManager.default.attributesOfItem(atPath: file.path)[.posixPermissions] as? Int
+        #expect(permissions == 0o600)
+        #expect(try String(contentsOf: file, encoding: .utf8) == "new")
+    }
+}
