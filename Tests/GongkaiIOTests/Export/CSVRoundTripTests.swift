@@ -74,10 +74,15 @@ struct OfficialCSVReader {
         #expect(rows.isEmpty)
     }
 
-    /// The non-empty header texts of each column, top to bottom.
+    /// Labels without blanks and without a label repeated next to itself (a merged cell filled in).
+    static func path(_ labels: some Sequence<String>) -> [String] {
+        labels.filter { !$0.isEmpty }.reduce(into: []) { path, label in if path.last != label { path.append(label) } }
+    }
+
+    /// The header path of each column, top to bottom.
     static func headerPaths(_ rows: ArraySlice<[String]>, from column: Int) -> [[String]] {
         let width = rows.map(\.count).max() ?? 0
-        return (column..<width).map { c in rows.compactMap { c < $0.count && !$0[c].isEmpty ? $0[c] : nil } }
+        return (column..<width).map { c in path(rows.map { c < $0.count ? $0[c] : "" }) }
     }
 
     mutating func readGrid(_ rows: ArraySlice<[String]>, _ table: TemplateTable, header: [HeaderNode], corner: String) throws {
@@ -94,8 +99,8 @@ struct OfficialCSVReader {
         let body = rows.dropFirst(depth)
         #expect(body.count == templateRows.count)
         for row in body {
-            let labels = row.prefix(labelColumns).filter { !$0.isEmpty }
-            let templateRow = try #require(templateRows.first { $0.labels == Array(labels) }, "row \(labels)")
+            let labels = OfficialCSVReader.path(row.prefix(labelColumns))
+            let templateRow = try #require(templateRows.first { $0.labels == labels }, "row \(labels)")
             for (j, key) in keys.enumerated() { try store(table, templateRow.key, key, row[labelColumns + j]) }
         }
     }
