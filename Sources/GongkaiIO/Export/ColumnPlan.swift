@@ -37,7 +37,9 @@ struct ColumnPlan {
                 if isLabelColumn {
                     // A label merged over rows may wrap over them; a single-row label asks for one line.
                     let lines = cell.rowSpan > 1 ? Double(cell.rowSpan) : 1
-                    need[cell.column] = max(need[cell.column], max(ColumnPlan.minimumWidth, (width / lines).rounded(.up)) + ColumnPlan.padding)
+                    need[cell.column] = max(
+                        need[cell.column],
+                        max(ColumnPlan.minimumWidth, (width / lines).rounded(.up)) + ColumnPlan.padding)
                     if cell.rowSpan == 1 { wraps[cell.column] = true }
                 } else {
                     valueNeed = max(valueNeed, (width / 2).rounded(.up) + ColumnPlan.padding)

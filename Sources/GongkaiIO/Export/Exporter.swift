@@ -16,13 +16,15 @@ public enum Exporter {
     ///   - tables: the tables to export by id (`t3`), number (`三`, `3`) or `表三`; `nil` exports every table (and,
     ///     in document formats, the prose sections the reports carry).
     public static func export(
-        _ reports: [ExportReport], format: ExportFormat, tables: [String]? = nil, options: ExportOptions = ExportOptions()
+        _ reports: [ExportReport], format: ExportFormat, tables: [String]? = nil,
+        options: ExportOptions = ExportOptions()
     ) throws(ExportError) -> String {
         guard !reports.isEmpty else { throw .noReports }
         var jobs: [ExportJob] = []
         for report in reports {
             guard report.values.count == report.template.cells.count else {
-                throw .valueCount(report: report.name, expected: report.template.cells.count, actual: report.values.count)
+                throw .valueCount(
+                    report: report.name, expected: report.template.cells.count, actual: report.values.count)
             }
             let selected = try selectTables(tables, of: report.template)
             var grids: [TableGrid] = []
@@ -41,13 +43,16 @@ public enum Exporter {
 
     /// Exports reports as UTF-8 bytes, ready for ``AtomicFile/write(_:to:)``.
     public static func data(
-        _ reports: [ExportReport], format: ExportFormat, tables: [String]? = nil, options: ExportOptions = ExportOptions()
+        _ reports: [ExportReport], format: ExportFormat, tables: [String]? = nil,
+        options: ExportOptions = ExportOptions()
     ) throws(ExportError) -> Data {
         Data(try export(reports, format: format, tables: tables, options: options).utf8)
     }
 
     /// The template's tables named by a selection, in the template's order; all of them for `nil`.
-    public static func selectTables(_ names: [String]?, of template: ReportTemplate) throws(ExportError) -> [TemplateTable] {
+    public static func selectTables(_ names: [String]?, of template: ReportTemplate) throws(ExportError)
+        -> [TemplateTable]
+    {
         guard let names else { return template.tables }
         var wanted = Set<String>()
         for name in names {

@@ -8,7 +8,8 @@ import GongkaiCore
 /// columns and table 四's 15 in portrait, `\small`). Every piece of report text goes through ``LaTeXText/escape(_:)``.
 enum LaTeXExporter {
     /// The packages a fragment needs from the document that `\input`s it.
-    static let fragmentRequirements = "% Needs: \\documentclass{ctexart} (or \\usepackage{ctex}), \\usepackage{array}, "
+    static let fragmentRequirements =
+        "% Needs: \\documentclass{ctexart} (or \\usepackage{ctex}), \\usepackage{array}, "
         + "\\usepackage{multirow}; compile with xelatex."
     /// The line width of the standalone document in em of the table font: A4 minus 2 × 2 cm at \small (9 pt).
     static let nominalWidth = 53.7
@@ -95,7 +96,8 @@ enum LaTeXExporter {
             return false
         }
         func columnSpec(_ column: Int, span: Int, left: Bool) -> String {
-            (column == 0 ? "|" : "") + ">{\\\(left ? "raggedright" : "centering")\\arraybackslash}m{\(width(column, span))}|"
+            (column == 0 ? "|" : "")
+                + ">{\\\(left ? "raggedright" : "centering")\\arraybackslash}m{\(width(column, span))}|"
         }
 
         // One unbreakable box: the unit note and the table stay together and with the heading above them.
@@ -117,7 +119,8 @@ enum LaTeXExporter {
                     var body = LaTeXText.escape(text(cell))
                     if case .header(let label) = cell.content {
                         let span = c..<(c + cell.columnSpan)
-                        let room = span.reduce(0) { $0 + plan.widths[$1] } + separatorWidth * Double(cell.columnSpan - 1)
+                        let room =
+                            span.reduce(0) { $0 + plan.widths[$1] } + separatorWidth * Double(cell.columnSpan - 1)
                         body = balancedLines(label, room: room).map(LaTeXText.escape).joined(separator: "\\newline ")
                     }
                     if isBold(cell) { body = "\\bfseries " + body }
@@ -128,12 +131,14 @@ enum LaTeXExporter {
                     }
                     let defaultLeft = c < grid.labelColumnCount
                     if cell.columnSpan > 1 || left != defaultLeft {
-                        body = "\\multicolumn{\(cell.columnSpan)}{\(columnSpec(c, span: cell.columnSpan, left: left))}{\(body)}"
+                        body =
+                            "\\multicolumn{\(cell.columnSpan)}{\(columnSpec(c, span: cell.columnSpan, left: left))}{\(body)}"
                     }
                     parts.append(body)
                 } else if cell.columnSpan > 1 {
                     // Under a cell merged over rows and columns: an empty cell with the same borders.
-                    parts.append("\\multicolumn{\(cell.columnSpan)}{\(columnSpec(c, span: cell.columnSpan, left: left))}{}")
+                    parts.append(
+                        "\\multicolumn{\(cell.columnSpan)}{\(columnSpec(c, span: cell.columnSpan, left: left))}{}")
                 } else {
                     parts.append("")
                 }

@@ -25,7 +25,9 @@ enum LaTeXText {
                 // C0/C1 controls and DEL have no glyph and odd category codes: drop them.
                 if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) { continue }
                 out.unicodeScalars.append(scalar)
-                if ligatureCharacters.contains(scalar), i + 1 < scalars.count, ligatureCharacters.contains(scalars[i + 1]) {
+                if ligatureCharacters.contains(scalar), i + 1 < scalars.count,
+                    ligatureCharacters.contains(scalars[i + 1])
+                {
                     out += "{}"
                 }
             }

@@ -7,7 +7,9 @@ import GongkaiCore
 /// becomes the pipe table's header row.
 enum MarkdownExporter {
     /// ASCII punctuation with a meaning inside a Markdown line (emphasis, code, links, HTML, table cells, math).
-    private static let inlineSpecials: Set<Character> = ["\\", "`", "*", "_", "[", "]", "<", ">", "|", "~", "&", "!", "$", "#"]
+    private static let inlineSpecials: Set<Character> = [
+        "\\", "`", "*", "_", "[", "]", "<", ">", "|", "~", "&", "!", "$", "#",
+    ]
     /// Characters that start a block (list, quote, heading, rule) when they begin a line.
     private static let blockLeaders: Set<Character> = ["-", "+", "=", "*", ">", "#"]
 

@@ -67,7 +67,9 @@ struct OfficialCSVReader {
             for templateRow in section.rows {
                 let row = try #require(rows.first)
                 #expect(row[0] == templateRow.labels.last)
-                for (c, column) in section.columns.enumerated() { try store(table, templateRow.key, column.key, row[1 + c]) }
+                for (c, column) in section.columns.enumerated() {
+                    try store(table, templateRow.key, column.key, row[1 + c])
+                }
                 rows = rows.dropFirst()
             }
         }
@@ -85,7 +87,9 @@ struct OfficialCSVReader {
         return (column..<width).map { c in path(rows.map { c < $0.count ? $0[c] : "" }) }
     }
 
-    mutating func readGrid(_ rows: ArraySlice<[String]>, _ table: TemplateTable, header: [HeaderNode], corner: String) throws {
+    mutating func readGrid(_ rows: ArraySlice<[String]>, _ table: TemplateTable, header: [HeaderNode], corner: String)
+        throws
+    {
         let depth = header.map(\.depth).max() ?? 0
         let templateRows = table.sections.flatMap(\.rows)
         let labelColumns = templateRows.map(\.labels.count).max() ?? 0
@@ -127,7 +131,8 @@ struct CSVRoundTripTests {
         for excel in [false, true] {
             let csv = try Exporter.export([golden.report], format: .csv, options: ExportOptions(excel: excel))
             let rows = try PythonCSV.rows(csv)
-            let reader = try OfficialCSVReader(rows: rows, template: golden.report.template, heading: golden.report.heading)
+            let reader = try OfficialCSVReader(
+                rows: rows, template: golden.report.template, heading: golden.report.heading)
             #expect(reader.values.count == golden.report.template.cells.count)
             for (cell, expected) in golden.expected {
                 #expect(reader.values[cell] == expected?.description ?? "", "\(name) \(cell)")
@@ -143,7 +148,8 @@ struct CSVRoundTripTests {
         let split = try #require(rows.firstIndex(of: [second.report.heading]))
         #expect(rows[split - 1].isEmpty)
         for (golden, part) in [(first, rows[..<(split - 1)]), (second, rows[split...])] {
-            let reader = try OfficialCSVReader(rows: Array(part), template: golden.report.template, heading: golden.report.heading)
+            let reader = try OfficialCSVReader(
+                rows: Array(part), template: golden.report.template, heading: golden.report.heading)
             for (cell, expected) in golden.expected { #expect(reader.values[cell] == expected?.description ?? "") }
         }
     }
@@ -151,7 +157,8 @@ struct CSVRoundTripTests {
     @Test("one selected table alone, without titles")
     func selectedTable() throws {
         let golden = try ExportFixtures.golden("淮安市-2024")
-        let csv = try Exporter.export([golden.report], format: .csv, tables: ["三"], options: ExportOptions(titles: false))
+        let csv = try Exporter.export(
+            [golden.report], format: .csv, tables: ["三"], options: ExportOptions(titles: false))
         let rows = try PythonCSV.rows(csv)
         #expect(rows.count == 3 + 25)
         #expect(rows.allSatisfy { $0.count == 10 })
@@ -195,7 +202,10 @@ struct CSVRoundTripTests {
         #expect(Array(excel.prefix(3)) == [0xEF, 0xBB, 0xBF])
         #expect(!plain.starts(with: [0xEF, 0xBB, 0xBF]))
         let excelText = String(decoding: excel.dropFirst(3), as: UTF8.self)
-        #expect(excelText.components(separatedBy: "\r\n").joined(separator: "\n") == String(decoding: plain, as: UTF8.self))
-        #expect(try PythonCSV.rows(String(decoding: excel, as: UTF8.self)) == PythonCSV.rows(String(decoding: plain, as: UTF8.self)))
+        #expect(
+            excelText.components(separatedBy: "\r\n").joined(separator: "\n") == String(decoding: plain, as: UTF8.self))
+        #expect(
+            try PythonCSV.rows(String(decoding: excel, as: UTF8.self))
+                == PythonCSV.rows(String(decoding: plain, as: UTF8.self)))
     }
 }

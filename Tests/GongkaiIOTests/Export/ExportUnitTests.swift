@@ -1,14 +1,16 @@
 import Foundation
 import GongkaiCore
-@testable import GongkaiIO
 import Testing
+
+@testable import GongkaiIO
 
 @Suite("CSV fields")
 struct CSVFieldTests {
     @Test(
         "RFC 4180 quoting",
         arguments: [
-            ("plain", "plain"), ("a,b", "\"a,b\""), ("say \"hi\"", "\"say \"\"hi\"\"\""), ("two\nlines", "\"two\nlines\""),
+            ("plain", "plain"), ("a,b", "\"a,b\""), ("say \"hi\"", "\"say \"\"hi\"\"\""),
+            ("two\nlines", "\"two\nlines\""),
             ("cr\r", "\"cr\r\""), ("", ""), ("三、本年度办理结果", "三、本年度办理结果"),
         ])
     func quoting(_ input: String, _ expected: String) {
@@ -58,12 +60,16 @@ struct LaTeXEscapeTests {
         #expect(LaTeXText.escape(input) == expected)
     }
 
-    @Test("no category-code character survives", arguments: ["\\def\\x{y}", "%comment", "{\\catcode`\\^^M=13}", "$x^2_i$"])
+    @Test(
+        "no category-code character survives",
+        arguments: ["\\def\\x{y}", "%comment", "{\\catcode`\\^^M=13}", "$x^2_i$"])
     func nothingActive(_ input: String) {
         let escaped = LaTeXText.escape(input)
         // Every backslash starts one of our commands or escapes; every brace belongs to them.
-        let allowed = ["\\textbackslash{}", "\\textasciicircum{}", "\\textasciitilde{}", "\\textquotesingle{}",
-            "\\textasciigrave{}", "\\{", "\\}", "\\$", "\\&", "\\#", "\\_", "\\%", "{}"]
+        let allowed = [
+            "\\textbackslash{}", "\\textasciicircum{}", "\\textasciitilde{}", "\\textquotesingle{}",
+            "\\textasciigrave{}", "\\{", "\\}", "\\$", "\\&", "\\#", "\\_", "\\%", "{}",
+        ]
         var rest = escaped
         for token in allowed { rest = rest.replacingOccurrences(of: token, with: "") }
         #expect(!rest.contains { "\\{}$&#^_%~".contains($0) }, "left over: \(rest)")
@@ -122,7 +128,8 @@ struct ExporterTests {
         var values = Array(repeating: Value.number(1), count: template.cells.count)
         values[0] = .empty
         values[1] = .error(.cycle)
-        let given = ExportReport(name: "r", template: template, values: values, statuses: Array(repeating: .inferred, count: values.count))
+        let given = ExportReport(
+            name: "r", template: template, values: values, statuses: Array(repeating: .inferred, count: values.count))
         #expect([given.status(at: 0), given.status(at: 1), given.status(at: 2)] == [.empty, .error, .inferred])
         let derived = ExportReport(name: "r", template: template, values: values)
         #expect(derived.status(at: 2) == .entered)
@@ -169,7 +176,8 @@ struct AtomicFileTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         // A destination that is a non-empty directory cannot be replaced by a file.
         let target = directory.appendingPathComponent("taken")
-        try FileManager.default.createDirectory(at: target.appendingPathComponent("inside"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: target.appendingPathComponent("inside"), withIntermediateDirectories: true)
         #expect(throws: AtomicFile.WriteError.self) { try AtomicFile.write("x", to: target) }
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["taken"])
     }

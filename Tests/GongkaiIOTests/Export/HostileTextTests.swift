@@ -16,7 +16,9 @@ struct HostileTextTests {
 
     static func report() throws -> ExportReport {
         var report = try ExportFixtures.golden("上犹县政府办-2023").report
-        report.texts = ["meta.org": org, "meta.year": "2023", "meta.title": title, "text.s1": prose.joined(separator: "\n")]
+        report.texts = [
+            "meta.org": org, "meta.year": "2023", "meta.title": title, "text.s1": prose.joined(separator: "\n"),
+        ]
         let template = report.template
         report.values[try #require(template.index(of: "t3.new.natural"))] = .number(DecimalNumber(-3))
         report.values[try #require(template.index(of: "t3.new.commercial"))] = .text("=cmd|' /C calc'!A0")
@@ -41,7 +43,8 @@ struct HostileTextTests {
         let newRow = try #require(official.first { $0.first == "一、本年新收政府信息公开申请数量" })
         #expect(Array(newRow[3...5]) == ["-3", "'=cmd|' /C calc'!A0", "'@SUM(1)"])
 
-        let long = try PythonCSV.rows(try Exporter.export([report], format: .csvLong, options: ExportOptions(excel: true)))
+        let long = try PythonCSV.rows(
+            try Exporter.export([report], format: .csvLong, options: ExportOptions(excel: true)))
         Self.expectNoFormula(long)
         let byCell = Dictionary(long.dropFirst().map { ($0[1], $0[6]) }, uniquingKeysWith: { a, _ in a })
         #expect(byCell["t3.new.natural"] == "-3")

@@ -22,14 +22,20 @@ enum LaTeXRunner {
         try Data(source.utf8).write(to: directory.appendingPathComponent("report.tex"))
         let run = try ExportFixtures.run(
             xelatex,
-            ["-interaction=nonstopmode", "-halt-on-error", shellEscape ? "-shell-escape" : "-no-shell-escape", "report.tex"],
+            [
+                "-interaction=nonstopmode", "-halt-on-error", shellEscape ? "-shell-escape" : "-no-shell-escape",
+                "report.tex",
+            ],
             in: directory)
         let log = (try? String(contentsOf: directory.appendingPathComponent("report.log"), encoding: .utf8)) ?? ""
-        try #require(run.status == 0, "xelatex failed:\n\(log.split(separator: "\n").filter { $0.hasPrefix("!") }.joined(separator: "\n"))")
+        try #require(
+            run.status == 0,
+            "xelatex failed:\n\(log.split(separator: "\n").filter { $0.hasPrefix("!") }.joined(separator: "\n"))")
         let pdf = directory.appendingPathComponent("report.pdf")
         let text = try ExportFixtures.run(pdftotext, ["-raw", "-enc", "UTF-8", pdf.path, "-"])
         try #require(text.status == 0)
-        return Result(directory: directory, log: log, text: stripped(String(decoding: text.output, as: UTF8.self)), pdf: pdf)
+        return Result(
+            directory: directory, log: log, text: stripped(String(decoding: text.output, as: UTF8.self)), pdf: pdf)
     }
 
     static func stripped(_ text: String) -> String { String(text.filter { !$0.isWhitespace }) }
@@ -59,7 +65,9 @@ struct InOrder {
     "LaTeX export compiles with xelatex",
     .enabled(if: LaTeXRunner.available, "xelatex or pdftotext is not installed: LaTeX compile tests skipped"))
 struct LaTeXCompileTests {
-    @Test("every golden report compiles on the first run; the PDF has the labels and values in order", arguments: ExportFixtures.goldenNames)
+    @Test(
+        "every golden report compiles on the first run; the PDF has the labels and values in order",
+        arguments: ExportFixtures.goldenNames)
     func goldenReport(name: String) throws {
         let golden = try ExportFixtures.golden(name)
         let report = golden.report

@@ -61,7 +61,8 @@ struct TableGridTests {
         #expect(grid.cells.first { $0.valueIndex == fee }?.columnSpan == 3)
     }
 
-    @Test("every grid position is covered once; every cell of the template appears once", arguments: ["t2", "t3", "t4"])
+    @Test(
+        "every grid position is covered once; every cell of the template appears once", arguments: ["t2", "t3", "t4"])
     func coverage(_ id: String) throws {
         let grid = try Self.grid(id)
         #expect(grid.cells.reduce(0) { $0 + $1.rowSpan * $1.columnSpan } == grid.rowCount * grid.columnCount)
