@@ -76,8 +76,9 @@ struct ExportJob {
     /// No table selection was made: document formats may add the prose sections.
     let isWhole: Bool
 
-    /// The prose sections to print before a table (`text.s1` before 二) or at the end, in template order, with the
-    /// tables they introduce: each table follows the text cell whose label is its full title.
+    /// The parts of a document in template order: each prose section (`text.s1` …) that has text, and each table
+    /// under the section whose label is its full title, with that section's text as its introduction. Without
+    /// `prose`, or for a table selection, just the tables.
     func sections(prose: Bool) -> [ExportSection] {
         let texts = report.template.textCells.filter { $0.name.hasPrefix("text.") }
         guard prose && isWhole else { return grids.map { .table($0, intro: nil) } }
