@@ -11,7 +11,7 @@ public enum Formula {
 
     /// Parses a formula (without a leading `=`); spans count Characters from the start of `source`.
     public static func parse(_ source: String) throws(FormulaError) -> Expression {
-        var parser = Parser(tokens: try Lexer.tokens(of: source))
+        var parser = try Parser(FormulaSource(source))
         return try parser.parseFormula()
     }
 

@@ -67,10 +67,10 @@ extension FormulaError {
         return FormulaError(code: "F003", "number \(text) \(reason)", span: span)
     }
 
-    /// F004: the parser needed `expected` (`')'`, `an expression`) and found something else, or nothing.
-    static func expected(_ expected: String, found token: Token) -> FormulaError {
-        let summary = token.kind == .end ? "expected \(expected)" : "expected \(expected), found '\(token.text)'"
-        return FormulaError(code: "F004", summary, span: token.span)
+    /// F004: the parser needed `expected` (`')'`, `an expression`) and found `found`, or the end of the formula.
+    static func expected(_ expected: String, found: String?, at span: SourceSpan) -> FormulaError {
+        let summary = found.map { "expected \(expected), found '\($0)'" } ?? "expected \(expected)"
+        return FormulaError(code: "F004", summary, span: span)
     }
 
     /// F005: nesting beyond ``Formula/nestingLimit``.

@@ -4,20 +4,22 @@
 /// binary operators are built in a loop, and the tree's height is checked as it grows, so every later walk over the
 /// tree (printing, binding, evaluation) is bounded too.
 struct Parser {
+    private let source: FormulaSource
     private let tokens: [Token]
     private var position = 0
     private var nesting = 0
     /// Wildcard names seen so far that are not (yet) known to be direct arguments of an aggregate.
     private var strayPatterns: [Reference] = []
 
-    init(tokens: [Token]) {
-        self.tokens = tokens
+    init(_ source: FormulaSource) throws(FormulaError) {
+        self.source = source
+        tokens = try Lexer.tokens(of: source)
     }
 
     /// The whole formula: one expression and nothing after it.
     mutating func parseFormula() throws(FormulaError) -> Expression {
         let expression = try parseExpression(minimumPrecedence: 1)
-        guard current.kind == .end else { throw .expected("an operator or the end of the formula", found: current) }
+        guard current.kind == .end else { throw expected("an operator or the end of the formula") }
         if let pattern = strayPatterns.first { throw .manyCells(pattern) }
         return expression
     }
@@ -75,12 +77,12 @@ struct Parser {
             try enter()
             advance()
             let inner = try parseExpression(minimumPrecedence: 1)
-            guard current.kind == .rightParenthesis else { throw .expected("')'", found: current) }
+            guard current.kind == .rightParenthesis else { throw expected("')'") }
             advance()
             nesting -= 1
             return inner
         default:
-            throw .expected("an expression", found: token)
+            throw expected("an expression")
         }
     }
 
@@ -88,7 +90,7 @@ struct Parser {
     private mutating func parseCall(named name: Token) throws(FormulaError) -> Expression {
         guard case .name(let segments) = name.kind, segments.count == 1, case .name(let text) = segments[0],
             let function = Function(named: text)
-        else { throw .unknownFunction(name.text, span: name.span) }
+        else { throw .unknownFunction(text(of: name.span), span: name.span) }
         try enter()
         advance()
         var arguments: [Expression] = []
@@ -106,7 +108,7 @@ struct Parser {
                 guard current.kind == .comma else { break }
                 advance()
             }
-            guard current.kind == .rightParenthesis else { throw .expected("',' or ')'", found: current) }
+            guard current.kind == .rightParenthesis else { throw expected("',' or ')'") }
         }
         let span = name.span.union(current.span)
         advance()
@@ -118,6 +120,15 @@ struct Parser {
         let call = Expression(.call(function, arguments), span: span)
         guard call.height <= Formula.nestingLimit else { throw .tooDeep(at: span) }
         return call
+    }
+
+    /// F004 at the current token: what was expected, and what stands there instead.
+    private func expected(_ expected: String) -> FormulaError {
+        .expected(expected, found: current.kind == .end ? nil : text(of: current.span), at: current.span)
+    }
+
+    private func text(of span: SourceSpan) -> String {
+        source.text(span.start..<span.end)
     }
 
     /// One more level of parentheses, call or sign; refused beyond the limit so the recursion stays shallow.

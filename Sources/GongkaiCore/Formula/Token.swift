@@ -1,4 +1,4 @@
-/// A lexical token of the formula language, with its source text and span.
+/// A lexical token of the formula language and its span (its text, needed only for messages, is in the source).
 struct Token: Sendable {
     enum Kind: Sendable, Equatable {
         case number(DecimalNumber)
@@ -8,15 +8,11 @@ struct Token: Sendable {
         case plus, minus, star, slash, ampersand
         case equal, notEqual, less, lessOrEqual, greater, greaterOrEqual
         case leftParenthesis, rightParenthesis, comma
-        /// A Character that starts no token here; only ever shown in a message.
-        case stray
         case end
     }
 
     var kind: Kind
     var span: SourceSpan
-    /// The source Characters of the token, for messages (`found '@'`).
-    var text: String
 
     /// The infix operator this token spells, if any.
     var binaryOperator: BinaryOperator? {

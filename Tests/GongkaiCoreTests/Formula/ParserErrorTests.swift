@@ -17,6 +17,8 @@ import Testing
         ("1 + 2)", "F004", "expected an operator or the end of the formula, found ')' at column 6"),
         ("1e5", "F004", "expected an operator or the end of the formula, found 'e5' at column 2"),
         ("a @ b", "F001", "unexpected '@' at column 3"),
+        ("1 +\r\n @", "F001", "unexpected '@' at column 6"),
+        ("\"é\" & @", "F001", "unexpected '@' at column 7"),
         ("1 ! 2", "F001", "unexpected '!' at column 3"),
         ("a ^ 2", "F001", "unexpected '^' at column 3"),
         ("\"自然人\" + @", "F001", "unexpected '@' at column 9"),

@@ -56,6 +56,7 @@ import Testing
         ("if(a>0,1)", "if(a > 0, 1)"),
         ("if(and(a>0,not(b)),round(a/b,2),-1)", "if(and(a > 0, not(b)), round(a / b, 2), -1)"),
         ("  1\t+\u{3000}2  ", "1 + 2"),
+        ("1\r\n+\n2", "1 + 2"),
     ])
     func canonicalText(source: String, expected: String) throws {
         let expression = try Formula.parse(source)
@@ -94,9 +95,12 @@ import Testing
         #expect(references.first?.span == SourceSpan(start: 8, end: 22))
     }
 
-    @Test func textKeepsChineseAndQuotes() throws {
-        let expression = try Formula.parse("\"本年新收“申请”\"\"件\"")
-        #expect(expression.kind == .text("本年新收“申请”\"件"))
+    @Test(arguments: [
+        ("\"本年新收“申请”\"\"件\"", "本年新收“申请”\"件"), ("\"a\"\"\"", "a\""), ("\"\"\"\"", "\""),
+        ("\"line\r\nbreak\"", "line\r\nbreak"), ("\"e\u{301}\"", "e\u{301}"), ("\"plain\"", "plain"),
+    ])
+    func textKeepsItsCharacters(source: String, text: String) throws {
+        #expect(try Formula.parse(source).kind == .text(text))
     }
 
     @Test(arguments: [
