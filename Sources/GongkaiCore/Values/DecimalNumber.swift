@@ -149,23 +149,17 @@ public struct DecimalNumber: Sendable, Hashable, Comparable {
     public func dividing(by other: DecimalNumber) throws(ArithmeticError) -> DecimalNumber {
         guard !other.isZero else { throw .divisionByZero }
         if isZero { return .zero }
-        // value = (a / b) × 10^shift. Long division produces digits until the quotient is exact, has a digit beyond
-        // 18 fraction digits, or has more than 35 digits; the remainder then says which way to round.
+        // value = (a / b) × 10^shift. Scaling a by 10^k first (k ≤ 37, so a × 10^k < 10^72 fits 256 bits) gives the
+        // quotient to 19 fraction digits in one 256-by-128-bit division; the remainder says which way to round.
         let a = significand.magnitude
         let b = other.significand.magnitude
         let shift = Int(other.scale) - Int(scale)
-        var (quotient, remainder) = a.quotientAndRemainder(dividingBy: b)
-        var digits = 0
-        let ceiling = UInt128(DecimalNumber.limit)
-        // quotient ≤ 10^35 - 1 and remainder < b < 10^35 before each step: ×10 cannot overflow UInt128.
-        while remainder != 0, digits - shift <= DecimalNumber.maxScale, quotient <= ceiling {
-            let (digit, rest) = (remainder * 10).quotientAndRemainder(dividingBy: b)
-            quotient = quotient * 10 + digit
-            remainder = rest
-            digits += 1
-        }
+        let k = max(0, DecimalNumber.maxScale + 1 + shift)
+        let dividend = Wide(a, times: DecimalNumber.pow10(k).magnitude)
+        let (high, carried) = dividend.high.quotientAndRemainder(dividingBy: b)
+        let (low, remainder) = b.dividingFullWidth((carried, dividend.low))  // carried < b: the quotient fits
         return try DecimalNumber.normalise(
-            Wide(high: 0, low: quotient), negative: isNegative != other.isNegative, scale: digits - shift,
+            Wide(high: high, low: low), negative: isNegative != other.isNegative, scale: k - shift,
             sticky: remainder != 0)
     }
 
@@ -294,6 +288,11 @@ public struct DecimalNumber: Sendable, Hashable, Comparable {
             let twice = r * 2  // r < 10^38, so twice < 2^128
             if twice > divisor || (twice == divisor && (sticky || q % 2 != 0)) { quotient += 1 }
             scale -= drop
+        }
+        // Fraction zeros, eight at a time first: an exact quotient comes with up to 19 of them.
+        while scale >= 8, quotient % 100_000_000 == 0 {
+            quotient /= 100_000_000
+            scale -= 8
         }
         while scale > 0, quotient % 10 == 0 {
             quotient /= 10
