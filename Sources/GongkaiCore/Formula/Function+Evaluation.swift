@@ -4,13 +4,13 @@ extension Function {
     func evaluate(_ arguments: [BoundNode], _ value: (Int) -> Value) -> Value {
         switch self {
         case .sum, .product, .min, .max, .average: return aggregate(arguments, value)
-        case .count, .counta:
+        case .count, .counta, .countblank:
             var count = 0
             Function.forEach(arguments, value) { item in
                 switch item {
-                case .number: count += 1
+                case .number: if self != .countblank { count += 1 }
                 case .text, .error: if self == .counta { count += 1 }
-                case .empty: break
+                case .empty: if self == .countblank { count += 1 }
                 }
                 return true
             }
@@ -65,7 +65,7 @@ extension Function {
             let item = arguments[0].evaluate(value)
             if case .error = item { return item }
             return .number(DecimalNumber(item.description.count))
-        case .abs, .sign, .int, .trunc, .round, .roundup, .rounddown, .floor, .ceiling, .mod:
+        case .abs, .sign, .int, .trunc, .round, .roundup, .rounddown, .floor, .ceiling, .mod, .power:
             return numeric(arguments, value)
         }
     }
@@ -143,9 +143,33 @@ extension Function {
                 let sign = self == .floor ? x : x.negated()
                 let multiple = try sign.floorDivided(by: step).quotient.multiplying(step)
                 return .number(self == .floor ? multiple : multiple.negated())
+            case .power:
+                return Function.power(x, y ?? .one)
             default:  // mod
                 return .number(try x.floorDivided(by: y ?? .one).remainder)
             }
+        } catch {
+            return .error(CellError(error))
+        }
+    }
+
+    /// `x^n` for an integer `n`, by repeated squaring; a fractional or huge `n` and `0^0` are `#NUM!`, `0^-n` is
+    /// `#DIV/0!`. Exact for integer results; fractions are rounded at 18 digits along the way.
+    private static func power(_ x: DecimalNumber, _ n: DecimalNumber) -> Value {
+        guard let exponent = n.intValue, exponent.magnitude <= 1 << 32, !(x.isZero && exponent == 0) else {
+            return .error(.overflow)
+        }
+        do throws(ArithmeticError) {
+            var result = DecimalNumber.one
+            // A negative power is a positive power of 1/x: overflow stays overflow (0.1^-100), never 1/0.
+            var base = exponent < 0 ? try DecimalNumber.one.dividing(by: x) : x
+            var remaining = exponent.magnitude
+            while remaining > 0 {
+                if remaining & 1 == 1 { result = try result.multiplying(base) }
+                remaining >>= 1
+                if remaining > 0 { base = try base.multiplying(base) }
+            }
+            return .number(result)
         } catch {
             return .error(CellError(error))
         }

@@ -1,13 +1,13 @@
 /// A built-in function. Names are case-insensitive in formulas and printed in lower case.
 public enum Function: String, Sendable, Hashable, CaseIterable {
     // Aggregates: any number of arguments, wildcards allowed, empty cells skipped.
-    case sum, product, min, max, average, count, counta
+    case sum, product, min, max, average, count, counta, countblank
     // Logic.
     case `if`, iferror, and, or, not
     // Tests; never an error themselves.
     case isblank, iserror, isnumber, istext
     // Rounding and arithmetic.
-    case abs, sign, int, trunc, round, roundup, rounddown, floor, ceiling, mod
+    case abs, sign, int, trunc, round, roundup, rounddown, floor, ceiling, mod, power
     // Text.
     case len, concat
 
@@ -29,7 +29,7 @@ public enum Function: String, Sendable, Hashable, CaseIterable {
     /// The fewest arguments the function takes.
     public var minimumArity: Int {
         switch self {
-        case .if, .iferror, .mod: 2
+        case .if, .iferror, .mod, .power: 2
         default: 1
         }
     }
@@ -37,9 +37,9 @@ public enum Function: String, Sendable, Hashable, CaseIterable {
     /// The most arguments the function takes; `nil` for no limit.
     public var maximumArity: Int? {
         switch self {
-        case .sum, .product, .min, .max, .average, .count, .counta, .and, .or, .concat: nil
+        case .sum, .product, .min, .max, .average, .count, .counta, .countblank, .and, .or, .concat: nil
         case .abs, .sign, .int, .not, .isblank, .iserror, .isnumber, .istext, .len: 1
-        case .trunc, .round, .roundup, .rounddown, .floor, .ceiling, .iferror, .mod: 2
+        case .trunc, .round, .roundup, .rounddown, .floor, .ceiling, .iferror, .mod, .power: 2
         case .if: 3
         }
     }
@@ -50,13 +50,50 @@ public enum Function: String, Sendable, Hashable, CaseIterable {
     /// `round(x[, places])` — the call shape for messages and help.
     public var signature: String {
         switch self {
-        case .sum, .product, .min, .max, .average, .count, .counta, .and, .or, .concat: "\(name)(x, …)"
+        case .sum, .product, .min, .max, .average, .count, .counta, .countblank, .and, .or, .concat: "\(name)(x, …)"
         case .abs, .sign, .int, .not, .isblank, .iserror, .isnumber, .istext, .len: "\(name)(x)"
         case .trunc, .round, .roundup, .rounddown: "\(name)(x[, places])"
         case .floor, .ceiling: "\(name)(x[, step])"
         case .iferror: "iferror(x, fallback)"
         case .mod: "mod(x, divisor)"
+        case .power: "power(x, n)"
         case .if: "if(condition, then[, else])"
+        }
+    }
+
+    /// What the function gives, in one line, for help listings.
+    public var summary: String {
+        switch self {
+        case .sum: "total of the numbers; empty cells skipped"
+        case .product: "product of the numbers; empty cells skipped"
+        case .min: "smallest number (0 when there is none)"
+        case .max: "largest number (0 when there is none)"
+        case .average: "mean of the numbers, 18 fraction digits; #DIV/0! when there is none"
+        case .count: "how many values are numbers"
+        case .counta: "how many values are not empty"
+        case .countblank: "how many values are empty"
+        case .if: "then when the condition is true (not 0, not empty), else otherwise (empty if omitted)"
+        case .iferror: "x, or the fallback when x is an error"
+        case .and: "1 when every value is true, else 0"
+        case .or: "1 when some value is true, else 0"
+        case .not: "1 when x is false (0 or empty), else 0"
+        case .isblank: "1 when x is empty"
+        case .iserror: "1 when x is an error"
+        case .isnumber: "1 when x is a number"
+        case .istext: "1 when x is text"
+        case .abs: "absolute value"
+        case .sign: "-1, 0 or 1"
+        case .int: "largest integer not above x"
+        case .trunc: "cut toward zero to the given places"
+        case .round: "rounded half away from zero to the given places (negative: tens, hundreds, …)"
+        case .roundup: "rounded away from zero to the given places"
+        case .rounddown: "rounded toward zero to the given places"
+        case .floor: "down to a multiple of step (default 1)"
+        case .ceiling: "up to a multiple of step (default 1)"
+        case .mod: "remainder of x / divisor, with the divisor's sign"
+        case .power: "x to the integer power n (exact for integers; #NUM! for a fractional n)"
+        case .len: "number of characters"
+        case .concat: "the values joined as text"
         }
     }
 }
