@@ -9,6 +9,8 @@ enum Operation {
     /// Creates a report from a snapshot, at the snapshot's slot.
     case restoreReport(ReportSnapshot)
     case removeReport(slot: Int)
+    /// Several operations as one step; all apply or none.
+    case batch([Operation])
 }
 
 /// What one cell holds, as the user gave it.

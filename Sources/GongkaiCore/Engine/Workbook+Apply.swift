@@ -4,16 +4,32 @@
 extension Workbook {
     func apply(_ operation: Operation) throws(EngineError) -> (ChangeSet, Operation) {
         recorder.reset()
-        let inverse: Operation
-        switch operation {
-        case .cells(let edits): inverse = try applyCells(edits)
-        case .definition(let slot, let name, let source): inverse = try applyDefinition(slot, name, source)
-        case .rule(let name, let spec): inverse = try applyRule(name, spec)
-        case .restoreReport(let snapshot): inverse = try restore(snapshot)
-        case .removeReport(let slot): inverse = try remove(slot)
-        }
+        let inverse = try applyStep(operation)
         recheckRules(forCells: recorder.cellOrder)
         return (changeSet(), inverse)
+    }
+
+    func applyStep(_ operation: Operation) throws(EngineError) -> Operation {
+        switch operation {
+        case .cells(let edits): return try applyCells(edits)
+        case .definition(let slot, let name, let source): return try applyDefinition(slot, name, source)
+        case .rule(let name, let spec): return try applyRule(name, spec)
+        case .restoreReport(let snapshot): return try restore(snapshot)
+        case .removeReport(let slot): return try remove(slot)
+        case .batch(let steps):
+            var inverses: [Operation] = []
+            inverses.reserveCapacity(steps.count)
+            do {
+                for step in steps { inverses.append(try applyStep(step)) }
+            } catch {
+                // Undo the steps already applied; each inverse returns to a state that was valid a moment ago.
+                for inverse in inverses.reversed() { _ = try? applyStep(inverse) }
+                recheckRules(forCells: recorder.cellOrder)
+                recorder.reset()
+                throw error
+            }
+            return .batch(inverses.reversed())
+        }
     }
 
     // MARK: Cells

@@ -181,6 +181,13 @@ public final class Workbook {
         return try perform(.definition(report: slot, name: name, source: formula))
     }
 
+    /// Defines several user names in the current report as one undo step, in order (later ones may read earlier
+    /// ones); all succeed or nothing changes.
+    public func define(_ definitions: [(name: String, formula: String)]) throws(EngineError) -> ChangeSet {
+        guard let slot = current else { throw .noReport }
+        return try perform(.batch(definitions.map { .definition(report: slot, name: $0.name, source: $0.formula) }))
+    }
+
     /// Removes a user name. Refused while other formulas or rules read it.
     public func undefine(name: String) throws(EngineError) -> ChangeSet {
         let id = try resolve(name)
