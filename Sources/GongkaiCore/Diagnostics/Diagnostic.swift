@@ -17,6 +17,7 @@ public struct Diagnostic: Sendable, Hashable {
 
     /// A stable identifier such as `F004`; tests and documentation refer to it, wording may change.
     public var code: String
+    /// How serious it is.
     public var severity: Severity
     /// What went wrong, without the location (`expected ')'`).
     public var summary: String

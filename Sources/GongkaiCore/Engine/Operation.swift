@@ -64,11 +64,14 @@ struct UserRule {
     var status: RuleStatus
 }
 
-/// What the mutation in progress changed: the first old value of each touched cell and the first old status of
-/// each touched rule (`nil` = the rule did not exist).
+/// What the mutation in progress changed: every write with the value it replaced (a cell written twice appears
+/// twice; the change set keeps its first old value), and the first old status of each touched rule (`nil` = the
+/// rule did not exist).
 struct Recorder {
-    var cellOld: [Int: Value] = [:]
     var cellOrder: [Int] = []
+    var cellOld: [Value] = []
+    /// A report restored by this mutation: its rules were all evaluated, so its cells need no recheck.
+    var freshSlot: Int?
     var ruleOld: [RuleKey: RuleStatus?] = [:]
     var ruleOrder: [RuleKey] = []
     /// Names and report slots of user rules dropped by the mutation, to name them in the change set.
@@ -78,14 +81,14 @@ struct Recorder {
         droppedRules.removeAll()
         cellOld.removeAll(keepingCapacity: true)
         cellOrder.removeAll(keepingCapacity: true)
+        freshSlot = nil
         ruleOld.removeAll(keepingCapacity: true)
         ruleOrder.removeAll(keepingCapacity: true)
     }
 
     mutating func noteCell(_ raw: Int, old: Value) {
-        guard cellOld[raw] == nil else { return }  // keep the first old value
-        cellOld[raw] = old
         cellOrder.append(raw)
+        cellOld.append(old)
     }
 
     mutating func noteRule(_ key: RuleKey, old: RuleStatus?) {

@@ -65,17 +65,14 @@ final class ReportState {
 
     /// The name of a local id within the report.
     func name(local: Int) -> String {
-        if local < shape.cellCount { return template.cells[local].name }
-        if local < shape.userBase { return template.textCells[local - shape.cellCount].name }
+        if local < shape.userBase { return shape.names[local] }
         let u = local - shape.userBase
         return u < userNames.count ? userNames[u] : "#REF!"
     }
 
     /// The local id of a name within the report.
     func local(of name: String) -> Int? {
-        if let index = template.index(of: name) { return index }
-        if let text = shape.textIndex[name] { return text }
-        return userIndex[name]
+        shape.nameIndex[name] ?? userIndex[name]
     }
 
     /// The text of `meta.org` / `meta.year`, for cross-year pairing.

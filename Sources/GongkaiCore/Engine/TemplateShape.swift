@@ -1,3 +1,5 @@
+import Synchronization
+
 /// The dependency structure of a template, derived once and shared by every report built on it:
 /// which totals and rules read each cell, and how cross-year rules pair cells.
 final class TemplateShape: Sendable {
@@ -19,6 +21,15 @@ final class TemplateShape: Sendable {
     let equalitiesOf: [[Int32]]
     /// Text cell name → local id.
     let textIndex: [String: Int]
+    /// Names of the template and text cells, by local id.
+    let names: [String]
+    /// Template and text cell name → local id.
+    let nameIndex: [String: Int]
+    /// Names of the equalities and the names of the cells each reads (lhs then rhs).
+    let equalityNames: [String]
+    /// The template's equalities (a copy, so hot paths do not copy the whole template).
+    let equalities: [TemplateEquality]
+    let equalityCells: [[String]]
     /// Cross-year rules expanded per column: the later year's cell and the earlier year's cell.
     let crossPairs: [CrossPair]
     /// For each cell, the cross-pair indices where it is the later year's cell.
@@ -71,6 +82,11 @@ final class TemplateShape: Sendable {
         var texts: [String: Int] = [:]
         for (t, text) in template.textCells.enumerated() { texts[text.name] = cellCount + t }
         textIndex = texts
+        names = template.cells.map(\.name) + template.textCells.map(\.name)
+        nameIndex = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
+        equalityNames = template.equalities.map(\.name)
+        equalities = template.equalities
+        equalityCells = template.equalities.map { ($0.lhs + $0.rhs).map { template.cells[$0].name } }
         var pairs: [CrossPair] = []
         for rule in template.crossYear {
             guard let table = template.table(rule.table) else { continue }
@@ -100,6 +116,18 @@ final class TemplateShape: Sendable {
         isIntegral = template.cells.map(\.unit.isIntegral)
         orgCell = texts["meta.org"]
         yearCell = texts["meta.year"]
+    }
+
+    private static let cache = Mutex<[String: TemplateShape]>([:])
+
+    /// The shape of a template, derived once per process and template id.
+    static func shared(for template: ReportTemplate) -> TemplateShape {
+        cache.withLock { shapes in
+            if let shape = shapes[template.id] { return shape }
+            let shape = TemplateShape(template)
+            shapes[template.id] = shape
+            return shape
+        }
     }
 
     /// Whether the domain rule allows this value in cell `index`.

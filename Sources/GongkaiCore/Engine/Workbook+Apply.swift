@@ -234,6 +234,7 @@ extension Workbook {
         }
         if !installed.isEmpty { recompute(from: installed) }
         evaluateAllRules(of: slot, appearing: true)
+        recorder.freshSlot = slot
         relink(slot)
         return .removeReport(slot: slot)
     }

@@ -73,7 +73,7 @@ extension Workbook {
 
     /// The names a reference could mean in a report: its cells, its user names, the report names.
     func candidateNames(of report: ReportState) -> [String] {
-        report.template.cells.map(\.name) + report.template.textCells.map(\.name) + report.userIndex.keys.sorted()
+        report.shape.names + report.userIndex.keys.sorted()
             + reportNames
     }
 
@@ -90,7 +90,7 @@ extension Workbook {
     /// The shared dependency structure of a template.
     func shape(for template: ReportTemplate) -> TemplateShape {
         if let shape = shapes[template.id] { return shape }
-        let shape = TemplateShape(template)
+        let shape = TemplateShape.shared(for: template)
         shapes[template.id] = shape
         return shape
     }

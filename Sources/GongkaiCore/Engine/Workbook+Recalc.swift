@@ -105,10 +105,11 @@ extension Workbook {
 
     /// The path `from → … → target` along "is read by" edges, if `target` is reachable; iterative.
     func path(from start: Int, to targets: Set<Int>) -> [Int]? {
+        if targets.contains(start) { return [start] }
+        let hasFormulas = !dependents.isEmpty
+        guard neighbour(of: start, at: 0, hasFormulas: hasFormulas) != nil else { return nil }  // read by nothing
         var visited: Set<Int> = [start]
         var stack: [(Int, Int)] = [(start, 0)]
-        let hasFormulas = !dependents.isEmpty
-        if targets.contains(start) { return [start] }
         while let (raw, next) = stack.last {
             guard let child = neighbour(of: raw, at: next, hasFormulas: hasFormulas) else {
                 stack.removeLast()

@@ -17,6 +17,7 @@ public struct Expression: Sendable, Hashable {
         case call(Function, [Expression])
     }
 
+    /// What the node is, with its children.
     public var kind: Kind
     /// Where the node stands in the source, in Characters.
     public var span: SourceSpan

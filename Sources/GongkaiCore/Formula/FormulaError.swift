@@ -1,5 +1,6 @@
 /// Why a formula cannot be parsed or bound: a ``Diagnostic`` with a stable `F…` code and a span.
 public struct FormulaError: Error, Sendable, Hashable {
+    /// Code, message, span and help.
     public var diagnostic: Diagnostic
 
     /// Wraps a diagnostic.

@@ -14,6 +14,7 @@ public struct Reference: Sendable, Hashable {
         case oneOrMore
     }
 
+    /// The dotted segments, in order.
     public var segments: [Segment]
     /// Where the name stands in the formula.
     public var span: SourceSpan

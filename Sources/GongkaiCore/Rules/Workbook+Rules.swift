@@ -108,7 +108,7 @@ extension Workbook {
 
     func ruleName(of key: RuleKey) -> String? {
         switch key {
-        case .equality(let slot, let index): reports[slot]?.template.equalities[index].name
+        case .equality(let slot, let index): reports[slot]?.shape.equalityNames[index]
         case .domain: "domain"
         case .crossYear(let slot, let pair): reports[slot]?.shape.crossPairs[pair].name
         case .user(let id): userRules[id]?.name
@@ -182,11 +182,12 @@ extension Workbook {
     func recheckRules(forCells cells: [Int]) {
         guard !cells.isEmpty else { return }
         var touched: Set<RuleKey> = []
+        let fresh = recorder.freshSlot
         var relinks: [Int] = []
         let hasUserRules = !ruleDependents.isEmpty
         for raw in cells {
             let id = CellID(raw: raw)
-            guard id.report < reports.count, let report = reports[id.report] else { continue }
+            guard id.report < reports.count, id.report != fresh, let report = reports[id.report] else { continue }
             let slot = id.report
             let local = id.local
             let shape = report.shape
@@ -257,20 +258,20 @@ extension Workbook {
         else { return nil }
         switch key {
         case .equality(_, let index):
-            let equality = report.template.equalities[index]
+            let equality = report.shape.equalities[index]
             let left = Workbook.side(report.shape.equalityLeft[index], in: report.values)
             let right = Workbook.side(report.shape.equalityRight[index], in: report.values)
             return RuleResult(
                 name: name, report: report.name, kind: .template, severity: equality.severity, status: status,
                 left: left, right: right, imbalance: Workbook.imbalance(left, right, status),
-                cells: (equality.lhs + equality.rhs).map { report.template.cells[$0].name },
+                cells: report.shape.equalityCells[index],
                 description: equality.description)
         case .domain:
             let bad = report.domainViolations.sorted()
             return RuleResult(
                 name: name, report: report.name, kind: .domain, severity: .error, status: status,
                 left: .number(DecimalNumber(bad.count)), right: 0, imbalance: .number(DecimalNumber(bad.count)),
-                cells: bad.map { report.template.cells[$0].name },
+                cells: bad.map { report.shape.names[$0] },
                 description: "数值非负；除金额（万元/元）外为整数")
         case .crossYear(_, let pair):
             guard let earlierSlot = report.lastYear, let earlier = reports[earlierSlot] else { return nil }
@@ -315,9 +316,20 @@ extension Workbook {
     /// What the mutation in progress changed, in deterministic order.
     func changeSet() -> ChangeSet {
         var cells: [CellChange] = []
-        for raw in recorder.cellOrder.sorted() {
+        // Writes in cell order, a cell's first write first (it holds the value before the mutation).
+        var writes = Array(recorder.cellOrder.indices)
+        let order = recorder.cellOrder
+        if !zip(order, order.dropFirst()).allSatisfy({ $0 < $1 }) {
+            writes.sort { order[$0] < order[$1] || (order[$0] == order[$1] && $0 < $1) }
+        }
+        var previous = -1
+        for w in writes {
+            let raw = order[w]
+            guard raw != previous else { continue }
+            previous = raw
+            let old = recorder.cellOld[w]
             let id = CellID(raw: raw)
-            guard let report = reports[id.report], let old = recorder.cellOld[raw] else { continue }
+            guard let report = reports[id.report] else { continue }
             let new = report.value(local: id.local)
             guard old != new else { continue }
             cells.append(CellChange(report: report.name, name: report.name(local: id.local), old: old, new: new))

@@ -22,7 +22,9 @@ public struct DecimalNumber: Sendable, Hashable, Comparable {
     /// The integer whose digits are the number's: the value is `significand × 10^-scale`.
     public var significand: Int128 { Int128(high) << 64 | Int128(low) }
 
+    /// 0.
     public static let zero = DecimalNumber(0)
+    /// 1.
     public static let one = DecimalNumber(1)
 
     /// An integer.
