@@ -1,0 +1,183 @@
+#if canImport(Glibc)
+    import Glibc
+#endif
+import GongkaiCore
+
+extension BenchGroup {
+    /// The anchor's figures: edit, full recheck, build, memory, chain.
+    static let engine = BenchGroup(
+        name: "engine", summary: "edit_1, edit_N, full_N, build_N, rss_N, chain_M (the IronCalc anchor's workload)"
+    ) { options, checks in
+        EngineBench(options: options).run(&checks)
+    }
+}
+
+struct EngineBench {
+    let options: BenchOptions
+    let template = ReportTemplate.official2021
+
+    var small: Int { options.quick ? 200 : 2000 }
+    var big: Int { options.quick ? 5 : 30 }
+
+    func run(_ checks: inout Checks) {
+        let n = options.reports
+        print("# engine: \(template.cells.count) cells + \(template.equalities.count) equalities + domain per report; seed \(options.seed)")
+        // 1 report
+        let one = Workload(reports: 1, seed: options.seed)
+        var builds: [Double] = []
+        var book = Workbook()
+        for _ in 0..<(options.quick ? 50 : 200) {
+            builds.append(time { book = build(one) })
+        }
+        checks.check("build_1: failing rules", (try? book.failingCount(report: "r1")) ?? -1, 0)
+        emit("build_1", median(builds) / 1e3, "us", "\(summary(builds.map { $0 / 1e3 })); new Workbook + load 1 report (inputs; 34 totals computed) + check its 43 rules")
+        let editOne = edit(book, one, reps: small, label: "edit_1", &checks)
+        emit("edit_1", median(editOne) / 1e3, "us", "\(summary(editOne.map { $0 / 1e3 })); set t3.new.natural (v+1 / v) → change set + failing count of the report")
+
+        // N reports
+        let prepStart = now()
+        let workload = Workload(reports: n, seed: options.seed)
+        print("# preparing \(n) reports' inputs took \(fmt(Double(now() - prepStart) / 1e6)) ms (not timed)")
+        builds = []
+        for _ in 0..<(options.quick ? 3 : 3) {
+            book = Workbook()
+            builds.append(time { book = build(workload) })
+        }
+        emit("build_\(n)", median(builds) / 1e6, "ms", "\(summary(builds.map { $0 / 1e6 })); \(n) loadReport calls (each: 166 inputs entered, 34 totals computed, 43 rules checked, change set built)")
+        let failing = (0..<n).reduce(0) { $0 + ((try? book.failingCount(report: "r\($1 + 1)")) ?? 1) }
+        checks.check("build_\(n): failing rules over all reports", failing, 0)
+        let editN = edit(book, workload, reps: small, label: "edit_\(n)", &checks)
+        emit("edit_\(n)", median(editN) / 1e3, "us", "\(summary(editN.map { $0 / 1e3 })); same edit with \(n) reports loaded (incremental: only the rules reading changed cells)")
+        full(book, workload, &checks)
+        book = Workbook()
+
+        rss(n, &checks)
+        chain(&checks)
+    }
+
+    /// A workbook with the workload's reports `r1`, `r2`, ….
+    func build(_ workload: Workload) -> Workbook {
+        let book = Workbook()
+        for k in 0..<workload.reports {
+            _ = try? book.loadReport(name: "r\(k + 1)", template: template, cells: workload.values(of: k))
+        }
+        return book
+    }
+
+    /// Alternately t3.new.natural = base+1 and base in report 1, reading its failing count: 2, 0, 2, ….
+    func edit(_ book: Workbook, _ workload: Workload, reps: Int, label: String, _ checks: inout Checks) -> [Double] {
+        let base = workload.input("t3.new.natural", of: 0)
+        let values: [Value] = [.number(DecimalNumber(base + 1)), .number(DecimalNumber(base))]
+        var times: [Double] = []
+        times.reserveCapacity(reps)
+        var counts: [Int] = []
+        counts.reserveCapacity(reps)
+        for i in 0..<reps {
+            var count = -1
+            let t = time {
+                _ = try? book.set("t3.new.natural", .value(values[i % 2]))
+                count = (try? book.failingCount(report: "r1")) ?? -1
+            }
+            times.append(t)
+            counts.append(count)
+        }
+        if reps % 2 == 1 { _ = try? book.set("t3.new.natural", .value(values[1])) }
+        checks.check("\(label): failing counts alternate 2, 0", counts.enumerated().allSatisfy { $0.element == ($0.offset % 2 == 0 ? 2 : 0) }, true)
+        if workload.reports > 1 {
+            checks.check("\(label): report 2 untouched", (try? book.failingCount(report: "r2")) ?? -1, 0)
+        }
+        return times
+    }
+
+    /// Change t3.forward.natural in every report (+1 / back), each edit rechecking its rules; then a full recheck.
+    func full(_ book: Workbook, _ workload: Workload, _ checks: inout Checks) {
+        let n = workload.reports
+        let names = (0..<n).map { "r\($0 + 1).t3.forward.natural" }
+        let bases = (0..<n).map { workload.input("t3.forward.natural", of: $0) }
+        var times: [Double] = []
+        for i in 0..<big {
+            let bump = i % 2 == 0 ? 1 : 0
+            times.append(time {
+                for k in 0..<n { _ = try? book.set(names[k], .value(.number(DecimalNumber(bases[k] + bump)))) }
+            })
+            if i == 0 {
+                let twos = (0..<n).filter { ((try? book.failingCount(report: "r\($0 + 1)")) ?? -1) == 2 }.count
+                checks.check("full: reports with 2 failing rules after forward+1", twos, n)
+                checks.check("full: r1 t3.balance.natural imbalance", try? book.rule(named: "r1.t3.balance.natural").imbalance, -1)
+            }
+        }
+        if big % 2 == 1 {
+            for k in 0..<n { _ = try? book.set(names[k], .value(.number(DecimalNumber(bases[k])))) }
+        }
+        emit("full_\(n)", median(times) / 1e6, "ms", "\(summary(times.map { $0 / 1e6 })); \(n) set calls (t3.forward.natural of every report), each rechecking the rules it touches")
+        var rechecks: [Double] = []
+        for _ in 0..<(options.quick ? 3 : 10) {
+            var changes = ChangeSet()
+            rechecks.append(time { changes = book.recalculateAll() })
+            checks.check("full recheck changes nothing", changes.isEmpty, true)
+        }
+        emit("full_\(n)_evaluate", median(rechecks) / 1e6, "ms", "\(summary(rechecks.map { $0 / 1e6 })); recalculateAll(): every total recomputed, all \(n * (template.equalities.count + 1)) rules rechecked")
+        let failing = (0..<n).reduce(0) { $0 + ((try? book.failingCount(report: "r\($1 + 1)")) ?? 1) }
+        checks.check("full: failing rules after restoring", failing, 0)
+    }
+
+    /// Memory of N reports, measured in a fresh child process.
+    func rss(_ n: Int, _ checks: inout Checks) {
+        var path = [CChar](repeating: 0, count: 4096)
+        let length = readlink("/proc/self/exe", &path, 4095)
+        guard length > 0 else { return }
+        var command = cString(path) + " --rss-child \(n) --seed \(options.seed)"
+        if options.quick { command += " --quick" }
+        guard let pipe = popen(command, "r") else { return }
+        var output = ""
+        var buffer = [CChar](repeating: 0, count: 1024)
+        while fgets(&buffer, 1024, pipe) != nil { output += cString(buffer) }
+        pclose(pipe)
+        let fields = output.split(whereSeparator: { $0 == " " || $0 == "\n" }).compactMap { Int($0) }
+        guard fields.count == 5 else {
+            checks.check("rss child output", output, "5 numbers")
+            return
+        }
+        let (baseCurrent, _, afterPeak, afterCurrent, values) = (fields[0], fields[1], fields[2], fields[3], fields[4])
+        emit("rss_\(n)", Double(afterCurrent - baseCurrent) / Double(values), "B/value",
+             "(current RSS after building \(n) reports − RSS before) / \(values) values (208 per report, as the anchor counts: 200 cells + 8 rule values); before \(fmt(Double(baseCurrent) / 1048576)) MiB, after \(fmt(Double(afterCurrent) / 1048576)) MiB")
+        emit("rss_\(n)_peak", Double(afterPeak - baseCurrent) / Double(values), "B/value",
+             "(peak RSS − RSS before the build) / values; peak \(fmt(Double(afterPeak) / 1048576)) MiB")
+    }
+
+    /// A = 1, An = A(n−1) + 1 as user names; change A1 and read the last.
+    func chain(_ checks: inout Checks) {
+        let n = options.chain
+        var definitions: [(name: String, formula: String)] = [(name: "a1", formula: "1")]
+        definitions.reserveCapacity(n)
+        for i in 2...max(2, n) { definitions.append((name: "a\(i)", formula: "a\(i - 1) + 1")) }
+        let book = Workbook()
+        _ = try? book.addReport(name: "chain", template: template)
+        let last = "a\(n)"
+        let build = time { _ = try? book.define(definitions) }
+        checks.check("chain_\(n): \(last)", try? book.value(of: last), .number(DecimalNumber(n)))
+        emit("chain_\(n)_build", build / 1e6, "ms", "1 run; define([a1 = 1, a2 = a1 + 1, …]) as one undo step: parse, bind, cycle check, evaluate")
+        var times: [Double] = []
+        for i in 0..<(options.quick ? 5 : 10) {
+            var value = Value.empty
+            times.append(time {
+                _ = try? book.define(name: "a1", formula: "\(2 + i)")
+                value = (try? book.value(of: last)) ?? .empty
+            })
+            checks.check("chain_\(n): \(last) after a1 = \(2 + i)", value, .number(DecimalNumber(n + 1 + i)))
+        }
+        emit("chain_\(n)", median(times) / 1e6, "ms", "\(summary(times.map { $0 / 1e6 })); redefine a1 + recompute the chain (change set of \(n) cells) + read \(last)")
+    }
+}
+
+/// In a fresh process: build N reports, print RSS before/after (bytes) and the value count.
+func rssChild(reports n: Int, options: BenchOptions) {
+    let workload = Workload(reports: n, seed: options.seed)
+    let baseCurrent = currentRSS()
+    let basePeak = peakRSS()
+    let book = EngineBench(options: options).build(workload)
+    let afterPeak = peakRSS()
+    let afterCurrent = currentRSS()
+    print(baseCurrent, basePeak, afterPeak, afterCurrent, n * 208)
+    withExtendedLifetime(book) {}
+}
