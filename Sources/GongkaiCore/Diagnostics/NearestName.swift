@@ -1,7 +1,7 @@
 /// The candidate closest to a mistyped name, or `nil` when none is close enough to be worth suggesting.
 ///
 /// Distance is the optimal-string-alignment edit distance (insertions, deletions, substitutions and swaps of two
-/// neighbours each cost 1), ignoring ASCII case. A candidate with as many dotted segments as `name` wins over one
+/// neighbours each cost 1), ignoring case. A candidate with as many dotted segments as `name` wins over one
 /// with a different count; among equals the earlier candidate wins, so the template's official order decides.
 /// "Close" means at most a third of the name's length (at least 1, at most 4) and less than the whole name.
 ///
@@ -15,6 +15,8 @@ public func nearestName(to name: String, in candidates: some Sequence<String>) -
     guard threshold < target.count else { return nil }
     var best: (name: String, sameShape: Bool, distance: Int)?
     for candidate in candidates {
+        // Lengths further apart than the threshold cannot be close: skip them before any allocation.
+        guard abs(candidate.count - target.count) <= threshold else { continue }
         let other = Array(candidate.lowercased())
         let sameShape = other.count(where: { $0 == "." }) + 1 == segments
         // Only a strictly better candidate replaces the current one: shape first, then distance.
