@@ -1,0 +1,115 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// How a statement run by the interactive loop ended.
+public enum StatementOutcome: Sendable, Equatable {
+    /// It did what it was asked.
+    case succeeded
+    /// It failed and said why; the session goes on (a script run from a pipe ends with exit code 1).
+    case failed
+    /// The user asked to leave (`.quit`): the loop ends with this exit code.
+    case quit(exitCode: Int32)
+}
+
+/// What the interactive loop needs from the shell: running statements, knowing about unsaved work, and the names TAB
+/// may offer. `Shell` conforms.
+public protocol InteractiveHost: AnyObject {
+    /// Runs one complete statement (continuation lines already joined) and prints its results.
+    ///
+    /// A long computation should poll `interruptRequested` and stop when it turns true (Ctrl-C).
+    func execute(_ statement: String) -> StatementOutcome
+    /// Whether the session holds changes not yet saved: Ctrl-D then warns once before leaving.
+    var hasUnsavedChanges: Bool { get }
+    /// The commands, names, rules and reports TAB may offer now.
+    func completionCandidates() -> CompletionCandidates
+}
+
+/// The read–execute loop: prompts, joins continuation lines, records history, handles Ctrl-C and Ctrl-D.
+///
+/// On a terminal, Ctrl-C discards the line or statement being typed and, while a statement runs, sets
+/// `interruptRequested`; Ctrl-D on an empty line leaves, after one warning when there are unsaved changes.
+/// From a pipe it reads statements without prompts or history and leaves at the end of input.
+public final class InteractiveSession {
+    /// The prompt for a new statement.
+    public static let prompt = "gongkai> "
+    /// The prompt for a continuation line (a trailing `\` or an open parenthesis).
+    public static let continuationPrompt = "   ...> "
+
+    private let host: any InteractiveHost
+    private var reader: any LineReader
+    private let output: (String) -> Void
+
+    /// A session reading from `reader`, running statements on `host` and writing its own messages with `output`.
+    public init(host: any InteractiveHost, reader: any LineReader, output: @escaping (String) -> Void = { print($0) }) {
+        self.host = host
+        self.reader = reader
+        self.output = output
+    }
+
+    /// Runs until end of input or `.quit`; returns the process exit code.
+    ///
+    /// 0 normally; from a pipe, 1 when any statement failed; `.quit`'s own code when it gives one.
+    public func run() -> Int32 {
+        var buffer = StatementBuffer()
+        var warnedAboutUnsavedChanges = false
+        var anyFailed = false
+        while true {
+            let line: String?
+            do {
+                line = try reader.readLine(prompt: buffer.isEmpty ? Self.prompt : Self.continuationPrompt)
+            } catch {
+                // Ctrl-C: the terminal does not echo it, so show it, and start over on a fresh line.
+                output("^C")
+                buffer.reset()
+                continue
+            }
+            guard let line else {
+                if reader.isInteractive {
+                    output("")  // leave the prompt's line
+                    if !buffer.isEmpty {
+                        buffer.reset()
+                        output("(incomplete statement discarded)")
+                    }
+                    if host.hasUnsavedChanges && !warnedAboutUnsavedChanges {
+                        warnedAboutUnsavedChanges = true
+                        output("There are unsaved changes: press Ctrl-D again to quit anyway, or .save FILE first.")
+                        continue
+                    }
+                    return 0
+                }
+                // End of a piped script: a dangling statement still runs, so that its error is reported.
+                if let statement = buffer.flush(), host.execute(statement) == .failed { anyFailed = true }
+                return anyFailed ? 1 : 0
+            }
+            guard let statement = buffer.append(line) else { continue }
+            // One history entry per statement, on one line: recalled, it runs as it did.
+            reader.addHistory(statement.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: " "))
+            interruptRequested.store(false, ordering: .relaxed)
+            let outcome = host.execute(statement)
+            interruptRequested.store(false, ordering: .relaxed)
+            warnedAboutUnsavedChanges = false
+            switch outcome {
+            case .succeeded: break
+            case .failed: anyFailed = true
+            case .quit(let code): return code
+            }
+        }
+    }
+}
+
+/// Runs `shell` interactively on standard input: a line editor with completion and history on a terminal, plain
+/// reads from a pipe. Returns the exit code for the process.
+///
+/// `history` defaults to `$XDG_STATE_HOME/gongkai/history` (or `~/.local/state/gongkai/history`).
+public func runInteractive(shell: any InteractiveHost, history: HistoryFile? = HistoryFile.standard()) -> Int32 {
+    let reader = makeLineReader(history: history) { [weak shell] lineBeforeCursor in
+        guard let shell else { return CompletionResult(word: "", matches: []) }
+        let completer = Completer(candidates: shell.completionCandidates(), listDirectory: listDirectoryForCompletion)
+        return completer.complete(lineBeforeCursor)
+    }
+    if reader.isInteractive { installInterruptHandler() }
+    return InteractiveSession(host: shell, reader: reader).run()
+}

@@ -1,0 +1,275 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+import GongkaiCore
+import Testing
+
+/// The real `gongkai` binary in a pseudo-terminal, driven through tmux with LANG unset: Chinese typing and editing,
+/// dotted-name completion, Ctrl-C, history recalled by a new process, Ctrl-D.
+///
+/// tmux is required: CI installs it, and its absence fails the test rather than skipping it.
+@Suite(.serialized) struct InteractivePTYTests {
+    @Test("typing, editing, completing, cancelling, recalling and leaving in a terminal")
+    func terminalSession() throws {
+        let tmux = try #require(TmuxDriver.executable(), "tmux is not installed: apt-get install -y tmux")
+        let binary = try #require(GongkaiBinary.path(), "the gongkai executable was not found next to the test bundle")
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("gongkai-pty-\(getpid())")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let state = root.appendingPathComponent("state").path
+        let home = root.appendingPathComponent("home").path
+        try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
+        let example = "examples/上犹县政府办-2023.txt"
+
+        // First process: the example report loaded.
+        do {
+            let session = try TmuxDriver(tmux: tmux, directory: GongkaiBinary.packageRoot, command: [binary, example],
+                state: state, home: home)
+            defer { session.close() }
+            try session.waitForPrompts(1)
+
+            // Chinese typed, the cursor moved back over wide characters, one inserted in the middle.
+            session.type(".find 然人")
+            session.press("Left", "Left")
+            session.type("自")
+            try session.waitFor("the edited line") { $0.promptLine == "gongkai> .find 自然人" }
+            #expect(session.cursor().x == displayWidth("gongkai> .find 自"))
+            session.press("Enter")
+            try session.waitForPrompts(2)
+
+            // A dotted cell name completed segment by segment.
+            for (typed, expected) in [
+                ("t3.res", "t3.result."), ("den", "t3.result.denied."), ("sec", "t3.result.denied.secret."),
+                ("nat", "t3.result.denied.secret.natural"),
+            ] {
+                session.type(typed)
+                session.press("Tab")
+                try session.waitFor("completion of \(typed)") { $0.promptLine == "gongkai> " + expected }
+            }
+            session.press("Enter")
+            try session.waitForPrompts(3)
+
+            // Ctrl-C cancels the line being typed: it is not run, and a fresh prompt follows.
+            session.type("t3.total.na")
+            session.press("C-c")
+            try session.waitFor("a fresh prompt after Ctrl-C") { screen in
+                screen.lines.contains("gongkai> t3.total.na^C") && screen.promptLine == "gongkai>"
+            }
+            try session.leave()
+        }
+
+        // The history file is private and holds the statements run, not the cancelled line.
+        let historyPath = state + "/gongkai/history"
+        let attributes = try FileManager.default.attributesOfItem(atPath: historyPath)
+        #expect((attributes[.posixPermissions] as? Int) == 0o600)
+        let directoryAttributes = try FileManager.default.attributesOfItem(atPath: state + "/gongkai")
+        #expect((directoryAttributes[.posixPermissions] as? Int) == 0o700)
+        let history = try String(contentsOfFile: historyPath, encoding: .utf8)
+        #expect(history.contains("自然人"))
+        #expect(!history.contains("t3.total.na\n"))
+
+        // Second process: Up recalls the previous session's statements, newest first.
+        do {
+            let session = try TmuxDriver(tmux: tmux, directory: GongkaiBinary.packageRoot, command: [binary],
+                state: state, home: home)
+            defer { session.close() }
+            try session.waitForPrompts(1)
+            session.press("Up")
+            try session.waitFor("the last statement recalled") {
+                $0.promptLine == "gongkai> t3.result.denied.secret.natural"
+            }
+            session.press("Up")
+            try session.waitFor("the one before") { $0.promptLine == "gongkai> .find 自然人" }
+            session.press("C-c")
+            try session.waitFor("a fresh prompt") { $0.promptLine == "gongkai>" }
+            try session.leave()
+        }
+    }
+}
+
+/// Finds the `gongkai` executable built alongside the tests.
+enum GongkaiBinary {
+    /// The package's root directory (where `examples/` is).
+    static let packageRoot: String = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+
+    /// `$GONGKAI_BINARY` if set, else `gongkai` in the products directory holding the running test bundle, whatever
+    /// `--scratch-path` was.
+    static func path() -> String? {
+        if let explicit = ProcessInfo.processInfo.environment["GONGKAI_BINARY"] { return explicit }
+        var candidates: [URL] = []
+        if let running = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
+            candidates.append(URL(fileURLWithPath: running))
+        }
+        candidates.append(URL(fileURLWithPath: CommandLine.arguments[0]))
+        candidates.append(Bundle.main.bundleURL)
+        for candidate in candidates {
+            // Walk up from the bundle (or the executable inside it) to a directory that holds `gongkai`.
+            var directory = candidate.deletingLastPathComponent()
+            for _ in 0..<4 {
+                let binary = directory.appendingPathComponent("gongkai").path
+                if FileManager.default.isExecutableFile(atPath: binary) { return binary }
+                directory.deleteLastPathComponent()
+            }
+        }
+        return nil
+    }
+}
+
+/// One tmux server on a private socket, running a command in a 100×30 UTF-8 pane with LANG unset.
+final class TmuxDriver {
+    /// The visible pane plus its scroll-back.
+    struct Screen {
+        let lines: [String]
+
+        /// The last non-empty line, trailing blanks removed: the prompt line being edited.
+        var promptLine: String {
+            let line = lines.last { !$0.trimmingCharacters(in: .whitespaces).isEmpty } ?? ""
+            return String(line.reversed().drop { $0 == " " }.reversed())
+        }
+
+        /// How many prompts have been shown so far.
+        var promptCount: Int { lines.filter { $0.hasPrefix("gongkai> ") || $0 == "gongkai>" }.count }
+    }
+
+    struct Timeout: Error, CustomStringConvertible {
+        let waitingFor: String
+        let screen: String
+        var description: String { "timed out waiting for \(waitingFor); the pane shows:\n\(screen)" }
+    }
+
+    let tmux: String
+    let socket: String
+
+    static func executable() -> String? {
+        ["/usr/bin/tmux", "/usr/local/bin/tmux", "/opt/homebrew/bin/tmux"].first {
+            FileManager.default.isExecutableFile(atPath: $0)
+        }
+    }
+
+    /// Starts `command` in `directory`; `EXIT=<code>` is printed when it ends, and the pane stays open.
+    init(tmux: String, directory: String, command: [String], state: String, home: String) throws {
+        self.tmux = tmux
+        socket = "gongkai-test-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        let quoted = command.map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }.joined(separator: " ")
+        let script =
+            "env -u LANG -u LC_ALL -u LC_CTYPE -u LANGUAGE TERM=xterm-256color XDG_STATE_HOME='\(state)' HOME='\(home)' "
+            + "\(quoted); echo EXIT=$?; sleep 120"
+        // The server this starts inherits the client's standard output: give it none, or reading it never ends.
+        try run(["-u", "new-session", "-d", "-x", "100", "-y", "30", "-c", directory, script], capture: false)
+    }
+
+    /// Kills the tmux server: always called, whatever happened.
+    func close() {
+        _ = try? run(["kill-server"])
+    }
+
+    /// Types text literally.
+    func type(_ text: String) {
+        _ = try? run(["send-keys", "-t", "0", "-l", text])
+    }
+
+    /// Presses named keys (`Left`, `Tab`, `C-c`, `Enter`).
+    func press(_ keys: String...) {
+        _ = try? run(["send-keys", "-t", "0"] + keys)
+    }
+
+    func screen() -> Screen {
+        let text = (try? run(["capture-pane", "-p", "-t", "0", "-S", "-"])) ?? ""
+        return Screen(lines: text.components(separatedBy: "\n"))
+    }
+
+    /// The cursor position in the visible pane.
+    func cursor() -> (x: Int, y: Int) {
+        let text = (try? run(["display-message", "-p", "-t", "0", "#{cursor_x},#{cursor_y}"])) ?? ""
+        let parts = text.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: ",").compactMap { Int($0) }
+        return parts.count == 2 ? (parts[0], parts[1]) : (-1, -1)
+    }
+
+    /// Polls the pane until `condition` holds, for at most `seconds`.
+    func waitFor(_ what: String, seconds: Double = 10, _ condition: (Screen) -> Bool) throws {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            if condition(screen()) { return }
+            usleep(20_000)
+        }
+        let last = screen()
+        if condition(last) { return }
+        throw Timeout(waitingFor: what, screen: last.lines.joined(separator: "\n"))
+    }
+
+    /// Waits until `count` prompts have been shown and the last line is a prompt.
+    func waitForPrompts(_ count: Int) throws {
+        try waitFor("prompt number \(count)") { $0.promptCount >= count && $0.promptLine == "gongkai>" }
+    }
+
+    /// Ctrl-D at an empty prompt, twice if the shell warns about unsaved changes; expects exit code 0.
+    func leave() throws {
+        press("C-d")
+        try waitFor("the end of the session") { screen in
+            screen.lines.contains { $0.hasPrefix("EXIT=") } || screen.lines.contains { $0.contains("unsaved changes") }
+        }
+        if !screen().lines.contains(where: { $0.hasPrefix("EXIT=") }) {
+            press("C-d")
+            try waitFor("the end of the session after the warning") { $0.lines.contains { $0.hasPrefix("EXIT=") } }
+        }
+        #expect(screen().lines.contains("EXIT=0"))
+    }
+
+    /// Runs tmux and returns its standard output.
+    ///
+    /// `posix_spawn` and `waitpid`, not Foundation's `Process`: on Linux, `Process` waits until every holder of a socket
+    /// it hands the child is gone, and the tmux server started by `new-session` keeps it, so the wait never ends.
+    @discardableResult
+    private func run(_ arguments: [String], capture: Bool = true) throws -> String {
+        var fds: [Int32] = [-1, -1]
+        guard pipe(&fds) == 0 else { throw SpawnError(arguments: arguments) }
+        defer { Glibc.close(fds[0]) }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        if capture {
+            posix_spawn_file_actions_adddup2(&actions, fds[1], 1)
+        } else {
+            posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        }
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addclose(&actions, fds[0])
+        posix_spawn_file_actions_addclose(&actions, fds[1])
+        let argv = ([tmux, "-L", socket, "-f", "/dev/null"] + arguments).map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        // The test runner's thread may block or ignore signals; a child inherits both, and a tmux server (with its
+        // panes) that never sees SIGCHLD or SIGINT neither passes on Ctrl-C nor exits on kill-server.
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var noSignals = sigset_t()
+        sigemptyset(&noSignals)
+        var allSignals = sigset_t()
+        sigfillset(&allSignals)
+        posix_spawnattr_setsigmask(&attributes, &noSignals)
+        posix_spawnattr_setsigdefault(&attributes, &allSignals)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        var pid: pid_t = 0
+        let spawned = posix_spawn(&pid, tmux, &actions, &attributes, argv, environ)
+        Glibc.close(fds[1])
+        guard spawned == 0 else { throw SpawnError(arguments: arguments) }
+        var output: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 65536)
+        while capture {
+            let count = read(fds[0], &chunk, chunk.count)
+            if count < 0 && errno == EINTR { continue }
+            if count <= 0 { break }
+            output += chunk[0..<count]
+        }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    struct SpawnError: Error {
+        let arguments: [String]
+    }
+}
