@@ -51,7 +51,7 @@ enum DigitRunSplitter {
                 ends = (offset + 1)...digits.count
             }
             for end in ends {
-                guard let value = DecimalNumber(String(String.UnicodeScalarView(digits[offset..<end]))) else { continue }
+                guard let value = ReportReader.number(Array(digits[offset..<end])) else { continue }
                 values.append(value)
                 origins.append((run, offset))
                 visit(run: run, offset: end)

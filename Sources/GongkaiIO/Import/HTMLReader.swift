@@ -167,12 +167,12 @@ enum HTMLReader {
                 let start = i
                 skip(past: "</title")
                 let end = Swift.max(start, i - 7)
-                title = String(String.UnicodeScalarView(s[start..<end])).trimmingSpaces
+                title = String(scalars: s[start..<end]).trimmingSpaces
                 skip(past: ">")
                 return
             }
             if !closing && name == "meta" {
-                let text = String(String.UnicodeScalarView(attributes))
+                let text = String(scalars: attributes)
                 if text.contains("ArticleTitle"), let content = attribute("content", in: text) { metaTitle = content }
                 return
             }

@@ -16,10 +16,13 @@ import GongkaiCore
 public struct ReportImporter: Sendable {
     /// The format reports are read into.
     public let template: ReportTemplate
+    /// The printed rows of each table, derived once from the template.
+    let rows: [String: [TemplateRowKey]]
 
     /// An importer for the official 2021 format.
     public init(template: ReportTemplate = .official2021) {
         self.template = template
+        self.rows = TemplateRowKey.rows(of: template)
     }
 
     /// Reads a report file. Throws ``ImportError`` for unreadable, binary, undecodable, table-less or 2019-format files.
@@ -48,7 +51,7 @@ public struct ReportImporter: Sendable {
         text: String, fileName: String?, encoding: SourceEncoding, issues: [ImportIssue]
     ) throws(ImportError) -> ImportedReport {
         let document = Self.isHTML(text, fileName: fileName) ? HTMLReader.document(text) : SourceDocument(plainText: text)
-        var reader = ReportReader(template: template, document: document, file: fileName)
+        var reader = ReportReader(template: template, rows: rows, document: document, file: fileName)
         let (sections, tablesFound) = try reader.read()
         guard tablesFound > 0, !reader.values.isEmpty else { throw .noTables(fileName) }
 

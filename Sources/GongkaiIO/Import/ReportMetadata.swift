@@ -9,22 +9,30 @@ struct ReportMetadata {
     static let searchedLines = 20
 
     init(_ document: SourceDocument) {
-        var lines: [String] = []
+        var lines: [[Unicode.Scalar]] = []
         if let markup = document.markupTitle {
             // `<title>` often appends the site: `…年度报告_政府信息公开年报_平潭综合实验区党工委管委会`.
-            lines.append(String(markup.split(separator: "_").first ?? Substring(markup)))
+            lines.append(LabelText.normalized((markup.split(separator: "_").first ?? Substring(markup)).unicodeScalars))
         }
-        for block in document.blocks where block.cells == nil {
+        let markers = [LabelText.normalized("年度报告"), LabelText.normalized("年报")]
+        func isTitle(_ line: [Unicode.Scalar]) -> Bool {
+            markers.contains { LabelText.firstIndex(of: $0[...], in: line) != nil }
+        }
+        var found = lines.firstIndex(where: isTitle)
+        for block in document.blocks where found == nil && block.cells == nil {
             if lines.count >= Self.searchedLines { break }
-            let line = String(String.UnicodeScalarView(LabelText.normalized(block.text.scalars)))
-            if !line.isEmpty { lines.append(line) }
+            let line = LabelText.normalized(block.text.scalars)
+            if line.isEmpty { continue }
+            lines.append(line)
+            if isTitle(line) { found = lines.count - 1 }
         }
-        guard let at = lines.firstIndex(where: { $0.contains("年度报告") || $0.contains("年报") }) else { return }
-        var title = Self.dropField(lines[at])
-        var previous = at > 0 ? Self.dropField(lines[at - 1]) : nil
+        guard let at = found else { return }
+        func line(_ k: Int) -> String? { k >= 0 ? Self.dropField(String(scalars: lines[k])) : nil }
+        var title = line(at) ?? ""
+        var previous = line(at - 1)
         if Self.year(in: title) == nil, let before = previous {
             title = before + title
-            previous = at > 1 ? Self.dropField(lines[at - 2]) : nil
+            previous = line(at - 2)
         }
         year = Self.year(in: title)?.value
         if let found = Self.year(in: title) {

@@ -9,6 +9,7 @@ import GongkaiCore
 /// the template's rules leave a single reading. Anything else is left empty and reported.
 struct ReportReader {
     let template: ReportTemplate
+    let rowKeys: [String: [TemplateRowKey]]
     let document: SourceDocument
     let file: String?
 
@@ -29,8 +30,9 @@ struct ReportReader {
     /// Headings of the 2019 trial format's table 二, which the 2021 format does not have.
     static let trialFormatMarkers = ["本年新制作数量", "本年新公开数量", "对外公开总数量", "第二十条第（九）项"]
 
-    init(template: ReportTemplate, document: SourceDocument, file: String?) {
+    init(template: ReportTemplate, rows: [String: [TemplateRowKey]], document: SourceDocument, file: String?) {
         self.template = template
+        self.rowKeys = rows
         self.document = document
         self.file = file
         stream.reserveCapacity(document.blocks.count * 16)
@@ -153,7 +155,6 @@ struct ReportReader {
             }
         }
         let found = headings()
-        let rowKeys = TemplateRowKey.rows(of: template)
         var tablesFound = 0
         for table in template.tables {
             let rows = rowKeys[table.id] ?? []
@@ -195,7 +196,7 @@ struct ReportReader {
             let from = b == start.block ? start.offset : 0
             let to = b == end.block ? Swift.min(end.offset, scalars.count) : scalars.count
             guard from < to else { continue }
-            let line = String(String.UnicodeScalarView(scalars[from..<to])).trimmingSpaces
+            let line = String(scalars: scalars[from..<to]).trimmingSpaces
             if !line.isEmpty { lines.append(line) }
         }
         return lines.joined(separator: "\n")
@@ -231,13 +232,13 @@ struct ReportReader {
             if tokens.isEmpty { continue }
             // A report never ends on a table number; a file that does was cut inside it.
             if b == document.blocks.count - 1, document.endsMidLine, let last = tokens.last, last.kind == .number,
-                last.offset + last.scalars.count >= block.text.scalars.count - 1
+                last.end >= block.text.scalars.count - 1
             {
                 tokens.removeLast()
                 issues.append(
                     ImportIssue(
                         code: "I110",
-                        "the file ends inside the number '\(String(String.UnicodeScalarView(last.scalars)))' (truncated?); it is not used",
+                        "the file ends inside the number '\(String(scalars: last.scalars))' (truncated?); it is not used",
                         line: Int(block.text.place(at: last.offset).line),
                         column: document.characterColumn(block.text.place(at: last.offset))))
                 if tokens.isEmpty { continue }
@@ -249,7 +250,7 @@ struct ReportReader {
             for token in tokens {
                 if token.kind == .text {
                     close()
-                    pending.append(contentsOf: LabelText.normalized(token.scalars))
+                    pending.append(contentsOf: LabelText.normalized(block.text.scalars[token.offset..<token.end]))
                     continue
                 }
                 if current == nil {
@@ -499,6 +500,19 @@ struct ReportReader {
         }
     }
 
+    /// A printed number: plain digits directly, anything with a point through the decimal parser.
+    static func number(_ digits: [Unicode.Scalar]) -> DecimalNumber? {
+        if digits.count <= 18 {
+            var value = 0
+            for d in digits {
+                guard Tokenizer.isDigit(d) else { return DecimalNumber(String(scalars: digits)) }
+                value = value * 10 + Int(d.value - 0x30)
+            }
+            return digits.isEmpty ? nil : DecimalNumber(value)
+        }
+        return DecimalNumber(String(scalars: digits))
+    }
+
     private static func list(_ values: [DecimalNumber]) -> String { values.map(\.description).joined(separator: ",") }
 
     private mutating func reject(_ row: TemplateRowKey, _ table: TemplateTable, _ reason: String, line: Int?) {
@@ -528,7 +542,7 @@ struct ReportReader {
             missingReasons[cell] = "blank in the source" + (token.digits.isEmpty ? "" : " ('\(token.text)')") + " at line \(token.place.line)"
             return
         }
-        guard let number = value ?? DecimalNumber(token.text) else {
+        guard let number = value ?? Self.number(token.digits) else {
             missingReasons[cell] = "'\(token.text)' at line \(token.place.line) is not a number that fits"
             issues.append(ImportIssue(code: "I108", "\(name): '\(token.text)' is not a usable number", table: table.id, row: row.row, line: Int(token.place.line)))
             return

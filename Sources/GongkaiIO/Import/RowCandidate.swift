@@ -9,7 +9,7 @@ struct CellToken {
     /// Touches the label text before it: a run that may hold several cells.
     var glued: Bool
 
-    var text: String { String(String.UnicodeScalarView(digits)) }
+    var text: String { String(scalars: digits) }
 }
 
 /// A run of cells in the source that may be one printed row, with the label text that precedes it.

@@ -37,6 +37,22 @@ struct SourceDocument {
     var lines: [[Unicode.Scalar]]
     var isHTML: Bool
     var hasPipeRows: Bool
+    /// Whether a scalar is always a Character of its own (no combining mark, joiner, variation selector, emoji part).
+    static func standsAlone(_ c: Unicode.Scalar) -> Bool {
+        switch c.value {
+        case 0x20..<0x300, 0x370..<0x483, 0x2010..<0x2028, 0x2030..<0x205F, 0x2070..<0x20D0, 0x2100..<0x2C00,
+            0x2E80..<0x3099, 0x309B..<0xFE00, 0xFE10..<0xFE20, 0xFE30..<0xFFF0, 0x09:
+            true
+        default: false
+        }
+    }
+
+    /// Per-line maps from scalar offset to Character column, filled lazily; an empty map means one scalar per Character.
+    final class ColumnMaps {
+        var maps: [[Int32]?]
+        init(_ count: Int) { maps = [[Int32]?](repeating: nil, count: count) }
+    }
+    let columns: ColumnMaps
     /// The text stops without a final line break: a cut download ends inside its last line.
     var endsMidLine = false
     /// A title given by the markup (`<meta name="ArticleTitle">`, `<title>`), if any.
@@ -81,6 +97,7 @@ struct SourceDocument {
         }
         self.blocks = blocks
         self.lines = lines
+        self.columns = ColumnMaps(lines.count)
         self.isHTML = false
         self.hasPipeRows = pipes
         self.markupTitle = nil
@@ -89,6 +106,7 @@ struct SourceDocument {
     init(blocks: [SourceBlock], lines: [[Unicode.Scalar]], markupTitle: String?) {
         self.blocks = blocks
         self.lines = lines
+        self.columns = ColumnMaps(lines.count)
         self.isHTML = true
         self.hasPipeRows = false
         self.markupTitle = markupTitle
@@ -126,18 +144,58 @@ struct SourceDocument {
     }
 
     /// The 1-based Character column of a scalar offset in a line (CJK text is one Character per scalar, but
-    /// combining marks and emoji are not).
+    /// combining marks, emoji sequences and the like are not). Each line's map is computed once, when first asked.
     func characterColumn(_ place: SourcePlace) -> Int {
         let index = Int(place.line) - 1
-        guard index >= 0, index < lines.count else { return Int(place.offset) + 1 }
-        let line = lines[index]
-        let end = Swift.min(Int(place.offset), line.count)
-        let prefix = line[0..<end]
-        if prefix.allSatisfy({ $0.value < 0x300 || ($0.value >= 0x2E80 && $0.value < 0xFE00) || ($0.value >= 0xFF00 && $0.value < 0xFFF0) }) {
-            return end + 1
+        let offset = Int(place.offset)
+        guard index >= 0, index < lines.count else { return offset + 1 }
+        if columns.maps[index] == nil {
+            let line = lines[index]
+            // Most report lines hold only scalars that never join a neighbour into one Character.
+            if line.allSatisfy(SourceDocument.standsAlone) {
+                columns.maps[index] = []
+                return offset + 1
+            }
+            var map: [Int32] = []
+            map.reserveCapacity(line.count + 1)
+            var column: Int32 = 1
+            for character in String(scalars: line) {
+                for _ in character.unicodeScalars { map.append(column) }
+                column += 1
+            }
+            map.append(column)
+            columns.maps[index] = map.count == line.count + 1 && map.last == Int32(line.count + 1) ? [] : map
         }
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: prefix)
-        return String(view).count + 1
+        guard let map = columns.maps[index], !map.isEmpty else { return offset + 1 }
+        return Int(map[Swift.min(offset, map.count - 1)])
+    }
+
+}
+
+extension String {
+    /// A string from Unicode scalars, encoded straight to UTF-8 (much faster than appending to a scalar view).
+    init(scalars: some Collection<Unicode.Scalar>) {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(scalars.count * 3)
+        for scalar in scalars {
+            let v = scalar.value
+            switch v {
+            case 0..<0x80:
+                bytes.append(UInt8(v))
+            case 0x80..<0x800:
+                bytes.append(UInt8(0xC0 | (v >> 6)))
+                bytes.append(UInt8(0x80 | (v & 0x3F)))
+            case 0x800..<0x10000:
+                bytes.append(UInt8(0xE0 | (v >> 12)))
+                bytes.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
+                bytes.append(UInt8(0x80 | (v & 0x3F)))
+            default:
+                bytes.append(UInt8(0xF0 | (v >> 18)))
+                bytes.append(UInt8(0x80 | ((v >> 12) & 0x3F)))
+                bytes.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
+                bytes.append(UInt8(0x80 | (v & 0x3F)))
+            }
+        }
+        self = String(decoding: bytes, as: UTF8.self)
     }
 }

@@ -57,7 +57,7 @@ enum LabelText {
 
 /// A row of a table as it is printed and read: one template row, or all rows of a table printed as one line of values
 /// (table 四), with the cells it holds and the label text that identifies it.
-struct TemplateRowKey {
+struct TemplateRowKey: Sendable {
     let table: TemplateTable
     /// The template row key (`result.denied.secret`), or nil for a table printed as one row.
     let row: String?

@@ -3,10 +3,13 @@ struct Token {
     enum Kind { case text, number, blank }
 
     var kind: Kind
-    /// The text as printed; for a number only its digits and decimal point (thousands separators dropped).
+    /// A number's digits and decimal point (thousands separators dropped), a blank's mark; empty for text, which is
+    /// `source[offset..<end]`.
     var scalars: [Unicode.Scalar]
     /// Index of the first scalar in the ``SourceText`` it came from.
     var offset: Int
+    /// Index after its last scalar.
+    var end: Int
     /// An annotation or unit printed with a number (`其中修订16件`, `元`).
     var note: String?
     /// The number touches the text before it (no space): a flattened table, where runs may hold several cells.
@@ -26,11 +29,11 @@ enum Tokenizer {
     static func isLetter(_ c: Unicode.Scalar) -> Bool {
         isIdeograph(c) || (c.value >= 0x41 && c.value <= 0x5A) || (c.value >= 0x61 && c.value <= 0x7A)
     }
-    static let chineseNumerals: Set<Unicode.Scalar> = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
+    static let chineseNumerals = ScalarSet("一二三四五六七八九十")
     /// What a blank cell is printed as.
-    static let blankMarks: Set<Unicode.Scalar> = ["—", "-", "－", "–", "/", "／", "\\", "―", "━", "─"]
+    static let blankMarks = ScalarSet("—-－–/／\\―━─")
     /// Units a count or amount may carry in a cell.
-    static let units: Set<Unicode.Scalar> = ["件", "元", "个", "项", "条", "次"]
+    static let units = ScalarSet("件元个项条次")
 
     static func isBlankMark(_ word: ArraySlice<Unicode.Scalar>) -> Bool {
         if word.count == 1 && (word.first == "无" || word.first == "空") { return true }
@@ -43,10 +46,10 @@ enum Tokenizer {
         var i = 0
         var wordStart = true
         func addText(_ range: Range<Int>) {
-            if let last = tokens.last, last.kind == .text, last.offset + last.scalars.count == range.lowerBound {
-                tokens[tokens.count - 1].scalars.append(contentsOf: s[range])
+            if let last = tokens.last, last.kind == .text, last.end == range.lowerBound {
+                tokens[tokens.count - 1].end = range.upperBound
             } else {
-                tokens.append(Token(kind: .text, scalars: Array(s[range]), offset: range.lowerBound))
+                tokens.append(Token(kind: .text, scalars: [], offset: range.lowerBound, end: range.upperBound))
             }
         }
         while i < n {
@@ -60,7 +63,7 @@ enum Tokenizer {
                 var end = i
                 while end < n && !isSpace(s[end]) { end += 1 }
                 if isBlankMark(s[i..<end]) {
-                    tokens.append(Token(kind: .blank, scalars: Array(s[i..<end]), offset: i))
+                    tokens.append(Token(kind: .blank, scalars: Array(s[i..<end]), offset: i, end: end))
                     i = end
                     continue
                 }
@@ -138,11 +141,12 @@ enum Tokenizer {
                 if let end = s[(j + 1)..<Swift.min(n, j + 40)].firstIndex(where: { $0 == close || $0 == "）" || $0 == ")" }) {
                     let content = s[(j + 1)..<end]
                     if content.count >= 2 && !content.allSatisfy({ chineseNumerals.contains($0) }) {
-                        token.note = String(String.UnicodeScalarView(content))
+                        token.note = String(scalars: content)
                         j = end + 1
                     }
                 }
             }
+            token.end = j
             tokens.append(token)
             wordStart = false
             i = j
@@ -151,14 +155,23 @@ enum Tokenizer {
     }
 
     private static func number(_ s: [Unicode.Scalar], _ range: Range<Int>, glued: Bool) -> Token {
-        Token(kind: .number, scalars: s[range].filter { $0 != "," }, offset: range.lowerBound, glued: glued)
+        Token(kind: .number, scalars: s[range].filter { $0 != "," }, offset: range.lowerBound, end: range.upperBound, glued: glued)
     }
 
     /// Whether a trimmed line is a page number: `- 1 -`, `— 2 —`, `第3页`, `第 3 页 共 6 页`, `3/6`.
+    static let dashes = ScalarSet("-－—–―")
+
     static func isPageNumber(_ line: [Unicode.Scalar]) -> Bool {
+        var visible = 0
+        var digit = false
+        var mark = false
+        for c in line where !isSpace(c) {
+            visible += 1
+            if visible > 16 { return false }
+            if isDigit(c) { digit = true } else if dashes.contains(c) || c == "第" || c == "/" { mark = true }
+        }
+        guard digit && mark else { return false }
         let t = line.filter { !isSpace($0) }
-        guard !t.isEmpty, t.count <= 16, t.contains(where: isDigit) else { return false }
-        let dashes: Set<Unicode.Scalar> = ["-", "－", "—", "–", "―"]
         if let first = t.first, let last = t.last, dashes.contains(first), dashes.contains(last) {
             return t.dropFirst().dropLast().allSatisfy { isDigit($0) || dashes.contains($0) }
         }
@@ -170,4 +183,13 @@ enum Tokenizer {
         }
         return false
     }
+}
+
+/// A handful of scalars; a linear scan beats hashing at this size, and the tokenizer asks for every scalar.
+struct ScalarSet: Sendable {
+    let values: [UInt32]
+
+    init(_ members: String) { values = members.unicodeScalars.map(\.value) }
+
+    func contains(_ c: Unicode.Scalar) -> Bool { values.contains(c.value) }
 }
