@@ -109,7 +109,6 @@ enum RuleKey: Hashable {
 
 /// Reused buffers for depth-first walks.
 struct Scratch {
-    var visited: Set<Int> = []
     var stack: [(Int, Int)] = []
     var order: [Int] = []
 }

@@ -15,6 +15,12 @@ final class ReportState {
     /// formula), so undo and redo find it again.
     var userNames: [String] = []
     var userValues: [Value] = []
+    /// The number of the last dependency walk that visited each template/text cell, and each user name.
+    var marks: [UInt32]
+    var userMarks: [UInt32] = []
+    /// Formulas of user names (nil once undefined) and the formula cells reading each user name, by user index.
+    var userFormulas: [FormulaCell?] = []
+    var userReaders: [[Int]] = []
     var userIndex: [String: Int] = [:]
     /// Statuses of the template equalities, in `template.equalities` order.
     var equalityStatus: [RuleStatus]
@@ -39,7 +45,28 @@ final class ReportState {
         values = Array(repeating: .empty, count: shape.cellCount)
         flags = Array(repeating: 0, count: shape.cellCount)
         texts = Array(repeating: .empty, count: shape.template.textCells.count)
+        marks = Array(repeating: 0, count: shape.userBase)
         equalityStatus = Array(repeating: .incomplete, count: shape.template.equalities.count)
+    }
+
+    /// Marks a local id visited in walk `epoch`; false if it already was.
+    @inline(__always)
+    func mark(_ local: Int, _ epoch: UInt32) -> Bool {
+        if local < marks.count {
+            if marks[local] == epoch { return false }
+            marks[local] = epoch
+            return true
+        }
+        let u = local - marks.count
+        while userMarks.count <= u { userMarks.append(0) }
+        if userMarks[u] == epoch { return false }
+        userMarks[u] = epoch
+        return true
+    }
+
+    func clearMarks() {
+        for i in marks.indices { marks[i] = 0 }
+        for i in userMarks.indices { userMarks[i] = 0 }
     }
 
     func isEntered(_ index: Int) -> Bool { flags[index] & ReportState.entered != 0 }

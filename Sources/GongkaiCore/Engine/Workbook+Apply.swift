@@ -56,7 +56,7 @@ extension Workbook {
 
     /// What a cell holds as the user gave it.
     func content(of id: CellID) -> CellContent {
-        if let formula = formulas[id.raw] { return .formula(formula.source) }
+        if let formula = formula(at: id.raw) { return .formula(formula.source) }
         guard let report = reports[id.report] else { return .empty }
         let local = id.local
         if local < report.shape.cellCount {
@@ -120,22 +120,19 @@ extension Workbook {
     }
 
     func install(_ formula: FormulaCell, at id: CellID) {
-        formulas[id.raw] = formula
-        for precedent in formula.compiled.dependencies { dependents[precedent, default: []].append(id.raw) }
+        setFormula(formula, at: id.raw)
+        for precedent in formula.compiled.dependencies { addReader(id.raw, of: precedent) }
     }
 
     func uninstallFormula(at id: CellID) {
-        guard let formula = formulas.removeValue(forKey: id.raw) else { return }
-        for precedent in formula.compiled.dependencies {
-            guard var readers = dependents[precedent] else { continue }
-            if let i = readers.lastIndex(of: id.raw) { readers.remove(at: i) }
-            dependents[precedent] = readers.isEmpty ? nil : readers
-        }
+        guard let formula = formula(at: id.raw) else { return }
+        setFormula(nil, at: id.raw)
+        for precedent in formula.compiled.dependencies { removeReader(id.raw, of: precedent) }
     }
 
     /// The formulas and rules reading a cell, by name.
     func readers(of raw: Int, context: Int?) -> [String] {
-        (dependents[raw] ?? []).map { name(of: $0, context: context) }
+        formulaReaders(of: raw).map { name(of: $0, context: context) }
             + (ruleDependents[raw] ?? []).compactMap { userRules[$0]?.name }
     }
 
@@ -144,7 +141,7 @@ extension Workbook {
     func applyDefinition(_ slot: Int, _ name: String, _ source: String?) throws(EngineError) -> Operation {
         guard let report = reports[slot] else { throw .noReport }
         let existing = report.userIndex[name].map { CellID(report: slot, local: $0) }
-        let oldSource = existing.flatMap { formulas[$0.raw]?.source }
+        let oldSource = existing.flatMap { formula(at: $0.raw)?.source }
         guard let source else {
             guard let id = existing, oldSource != nil else { throw .unknownName(name, suggestion: nil) }
             let users = readers(of: id.raw, context: slot)
@@ -161,6 +158,8 @@ extension Workbook {
             id = CellID(report: slot, local: report.shape.userBase + report.userNames.count)
             report.userNames.append(name)
             report.userValues.append(.empty)
+            report.userFormulas.append(nil)
+            report.userReaders.append([])
             report.userIndex[name] = id.local
         }
         do {
@@ -169,6 +168,8 @@ extension Workbook {
             if existing == nil {
                 report.userNames.removeLast()
                 report.userValues.removeLast()
+                report.userFormulas.removeLast()
+                report.userReaders.removeLast()
                 report.userIndex[name] = nil
             }
             throw error
@@ -210,6 +211,8 @@ extension Workbook {
             report.userIndex[name] = shape.userBase + report.userNames.count
             report.userNames.append(name)
             report.userValues.append(.empty)
+            report.userFormulas.append(nil)
+            report.userReaders.append([])
         }
         var installed: [CellID] = []
         do {
@@ -242,10 +245,7 @@ extension Workbook {
     func remove(_ slot: Int) throws(EngineError) -> Operation {
         guard let report = reports[slot] else { throw .noReport }
         // Refuse while anything outside the report reads it, or a user rule is listed with it.
-        var users: [String] = []
-        for (precedent, readers) in dependents where CellID(raw: precedent).report == slot {
-            users += readers.filter { CellID(raw: $0).report != slot }.map { name(of: $0, context: nil) }
-        }
+        var users = externalReaders(of: slot)
         for case let rule? in userRules where rule.spec.report == slot || rule.condition.dependencies.contains(where: { CellID(raw: $0).report == slot }) {
             users.append(rule.name)
         }
@@ -269,11 +269,13 @@ extension Workbook {
         var formulaList: [(Int, String)] = []
         for index in 0..<report.shape.cellCount {
             if report.isEntered(index) { values[index] = report.values[index] }
-            if let formula = formulas[CellID(report: slot, local: index).raw] { formulaList.append((index, formula.source)) }
+            if let formula = formula(at: CellID(report: slot, local: index).raw) {
+                formulaList.append((index, formula.source))
+            }
         }
         var definitions: [(String, String)] = []
         for (u, name) in report.userNames.enumerated() {
-            if let formula = formulas[CellID(report: slot, local: report.shape.userBase + u).raw] {
+            if let formula = formula(at: CellID(report: slot, local: report.shape.userBase + u).raw) {
                 definitions.append((name, formula.source))
             }
         }

@@ -63,6 +63,8 @@ extension Workbook {
                 state.userIndex[definition.name] = state.shape.userBase + state.userNames.count
                 state.userNames.append(definition.name)
                 state.userValues.append(.empty)
+                state.userFormulas.append(nil)
+                state.userReaders.append([])
             }
         }
         recorder.reset()

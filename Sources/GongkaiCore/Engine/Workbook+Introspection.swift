@@ -14,7 +14,7 @@ extension Workbook {
         let slot = try slot(of: report)
         guard let state = reports[slot] else { throw .noReport }
         return state.userNames.indices.compactMap { u in
-            formulas[CellID(report: slot, local: state.shape.userBase + u).raw].map { (state.userNames[u], $0.source) }
+            state.userFormulas[u].map { (state.userNames[u], $0.source) }
         }
     }
 
@@ -45,7 +45,7 @@ extension Workbook {
         let slot = id.report
         let local = id.local
         let shape = report.shape
-        let formula = formulas[id.raw]
+        let formula = self.formula(at: id.raw)
         var kind = CellInfo.Kind.user
         var rowLabels: [String] = []
         var columnLabels: [String] = []
@@ -78,7 +78,7 @@ extension Workbook {
             kind = .text
             rowLabels = [report.template.textCells[local - shape.cellCount].label]
         }
-        readers += (dependents[id.raw] ?? []).map { name(of: $0, context: slot) }
+        readers += formulaReaders(of: id.raw).map { name(of: $0, context: slot) }
         for rule in ruleDependents[id.raw] ?? [] {
             if let userRule = userRules[rule] { rules.append(userRule.name) }
         }

@@ -27,7 +27,7 @@ extension Workbook {
     /// What a computing cell evaluates to now; nil for a cell that holds an entered value.
     func computedValue(of id: CellID, in report: ReportState) -> Value? {
         let local = id.local
-        if !formulas.isEmpty, let formula = formulas[id.raw] {
+        if let formula = formula(at: id.raw) {
             return formula.compiled.evaluate { self.valueOf($0) }
         }
         if local < report.shape.cellCount, !report.isEntered(local) {
@@ -64,30 +64,45 @@ extension Workbook {
 
     /// Cells reachable from `seeds` in reverse topological order (post-order of an iterative depth-first walk).
     func topologicalOrder(from seeds: [CellID]) -> [Int] {
-        var visited = scratch.visited
+        let hasFormulas = edgeCount > 0
+        // A lone cell nothing reads (a new name, an unread input): no walk needed.
+        if seeds.count == 1, neighbour(of: seeds[0].raw, at: 0, hasFormulas: hasFormulas) == nil {
+            return [seeds[0].raw]
+        }
         var stack = scratch.stack
         var order = scratch.order
         scratch = Scratch()
-        visited.removeAll(keepingCapacity: true)
         stack.removeAll(keepingCapacity: true)
         order.removeAll(keepingCapacity: true)
-        let hasFormulas = !dependents.isEmpty
+        epoch &+= 1
+        if epoch == 0 {  // wrapped: old marks could collide, clear them
+            for report in reports { report?.clearMarks() }
+            epoch = 1
+        }
+        let epoch = self.epoch
         for seed in seeds {
-            guard visited.insert(seed.raw).inserted else { continue }
+            guard mark(seed.raw, epoch) else { continue }
             stack.append((seed.raw, 0))
             while let (raw, next) = stack.last {
                 if let child = neighbour(of: raw, at: next, hasFormulas: hasFormulas) {
                     stack[stack.count - 1].1 = next + 1
-                    if visited.insert(child).inserted { stack.append((child, 0)) }
+                    if mark(child, epoch) { stack.append((child, 0)) }
                 } else {
                     stack.removeLast()
                     order.append(raw)
                 }
             }
         }
-        scratch.visited = visited
         scratch.stack = stack
         return order
+    }
+
+    /// Marks a cell visited in the walk `epoch`; false if it already was.
+    @inline(__always)
+    func mark(_ raw: Int, _ epoch: UInt32) -> Bool {
+        let id = CellID(raw: raw)
+        guard id.report < reports.count, let report = reports[id.report] else { return false }
+        return report.mark(id.local, epoch)
     }
 
     /// The `k`-th cell reading `raw`: first the template totals summing it, then user formulas.
@@ -99,14 +114,18 @@ extension Workbook {
             if k < totals.count { return CellID(report: id.report, local: Int(totals[k])).raw }
             k -= totals.count
         }
-        if hasFormulas, let readers = dependents[raw], k < readers.count { return readers[k] }
+        guard hasFormulas, let report = reports[id.report] else { return nil }
+        let u = id.local - report.shape.userBase
+        if u >= 0 { return u < report.userReaders.count && k < report.userReaders[u].count ? report.userReaders[u][k] : nil }
+        if let readers = dependents[raw], k < readers.count { return readers[k] }
         return nil
     }
 
     /// The path `from → … → target` along "is read by" edges, if `target` is reachable; iterative.
     func path(from start: Int, to targets: Set<Int>) -> [Int]? {
+        guard !targets.isEmpty else { return nil }
         if targets.contains(start) { return [start] }
-        let hasFormulas = !dependents.isEmpty
+        let hasFormulas = edgeCount > 0
         guard neighbour(of: start, at: 0, hasFormulas: hasFormulas) != nil else { return nil }  // read by nothing
         var visited: Set<Int> = [start]
         var stack: [(Int, Int)] = [(start, 0)]

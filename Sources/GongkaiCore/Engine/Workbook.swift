@@ -17,10 +17,13 @@ public final class Workbook {
     /// Dependency structures, one per template id, shared by all reports on that template.
     var shapes: [String: TemplateShape] = [:]
 
-    /// User formulas by raw cell id (template cells with a formula, and user names).
+    /// User formulas on template cells, by raw cell id (user names keep theirs in their report's arrays).
     var formulas: [Int: FormulaCell] = [:]
-    /// Raw precedent id → raw ids of formula cells reading it.
+    /// Raw precedent id → raw ids of formula cells reading it, for template and text cells (user names keep
+    /// their readers in their report's arrays).
     var dependents: [Int: [Int]] = [:]
+    /// How many formula edges exist: zero means recalculation can skip every formula lookup.
+    var edgeCount = 0
 
     /// User rules by id; `nil` once dropped.
     var userRules: [UserRule?] = []
@@ -36,8 +39,9 @@ public final class Workbook {
     var redoLog: [Operation] = []
     /// What the mutation in progress changed: first old value per cell, first old status per rule.
     var recorder = Recorder()
-    /// Reused DFS scratch space.
+    /// Reused DFS scratch space, and the number of the current walk (cells carry the number of their last visit).
     var scratch = Scratch()
+    var epoch: UInt32 = 0
 
     /// An empty workbook.
     public init() {}

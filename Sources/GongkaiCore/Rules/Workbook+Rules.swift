@@ -67,7 +67,7 @@ extension Workbook {
                 write(value, at: CellID(report: slot, local: Int(total)), in: report)
             }
         }
-        for raw in formulas.keys.sorted() { seeds.append(CellID(raw: raw)) }
+        for raw in formulaCells() { seeds.append(CellID(raw: raw)) }
         if !seeds.isEmpty { recompute(from: seeds) }
         for slot in reports.indices where reports[slot] != nil {
             evaluateAllRules(of: slot, appearing: false)

@@ -1,0 +1,88 @@
+// The user-formula graph: formulas by cell and the formula cells reading each cell. User names keep both in their
+// report's arrays (a million-name chain costs array accesses, not hashing); template and text cells, which rarely
+// carry formulas, in sparse dictionaries.
+
+extension Workbook {
+    /// The user formula of a cell, if any.
+    func formula(at raw: Int) -> FormulaCell? {
+        let id = CellID(raw: raw)
+        guard id.report < reports.count, let report = reports[id.report] else { return nil }
+        let u = id.local - report.shape.userBase
+        if u >= 0 { return u < report.userFormulas.count ? report.userFormulas[u] : nil }
+        return formulas.isEmpty ? nil : formulas[raw]
+    }
+
+    func setFormula(_ formula: FormulaCell?, at raw: Int) {
+        let id = CellID(raw: raw)
+        guard id.report < reports.count, let report = reports[id.report] else { return }
+        let u = id.local - report.shape.userBase
+        if u >= 0 {
+            if u < report.userFormulas.count { report.userFormulas[u] = formula }
+        } else {
+            formulas[raw] = formula
+        }
+    }
+
+    /// The formula cells reading a cell.
+    func formulaReaders(of raw: Int) -> [Int] {
+        guard edgeCount > 0 else { return [] }
+        let id = CellID(raw: raw)
+        guard id.report < reports.count, let report = reports[id.report] else { return [] }
+        let u = id.local - report.shape.userBase
+        if u >= 0 { return u < report.userReaders.count ? report.userReaders[u] : [] }
+        return dependents[raw] ?? []
+    }
+
+    func addReader(_ reader: Int, of raw: Int) {
+        let id = CellID(raw: raw)
+        guard id.report < reports.count, let report = reports[id.report] else { return }
+        edgeCount += 1
+        let u = id.local - report.shape.userBase
+        if u >= 0 {
+            if u < report.userReaders.count { report.userReaders[u].append(reader) }
+        } else {
+            dependents[raw, default: []].append(reader)
+        }
+    }
+
+    func removeReader(_ reader: Int, of raw: Int) {
+        let id = CellID(raw: raw)
+        guard id.report < reports.count, let report = reports[id.report] else { return }
+        let u = id.local - report.shape.userBase
+        if u >= 0 {
+            guard u < report.userReaders.count, let i = report.userReaders[u].lastIndex(of: reader) else { return }
+            report.userReaders[u].remove(at: i)
+        } else {
+            guard var readers = dependents[raw], let i = readers.lastIndex(of: reader) else { return }
+            readers.remove(at: i)
+            dependents[raw] = readers.isEmpty ? nil : readers
+        }
+        edgeCount -= 1
+    }
+
+    /// Every cell with a user formula, ascending.
+    func formulaCells() -> [Int] {
+        var cells = Array(formulas.keys)
+        for (slot, report) in reports.enumerated() {
+            guard let report else { continue }
+            for (u, formula) in report.userFormulas.enumerated() where formula != nil {
+                cells.append(CellID(report: slot, local: report.shape.userBase + u).raw)
+            }
+        }
+        return cells.sorted()
+    }
+
+    /// Formula edges from a report's cells to cells of other reports, by reader name.
+    func externalReaders(of slot: Int) -> [String] {
+        var users: [String] = []
+        for (precedent, readers) in dependents where CellID(raw: precedent).report == slot {
+            users += readers.filter { CellID(raw: $0).report != slot }.map { name(of: $0, context: nil) }
+        }
+        if let report = reports[slot] {
+            for readers in report.userReaders {
+                users += readers.filter { CellID(raw: $0).report != slot }.map { name(of: $0, context: nil) }
+            }
+        }
+        return users
+    }
+}
