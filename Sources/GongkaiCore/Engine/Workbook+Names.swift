@@ -114,13 +114,10 @@ extension Workbook {
     func validateReportName(_ name: String) throws(EngineError) {
         guard Workbook.isIdentifier(name) else { throw .invalidReportName(name) }
         guard slotByName[name] == nil else { throw .duplicate(name) }
-        // A report name must not read as the first segment of a cell name.
-        let reserved = Set(["meta", "text"]).union(shapes.values.flatMap { $0.template.tables.map(\.id) })
-            .union(ReportTemplate.official2021.tables.map(\.id))
-        guard !reserved.contains(name) else { throw .invalidReportName(name) }
-        for report in reports.compactMap({ $0 }) where report.userIndex.keys.contains(where: { $0.hasPrefix(name + ".") }) {
-            throw .invalidReportName(name)
-        }
+        // A report name must not read as the first segment of a cell name or of a user name.
+        guard !["meta", "text"].contains(name), ReportTemplate.official2021.table(name) == nil,
+            !shapes.values.contains(where: { $0.template.table(name) != nil }), !userNameHeads.contains(name)
+        else { throw .invalidReportName(name) }
     }
 
     /// A user name: dotted identifiers, not a template or text cell, not starting with a report name.
@@ -135,6 +132,7 @@ extension Workbook {
         if slotByName[String(segments[0])] != nil {
             throw .invalidName(name, reason: "it starts with the report name ‘\(segments[0])’")
         }
+        userNameHeads.insert(String(segments[0]))
     }
 
     /// `[a-z_][a-z0-9_]*`
