@@ -4,7 +4,7 @@
 /// entities (`&nbsp;`, `&#20013;`), comments, scripts and styles. Spans (`colspan`, `rowspan`) are not expanded: the
 /// importer maps the value cells of a data row by their order, which Word's overlapping header spans do not disturb.
 enum HTMLReader {
-    static func document(_ text: String) -> SourceDocument {
+    static func document(_ text: [Unicode.Scalar]) -> SourceDocument {
         var reader = Reader(text)
         reader.run()
         return SourceDocument(blocks: reader.blocks, lines: reader.lines, markupTitle: reader.metaTitle ?? reader.title)
@@ -31,11 +31,11 @@ enum HTMLReader {
         var rowPlace = SourcePlace(line: 1, offset: 0)
         var inCell = false
 
-        init(_ text: String) {
+        init(_ text: [Unicode.Scalar]) {
             var scalars: [Unicode.Scalar] = []
-            scalars.reserveCapacity(text.utf8.count / 2)
+            scalars.reserveCapacity(text.count)
             var current: [Unicode.Scalar] = []
-            for scalar in text.unicodeScalars {
+            for scalar in text {
                 let folded = SourceDocument.fold(scalar)
                 scalars.append(folded)
                 if scalar == "\n" {

@@ -39,18 +39,20 @@ public struct ReportImporter: Sendable {
     /// Reads a report from its bytes; `fileName` is used for provenance and to recognise `.html`/`.md`.
     public func importReport(bytes: [UInt8], fileName: String? = nil) throws(ImportError) -> ImportedReport {
         let decoded = try SourceDecoder.decode(bytes, file: fileName)
-        return try importReport(text: decoded.text, fileName: fileName, encoding: decoded.encoding, issues: decoded.issues)
+        return try importReport(
+            scalars: decoded.scalars, fileName: fileName, encoding: decoded.encoding, issues: decoded.issues)
     }
 
     /// Reads a report from text already decoded.
     public func importReport(text: String, fileName: String? = nil) throws(ImportError) -> ImportedReport {
-        try importReport(text: text, fileName: fileName, encoding: .utf8, issues: [])
+        try importReport(scalars: Array(text.unicodeScalars), fileName: fileName, encoding: .utf8, issues: [])
     }
 
     private func importReport(
-        text: String, fileName: String?, encoding: SourceEncoding, issues: [ImportIssue]
+        scalars: [Unicode.Scalar], fileName: String?, encoding: SourceEncoding, issues: [ImportIssue]
     ) throws(ImportError) -> ImportedReport {
-        let document = Self.isHTML(text, fileName: fileName) ? HTMLReader.document(text) : SourceDocument(plainText: text)
+        let document =
+            Self.isHTML(scalars, fileName: fileName) ? HTMLReader.document(scalars) : SourceDocument(plainText: scalars)
         var reader = ReportReader(template: template, rows: rows, document: document, file: fileName)
         let (sections, tablesFound) = try reader.read()
         guard tablesFound > 0, !reader.values.isEmpty else { throw .noTables(fileName) }
@@ -80,11 +82,10 @@ public struct ReportImporter: Sendable {
     }
 
     /// HTML by name, or by markup near the start.
-    static func isHTML(_ text: String, fileName: String?) -> Bool {
+    static func isHTML(_ text: [Unicode.Scalar], fileName: String?) -> Bool {
         if let name = fileName?.lowercased(), name.hasSuffix(".html") || name.hasSuffix(".htm") { return true }
         if let name = fileName?.lowercased(), name.hasSuffix(".md") || name.hasSuffix(".txt") { return false }
-        let head = text.utf8.prefix(4096)
-        let lower = String(decoding: head.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 32 : $0 }, as: UTF8.self)
+        let lower = String(scalars: text.prefix(4096).map { $0.value >= 0x41 && $0.value <= 0x5A ? Unicode.Scalar($0.value + 32)! : $0 })
         return lower.contains("<html") || lower.contains("<!doctype html") || lower.contains("<table")
     }
 }

@@ -14,7 +14,7 @@ struct ReportReader {
     let file: String?
 
     private var stream: [Unicode.Scalar] = []
-    private var streamBlock: [Int32] = []
+    /// For each stream scalar, its offset in its block's text; the block follows from ``blockStreamStart``.
     private var streamOffset: [Int32] = []
     private var blockStreamStart: [Int] = []
     private var isPageNumber: [Bool] = []
@@ -35,17 +35,22 @@ struct ReportReader {
         self.rowKeys = rows
         self.document = document
         self.file = file
-        stream.reserveCapacity(document.blocks.count * 16)
-        for (b, block) in document.blocks.enumerated() {
+        let total = document.blocks.reduce(0) { $0 + $1.text.scalars.count }
+        stream.reserveCapacity(total)
+        streamOffset.reserveCapacity(total)
+        blockStreamStart.reserveCapacity(document.blocks.count + 1)
+        isPageNumber.reserveCapacity(document.blocks.count)
+        for block in document.blocks {
             blockStreamStart.append(stream.count)
             let page = block.cells == nil && Tokenizer.isPageNumber(block.text.scalars)
             isPageNumber.append(page)
             if page { continue }
-            for (i, c) in block.text.scalars.enumerated() {
-                guard let folded = LabelText.fold(c) else { continue }
-                stream.append(folded)
-                streamBlock.append(Int32(b))
-                streamOffset.append(Int32(i))
+            block.text.scalars.withUnsafeBufferPointer { scalars in
+                for i in 0..<scalars.count {
+                    guard let folded = LabelText.fold(scalars[i]) else { continue }
+                    stream.append(folded)
+                    streamOffset.append(Int32(i))
+                }
             }
         }
         blockStreamStart.append(stream.count)
@@ -74,7 +79,7 @@ struct ReportReader {
                 let table = stream[Swift.max(0, i - 4)..<i].lastIndex(of: "表")
             {
                 start = table
-            } else if blockStreamStart[Int(streamBlock[i])] == i,
+            } else if blockStreamStart[block(at: i)] == i,
                 stream[i...].starts(with: title)
             {
                 start = i
@@ -141,8 +146,19 @@ struct ReportReader {
     /// The block place of a stream index; the end of the stream is past the last block.
     private func bound(_ index: Int) -> BlockPlace {
         index < stream.count
-            ? BlockPlace(block: Int(streamBlock[index]), offset: Int(streamOffset[index]))
+            ? BlockPlace(block: block(at: index), offset: Int(streamOffset[index]))
             : BlockPlace(block: document.blocks.count, offset: 0)
+    }
+
+    /// The block a stream index lies in: the last block starting at or before it.
+    private func block(at index: Int) -> Int {
+        var low = 0
+        var high = blockStreamStart.count - 1
+        while low < high {
+            let mid = (low + high + 1) / 2
+            if blockStreamStart[mid] <= index { low = mid } else { high = mid - 1 }
+        }
+        return low
     }
 
     // MARK: Reading
@@ -155,6 +171,7 @@ struct ReportReader {
             }
         }
         let found = headings()
+        values.reserveCapacity(template.cells.count)
         var tablesFound = 0
         for table in template.tables {
             let rows = rowKeys[table.id] ?? []
@@ -228,7 +245,7 @@ struct ReportReader {
                 if let row = structuredCandidate(cells) { result.append(row) }
                 continue
             }
-            var tokens = Tokenizer.tokens(block.text.scalars).filter { $0.offset >= from && $0.offset < to }
+            var tokens = Tokenizer.tokens(block.text.scalars, from: from, to: to)
             if tokens.isEmpty { continue }
             // A report never ends on a table number; a file that does was cut inside it.
             if b == document.blocks.count - 1, document.endsMidLine, let last = tokens.last, last.kind == .number,

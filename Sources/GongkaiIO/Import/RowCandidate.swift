@@ -24,10 +24,16 @@ struct RowCandidate {
 
     /// Whether the cells can be read as `width` values: as they are, after dropping trailing blanks, or by splitting runs.
     func canFill(_ width: Int) -> Bool {
-        let trimmed = trimmedCells(width)
-        if trimmed.count == width { return true }
-        if trimmed.count > width || trimmed.contains(where: \.isBlank) { return false }
-        return trimmed.reduce(0) { $0 + ($1.digits.contains(".") ? 1 : $1.digits.count) } >= width
+        var count = cells.count
+        while count > width, cells[count - 1].isBlank { count -= 1 }
+        if count == width { return true }
+        if count > width { return false }
+        var capacity = 0
+        for cell in cells[..<count] {
+            if cell.isBlank { return false }
+            capacity += cell.digits.contains(".") ? 1 : cell.digits.count
+        }
+        return capacity >= width
     }
 
     /// The cells without the blank cells a table row may carry after its last column.

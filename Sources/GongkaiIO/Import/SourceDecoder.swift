@@ -7,7 +7,7 @@ enum SourceDecoder {
     static let gb18030 = String.Encoding(rawValue: 0x8000_0632)
 
     struct Decoded {
-        var text: String
+        var scalars: [Unicode.Scalar]
         var encoding: SourceEncoding
         var issues: [ImportIssue]
     }
@@ -16,7 +16,7 @@ enum SourceDecoder {
         guard !bytes.isEmpty else { throw .empty(file) }
         if bytes.count >= 2, (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF) {
             guard let text = String(data: Data(bytes), encoding: .utf16) else { throw .undecodable(file) }
-            return Decoded(text: text, encoding: .utf8, issues: [])
+            return Decoded(scalars: Array(text.unicodeScalars), encoding: .utf8, issues: [])
         }
         var body = bytes[...]
         var encoding = SourceEncoding.utf8
@@ -33,7 +33,7 @@ enum SourceDecoder {
         }
         let check = validateUTF8(body)
         if check.invalid == 0 {
-            return Decoded(text: String(decoding: body, as: UTF8.self), encoding: encoding, issues: [])
+            return Decoded(scalars: scalarsOfValidUTF8(body), encoding: encoding, issues: [])
         }
         // A few bad sequences among many good multi-byte ones: UTF-8 damaged in transit. GB18030 read as UTF-8
         // instead fails on nearly every Chinese character.
@@ -43,10 +43,41 @@ enum SourceDecoder {
                 code: "I010",
                 "\(check.invalid) invalid UTF-8 byte sequence(s) replaced by U+FFFD (first at byte \(check.firstInvalid))",
                 line: line)
-            return Decoded(text: String(decoding: body, as: UTF8.self), encoding: .utf8Repaired, issues: [issue])
+            return Decoded(
+                scalars: Array(String(decoding: body, as: UTF8.self).unicodeScalars), encoding: .utf8Repaired, issues: [issue])
         }
         guard let text = String(data: Data(body), encoding: gb18030) else { throw .undecodable(file) }
-        return Decoded(text: text, encoding: .gb18030, issues: [])
+        return Decoded(scalars: Array(text.unicodeScalars), encoding: .gb18030, issues: [])
+    }
+
+    /// The scalars of bytes already checked to be well-formed UTF-8, decoded in one pass.
+    static func scalarsOfValidUTF8(_ bytes: ArraySlice<UInt8>) -> [Unicode.Scalar] {
+        var scalars: [Unicode.Scalar] = []
+        scalars.reserveCapacity(bytes.count)
+        bytes.withUnsafeBufferPointer { b in
+            var i = 0
+            let n = b.count
+            while i < n {
+                let c0 = UInt32(b[i])
+                var value: UInt32
+                if c0 < 0x80 {
+                    value = c0
+                    i += 1
+                } else if c0 < 0xE0 {
+                    value = (c0 & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F)
+                    i += 2
+                } else if c0 < 0xF0 {
+                    value = (c0 & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F)
+                    i += 3
+                } else {
+                    value = (c0 & 0x07) << 18 | UInt32(b[i + 1] & 0x3F) << 12 | UInt32(b[i + 2] & 0x3F) << 6
+                        | UInt32(b[i + 3] & 0x3F)
+                    i += 4
+                }
+                scalars.append(Unicode.Scalar(value) ?? "\u{FFFD}")
+            }
+        }
+        return scalars
     }
 
     /// Counts well-formed multi-byte sequences and ill-formed bytes (RFC 3629: no overlongs, no surrogates).

@@ -59,28 +59,26 @@ struct SourceDocument {
     var markupTitle: String?
 
     /// Splits plain text or markdown into lines; pipe rows become table rows.
-    init(plainText text: String) {
+    init(plainText text: [Unicode.Scalar]) {
+        // One pass folds the whole text; lines are then copied out in one piece each.
+        var all = text
+        for k in all.indices where all[k].value >= 0xA0 { all[k] = SourceDocument.fold(all[k]) }
         var lines: [[Unicode.Scalar]] = []
-        lines.reserveCapacity(256)
-        var current: [Unicode.Scalar] = []
-        current.reserveCapacity(128)
-        var afterCR = false
-        for scalar in text.unicodeScalars {
-            if scalar == "\n" {
-                if !afterCR { lines.append(current) }
-                current.removeAll(keepingCapacity: true)
-                afterCR = false
-            } else if scalar == "\r" {
-                lines.append(current)
-                current.removeAll(keepingCapacity: true)
-                afterCR = true
-            } else {
-                afterCR = false
-                current.append(SourceDocument.fold(scalar))
+        lines.reserveCapacity(all.count / 16 + 1)
+        var start = 0
+        var index = 0
+        let count = all.count
+        while index < count {
+            let c = all[index]
+            if c == "\n" || c == "\r" {
+                lines.append(Array(all[start..<index]))
+                if c == "\r" && index + 1 < count && all[index + 1] == "\n" { index += 1 }
+                start = index + 1
             }
+            index += 1
         }
-        if !current.isEmpty { lines.append(current) }
-        endsMidLine = !current.isEmpty
+        if start < count { lines.append(Array(all[start..<count])) }
+        endsMidLine = start < count
         var blocks: [SourceBlock] = []
         blocks.reserveCapacity(lines.count)
         var pipes = false

@@ -44,14 +44,23 @@ enum LabelText {
 
     /// Whether `needle` occurs in `haystack`.
     static func firstIndex(of needle: ArraySlice<Unicode.Scalar>, in haystack: [Unicode.Scalar], from start: Int = 0) -> Int? {
-        guard let first = needle.first, needle.count <= haystack.count else { return nil }
-        var i = start
-        let last = haystack.count - needle.count
-        while i <= last {
-            if haystack[i] == first && haystack[i..<(i + needle.count)].elementsEqual(needle) { return i }
-            i += 1
-        }
-        return nil
+        let n = needle.count
+        guard let first = needle.first, n <= haystack.count, start <= haystack.count - n else { return nil }
+        return needle.withContiguousStorageIfAvailable { pattern -> Int? in
+            haystack.withUnsafeBufferPointer { text -> Int? in
+                var i = Swift.max(start, 0)
+                let last = text.count - n
+                while i <= last {
+                    if text[i] == first {
+                        var k = 1
+                        while k < n && text[i + k] == pattern[k] { k += 1 }
+                        if k == n { return i }
+                    }
+                    i += 1
+                }
+                return nil
+            }
+        } ?? nil
     }
 }
 

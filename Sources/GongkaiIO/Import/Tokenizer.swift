@@ -40,10 +40,11 @@ enum Tokenizer {
         return word.count <= 4 && word.allSatisfy { blankMarks.contains($0) }
     }
 
-    static func tokens(_ s: [Unicode.Scalar]) -> [Token] {
+    /// The tokens of `s` that start in `from..<to`.
+    static func tokens(_ s: [Unicode.Scalar], from: Int = 0, to: Int = Int.max) -> [Token] {
         var tokens: [Token] = []
-        let n = s.count
-        var i = 0
+        let n = Swift.min(s.count, to)
+        var i = from
         var wordStart = true
         func addText(_ range: Range<Int>) {
             if let last = tokens.last, last.kind == .text, last.end == range.lowerBound {
