@@ -42,10 +42,8 @@ extension Workbook {
         guard !segments.isEmpty, segments.allSatisfy({ Workbook.isIdentifier($0) }) else {
             throw .invalidName(name, reason: "use lower-case letters, digits and _ in dot-separated parts")
         }
-        if let report = reports[slot], keys(of: slot).contains(where: { ruleName(of: $0) == name }) || name == "domain" {
-            _ = report
-            throw .duplicate(name)
-        }
+        // A user rule must not shadow a built-in rule's name.
+        if name == "domain" || keys(of: slot).contains(where: { ruleName(of: $0) == name }) { throw .duplicate(name) }
         return try perform(.rule(name: name, spec: UserRule.Spec(report: slot, source: expression, severity: severity)))
     }
 
