@@ -18,7 +18,7 @@
 
 extension BenchGroup {
     /// Every group, in the order the default run executes them.
-    static let all: [BenchGroup] = [.engine]
+    static let all: [BenchGroup] = [.engine, .importing]
 }
 
 var options = BenchOptions()
