@@ -250,7 +250,7 @@ extension Workbook {
             users.append(rule.name)
         }
         guard users.isEmpty else { throw .inUse(report.name, by: Array(Set(users)).sorted()) }
-        let snapshot = self.snapshot(of: slot)
+        let snapshot = self.snapshot(of: report, slot: slot)
         // Unlink cross-year pairs first so their rules are recorded as gone.
         unlink(slot)
         for local in 0..<(report.shape.userBase + report.userNames.count) {
@@ -263,8 +263,7 @@ extension Workbook {
     }
 
     /// A report as data.
-    func snapshot(of slot: Int) -> ReportSnapshot {
-        let report = reports[slot]!  // callers pass a live slot
+    func snapshot(of report: ReportState, slot: Int) -> ReportSnapshot {
         var values = [Value](repeating: .empty, count: report.shape.cellCount)
         var formulaList: [(Int, String)] = []
         for index in 0..<report.shape.cellCount {

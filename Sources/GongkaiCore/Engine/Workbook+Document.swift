@@ -5,8 +5,9 @@ extension Workbook {
     /// definitions), user rules and the current report. The undo log is not part of it.
     public func document() -> WorkbookDocument {
         var document = WorkbookDocument(currentReport: currentReport)
-        for slot in reports.indices where reports[slot] != nil {
-            let snapshot = self.snapshot(of: slot)
+        for (slot, state) in reports.enumerated() {
+            guard let state else { continue }
+            let snapshot = self.snapshot(of: state, slot: slot)
             let template = snapshot.shape.template
             var report = WorkbookDocument.Report(name: snapshot.name, templateID: template.id)
             for (index, value) in snapshot.values.enumerated() where !value.isEmpty {
