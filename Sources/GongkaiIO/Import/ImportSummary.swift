@@ -4,9 +4,9 @@ import GongkaiCore
 ///
 /// ```
 /// 上海市科委 2024 · 上海市科委-2024.md (markdown, UTF-8) · format 2021 (国办公开办函〔2021〕30号)
-/// 200 cells: 136 read, 63 inferred, 1 missing
+/// 200 cells: 129 read, 70 inferred, 1 missing
 ///   二 主动公开政府信息情况                  10 read
-///   三 收到和处理政府信息公开申请情况       111 read, 63 inferred, 1 missing
+///   三 收到和处理政府信息公开申请情况       104 read, 70 inferred, 1 missing
 ///   四 政府信息公开行政复议、行政诉讼情况    15 read
 /// missing  t3.forward.total — blank in the source at line 178
 /// inferred t3.result.partial.* (7) — row has no label of its own; placed at …

@@ -305,7 +305,9 @@ struct ReportReader {
                 values.removeAll()
             }
         }
-        guard values.contains(where: { !$0.isBlank }) || (!label.isEmpty && !values.isEmpty) else { return nil }
+        // A row of label and empty cells may be a data row left blank (`行政许可 | &nbsp;`) or a header row: it is kept,
+        // but only a label can place it (see ``RowCandidate/hasContent``).
+        guard !values.isEmpty, !label.isEmpty || values.contains(where: \.hasContent) else { return nil }
         return RowCandidate(label: label, structured: true, cells: values)
     }
 
@@ -320,7 +322,9 @@ struct ReportReader {
         var unfit: [Int: Int] = [:]  // row → a candidate naming it that has too few values
         if rows.count == 1, rows[0].keys.isEmpty {
             // A table printed as one row of values (四): its single candidate that fits is the row.
-            let fitting = candidates.indices.filter { candidates[$0].canFill(rows[0].width) }
+            let fitting = candidates.indices.filter {
+                candidates[$0].canFill(rows[0].width) && candidates[$0].cells.contains(where: \.hasContent)
+            }
             if let first = fitting.first {
                 assigned[0] = first
                 if fitting.count > 1 {
@@ -357,7 +361,7 @@ struct ReportReader {
                 let free = previousRow < nextRow ? ((previousRow + 1)..<nextRow).filter { assigned[$0] == nil } : []
                 let width = free.first.map { rows[$0].width }
                 var usable: [Int] = []
-                for c in segment {
+                for c in segment where candidates[c].cells.contains(where: \.hasContent) {
                     if let width, free.allSatisfy({ rows[$0].width == width }), !candidates[c].canFill(width) {
                         issues.append(
                             ImportIssue(

@@ -10,6 +10,8 @@ struct CellToken {
     var glued: Bool
 
     var text: String { String(scalars: digits) }
+    /// A number, or a printed blank mark (`—`, `/`, `无`); an empty cell of a table row is not content.
+    var hasContent: Bool { !isBlank || !digits.isEmpty }
 }
 
 /// A run of cells in the source that may be one printed row, with the label text that precedes it.
