@@ -213,7 +213,9 @@ extension Workbook {
             report.userValues.append(.empty)
             report.userFormulas.append(nil)
             report.userReaders.append([])
+            pendingNames.insert(CellID(report: slot, local: shape.userBase + report.userNames.count - 1).raw)
         }
+        defer { pendingNames.removeAll() }
         var installed: [CellID] = []
         do {
             for (index, source) in snapshot.formulas {

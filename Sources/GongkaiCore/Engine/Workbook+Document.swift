@@ -66,8 +66,10 @@ extension Workbook {
                 state.userValues.append(.empty)
                 state.userFormulas.append(nil)
                 state.userReaders.append([])
+                pendingNames.insert(CellID(report: slot, local: state.shape.userBase + state.userNames.count - 1).raw)
             }
         }
+        defer { pendingNames.removeAll() }
         recorder.reset()
         var installed: [CellID] = []
         for report in document.reports {

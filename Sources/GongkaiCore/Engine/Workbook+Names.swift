@@ -40,7 +40,8 @@ extension Workbook {
     /// Whether a local id names an existing cell (user names exist while they have a formula).
     func isLive(_ report: ReportState, slot: Int, local: Int) -> Bool {
         let u = local - report.shape.userBase
-        return u < 0 || (u < report.userFormulas.count && report.userFormulas[u] != nil)
+        if u < 0 || (u < report.userFormulas.count && report.userFormulas[u] != nil) { return true }
+        return !pendingNames.isEmpty && pendingNames.contains(CellID(report: slot, local: local).raw)
     }
 
     /// Every existing local id of a report: template cells, text cells, then user names in definition order.

@@ -44,6 +44,9 @@ public final class Workbook {
     var epoch: UInt32 = 0
     /// First segments of user names in any report (`t3` of `t3.result.denied.natural`): not usable as report names.
     var userNameHeads: Set<String> = []
+    /// User names being restored (a report or a document): they resolve before their formulas are installed, so
+    /// definitions may refer to one another in any order.
+    var pendingNames: Set<Int> = []
 
     /// An empty workbook.
     public init() {}

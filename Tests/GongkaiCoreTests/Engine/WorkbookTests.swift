@@ -290,6 +290,24 @@ import Testing
         #expect(try book.info(of: "t3.new.natural").dependents == ["t3.new.total", "other.copied"])
     }
 
+    /// Definitions that read names defined after them survive a removal and its undo, and a document round trip.
+    @Test func removalUndoRestoresDefinitionsInAnyOrder() throws {
+        let book = Workbook()
+        _ = try book.addReport(name: "r", template: template)
+        _ = try book.define(name: "a", formula: "1")
+        _ = try book.define(name: "b", formula: "a * 2")
+        _ = try book.define(name: "c", formula: "5")
+        _ = try book.define(name: "a", formula: "c + 1")  // a now reads a later name
+        #expect(try book.value(of: "b") == 12)
+        _ = try book.removeReport("r")
+        #expect(book.reportNames.isEmpty)
+        #expect(try #require(book.undo()).cells.isEmpty == false)
+        #expect(try book.value(of: "b") == 12)
+        #expect(try Workbook(document: book.document()).value(of: "b") == 12)
+        _ = try book.define(name: "c", formula: "6")
+        #expect(try book.value(of: "b") == 14)
+    }
+
     @Test func documentRoundTrips() throws {
         let report = try GoldenReport(Self.golden)
         let book = try report.workbook(name: "sy2023")
