@@ -30,7 +30,7 @@ struct EngineBench {
             builds.append(time { book = build(one) })
         }
         checks.check("build_1: failing rules", (try? book.failingCount(report: "r1")) ?? -1, 0)
-        emit("build_1", median(builds) / 1e3, "us", "\(summary(builds.map { $0 / 1e3 })); new Workbook + load 1 report (inputs; 34 totals computed) + check its 43 rules")
+        emit("build_1", median(builds) / 1e6, "ms", "\(summary(builds.map { $0 / 1e6 })); new Workbook + load 1 report (inputs; 34 totals computed) + check its 43 rules")
         let editOne = edit(book, one, reps: small, label: "edit_1", &checks)
         emit("edit_1", median(editOne) / 1e3, "us", "\(summary(editOne.map { $0 / 1e3 })); set t3.new.natural (v+1 / v) → change set + failing count of the report")
 
@@ -47,7 +47,7 @@ struct EngineBench {
         let failing = (0..<n).reduce(0) { $0 + ((try? book.failingCount(report: "r\($1 + 1)")) ?? 1) }
         checks.check("build_\(n): failing rules over all reports", failing, 0)
         let editN = edit(book, workload, reps: small, label: "edit_\(n)", &checks)
-        emit("edit_\(n)", median(editN) / 1e3, "us", "\(summary(editN.map { $0 / 1e3 })); same edit with \(n) reports loaded (incremental: only the rules reading changed cells)")
+        emit("edit_\(n)", median(editN) / 1e6, "ms", "\(summary(editN.map { $0 / 1e6 })); same edit with \(n) reports loaded (incremental: only the rules reading changed cells)")
         full(book, workload, &checks)
         book = Workbook()
 
@@ -139,10 +139,13 @@ struct EngineBench {
             return
         }
         let (baseCurrent, _, afterPeak, afterCurrent, values) = (fields[0], fields[1], fields[2], fields[3], fields[4])
-        emit("rss_\(n)", Double(afterCurrent - baseCurrent) / Double(values), "B/value",
-             "(current RSS after building \(n) reports − RSS before) / \(values) values (208 per report, as the anchor counts: 200 cells + 8 rule values); before \(fmt(Double(baseCurrent) / 1048576)) MiB, after \(fmt(Double(afterCurrent) / 1048576)) MiB")
-        emit("rss_\(n)_peak", Double(afterPeak - baseCurrent) / Double(values), "B/value",
-             "(peak RSS − RSS before the build) / values; peak \(fmt(Double(afterPeak) / 1048576)) MiB")
+        let mib = { (bytes: Int) in fmt(Double(bytes) / 1_048_576) }
+        emit("rss_\(n)", Double(afterPeak) / 1_048_576, "MiB",
+             "ru_maxrss of a fresh process after building \(n) reports; before the build: RSS \(mib(baseCurrent)) MiB (binary + prepared inputs); after: current RSS \(mib(afterCurrent)) MiB")
+        emit("rss_\(n)_bytes_per_cell", Double(afterPeak - baseCurrent) / Double(values), "B",
+             "(ru_maxrss after − RSS before the build) / \(values) cells (200 template + 8 rule values per report, as the anchor counts)")
+        emit("rss_\(n)_steady_bytes_per_cell", Double(afterCurrent - baseCurrent) / Double(values), "B",
+             "(current RSS after the build − RSS before) / cells: what stays resident")
     }
 
     /// A = 1, An = A(n−1) + 1 as user names; change A1 and read the last.
