@@ -57,9 +57,7 @@ extension Shell {
     /// A large change (a load) is summarised after `Shell.changeLimit` lines, so the report stays readable.
     func printChanges(_ changes: ChangeSet, subject: String? = nil) {
         let current = workbook.currentReport
-        func name(_ report: String, _ cell: String) -> String {
-            report == current && workbook.reportNames.count <= 1 || report == current ? cell : report + "." + cell
-        }
+        func name(_ report: String, _ cell: String) -> String { report == current ? cell : report + "." + cell }
         if changes.isEmpty {
             output.line("(no change)")
             return
@@ -115,9 +113,14 @@ extension Shell {
         }
     }
 
-    /// `: imbalance 1` when the result has a numeric imbalance.
+    /// `: imbalance +1` when the result has a numeric imbalance; `: 2 cells (…)` for the domain rule.
     static func imbalance(_ result: RuleResult?) -> String {
-        guard let result, case .number(let n) = result.imbalance else { return "" }
+        guard let result else { return "" }
+        if result.kind == .domain, !result.cells.isEmpty {
+            let cells = result.cells.prefix(3).joined(separator: " ") + (result.cells.count > 3 ? " …" : "")
+            return ": \(imbalanceText(result)) out of domain (\(cells))"
+        }
+        guard case .number(let n) = result.imbalance else { return "" }
         return ": imbalance " + (n.isNegative ? "" : "+") + n.description
     }
 }

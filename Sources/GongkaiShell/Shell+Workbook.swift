@@ -1,26 +1,22 @@
 import GongkaiCore
 
-// Engine calls the shell needs that the Workbook does not offer yet (ENGINE-API.md lists them). Each is named apart
-// from the engine's future API so that both can coexist; switch the call sites over when the engine lands them.
 extension Shell {
-    /// The names of a report: its template's numeric and text cells (user-defined names need `Workbook.cellNames`).
+    /// The names of a report: template cells in official order, text cells, then user names (empty when the report is
+    /// not loaded).
     func names(in report: String) -> [String] {
-        guard let template = try? workbook.template(of: report) else { return [] }
-        return template.cells.map(\.name) + template.textCells.map(\.name)
+        (try? workbook.cellNames(report: report)) ?? []
     }
 
-    /// `Workbook.info(of:)` is not there yet.
+    /// Everything `.explain` shows about a cell.
     func cellInfo(_ reference: String) throws -> CellInfo {
-        throw ShellError(".explain needs Workbook.info(of:), which this build's engine does not provide yet")
+        try attempt { () throws(EngineError) in try workbook.info(of: reference) }
     }
 
-    /// `Workbook.document()` is not there yet.
-    func workbookDocument() throws -> WorkbookDocument {
-        throw ShellError(".save needs Workbook.document(), which this build's engine does not provide yet")
-    }
+    /// The session as plain data, for `.save`.
+    func workbookDocument() throws -> WorkbookDocument { workbook.document() }
 
-    /// `Workbook(document:)` is not there yet.
+    /// A workbook rebuilt from a saved document.
     func restoredWorkbook(_ document: WorkbookDocument) throws -> Workbook {
-        throw ShellError("loading a workbook file needs Workbook(document:), which this build's engine does not provide yet")
+        try attempt { () throws(EngineError) in try Workbook(document: document) }
     }
 }

@@ -64,7 +64,12 @@ public final class Shell {
     /// Executes one complete statement and prints its results; errors go to the error output.
     @discardableResult
     public func execute(statement text: String) -> ShellStatus {
-        if options.echo { output.line(text) }
+        if options.echo {
+            // As it would have been typed: the prompt, then continuation prompts for further lines.
+            for (n, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                output.line(((n == 0 ? prompt : "   ...> ") + line).trimmingTrailingBlanks())
+            }
+        }
         let status: ShellStatus
         do {
             status = try dispatch(text)
@@ -132,6 +137,12 @@ public final class Shell {
         }
     }
 
+    /// A file name as the file system should see it: relative names are taken from `options.directory`.
+    func path(_ name: String) -> String {
+        guard let directory = options.directory, !name.hasPrefix("/") else { return name }
+        return directory + "/" + name
+    }
+
     /// Prints a warning to the error output.
     func warn(_ message: String) { errors.line("Warning: " + message) }
 }
@@ -146,13 +157,18 @@ public struct ShellOptions: Sendable, Equatable {
     public var width = 80
     /// Colour the change report (only on a terminal without NO_COLOR).
     public var color = false
+    /// The directory relative file names are resolved against; `nil` is the process's working directory.
+    public var directory: String?
 
-    /// The defaults: no bail, no echo, 80 columns, no colour.
-    public init(bail: Bool = false, echo: Bool = false, width: Int = 80, color: Bool = false) {
+    /// The defaults: no bail, no echo, 80 columns, no colour, the working directory.
+    public init(
+        bail: Bool = false, echo: Bool = false, width: Int = 80, color: Bool = false, directory: String? = nil
+    ) {
         self.bail = bail
         self.echo = echo
         self.width = width
         self.color = color
+        self.directory = directory
     }
 }
 

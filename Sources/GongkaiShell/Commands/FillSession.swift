@@ -80,8 +80,8 @@ extension Shell {
             }
             unsavedChanges = true
             session.answered += 1
-            // The cell, the totals that moved and the rules as they settle.
-            printChanges(changes)
+            // The cell, the totals that moved and the rules as they settle (nothing when the value stays).
+            if !changes.isEmpty { printChanges(changes) }
         }
         session.position += 1
         fill = session
@@ -102,7 +102,7 @@ extension Shell {
             output.line("All rules hold or wait for values.")
         } else {
             output.line("\(failing.count) rule\(failing.count == 1 ? "" : "s") failing:")
-            for result in failing { output.line("  " + ruleLine(result, qualified: false, withDescription: false)) }
+            for line in ruleLines(failing, qualified: false, withDescription: false) { output.line("  " + line) }
         }
     }
 }

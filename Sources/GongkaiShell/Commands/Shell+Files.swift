@@ -20,7 +20,7 @@ extension Shell {
     /// Loads a report or workbook file; prints a one-line summary and the rules that fail.
     public func load(_ path: String, as requestedName: String? = nil) throws {
         if IOBridge.isWorkbookFile(path) {
-            let document = try IOBridge.readWorkbook(path: path)
+            let document = try IOBridge.readWorkbook(path: self.path(path))
             guard workbook.reportNames.isEmpty else {
                 throw ShellError("a workbook file replaces the session; load it first, or in a new shell")
             }
@@ -31,7 +31,7 @@ extension Shell {
             unsavedChanges = false
             return
         }
-        let report = try IOBridge.importReport(path: path)
+        let report = try IOBridge.importReport(path: self.path(path), shownAs: path)
         let name = requestedName ?? defaultReportName(path: path, year: report.year)
         try attempt(context: path) { () throws(EngineError) in
             _ = try workbook.loadReport(
@@ -46,7 +46,7 @@ extension Shell {
             "loaded \(path) as \(name): \(numbers) of \(report.template.cells.count) cells, "
                 + "\(report.texts.count) texts; \(results.count - failing.count) of \(results.count) rules hold")
         for note in report.notes { output.line("  note: " + note) }
-        for result in failing { output.line("  " + ruleLine(result, qualified: false, withDescription: true)) }
+        for line in ruleLines(failing, qualified: false, withDescription: true) { output.line("  " + line) }
     }
 
     /// A report name from the file name: its ASCII letters and digits (`r2023` for `上犹县政府办-2023.txt`),
@@ -80,7 +80,7 @@ extension Shell {
         let words = ArgumentWords.split(arguments)
         guard words.count == 1, let path = words.first else { throw ShellError("usage: .save FILE") }
         guard !workbook.reportNames.isEmpty else { throw ShellError("nothing to save: no report is loaded") }
-        try IOBridge.writeWorkbook(try workbookDocument(), path: path)
+        try IOBridge.writeWorkbook(try workbookDocument(), path: self.path(path))
         unsavedChanges = false
         output.line("saved \(path)")
         return .ok
@@ -107,7 +107,7 @@ extension Shell {
         if words[1] == "-" {
             output.write(text)
         } else {
-            try FileAccess.writeAtomically(words[1], text)
+            try FileAccess.writeAtomically(path(words[1]), text, shownAs: words[1])
             output.line("exported \(report) as \(format) to \(words[1])")
         }
         return .ok

@@ -44,11 +44,16 @@ extension Shell {
 
     /// `.undo` / `.redo`
     func undoCommand(redo: Bool) throws -> ShellStatus {
+        let before = workbook.reportNames
         guard let changes = redo ? workbook.redo() : workbook.undo() else {
             throw ShellError(redo ? "nothing to redo" : "nothing to undo")
         }
         unsavedChanges = true
-        printChanges(changes)
+        // A load undone or redone changes the set of reports rather than values.
+        let after = workbook.reportNames
+        for name in before where !after.contains(name) { output.line("unloaded report \(name)") }
+        for name in after where !before.contains(name) { output.line("loaded report \(name) again") }
+        if before == after { printChanges(changes) }
         return .ok
     }
 
@@ -101,7 +106,7 @@ extension Shell {
         try closeRedirection()
         if let path = words.first, path != "stdout", path != "-" {
             // Fail now, not at the end, when the file cannot be written.
-            try FileAccess.checkWritable(path)
+            try FileAccess.checkWritable(self.path(path), shownAs: path)
             let buffer = StringOutput()
             redirection = (path, buffer)
             output = buffer
@@ -114,7 +119,7 @@ extension Shell {
         guard let (path, buffer) = redirection else { return }
         redirection = nil
         output = standardOutput
-        try FileAccess.writeAtomically(path, buffer.text)
+        try FileAccess.writeAtomically(self.path(path), buffer.text, shownAs: path)
     }
 
     /// `.read FILE`
@@ -122,7 +127,7 @@ extension Shell {
         let words = ArgumentWords.split(arguments)
         guard words.count == 1, let path = words.first else { throw ShellError("usage: .read FILE") }
         guard readDepth < 16 else { throw ShellError(".read nested too deeply (a script reading itself?)") }
-        let text = try FileAccess.readText(path)
+        let text = try FileAccess.readText(self.path(path), shownAs: path)
         let saved = location
         let savedFill = fill
         readDepth += 1

@@ -118,7 +118,7 @@ extension Shell {
         guard !failing.isEmpty else { return }
         output.line()
         output.line("! \(failing.count) rule\(failing.count == 1 ? "" : "s") failing:")
-        for result in failing { output.line("  " + ruleLine(result, qualified: false, withDescription: false)) }
+        for line in ruleLines(failing, qualified: false, withDescription: false) { output.line("  " + line) }
     }
 
     /// `.check [all|failing]`
@@ -135,35 +135,46 @@ extension Shell {
             let results = ruleResults(report)
             let failing = results.filter { $0.status.isFailing }
             errorsFailing += failing.filter { $0.severity == .error }.count
-            for result in results where all || result.status.isFailing {
-                output.line(ruleLine(result, qualified: qualified, withDescription: true))
-            }
-            var counts: [String] = []
-            for status in RuleStatus.allCases {
-                let n = results.filter { $0.status == status }.count
-                if n > 0 || status == .holds || status == .fails { counts.append("\(n) \(Shell.statusWord(status))") }
-            }
-            output.line("\(report): \(results.count) rules, " + counts.joined(separator: ", "))
+            let shown = results.filter { all || $0.status.isFailing }
+            for line in ruleLines(shown, qualified: qualified, withDescription: true) { output.line(line) }
+            output.line("\(report): " + Shell.ruleCounts(results))
         }
         return errorsFailing > 0 ? .rulesFailing : .ok
     }
 
-    /// `fails   t3.balance.natural  +1  error  自然人: …`
-    func ruleLine(_ result: RuleResult, qualified: Bool, withDescription: Bool) -> String {
-        var line = TextLayout.padRight(Shell.statusWord(result.status), 10)
-        line += TextLayout.padRight(qualified ? result.qualifiedName : result.name, 24)
-        let imbalance: String
-        if case .number(let n) = result.imbalance, result.status != .holds {
-            imbalance = (n.isNegative ? "" : "+") + n.description
-        } else {
-            imbalance = ""
-        }
-        line += " " + TextLayout.padLeft(imbalance, 6) + "  " + TextLayout.padRight(result.severity.rawValue, 7)
+    /// `fails   t3.balance.natural  +1  error  自然人: …`; names are padded to `nameWidth` columns.
+    func ruleLine(_ result: RuleResult, qualified: Bool, withDescription: Bool, nameWidth: Int = 24) -> String {
+        var line = TextLayout.padRight(Shell.statusWord(result.status), 11)
+        line += TextLayout.padRight(qualified ? result.qualifiedName : result.name, nameWidth)
+        line += " " + TextLayout.padLeft(Shell.imbalanceText(result), 6) + "  " + TextLayout.padRight(result.severity.rawValue, 7)
         if withDescription {
             let room = options.width - displayWidth(line) - 1
             if room > 8 { line += " " + TextLayout.truncate(result.description.replacingNewlines(), room) }
         }
         return line.trimmingTrailingBlanks()
+    }
+
+    /// The rule lines of `results`, names aligned.
+    func ruleLines(_ results: [RuleResult], qualified: Bool, withDescription: Bool) -> [String] {
+        let width = min(32, results.map { displayWidth(qualified ? $0.qualifiedName : $0.name) }.max() ?? 0)
+        return results.map { ruleLine($0, qualified: qualified, withDescription: withDescription, nameWidth: width) }
+    }
+
+    /// A failing rule's imbalance (`+1`), or how many cells are out of domain (`2 cells`); empty when it holds.
+    static func imbalanceText(_ result: RuleResult) -> String {
+        guard result.status != .holds else { return "" }
+        if result.kind == .domain { return result.cells.count == 1 ? "1 cell" : "\(result.cells.count) cells" }
+        guard case .number(let n) = result.imbalance else { return "" }
+        return (n.isNegative ? "" : "+") + n.description
+    }
+
+    /// `43 rules: 41 hold, 2 fail` (incomplete and error counts only when there are any).
+    static func ruleCounts(_ results: [RuleResult]) -> String {
+        let count = { (status: RuleStatus) in results.filter { $0.status == status }.count }
+        var parts = ["\(count(.holds)) hold", "\(count(.fails)) fail"]
+        if count(.incomplete) > 0 { parts.append("\(count(.incomplete)) incomplete") }
+        if count(.error) > 0 { parts.append("\(count(.error)) in error") }
+        return "\(results.count) rules: " + parts.joined(separator: ", ")
     }
 
     static func statusWord(_ status: RuleStatus) -> String {
@@ -181,9 +192,7 @@ extension Shell {
         guard !workbook.reportNames.isEmpty else { throw ShellError("no report is loaded; .load FILE first") }
         let qualified = workbook.reportNames.count > 1
         for report in workbook.reportNames {
-            for result in ruleResults(report) {
-                output.line(ruleLine(result, qualified: qualified, withDescription: true))
-            }
+            for line in ruleLines(ruleResults(report), qualified: qualified, withDescription: true) { output.line(line) }
         }
         return .ok
     }

@@ -14,8 +14,13 @@ enum FileAccess {
     }
 
     /// The file's text (UTF-8; invalid bytes become U+FFFD).
-    static func readText(_ path: String) throws -> String {
-        guard let file = fopen(path, "rb") else { throw Failure(path: path, reason: systemReason()) }
+    static func readText(_ path: String, shownAs name: String? = nil) throws -> String {
+        String(decoding: try readBytes(path, shownAs: name), as: UTF8.self)
+    }
+
+    /// The file's bytes; errors name the file `name` (as the user typed it) when given.
+    static func readBytes(_ path: String, shownAs name: String? = nil) throws -> [UInt8] {
+        guard let file = fopen(path, "rb") else { throw Failure(path: name ?? path, reason: systemReason()) }
         defer { fclose(file) }
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 65536)
@@ -23,12 +28,11 @@ enum FileAccess {
             let n = fread(&chunk, 1, chunk.count, file)
             if n > 0 { bytes += chunk[0..<n] }
             if n < chunk.count {
-                if ferror(file) != 0 { throw Failure(path: path, reason: systemReason()) }
+                if ferror(file) != 0 { throw Failure(path: name ?? path, reason: systemReason()) }
                 break
             }
         }
-        // A directory opens fine on Linux but reads nothing with an error.
-        return String(decoding: bytes, as: UTF8.self)
+        return bytes
     }
 
     /// Whether `path` names an existing regular file or directory.
@@ -38,17 +42,17 @@ enum FileAccess {
     }
 
     /// Fails unless a file can be created at `path` (its directory exists and is writable).
-    static func checkWritable(_ path: String) throws {
+    static func checkWritable(_ path: String, shownAs name: String? = nil) throws {
         let directory = path.contains("/") ? String(path[..<(path.lastIndex(of: "/") ?? path.endIndex)]) : "."
         guard access(directory.isEmpty ? "/" : directory, W_OK) == 0 else {
-            throw Failure(path: path, reason: systemReason())
+            throw Failure(path: name ?? path, reason: systemReason())
         }
     }
 
     /// Writes `text` to `path` atomically: a temporary file in the same directory, flushed, then renamed over it.
-    static func writeAtomically(_ path: String, _ text: String) throws {
+    static func writeAtomically(_ path: String, _ text: String, shownAs name: String? = nil) throws {
         let temporary = path + ".tmp-\(getpid())"
-        guard let file = fopen(temporary, "wb") else { throw Failure(path: path, reason: systemReason()) }
+        guard let file = fopen(temporary, "wb") else { throw Failure(path: name ?? path, reason: systemReason()) }
         var text = text
         let written = text.withUTF8 { fwrite($0.baseAddress, 1, $0.count, file) }
         let ok = written == text.utf8.count && fflush(file) == 0 && fsync(fileno(file)) == 0
@@ -57,7 +61,7 @@ enum FileAccess {
         guard ok, rename(temporary, path) == 0 else {
             let why = ok ? systemReason() : reason
             unlink(temporary)
-            throw Failure(path: path, reason: why)
+            throw Failure(path: name ?? path, reason: why)
         }
     }
 

@@ -114,8 +114,11 @@ public enum Launcher {
             guard let report = shell.workbook.currentReport else { continue }
             // Loading printed the summary and the failing rules; `--all` lists the others too.
             let results = shell.ruleResults(report)
-            for result in results where all && !result.status.isFailing {
-                context.output.line("  " + shell.ruleLine(result, qualified: false, withDescription: true))
+            if all {
+                let holding = results.filter { !$0.status.isFailing }
+                for line in shell.ruleLines(holding, qualified: false, withDescription: true) {
+                    context.output.line("  " + line)
+                }
             }
             if results.contains(where: { $0.status.isFailing && $0.severity == .error }) { failing = true }
         }
@@ -142,7 +145,8 @@ public enum Launcher {
         }
         var code: Int32 = 0
         for file in files {
-            let shell = makeShell(bail: false, context: context)
+            // The export alone goes to standard output: the shell's own messages (the load summary) are dropped.
+            let shell = Shell(output: StringOutput(), errors: context.errors)
             do {
                 try shell.load(file)
             } catch {

@@ -64,14 +64,11 @@ struct GridRenderer {
         let keys = Set(columns.map { leaves[$0].key })
         let header = Grid.prune(grid.header, keeping: keys)
         var widths = columns.map { allWidths[$0] }
-        // Spare room widens columns so their header labels need not wrap, in column order.
-        var spare = width - (grid.hasLabels ? labelWidth + gap : 0) - total(widths, gap: gap)
-        for (i, column) in columns.enumerated() {
-            let wanted = displayWidth(leaves[column].label) - widths[i]
-            if wanted > 0, wanted <= spare {
-                widths[i] += wanted
-                spare -= wanted
-            }
+        // Spare room widens the columns so that no header label wraps — all of them or none, to keep the header even.
+        let spare = width - (grid.hasLabels ? labelWidth + gap : 0) - total(widths, gap: gap)
+        let wanted = columns.enumerated().map { i, column in max(0, displayWidth(leaves[column].label) - widths[i]) }
+        if wanted.reduce(0, +) <= spare {
+            for i in widths.indices { widths[i] += wanted[i] }
         }
         let separator = String(repeating: " ", count: gap)
         var lines = headerLines(header, widths: widths, gap: gap).enumerated().map { _, text in text }
@@ -87,8 +84,13 @@ struct GridRenderer {
         lines.append(String(repeating: "-", count: ruleWidth))
         for row in grid.rows {
             let indent = String(repeating: " ", count: 2 * row.depth)
+            // Continuation lines of a wrapped label are indented two more columns.
             let labelLines = grid.hasLabels
-                ? TextLayout.wrap(row.label, max(labelWidth - 2 * row.depth, 4)).map { indent + $0 } : [""]
+                ? TextLayout.wrap(
+                    row.label, first: max(labelWidth - 2 * row.depth, 4), rest: max(labelWidth - 2 * row.depth - 2, 4)
+                ).enumerated().map {
+                    (n, text) in indent + (n == 0 ? "" : "  ") + text
+                } : [""]
             for (n, labelLine) in labelLines.enumerated() {
                 var line = grid.hasLabels ? TextLayout.padRight(labelLine, labelWidth) : ""
                 if n == 0, let values = row.values {

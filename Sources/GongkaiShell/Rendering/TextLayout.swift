@@ -37,6 +37,15 @@ enum TextLayout {
         return result + "…"
     }
 
+    /// `text` broken into a first line of at most `first` columns and further lines of at most `rest` columns.
+    static func wrap(_ text: String, first: Int, rest: Int) -> [String] {
+        let lines = wrap(text, first)
+        guard lines.count > 1, rest < first else { return lines }
+        let head = lines[0]
+        let remainder = String(text.dropFirst(head.count)).trimmingBlanks()
+        return [head] + wrap(remainder, rest)
+    }
+
     /// `text` broken into lines of at most `width` columns. Breaks at spaces where it can, anywhere in CJK text; a
     /// single character wider than `width` still gets its own line.
     static func wrap(_ text: String, _ width: Int) -> [String] {

@@ -1,0 +1,68 @@
+@testable import GongkaiShell
+import Testing
+
+/// How a line at the prompt is understood, and how lines join into statements.
+@Suite("Statements")
+struct StatementTests {
+    @Test(arguments: [
+        ("t3.new.natural = 8", Statement.assignment(target: "t3.new.natural", right: "8", rightOffset: 17)),
+        ("t3.new.total =", .assignment(target: "t3.new.total", right: "", rightOffset: 14)),
+        ("  sy.t2.fee.amount=1.5", .assignment(target: "sy.t2.fee.amount", right: "1.5", rightOffset: 19)),
+        ("let rate = t3.result.open.total / t3.new.total",
+            .definition(name: "rate", formula: "t3.result.open.total / t3.new.total", formulaOffset: 11)),
+        ("rate := 1 + 2", .definition(name: "rate", formula: "1 + 2", formulaOffset: 8)),
+        ("t3.new.total == t3.total.total", .expression("t3.new.total == t3.total.total")),
+        ("sum(t3.*.total)", .expression("sum(t3.*.total)")),
+        (".show  t3 ", .command(name: "show", arguments: "t3")),
+        (".help", .command(name: "help", arguments: "")),
+        ("-- a comment", .empty),
+        ("# also a comment", .empty),
+        ("   ", .empty),
+    ])
+    func classify(line: String, expected: Statement) {
+        #expect(Statement(line) == expected)
+    }
+
+    @Test func continuation() {
+        var buffer = StatementBuffer()
+        #expect(buffer.append("t3.new.natural = (1 +") == nil)
+        #expect(!buffer.isEmpty)
+        #expect(buffer.append("  2)") == "t3.new.natural = (1 +\n  2)")
+        #expect(buffer.isEmpty)
+        #expect(buffer.append("let x = 1 + \\") == nil)
+        #expect(buffer.append("2") == "let x = 1 + \n2")
+        // Parentheses inside strings do not count.
+        #expect(buffer.append("meta.org = \"(上犹\"") == "meta.org = \"(上犹\"")
+        #expect(buffer.append("(1 +") == nil)
+        #expect(buffer.flush() == "(1 +")
+        #expect(buffer.isEmpty)
+    }
+
+    @Test func words() {
+        #expect(ArgumentWords.split("csv \"my file.csv\" t3") == ["csv", "my file.csv", "t3"])
+        #expect(ArgumentWords.split("  ") == [])
+        #expect(
+            ArgumentWords.splitCommands(".load a.txt; t3.new.natural = sum(1;2)\n.show t3;;") == [
+                ".load a.txt", "t3.new.natural = sum(1;2)", ".show t3",
+            ])
+    }
+
+    @Test(arguments: [
+        ("t3.*.total", "t3.new.total", true),
+        ("t3.*.total", "t3.result.open.total", false),
+        ("t3.**.total", "t3.result.open.total", true),
+        ("t3.**.total", "t3.total", false),
+        ("t3.result.**", "t3.result.denied.secret.natural", true),
+        ("t4.*.*", "t4.review.upheld", true),
+    ])
+    func patterns(pattern: String, name: String, matches: Bool) {
+        #expect(CellPattern.matches(pattern, name) == matches)
+    }
+
+    @Test func cellInput() {
+        #expect(Shell.cellInput("") == .clear)
+        #expect(Shell.cellInput("-3") == .value(-3))
+        #expect(Shell.cellInput("\"上犹县\"") == .value(.text("上犹县")))
+        #expect(Shell.cellInput("t3.new.natural + 1") == .formula("t3.new.natural + 1"))
+    }
+}
