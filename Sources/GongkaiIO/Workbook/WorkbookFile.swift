@@ -1,0 +1,304 @@
+import Foundation
+import GongkaiCore
+
+/// The native workbook file (`.gkw`): a whole session — reports, their entered values with provenance, texts, user
+/// formulas, named cells and rules — as plain UTF-8 text, one fact a line, so that it diffs well and reads without
+/// the tool.
+///
+/// ```
+/// gongkai workbook 1
+/// current sy2023
+///
+/// report sy2023 template=2021
+/// text meta.org "上犹县政府办"
+/// value t3.new.natural 7 file="上犹县政府办-2023.txt" line=182 col=2 origin=read
+/// value t2.fee.amount 0.5 origin=entered
+/// formula t3.forward.natural = t3.new.natural - t3.total.natural
+/// let rate = t3.result.open.total / t3.new.total
+/// rule sy2023 open_share warning = rate <= 1
+/// ```
+/// Strings are double-quoted with `\"`, `\\`, `\n`, `\r`, `\t` escapes; formulas and rule expressions run to the end of
+/// their line as typed. Blank lines and lines starting with `#` are ignored. `value`, `text`, `formula` and `let` belong
+/// to the `report` above them; `rule` names its report.
+public enum WorkbookFile {
+    /// The first line of every workbook file.
+    public static let header = "gongkai workbook 1"
+
+    /// A line of a workbook file that could not be read.
+    public struct ParseError: Error, CustomStringConvertible, Equatable {
+        public let line: Int
+        public let message: String
+        public var description: String { "line \(line): \(message)" }
+    }
+
+    /// Whether some text is a workbook file (by its first line).
+    public static func isWorkbook(_ text: String) -> Bool {
+        text.hasPrefix(header)
+    }
+
+    // MARK: Writing
+
+    /// The document as workbook text. The same document always gives the same bytes.
+    public static func render(_ document: WorkbookDocument) -> String {
+        var lines = [header]
+        if let current = document.currentReport { lines.append("current \(current)") }
+        for report in document.reports {
+            lines.append("")
+            lines.append("report \(report.name) template=\(report.templateID)")
+            for text in report.texts {
+                lines.append("text \(text.name) \(quoted(text.text))")
+            }
+            for entry in report.values {
+                var line = "value \(entry.name) \(render(entry.value))"
+                if let p = entry.provenance {
+                    if let file = p.file { line += " file=\(quoted(file))" }
+                    if let l = p.line { line += " line=\(l)" }
+                    if let c = p.column { line += " col=\(c)" }
+                    line += " origin=\(p.origin.rawValue)"
+                    if let note = p.note { line += " note=\(quoted(note))" }
+                }
+                lines.append(line)
+            }
+            for formula in report.formulas {
+                lines.append("formula \(formula.name) = \(oneLine(formula.source))")
+            }
+            for definition in report.definitions {
+                lines.append("let \(definition.name) = \(oneLine(definition.source))")
+            }
+        }
+        if !document.rules.isEmpty { lines.append("") }
+        for rule in document.rules {
+            lines.append("rule \(rule.report) \(rule.name) \(rule.severity.rawValue) = \(oneLine(rule.expression))")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Writes the document atomically: the old file stays whole if anything fails.
+    public static func write(_ document: WorkbookDocument, to url: URL) throws {
+        try AtomicFile.write(render(document), to: url)
+    }
+
+    private static func render(_ value: Value) -> String {
+        switch value {
+        case .empty: "empty"
+        case .number(let n): n.description
+        case .text(let t): quoted(t)
+        case .error(let e): e.code
+        }
+    }
+
+    /// Formulas are single-line by construction; a stray line break would split the fact, so it becomes a space.
+    private static func oneLine(_ source: String) -> String {
+        String(source.map { $0.isNewline ? " " : $0 })
+    }
+
+    static func quoted(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+
+    // MARK: Reading
+
+    /// Parses workbook text into a document; the first malformed line is reported with its number.
+    public static func parse(_ text: String) throws(ParseError) -> WorkbookDocument {
+        var document = WorkbookDocument()
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
+            $0.hasSuffix("\r") ? $0.dropLast() : $0
+        }
+        if lines.last?.isEmpty == true { lines.removeLast() }
+        guard lines.first.map({ $0 == header }) == true else {
+            throw ParseError(line: 1, message: "not a gongkai workbook (the first line must be ‘\(header)’)")
+        }
+        var reportNames = Set<String>()
+        for (offset, raw) in lines.enumerated().dropFirst() {
+            let number = offset + 1
+            let line = raw.trimmingCharacters(in: .whitespaces)
+            if line.isEmpty || line.hasPrefix("#") { continue }
+            var scanner = LineScanner(line: Substring(line), number: number)
+            let keyword = try scanner.word("a keyword")
+            switch keyword {
+            case "current":
+                document.currentReport = try scanner.word("a report name")
+                try scanner.end()
+            case "report":
+                let name = try scanner.word("a report name")
+                let attributes = try scanner.attributes()
+                guard let template = attributes["template"] else {
+                    throw ParseError(line: number, message: "report \(name) has no template=")
+                }
+                guard reportNames.insert(name).inserted else {
+                    throw ParseError(line: number, message: "report \(name) appears twice")
+                }
+                document.reports.append(WorkbookDocument.Report(name: name, templateID: template))
+            case "text", "value", "formula", "let":
+                guard !document.reports.isEmpty else {
+                    throw ParseError(line: number, message: "‘\(keyword)’ before any ‘report’ line")
+                }
+                let name = try scanner.word("a cell name")
+                let last = document.reports.count - 1
+                switch keyword {
+                case "text":
+                    let text = try scanner.string()
+                    try scanner.end()
+                    document.reports[last].texts.append(WorkbookDocument.Text(name: name, text: text))
+                case "value":
+                    let value = try scanner.value()
+                    let attributes = try scanner.attributes()
+                    let provenance = try provenance(attributes, line: number)
+                    document.reports[last].values.append(
+                        WorkbookDocument.Entry(name: name, value: value, provenance: provenance))
+                case "formula":
+                    let source = try scanner.restAfterEquals()
+                    document.reports[last].formulas.append(WorkbookDocument.Formula(name: name, source: source))
+                default:
+                    let source = try scanner.restAfterEquals()
+                    document.reports[last].definitions.append(WorkbookDocument.Formula(name: name, source: source))
+                }
+            case "rule":
+                let report = try scanner.word("a report name")
+                let name = try scanner.word("a rule name")
+                let word = try scanner.word("a severity")
+                guard let severity = Severity(rawValue: word) else {
+                    throw ParseError(line: number, message: "severity must be error or warning, not ‘\(word)’")
+                }
+                let expression = try scanner.restAfterEquals()
+                document.rules.append(
+                    WorkbookDocument.Rule(name: name, report: report, expression: expression, severity: severity))
+            default:
+                throw ParseError(line: number, message: "unknown keyword ‘\(keyword)’")
+            }
+        }
+        return document
+    }
+
+    /// Reads and parses a workbook file.
+    public static func read(from url: URL) throws -> WorkbookDocument {
+        let data = try Data(contentsOf: url)
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw ParseError(line: 1, message: "\(url.lastPathComponent) is not UTF-8 text")
+        }
+        return try parse(text)
+    }
+
+    private static func provenance(_ attributes: [String: String], line: Int) throws(ParseError) -> Provenance? {
+        guard let originText = attributes["origin"] else {
+            guard attributes.isEmpty else { throw ParseError(line: line, message: "provenance without origin=") }
+            return nil
+        }
+        guard let origin = Provenance.Origin(rawValue: originText) else {
+            throw ParseError(line: line, message: "unknown origin ‘\(originText)’ (read, inferred or entered)")
+        }
+        func int(_ key: String) throws(ParseError) -> Int? {
+            guard let text = attributes[key] else { return nil }
+            guard let value = Int(text), value > 0 else {
+                throw ParseError(line: line, message: "\(key)= must be a positive whole number, not ‘\(text)’")
+            }
+            return value
+        }
+        let known: Set<String> = ["file", "line", "col", "origin", "note"]
+        if let unknown = attributes.keys.sorted().first(where: { !known.contains($0) }) {
+            throw ParseError(line: line, message: "unknown attribute ‘\(unknown)=’")
+        }
+        return Provenance(
+            file: attributes["file"], line: try int("line"), column: try int("col"), origin: origin,
+            note: attributes["note"])
+    }
+}
+
+/// Reads the words, quoted strings and `key=value` attributes of one workbook line.
+private struct LineScanner {
+    var rest: Substring
+    let number: Int
+
+    init(line: Substring, number: Int) {
+        rest = line
+        self.number = number
+    }
+
+    private func error(_ message: String) -> WorkbookFile.ParseError {
+        WorkbookFile.ParseError(line: number, message: message)
+    }
+
+    private mutating func skipSpaces() {
+        rest = rest.drop { $0 == " " || $0 == "\t" }
+    }
+
+    mutating func word(_ what: String) throws(WorkbookFile.ParseError) -> String {
+        skipSpaces()
+        let word = rest.prefix { $0 != " " && $0 != "\t" && $0 != "=" && $0 != "\"" }
+        guard !word.isEmpty else { throw error("expected \(what)") }
+        rest = rest.dropFirst(word.count)
+        return String(word)
+    }
+
+    mutating func string() throws(WorkbookFile.ParseError) -> String {
+        skipSpaces()
+        guard rest.first == "\"" else { throw error("expected a quoted string") }
+        rest = rest.dropFirst()
+        var out = ""
+        while let c = rest.first {
+            rest = rest.dropFirst()
+            switch c {
+            case "\"": return out
+            case "\\":
+                guard let e = rest.first else { throw error("unfinished escape at the end of the line") }
+                rest = rest.dropFirst()
+                switch e {
+                case "n": out.append("\n")
+                case "r": out.append("\r")
+                case "t": out.append("\t")
+                case "\"", "\\": out.append(e)
+                default: throw error("unknown escape ‘\\\(e)’")
+                }
+            default: out.append(c)
+            }
+        }
+        throw error("unterminated string")
+    }
+
+    mutating func value() throws(WorkbookFile.ParseError) -> Value {
+        skipSpaces()
+        if rest.first == "\"" { return .text(try string()) }
+        let token = try word("a value")
+        if token == "empty" { return .empty }
+        if let number = DecimalNumber(token) { return .number(number) }
+        if let error = CellError(rawValue: token) { return .error(error) }
+        throw error("‘\(token)’ is not a value (a number, a quoted text, empty or an error code)")
+    }
+
+    mutating func attributes() throws(WorkbookFile.ParseError) -> [String: String] {
+        var result: [String: String] = [:]
+        while true {
+            skipSpaces()
+            if rest.isEmpty { return result }
+            let key = try word("an attribute")
+            guard rest.first == "=" else { throw error("expected ‘=’ after ‘\(key)’") }
+            rest = rest.dropFirst()
+            let value = rest.first == "\"" ? try string() : try word("a value for \(key)=")
+            guard result.updateValue(value, forKey: key) == nil else { throw error("‘\(key)=’ appears twice") }
+        }
+    }
+
+    mutating func restAfterEquals() throws(WorkbookFile.ParseError) -> String {
+        skipSpaces()
+        guard rest.first == "=" else { throw error("expected ‘=’ before the formula") }
+        let source = rest.dropFirst().trimmingCharacters(in: .whitespaces)
+        guard !source.isEmpty else { throw error("empty formula") }
+        return source
+    }
+
+    mutating func end() throws(WorkbookFile.ParseError) {
+        skipSpaces()
+        guard rest.isEmpty else { throw error("unexpected ‘\(rest)’") }
+    }
+}
