@@ -123,17 +123,25 @@ extension Workbook {
 
     /// A user name: dotted identifiers, not a template or text cell, not starting with a report name.
     func validateUserName(_ name: String, in report: ReportState) throws(EngineError) {
-        let segments = name.split(separator: ".", omittingEmptySubsequences: false)
-        guard !segments.isEmpty, segments.allSatisfy({ Workbook.isIdentifier($0) }) else {
-            throw .invalidName(name, reason: "use lower-case letters, digits and _ in dot-separated parts")
+        let head: Substring
+        if name.utf8.contains(UInt8(ascii: ".")) {
+            let segments = name.split(separator: ".", omittingEmptySubsequences: false)
+            guard segments.allSatisfy({ Workbook.isIdentifier($0) }) else {
+                throw .invalidName(name, reason: "use lower-case letters, digits and _ in dot-separated parts")
+            }
+            head = segments[0]
+        } else {
+            guard Workbook.isIdentifier(name) else {
+                throw .invalidName(name, reason: "use lower-case letters, digits and _ in dot-separated parts")
+            }
+            head = Substring(name)
         }
-        if report.template.index(of: name) != nil || report.shape.textIndex[name] != nil {
-            throw .invalidName(name, reason: "it is a cell of the template")
+        if report.shape.nameIndex[name] != nil { throw .invalidName(name, reason: "it is a cell of the template") }
+        if slotByName[String(head)] != nil {
+            throw .invalidName(name, reason: "it starts with the report name ‘\(head)’")
         }
-        if slotByName[String(segments[0])] != nil {
-            throw .invalidName(name, reason: "it starts with the report name ‘\(segments[0])’")
-        }
-        userNameHeads.insert(String(segments[0]))
+        // `head.rest` would read as a qualified name if a report were named `head`; a plain name never does.
+        if head.count < name.count { userNameHeads.insert(String(head)) }
     }
 
     /// `[a-z_][a-z0-9_]*`

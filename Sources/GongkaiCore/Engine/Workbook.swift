@@ -42,7 +42,8 @@ public final class Workbook {
     /// Reused DFS scratch space, and the number of the current walk (cells carry the number of their last visit).
     var scratch = Scratch()
     var epoch: UInt32 = 0
-    /// First segments of user names in any report (`t3` of `t3.result.denied.natural`): not usable as report names.
+    /// First segments of dotted user names in any report (`t3` of `t3.result.denied.natural`): not usable as report
+    /// names.
     var userNameHeads: Set<String> = []
     /// User names being restored (a report or a document): they resolve before their formulas are installed, so
     /// definitions may refer to one another in any order.
