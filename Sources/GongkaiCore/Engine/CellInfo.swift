@@ -16,15 +16,19 @@ public struct CellInfo: Sendable, Hashable {
     public let report: String
     /// The cell's name within the report.
     public let name: String
+    /// Input, total, text or user name.
     public let kind: Kind
     /// Row label path (template cells), or the text cell's label.
     public let rowLabels: [String]
     /// Column label path (template cells).
     public let columnLabels: [String]
+    /// The unit of a template cell (件, 万元); nil for text and user cells.
     public let unit: CellUnit?
+    /// The current value.
     public let value: Value
     /// A value was entered (a template total then stands in place of its formula).
     public let isEntered: Bool
+    /// Where an entered value came from; nil when nothing is entered.
     public let provenance: Provenance?
     /// The user formula's source text; for a computing template total, the sum it computes (`t3.new.natural + …`).
     public let formula: String?

@@ -2,6 +2,7 @@
 public struct WorkbookDocument: Sendable, Hashable {
     /// One report of the workbook.
     public struct Report: Sendable, Hashable {
+        /// The name (report, cell, user name or rule).
         public var name: String
         /// `ReportTemplate.id` (`2021`).
         public var templateID: String
@@ -14,6 +15,7 @@ public struct WorkbookDocument: Sendable, Hashable {
         /// User-defined names in definition order: `(name, source)`.
         public var definitions: [Formula]
 
+        /// A report from its parts.
         public init(name: String, templateID: String, values: [Entry] = [], texts: [Text] = [],
                     formulas: [Formula] = [], definitions: [Formula] = []) {
             self.name = name
@@ -27,10 +29,14 @@ public struct WorkbookDocument: Sendable, Hashable {
 
     /// An entered value and where it came from.
     public struct Entry: Sendable, Hashable {
+        /// The name (report, cell, user name or rule).
         public var name: String
+        /// The entered value.
         public var value: Value
+        /// Where it came from; nil for a plain session entry.
         public var provenance: Provenance?
 
+        /// An entry from its parts.
         public init(name: String, value: Value, provenance: Provenance? = nil) {
             self.name = name
             self.value = value
@@ -40,9 +46,12 @@ public struct WorkbookDocument: Sendable, Hashable {
 
     /// A text cell's content.
     public struct Text: Sendable, Hashable {
+        /// The name (report, cell, user name or rule).
         public var name: String
+        /// The text.
         public var text: String
 
+        /// A text cell from its parts.
         public init(name: String, text: String) {
             self.name = name
             self.text = text
@@ -51,9 +60,12 @@ public struct WorkbookDocument: Sendable, Hashable {
 
     /// A formula by name: a user formula on a template cell, or a user definition.
     public struct Formula: Sendable, Hashable {
+        /// The name (report, cell, user name or rule).
         public var name: String
+        /// The formula source, without a leading `=`.
         public var source: String
 
+        /// A formula from its parts.
         public init(name: String, source: String) {
             self.name = name
             self.source = source
@@ -62,12 +74,16 @@ public struct WorkbookDocument: Sendable, Hashable {
 
     /// A user rule.
     public struct Rule: Sendable, Hashable {
+        /// The name (report, cell, user name or rule).
         public var name: String
         /// The report whose names the expression's unqualified references mean.
         public var report: String
+        /// The expression that must hold.
         public var expression: String
+        /// Error or warning.
         public var severity: Severity
 
+        /// A rule from its parts.
         public init(name: String, report: String, expression: String, severity: Severity) {
             self.name = name
             self.report = report
@@ -76,10 +92,14 @@ public struct WorkbookDocument: Sendable, Hashable {
         }
     }
 
+    /// Reports in load order.
     public var reports: [Report]
+    /// User rules in the order they were added.
     public var rules: [Rule]
+    /// The report unqualified names refer to.
     public var currentReport: String?
 
+    /// A document from its parts.
     public init(reports: [Report] = [], rules: [Rule] = [], currentReport: String? = nil) {
         self.reports = reports
         self.rules = rules

@@ -29,8 +29,11 @@ public struct RuleResult: Sendable, Hashable {
     public let name: String
     /// The report the rule belongs to (the later year for cross-year rules).
     public let report: String
+    /// Template, domain, cross-year or user rule.
     public let kind: RuleKind
+    /// Error or warning.
     public let severity: Severity
+    /// Holds, fails, incomplete or error.
     public let status: RuleStatus
     /// The left side (`Σ lhs`); for `domain`, the number of cells out of domain.
     public let left: Value
