@@ -83,8 +83,18 @@ extension Shell {
                 output.line("… and \(ruleLines.count - n) more rule changes")
                 break
             }
-            output.line(TextLayout.padRight(line.0, ruleWidth) + "  " + line.1)
+            output.line(TextLayout.padRight(line.0, ruleWidth) + "  " + paint(line.1))
         }
+    }
+
+    /// A rule change coloured on a terminal (red when it broke, green when it healed); as is otherwise.
+    func paint(_ text: String) -> String {
+        guard options.color else { return text }
+        if text.hasPrefix("broke") || text.hasPrefix("added: fails") || text.hasPrefix("error") {
+            return "\u{1B}[31m" + text + "\u{1B}[0m"
+        }
+        if text.hasPrefix("healed") { return "\u{1B}[32m" + text + "\u{1B}[0m" }
+        return text
     }
 
     /// How many value (and rule) lines a change report prints before summarising the rest.

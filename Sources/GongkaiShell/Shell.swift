@@ -53,21 +53,16 @@ public final class Shell {
         self.options = options
     }
 
-    /// The prompt for the next statement: the current report's name, or the label of the cell `.fill` asks for.
-    public var prompt: String {
-        if let fill, let cell = fill.currentCell { return fill.prompt(for: cell) }
-        return (workbook.currentReport ?? "gongkai") + "> "
-    }
-
     // MARK: Executing
 
     /// Executes one complete statement and prints its results; errors go to the error output.
     @discardableResult
     public func execute(statement text: String) -> ShellStatus {
         if options.echo {
-            // As it would have been typed: the prompt, then continuation prompts for further lines.
+            // As it would have been typed at the interactive prompt, continuation lines included.
             for (n, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-                output.line(((n == 0 ? prompt : "   ...> ") + line).trimmingTrailingBlanks())
+                let prompt = n == 0 ? InteractiveSession.prompt : InteractiveSession.continuationPrompt
+                output.line((prompt + line).trimmingTrailingBlanks())
             }
         }
         let status: ShellStatus

@@ -14,11 +14,7 @@ struct FillSession {
     /// The cell to ask for next, if any.
     var currentCell: TemplateCell? { position < cells.count ? template.cells[cells[position]] : nil }
 
-    /// `[3/12] 行政复议 · 结果维持 (t4.review.upheld, now 0): `
-    func prompt(for cell: TemplateCell) -> String {
-        question(for: cell, now: nil) + ": "
-    }
-
+    /// `[3/12] 行政复议 · 结果维持 (t4.review.upheld, now 0)`
     func question(for cell: TemplateCell, now: Value?) -> String {
         let rows = cell.rowLabels.count > 1 ? Array(cell.rowLabels.suffix(2)) : cell.rowLabels
         let label = rows.map(TableView.shortLabel).joined(separator: "/") + " · " + (cell.columnLabels.last ?? "")

@@ -19,19 +19,22 @@ extension Shell {
 
     /// Loads a report or workbook file; prints a one-line summary and the rules that fail.
     public func load(_ path: String, as requestedName: String? = nil) throws {
-        if IOBridge.isWorkbookFile(path) {
-            let document = try IOBridge.readWorkbook(path: self.path(path))
+        let report: LoadedReport
+        switch try IOBridge.read(path: self.path(path), shownAs: path) {
+        case .workbook(let document):
             guard workbook.reportNames.isEmpty else {
-                throw ShellError("a workbook file replaces the session; load it first, or in a new shell")
+                throw ShellError("\(path) is a workbook file, which replaces the session: load it first, or in a new shell")
             }
-            let restored = try restoredWorkbook(document)
-            replaceWorkbook(restored)
+            replaceWorkbook(try restoredWorkbook(document))
             for report in workbook.reportNames { sources[report] = path }
-            output.line("loaded workbook \(path): reports " + workbook.reportNames.joined(separator: ", "))
             unsavedChanges = false
+            let failing = workbook.reportNames.flatMap { ruleResults($0).filter { $0.status.isFailing } }
+            output.line(
+                "loaded workbook \(path): " + workbook.reportNames.joined(separator: ", ")
+                    + (failing.isEmpty ? "; all rules hold" : "; \(failing.count) rules fail"))
             return
+        case .report(let loaded): report = loaded
         }
-        let report = try IOBridge.importReport(path: self.path(path), shownAs: path)
         let name = requestedName ?? defaultReportName(path: path, year: report.year)
         try attempt(context: path) { () throws(EngineError) in
             _ = try workbook.loadReport(
@@ -39,13 +42,12 @@ extension Shell {
             if workbook.reportNames.count > 1 { try workbook.selectReport(name) }
         }
         sources[name] = path
-        let numbers = report.values.count
         let results = ruleResults(name)
         let failing = results.filter { $0.status.isFailing }
         output.line(
-            "loaded \(path) as \(name): \(numbers) of \(report.template.cells.count) cells, "
+            "loaded \(path) as \(name): \(report.values.count) of \(report.template.cells.count) cells, "
                 + "\(report.texts.count) texts; \(results.count - failing.count) of \(results.count) rules hold")
-        for note in report.notes { output.line("  note: " + note) }
+        for note in report.notes { output.line("  " + note) }
         for line in ruleLines(failing, qualified: false, withDescription: true) { output.line("  " + line) }
     }
 
@@ -80,7 +82,7 @@ extension Shell {
         let words = ArgumentWords.split(arguments)
         guard words.count == 1, let path = words.first else { throw ShellError("usage: .save FILE") }
         guard !workbook.reportNames.isEmpty else { throw ShellError("nothing to save: no report is loaded") }
-        try IOBridge.writeWorkbook(try workbookDocument(), path: self.path(path))
+        try IOBridge.writeWorkbook(try workbookDocument(), path: self.path(path), shownAs: path)
         unsavedChanges = false
         output.line("saved \(path)")
         return .ok

@@ -19,44 +19,43 @@ enum IOBridge {
         let description: String
     }
 
-    /// Whether the file is a workbook file (by extension) rather than a published report.
-    static func isWorkbookFile(_ path: String) -> Bool { path.hasSuffix(".gkw") }
+    /// What a file given to `.load` turned out to be.
+    enum LoadedFile {
+        case report(LoadedReport)
+        case workbook(WorkbookDocument)
+    }
 
-    /// Reads a published report from `path`; provenance names the file by its last path component.
-    static func importReport(path: String, shownAs name: String) throws -> LoadedReport {
+    /// Reads a file for `.load`: a workbook file (recognised by its first line) or a published report.
+    /// Errors name the file `name`, as the user typed it; provenance names it by its last path component.
+    static func read(path: String, shownAs name: String) throws -> LoadedFile {
         let bytes = try FileAccess.readBytes(path, shownAs: name)
-        let fileName = path.split(separator: "/").last.map(String.init) ?? path
+        let prefix = String(decoding: bytes.prefix(64), as: UTF8.self)
+        if WorkbookFile.isWorkbook(prefix) {
+            do {
+                return .workbook(try WorkbookFile.parse(String(decoding: bytes, as: UTF8.self)))
+            } catch {
+                throw Unavailable(description: "\(name): \(error)")
+            }
+        }
+        let fileName = name.split(separator: "/").last.map(String.init) ?? name
         let imported: ImportedReport
         do {
             imported = try ReportImporter().importReport(bytes: bytes, fileName: fileName)
         } catch {
             throw Unavailable(description: error.description)
         }
-        var notes: [String] = []
-        if !imported.missing.isEmpty {
-            let names = imported.missingNames
-            let shown = names.prefix(4).joined(separator: " ") + (names.count > 4 ? " …" : "")
-            notes.append("\(names.count) cells not found, left empty: \(shown)")
-        }
-        for note in imported.inferred {
-            notes.append("inferred \(imported.template.cells[note.cell].name): \(note.reason)")
-        }
-        for issue in imported.diagnostics where issue.severity == .warning {
-            notes.append(issue.description)
-        }
-        return LoadedReport(
-            template: imported.template, values: imported.values, texts: imported.texts, notes: notes,
-            year: imported.year.map(String.init))
-    }
-
-    /// Reads a workbook file.
-    static func readWorkbook(path: String) throws -> WorkbookDocument {
-        throw Unavailable(description: "\(path): workbook files are not available in this build yet")
+        // A complete, exact import needs no account; otherwise the importer's summary says what was not read as printed.
+        let notes = imported.missing.isEmpty && imported.inferred.isEmpty && imported.diagnostics.isEmpty
+            ? [] : ImportSummary(imported).rendered().split(separator: "\n").map(String.init)
+        return .report(
+            LoadedReport(
+                template: imported.template, values: imported.values, texts: imported.texts, notes: notes,
+                year: imported.year.map(String.init)))
     }
 
     /// Writes a workbook file atomically.
-    static func writeWorkbook(_ document: WorkbookDocument, path: String) throws {
-        throw Unavailable(description: "\(path): workbook files are not available in this build yet")
+    static func writeWorkbook(_ document: WorkbookDocument, path: String, shownAs name: String) throws {
+        try FileAccess.writeAtomically(path, WorkbookFile.render(document), shownAs: name)
     }
 
     /// The export of `report` in `format`, as text; `tables` empty means every table.

@@ -67,7 +67,8 @@ public enum Launcher {
             return finish(shell, status: status, context: context)
         }
         if context.standardInputIsTerminal {
-            shell.options.color = context.environment["NO_COLOR"] == nil
+            // Colour only on a terminal, and never with NO_COLOR set (https://no-color.org).
+            shell.options.color = context.environment["NO_COLOR"] == nil && isatty(1) != 0
             // At the prompt a failed statement is not fatal: the loop's own code stands (0 unless `.quit` says).
             let code = runInteractive(shell: shell)
             let closed = finish(shell, status: .ok, context: context)
