@@ -1,7 +1,8 @@
+import GongkaiCore
+
 #if canImport(Glibc)
     import Glibc
 #endif
-import GongkaiCore
 
 extension BenchGroup {
     /// The anchor's figures: edit, full recheck, build, memory, chain.
@@ -21,7 +22,9 @@ struct EngineBench {
 
     func run(_ checks: inout Checks) {
         let n = options.reports
-        print("# engine: \(template.cells.count) cells + \(template.equalities.count) equalities + domain per report; seed \(options.seed)")
+        print(
+            "# engine: \(template.cells.count) cells + \(template.equalities.count) equalities + domain per report; seed \(options.seed)"
+        )
         // 1 report
         let one = Workload(reports: 1, seed: options.seed)
         var builds: [Double] = []
@@ -30,9 +33,15 @@ struct EngineBench {
             builds.append(time { book = build(one) })
         }
         checks.check("build_1: failing rules", (try? book.failingCount(report: "r1")) ?? -1, 0)
-        emit("build_1", median(builds) / 1e6, "ms", "\(summary(builds.map { $0 / 1e6 })); new Workbook + load 1 report (inputs; 34 totals computed) + check its 43 rules")
+        emit(
+            "build_1", median(builds) / 1e6, "ms",
+            "\(summary(builds.map { $0 / 1e6 })); new Workbook + load 1 report (inputs; 34 totals computed) + check its 43 rules"
+        )
         let editOne = edit(book, one, reps: small, label: "edit_1", &checks)
-        emit("edit_1", median(editOne) / 1e3, "us", "\(summary(editOne.map { $0 / 1e3 })); set t3.new.natural (v+1 / v) → change set + failing count of the report")
+        emit(
+            "edit_1", median(editOne) / 1e3, "us",
+            "\(summary(editOne.map { $0 / 1e3 })); set t3.new.natural (v+1 / v) → change set + failing count of the report"
+        )
 
         // N reports
         let prepStart = now()
@@ -43,11 +52,17 @@ struct EngineBench {
             book = Workbook()
             builds.append(time { book = build(workload) })
         }
-        emit("build_\(n)", median(builds) / 1e6, "ms", "\(summary(builds.map { $0 / 1e6 })); \(n) loadReport calls (each: 166 inputs entered, 34 totals computed, 43 rules checked, change set built)")
+        emit(
+            "build_\(n)", median(builds) / 1e6, "ms",
+            "\(summary(builds.map { $0 / 1e6 })); \(n) loadReport calls (each: 166 inputs entered, 34 totals computed, 43 rules checked, change set built)"
+        )
         let failing = (0..<n).reduce(0) { $0 + ((try? book.failingCount(report: "r\($1 + 1)")) ?? 1) }
         checks.check("build_\(n): failing rules over all reports", failing, 0)
         let editN = edit(book, workload, reps: small, label: "edit_\(n)", &checks)
-        emit("edit_\(n)", median(editN) / 1e6, "ms", "\(summary(editN.map { $0 / 1e6 })); same edit with \(n) reports loaded (incremental: only the rules reading changed cells)")
+        emit(
+            "edit_\(n)", median(editN) / 1e6, "ms",
+            "\(summary(editN.map { $0 / 1e6 })); same edit with \(n) reports loaded (incremental: only the rules reading changed cells)"
+        )
         full(book, workload, &checks)
         book = Workbook()
 
@@ -82,7 +97,9 @@ struct EngineBench {
             counts.append(count)
         }
         if reps % 2 == 1 { _ = try? book.set("t3.new.natural", .value(values[1])) }
-        checks.check("\(label): failing counts alternate 2, 0", counts.enumerated().allSatisfy { $0.element == ($0.offset % 2 == 0 ? 2 : 0) }, true)
+        checks.check(
+            "\(label): failing counts alternate 2, 0",
+            counts.enumerated().allSatisfy { $0.element == ($0.offset % 2 == 0 ? 2 : 0) }, true)
         if workload.reports > 1 {
             checks.check("\(label): report 2 untouched", (try? book.failingCount(report: "r2")) ?? -1, 0)
         }
@@ -97,26 +114,35 @@ struct EngineBench {
         var times: [Double] = []
         for i in 0..<big {
             let bump = i % 2 == 0 ? 1 : 0
-            times.append(time {
-                for k in 0..<n { _ = try? book.set(names[k], .value(.number(DecimalNumber(bases[k] + bump)))) }
-            })
+            times.append(
+                time {
+                    for k in 0..<n { _ = try? book.set(names[k], .value(.number(DecimalNumber(bases[k] + bump)))) }
+                })
             if i == 0 {
                 let twos = (0..<n).filter { ((try? book.failingCount(report: "r\($0 + 1)")) ?? -1) == 2 }.count
                 checks.check("full: reports with 2 failing rules after forward+1", twos, n)
-                checks.check("full: r1 t3.balance.natural imbalance", try? book.rule(named: "r1.t3.balance.natural").imbalance, -1)
+                checks.check(
+                    "full: r1 t3.balance.natural imbalance", try? book.rule(named: "r1.t3.balance.natural").imbalance,
+                    -1)
             }
         }
         if big % 2 == 1 {
             for k in 0..<n { _ = try? book.set(names[k], .value(.number(DecimalNumber(bases[k])))) }
         }
-        emit("full_\(n)", median(times) / 1e6, "ms", "\(summary(times.map { $0 / 1e6 })); \(n) set calls (t3.forward.natural of every report), each rechecking the rules it touches")
+        emit(
+            "full_\(n)", median(times) / 1e6, "ms",
+            "\(summary(times.map { $0 / 1e6 })); \(n) set calls (t3.forward.natural of every report), each rechecking the rules it touches"
+        )
         var rechecks: [Double] = []
         for _ in 0..<(options.quick ? 3 : 10) {
             var changes = ChangeSet()
             rechecks.append(time { changes = book.recalculateAll() })
             checks.check("full recheck changes nothing", changes.isEmpty, true)
         }
-        emit("full_\(n)_evaluate", median(rechecks) / 1e6, "ms", "\(summary(rechecks.map { $0 / 1e6 })); recalculateAll(): every total recomputed, all \(n * (template.equalities.count + 1)) rules rechecked")
+        emit(
+            "full_\(n)_evaluate", median(rechecks) / 1e6, "ms",
+            "\(summary(rechecks.map { $0 / 1e6 })); recalculateAll(): every total recomputed, all \(n * (template.equalities.count + 1)) rules rechecked"
+        )
         let failing = (0..<n).reduce(0) { $0 + ((try? book.failingCount(report: "r\($1 + 1)")) ?? 1) }
         checks.check("full: failing rules after restoring", failing, 0)
     }
@@ -140,12 +166,17 @@ struct EngineBench {
         }
         let (baseCurrent, _, afterPeak, afterCurrent, values) = (fields[0], fields[1], fields[2], fields[3], fields[4])
         let mib = { (bytes: Int) in fmt(Double(bytes) / 1_048_576) }
-        emit("rss_\(n)", Double(afterPeak) / 1_048_576, "MiB",
-             "ru_maxrss of a fresh process after building \(n) reports; before the build: RSS \(mib(baseCurrent)) MiB (binary + prepared inputs); after: current RSS \(mib(afterCurrent)) MiB")
-        emit("rss_\(n)_bytes_per_cell", Double(afterPeak - baseCurrent) / Double(values), "B",
-             "(ru_maxrss after − RSS before the build) / \(values) cells (200 template + 8 rule values per report, as the anchor counts)")
-        emit("rss_\(n)_steady_bytes_per_cell", Double(afterCurrent - baseCurrent) / Double(values), "B",
-             "(current RSS after the build − RSS before) / cells: what stays resident")
+        emit(
+            "rss_\(n)", Double(afterPeak) / 1_048_576, "MiB",
+            "ru_maxrss of a fresh process after building \(n) reports; before the build: RSS \(mib(baseCurrent)) MiB (binary + prepared inputs); after: current RSS \(mib(afterCurrent)) MiB"
+        )
+        emit(
+            "rss_\(n)_bytes_per_cell", Double(afterPeak - baseCurrent) / Double(values), "B",
+            "(ru_maxrss after − RSS before the build) / \(values) cells (200 template + 8 rule values per report, as the anchor counts)"
+        )
+        emit(
+            "rss_\(n)_steady_bytes_per_cell", Double(afterCurrent - baseCurrent) / Double(values), "B",
+            "(current RSS after the build − RSS before) / cells: what stays resident")
     }
 
     /// A = 1, An = A(n−1) + 1 as user names; change A1 and read the last.
@@ -159,17 +190,23 @@ struct EngineBench {
         let last = "a\(n)"
         let build = time { _ = try? book.define(definitions) }
         checks.check("chain_\(n): \(last)", try? book.value(of: last), .number(DecimalNumber(n)))
-        emit("chain_\(n)_build", build / 1e6, "ms", "1 run; define([a1 = 1, a2 = a1 + 1, …]) as one undo step: parse, bind, cycle check, evaluate")
+        emit(
+            "chain_\(n)_build", build / 1e6, "ms",
+            "1 run; define([a1 = 1, a2 = a1 + 1, …]) as one undo step: parse, bind, cycle check, evaluate")
         var times: [Double] = []
         for i in 0..<(options.quick ? 5 : 10) {
             var value = Value.empty
-            times.append(time {
-                _ = try? book.define(name: "a1", formula: "\(2 + i)")
-                value = (try? book.value(of: last)) ?? .empty
-            })
+            times.append(
+                time {
+                    _ = try? book.define(name: "a1", formula: "\(2 + i)")
+                    value = (try? book.value(of: last)) ?? .empty
+                })
             checks.check("chain_\(n): \(last) after a1 = \(2 + i)", value, .number(DecimalNumber(n + 1 + i)))
         }
-        emit("chain_\(n)", median(times) / 1e6, "ms", "\(summary(times.map { $0 / 1e6 })); redefine a1 + recompute the chain (change set of \(n) cells) + read \(last)")
+        emit(
+            "chain_\(n)", median(times) / 1e6, "ms",
+            "\(summary(times.map { $0 / 1e6 })); redefine a1 + recompute the chain (change set of \(n) cells) + read \(last)"
+        )
     }
 }
 

@@ -1,7 +1,8 @@
+import GongkaiCore
+
 #if canImport(Glibc)
     import Glibc
 #endif
-import GongkaiCore
 
 /// The anchor's workload, generated the same way (shared/bench/ironcalc_anchor.py `report_inputs`): per report a
 /// size class, exponentially distributed leaf counts weighted by column and row (≈70% zeros), carried/forward drawn

@@ -69,7 +69,9 @@ extension Workbook {
     /// Installs a cell's content; a formula is compiled and checked for cycles before anything changes.
     /// Values of computing cells are left to `recompute`.
     func setContent(_ content: CellContent, at id: CellID) throws(EngineError) {
-        guard let report = reports[id.report] else { throw .unknownName(name(of: id.raw, context: nil), suggestion: nil) }
+        guard let report = reports[id.report] else {
+            throw .unknownName(name(of: id.raw, context: nil), suggestion: nil)
+        }
         let local = id.local
         if case .formula(let source) = content {
             let compiled = try compileChecked(source, at: id)
@@ -106,7 +108,8 @@ extension Workbook {
     /// Compiles a formula for cell `id` (names resolve in its report) and refuses a cycle.
     func compileChecked(_ source: String, at id: CellID) throws(EngineError) -> CompiledFormula {
         let context = id.report
-        let compiled = try FormulaBridge.compile(source, candidates: { self.candidateNames(context: context) }) { (reference) throws(EngineError) in
+        let compiled = try FormulaBridge.compile(source, candidates: { self.candidateNames(context: context) }) {
+            (reference) throws(EngineError) in
             try self.resolveAll(reference, context: context)
         }
         // A cycle exists if the cell already (transitively) feeds one of its new precedents.
@@ -248,7 +251,10 @@ extension Workbook {
         guard let report = reports[slot] else { throw .noReport }
         // Refuse while anything outside the report reads it, or a user rule is listed with it.
         var users = externalReaders(of: slot)
-        for case let rule? in userRules where rule.spec.report == slot || rule.condition.dependencies.contains(where: { CellID(raw: $0).report == slot }) {
+        for case let rule? in userRules
+        where rule.spec.report == slot
+            || rule.condition.dependencies.contains(where: { CellID(raw: $0).report == slot })
+        {
             users.append(rule.name)
         }
         guard users.isEmpty else { throw .inUse(report.name, by: Array(Set(users)).sorted()) }

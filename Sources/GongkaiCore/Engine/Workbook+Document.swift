@@ -55,7 +55,8 @@ extension Workbook {
             }
             var texts: [String: String] = [:]
             for text in report.texts { texts[text.name] = text.text }
-            _ = try loadReport(name: report.name, template: template, cells: cells, provenance: provenance, texts: texts)
+            _ = try loadReport(
+                name: report.name, template: template, cells: cells, provenance: provenance, texts: texts)
         }
         for report in document.reports {
             guard let slot = slotByName[report.name], let state = reports[slot] else { continue }

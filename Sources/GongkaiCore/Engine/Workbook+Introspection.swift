@@ -85,7 +85,8 @@ extension Workbook {
         return CellInfo(
             report: report.name, name: report.name(local: local), kind: kind, rowLabels: rowLabels,
             columnLabels: columnLabels, unit: unit, value: report.value(local: local),
-            isEntered: local < shape.cellCount ? report.isEntered(local) : (local < shape.userBase && !report.value(local: local).isEmpty),
+            isEntered: local < shape.cellCount
+                ? report.isEntered(local) : (local < shape.userBase && !report.value(local: local).isEmpty),
             provenance: local < shape.cellCount && report.isEntered(local)
                 ? report.provenance[local] ?? Provenance(origin: .entered) : nil,
             formula: formulaText, precedents: precedents, dependents: readers, rules: rules)

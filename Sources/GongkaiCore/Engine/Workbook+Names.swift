@@ -146,7 +146,8 @@ extension Workbook {
 
     /// `[a-z_][a-z0-9_]*`
     static func isIdentifier(_ text: some StringProtocol) -> Bool {
-        guard let first = text.utf8.first, first == UInt8(ascii: "_") || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(first)
+        guard let first = text.utf8.first,
+            first == UInt8(ascii: "_") || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(first)
         else { return false }
         return text.utf8.allSatisfy {
             $0 == UInt8(ascii: "_") || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0)

@@ -45,7 +45,9 @@ extension Workbook {
     }
 
     /// Σ of cells: the sum of the numbers, how many were empty and how many were numbers, or the first error.
-    static func sum(_ cells: [Int32], in values: [Value]) -> (value: DecimalNumber, empty: Int, count: Int, error: CellError?) {
+    static func sum(_ cells: [Int32], in values: [Value]) -> (
+        value: DecimalNumber, empty: Int, count: Int, error: CellError?
+    ) {
         var total = DecimalNumber.zero
         var empty = 0
         var count = 0
@@ -116,7 +118,9 @@ extension Workbook {
         }
         guard hasFormulas, let report = reports[id.report] else { return nil }
         let u = id.local - report.shape.userBase
-        if u >= 0 { return u < report.userReaders.count && k < report.userReaders[u].count ? report.userReaders[u][k] : nil }
+        if u >= 0 {
+            return u < report.userReaders.count && k < report.userReaders[u].count ? report.userReaders[u][k] : nil
+        }
         if let readers = dependents[raw], k < readers.count { return readers[k] }
         return nil
     }

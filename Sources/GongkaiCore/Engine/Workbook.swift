@@ -113,7 +113,8 @@ public final class Workbook {
         var textValues = [Value](repeating: .empty, count: template.textCells.count)
         for (key, text) in texts {
             guard let local = shape.textIndex[key] else {
-                throw .unknownName(key, suggestion: FormulaBridge.nearestName(to: key, in: template.textCells.map(\.name)))
+                throw .unknownName(
+                    key, suggestion: FormulaBridge.nearestName(to: key, in: template.textCells.map(\.name)))
             }
             textValues[local - shape.cellCount] = text.isEmpty ? .empty : .text(text)
         }
@@ -161,8 +162,11 @@ public final class Workbook {
                 if value.isEmpty {
                     content = .empty
                 } else {
-                    if id.local < report.shape.cellCount { try validate(value, forCell: id.local, shape: report.shape) }
-                    else if value.isError { throw .invalidValue(reference, reason: "an error value cannot be entered") }
+                    if id.local < report.shape.cellCount {
+                        try validate(value, forCell: id.local, shape: report.shape)
+                    } else if value.isError {
+                        throw .invalidValue(reference, reason: "an error value cannot be entered")
+                    }
                     content = .entered(value, provenance.flatMap { $0.isSessionDefault ? nil : $0 })
                 }
             case .formula(let source):
@@ -179,7 +183,8 @@ public final class Workbook {
     /// Evaluates an expression against the current state without changing it.
     public func evaluate(_ expression: String) throws(EngineError) -> Value {
         let context = current
-        let compiled = try FormulaBridge.compile(expression, candidates: { self.candidateNames(context: context) }) { (reference) throws(EngineError) in
+        let compiled = try FormulaBridge.compile(expression, candidates: { self.candidateNames(context: context) }) {
+            (reference) throws(EngineError) in
             try self.resolveAll(reference, context: context)
         }
         return compiled.evaluate { self.valueOf($0) }

@@ -16,8 +16,10 @@ public struct WorkbookDocument: Sendable, Hashable {
         public var definitions: [Formula]
 
         /// A report from its parts.
-        public init(name: String, templateID: String, values: [Entry] = [], texts: [Text] = [],
-                    formulas: [Formula] = [], definitions: [Formula] = []) {
+        public init(
+            name: String, templateID: String, values: [Entry] = [], texts: [Text] = [],
+            formulas: [Formula] = [], definitions: [Formula] = []
+        ) {
             self.name = name
             self.templateID = templateID
             self.values = values

@@ -20,7 +20,10 @@ extension Workbook {
         let new = pairingKey(of: report)
         if old != new {
             if let old { reportsByOrgYear[old]?.removeAll { $0 == slot } }
-            if let new { reportsByOrgYear[new, default: []].append(slot); reportsByOrgYear[new]?.sort() }
+            if let new {
+                reportsByOrgYear[new, default: []].append(slot)
+                reportsByOrgYear[new]?.sort()
+            }
             report.orgYear = new
         }
         var affected: Set<Int> = [slot]

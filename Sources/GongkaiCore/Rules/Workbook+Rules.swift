@@ -26,7 +26,9 @@ extension Workbook {
 
     /// One rule's result: `t3.balance.natural` in the current report, `sy2023.t3.balance.natural`, or a user rule.
     public func rule(named reference: String) throws(EngineError) -> RuleResult {
-        if let id = userRuleByName[reference], userRules[id] != nil, let result = result(of: .user(id)) { return result }
+        if let id = userRuleByName[reference], userRules[id] != nil, let result = result(of: .user(id)) {
+            return result
+        }
         let (slot, name) = try split(reference, context: current)
         for key in keys(of: slot) where ruleName(of: key) == name {
             if let result = result(of: key) { return result }
@@ -35,7 +37,8 @@ extension Workbook {
     }
 
     /// Adds a user rule that must hold, in the current report (`t3.new.total >= t3.result.open.total`, `a = b`).
-    public func addRule(name: String, expression: String, severity: Severity = .error) throws(EngineError) -> ChangeSet {
+    public func addRule(name: String, expression: String, severity: Severity = .error) throws(EngineError) -> ChangeSet
+    {
         guard let slot = current else { throw .noReport }
         guard userRuleByName[name].flatMap({ userRules[$0] }) == nil else { throw .duplicate(name) }
         let segments = name.split(separator: ".", omittingEmptySubsequences: false)
@@ -119,7 +122,9 @@ extension Workbook {
         case .equality(let slot, let index): return reports[slot]?.equalityStatus[index]
         case .domain(let slot): return reports[slot]?.domainStatus
         case .crossYear(let slot, let pair):
-            guard let report = reports[slot], report.lastYear != nil, pair < report.crossStatus.count else { return nil }
+            guard let report = reports[slot], report.lastYear != nil, pair < report.crossStatus.count else {
+                return nil
+            }
             return report.crossStatus[pair]
         case .user(let id): return userRules[id]?.status
         }
@@ -201,7 +206,9 @@ extension Workbook {
                 }
                 if !shape.crossAsLastYear[local].isEmpty, let laters = laterReports[slot] {
                     for later in laters {
-                        for p in shape.crossAsLastYear[local] { touched.insert(.crossYear(report: later, pair: Int(p))) }
+                        for p in shape.crossAsLastYear[local] {
+                            touched.insert(.crossYear(report: later, pair: Int(p)))
+                        }
                     }
                 }
             } else if local == shape.orgCell || local == shape.yearCell {
@@ -340,7 +347,11 @@ extension Workbook {
             else { continue }
             let new = status(of: key)
             guard old != new else { continue }
-            rules.append((Workbook.order(of: key, slot: slot), RuleChange(name: name, report: report.name, old: old, new: new, result: result(of: key))))
+            rules.append(
+                (
+                    Workbook.order(of: key, slot: slot),
+                    RuleChange(name: name, report: report.name, old: old, new: new, result: result(of: key))
+                ))
         }
         rules.sort { $0.order < $1.order }
         return ChangeSet(cells: cells, rules: rules.map(\.change))

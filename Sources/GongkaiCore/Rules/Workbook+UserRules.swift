@@ -13,7 +13,9 @@ extension Workbook {
             return .rule(name: name, spec: oldSpec)
         }
         guard reports.indices.contains(spec.report), reports[spec.report] != nil else { throw .noReport }
-        let condition = try FormulaBridge.compileCondition(spec.source, candidates: { self.candidateNames(context: spec.report) }) { (reference) throws(EngineError) in
+        let condition = try FormulaBridge.compileCondition(
+            spec.source, candidates: { self.candidateNames(context: spec.report) }
+        ) { (reference) throws(EngineError) in
             try self.resolveAll(reference, context: spec.report)
         }
         let id = existingID ?? userRules.count

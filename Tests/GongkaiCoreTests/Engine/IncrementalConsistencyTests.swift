@@ -31,8 +31,12 @@ import Testing
                 _ = try? book.set(cell, .formula("\(other) + 1"))  // may be refused as a cycle
             case 5:
                 let name = "n\(rng.next() % 6)"
-                let source = defined.isEmpty || rng.next() % 2 == 0 ? "sum(\(cell), 1)" : "\(defined.randomElement(using: &rng)!) * 2"
-                if (try? book.define(name: name, formula: source)) != nil, !defined.contains(name) { defined.append(name) }
+                let source =
+                    defined.isEmpty || rng.next() % 2 == 0
+                    ? "sum(\(cell), 1)" : "\(defined.randomElement(using: &rng)!) * 2"
+                if (try? book.define(name: name, formula: source)) != nil, !defined.contains(name) {
+                    defined.append(name)
+                }
             case 6: _ = try? book.addRule(name: "u\(rng.next() % 4)", expression: "\(cell) >= 1", severity: .warning)
             case 7: _ = try? book.dropRule(name: "u\(rng.next() % 4)")
             case 8: _ = book.undo()
@@ -40,7 +44,8 @@ import Testing
             }
             // Ask for the full recomputation: nothing may differ from the incremental state.
             let drift = book.recalculateAll()
-            #expect(drift.isEmpty, "step \(step): \(drift.cells.map(\.qualifiedName)) \(drift.rules.map(\.qualifiedName))")
+            #expect(
+                drift.isEmpty, "step \(step): \(drift.cells.map(\.qualifiedName)) \(drift.rules.map(\.qualifiedName))")
             for name in book.reportNames {
                 let failing = try book.ruleResults(report: name).filter { $0.status.isFailing }.count
                 #expect(try book.failingCount(report: name) == failing, "step \(step) \(name)")

@@ -11,7 +11,8 @@ import Testing
         let report = try GoldenReport(Self.golden)
         #expect(report.values.count == 200)
         let book = Workbook()
-        let changes = try book.loadReport(name: "sy2023", template: template, values: report.entries, texts: report.texts)
+        let changes = try book.loadReport(
+            name: "sy2023", template: template, values: report.entries, texts: report.texts)
         #expect(book.currentReport == "sy2023")
         // 200 values appear; 42 equalities + domain appear, all holding.
         #expect(changes.cells.filter { $0.name.hasPrefix("t") }.count == 200)
@@ -66,9 +67,10 @@ import Testing
         // the leaf's row is entered too. Clear the natural column total and the leaf row total as well.
         _ = try book.set([("t3.total.natural", .clear), ("t3.result.open.total", .clear)])
         changes = try book.set("t3.result.open.natural", .value(7))
-        #expect(changes.cells.map(\.name) == [
-            "t3.result.open.natural", "t3.result.open.total", "t3.total.natural", "t3.total.total",
-        ])
+        #expect(
+            changes.cells.map(\.name) == [
+                "t3.result.open.natural", "t3.result.open.total", "t3.total.natural", "t3.total.total",
+            ])
         #expect(changes.cells.map(\.new) == [7, 7, 8, 8])
         // The totals follow, so only the balance of the natural and total columns breaks.
         #expect(Set(changes.broken.map(\.name)) == ["t3.balance.natural", "t3.balance.total"])
@@ -90,9 +92,10 @@ import Testing
         #expect(try book.value(of: "t3.total.total") == .empty)
         #expect(try book.ruleResults().filter { $0.kind == .template }.allSatisfy { $0.status == .incomplete })
         let changes = try book.set("t3.result.open.natural", .value(3))
-        #expect(changes.cells.map(\.name) == [
-            "t3.result.open.natural", "t3.result.open.total", "t3.total.natural", "t3.total.total",
-        ])
+        #expect(
+            changes.cells.map(\.name) == [
+                "t3.result.open.natural", "t3.result.open.total", "t3.total.natural", "t3.total.total",
+            ])
         #expect(try book.value(of: "t3.total.total") == 3)
         #expect(try book.rule(named: "t3.rowsum.result.open").status == .incomplete)  // other columns empty
     }
@@ -126,8 +129,12 @@ import Testing
         #expect(throws: EngineError.self) {
             try book.define([(name: "a", formula: "1"), (name: "b", formula: "a +* 2")])
         }
-        #expect(throws: EngineError.self) { try book.loadReport(name: "r", template: template, values: [:], texts: [:]) }
-        #expect(throws: EngineError.self) { try book.loadReport(name: "t3", template: template, values: [:], texts: [:]) }
+        #expect(throws: EngineError.self) {
+            try book.loadReport(name: "r", template: template, values: [:], texts: [:])
+        }
+        #expect(throws: EngineError.self) {
+            try book.loadReport(name: "t3", template: template, values: [:], texts: [:])
+        }
         #expect(throws: EngineError.self) { try book.addRule(name: "bad", expression: "t3.new.natural >") }
         #expect(book.document() == before)
         #expect(try book.failingCount(report: "r") == 0)
@@ -204,11 +211,16 @@ import Testing
         #expect(try #require(catching { try book.define(name: "a", formula: "a") }) == .cycle(path: ["a", "a"]))
         // Through template totals: a leaf that reads the grand total it is summed into.
         let viaTotal = try #require(catching { try book.set("t3.result.open.natural", .formula("t3.total.total")) })
-        #expect(viaTotal == .cycle(path: [
-            "t3.result.open.natural", "t3.total.total", "t3.result.open.total", "t3.result.open.natural",
-        ]) || viaTotal == .cycle(path: [
-            "t3.result.open.natural", "t3.total.total", "t3.total.natural", "t3.result.open.natural",
-        ]))
+        #expect(
+            viaTotal
+                == .cycle(path: [
+                    "t3.result.open.natural", "t3.total.total", "t3.result.open.total", "t3.result.open.natural",
+                ])
+                || viaTotal
+                    == .cycle(path: [
+                        "t3.result.open.natural", "t3.total.total", "t3.total.natural", "t3.result.open.natural",
+                    ])
+        )
         #expect(try book.info(of: "t3.result.open.natural").formula == nil)
         #expect(try book.info(of: "a").formula == "1")
     }
@@ -314,7 +326,8 @@ import Testing
         _ = try book.set("t3.total.total", .clear)
         _ = try book.define(name: "rate", formula: "t3.result.open.total / t3.new.total")
         _ = try book.set("t3.carried.natural", .formula("t3.forward.natural"))
-        _ = try book.addRule(name: "open.le.new", expression: "t3.result.open.total <= t3.new.total", severity: .warning)
+        _ = try book.addRule(
+            name: "open.le.new", expression: "t3.result.open.total <= t3.new.total", severity: .warning)
         let document = book.document()
         let copy = try Workbook(document: document)
         #expect(copy.document() == document)

@@ -67,7 +67,8 @@ import Testing
         var changes = try book.addRule(name: "open.le.new", expression: "t3.result.open.total <= t3.new.total")
         #expect(changes.rules.map(\.name) == ["open.le.new"])
         #expect(changes.rules.first?.old == nil && changes.rules.first?.new == .holds)
-        changes = try book.addRule(name: "natural.eq", expression: "t3.new.natural = t3.result.open.natural", severity: .warning)
+        changes = try book.addRule(
+            name: "natural.eq", expression: "t3.new.natural = t3.result.open.natural", severity: .warning)
         let result = try book.rule(named: "natural.eq")
         #expect(result.status == .fails)
         #expect(result.left == 7 && result.right == 6 && result.imbalance == 1)
