@@ -20,7 +20,7 @@ enum HTMLReader {
         var i = 0
         var line: Int32 = 1
         var lineStart = 0
-        var lines: [[Unicode.Scalar]] = []
+        var lines: [ScalarLine] = []
         var blocks: [SourceBlock] = []
         var title: String?
         var metaTitle: String?
@@ -39,13 +39,13 @@ enum HTMLReader {
                 let folded = SourceDocument.fold(scalar)
                 scalars.append(folded)
                 if scalar == "\n" {
-                    lines.append(current)
+                    lines.append(ScalarLine(current))
                     current.removeAll(keepingCapacity: true)
                 } else if scalar != "\r" {
                     current.append(folded)
                 }
             }
-            lines.append(current)
+            lines.append(ScalarLine(current))
             s = scalars
         }
 
@@ -94,7 +94,7 @@ enum HTMLReader {
                 places.removeAll(keepingCapacity: true)
             }
             guard let first = places.first else { return nil }
-            return SourceText(scalars: buffer, start: first, places: places)
+            return SourceText(scalars: ScalarLine(buffer), start: first, places: places)
         }
 
         mutating func flushText() {
@@ -105,7 +105,7 @@ enum HTMLReader {
         mutating func endCell() {
             guard inCell else { return }
             inCell = false
-            let cell = takeBuffer() ?? SourceText(scalars: [], start: rowPlace, places: nil)
+            let cell = takeBuffer() ?? SourceText(scalars: ScalarLine([]), start: rowPlace, places: nil)
             row?.append(cell)
         }
 
@@ -121,7 +121,7 @@ enum HTMLReader {
                 for k in 0...cell.scalars.count { places.append(cell.place(at: k)) }
             }
             blocks.append(
-                SourceBlock(text: SourceText(scalars: joined, start: rowPlace, places: places), cells: cells))
+                SourceBlock(text: SourceText(scalars: ScalarLine(joined), start: rowPlace, places: places), cells: cells))
         }
 
         /// Reads `<…>`: a tag, a comment, a doctype; skips the content of script and style.

@@ -45,7 +45,7 @@ public struct ReportImporter: Sendable {
 
     /// Reads a report from text already decoded.
     public func importReport(text: String, fileName: String? = nil) throws(ImportError) -> ImportedReport {
-        try importReport(scalars: Array(text.unicodeScalars), fileName: fileName, encoding: .utf8, issues: [])
+        try importReport(scalars: text.unicodeScalars.map(SourceDocument.fold), fileName: fileName, encoding: .utf8, issues: [])
     }
 
     private func importReport(

@@ -21,8 +21,10 @@ struct ReportReader {
 
     private(set) var issues: [ImportIssue] = []
     private(set) var values: [Int: (Value, Provenance)] = [:]
-    private(set) var missingReasons: [Int: String] = [:]
-    private(set) var inferredReasons: [Int: String] = [:]
+    /// Why each template cell is empty, by cell index.
+    private(set) var missingReasons: [String?]
+    /// Why each inferred cell has its value, by cell index.
+    private(set) var inferredReasons: [String?]
     private(set) var sawGluedRuns = false
     private(set) var multiValueLines = 0
     private(set) var singleValueLines = 0
@@ -33,6 +35,8 @@ struct ReportReader {
     init(template: ReportTemplate, rows: [String: [TemplateRowKey]], document: SourceDocument, file: String?) {
         self.template = template
         self.rowKeys = rows
+        missingReasons = [String?](repeating: nil, count: template.cells.count)
+        inferredReasons = missingReasons
         self.document = document
         self.file = file
         let total = document.blocks.reduce(0) { $0 + $1.text.scalars.count }
@@ -45,9 +49,10 @@ struct ReportReader {
             let page = block.cells == nil && Tokenizer.isPageNumber(block.text.scalars)
             isPageNumber.append(page)
             if page { continue }
-            block.text.scalars.withUnsafeBufferPointer { scalars in
-                for i in 0..<scalars.count {
-                    guard let folded = LabelText.fold(scalars[i]) else { continue }
+            let line = block.text.scalars
+            line.storage.withUnsafeBufferPointer { scalars in
+                for i in 0..<line.count {
+                    guard let folded = LabelText.fold(scalars[line.base + i]) else { continue }
                     stream.append(folded)
                     streamOffset.append(Int32(i))
                 }
@@ -227,6 +232,7 @@ struct ReportReader {
         var pending: [Unicode.Scalar] = []
         var current: RowCandidate?
         var currentIsColumn = false  // the current run is one value per line (a copied Word table)
+        var tokens: [Token] = []
         func close() {
             if let c = current { result.append(c) }
             current = nil
@@ -245,7 +251,7 @@ struct ReportReader {
                 if let row = structuredCandidate(cells) { result.append(row) }
                 continue
             }
-            var tokens = Tokenizer.tokens(block.text.scalars, from: from, to: to)
+            Tokenizer.tokens(block.text.scalars, from: from, to: to, into: &tokens)
             if tokens.isEmpty { continue }
             // A report never ends on a table number; a file that does was cut inside it.
             if b == document.blocks.count - 1, document.endsMidLine, let last = tokens.last, last.kind == .number,

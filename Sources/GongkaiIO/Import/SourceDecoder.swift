@@ -7,6 +7,7 @@ enum SourceDecoder {
     static let gb18030 = String.Encoding(rawValue: 0x8000_0632)
 
     struct Decoded {
+        /// The text, folded by ``SourceDocument/fold(_:)``.
         var scalars: [Unicode.Scalar]
         var encoding: SourceEncoding
         var issues: [ImportIssue]
@@ -16,7 +17,7 @@ enum SourceDecoder {
         guard !bytes.isEmpty else { throw .empty(file) }
         if bytes.count >= 2, (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF) {
             guard let text = String(data: Data(bytes), encoding: .utf16) else { throw .undecodable(file) }
-            return Decoded(scalars: Array(text.unicodeScalars), encoding: .utf8, issues: [])
+            return Decoded(scalars: text.unicodeScalars.map(SourceDocument.fold), encoding: .utf8, issues: [])
         }
         var body = bytes[...]
         var encoding = SourceEncoding.utf8
@@ -31,10 +32,10 @@ enum SourceDecoder {
             controls += 1
             if controls > 8 && controls * 100 > body.count { throw .binary(file, offset: offset + body.startIndex) }
         }
-        let check = validateUTF8(body)
-        if check.invalid == 0 {
-            return Decoded(scalars: scalarsOfValidUTF8(body), encoding: encoding, issues: [])
+        if let scalars = scalarsOfUTF8(body) {
+            return Decoded(scalars: scalars, encoding: encoding, issues: [])
         }
+        let check = validateUTF8(body)
         // A few bad sequences among many good multi-byte ones: UTF-8 damaged in transit. GB18030 read as UTF-8
         // instead fails on nearly every Chinese character.
         if check.validMultibyte >= 10 * check.invalid {
@@ -44,40 +45,56 @@ enum SourceDecoder {
                 "\(check.invalid) invalid UTF-8 byte sequence(s) replaced by U+FFFD (first at byte \(check.firstInvalid))",
                 line: line)
             return Decoded(
-                scalars: Array(String(decoding: body, as: UTF8.self).unicodeScalars), encoding: .utf8Repaired, issues: [issue])
+                scalars: String(decoding: body, as: UTF8.self).unicodeScalars.map(SourceDocument.fold), encoding: .utf8Repaired,
+                issues: [issue])
         }
         guard let text = String(data: Data(body), encoding: gb18030) else { throw .undecodable(file) }
-        return Decoded(scalars: Array(text.unicodeScalars), encoding: .gb18030, issues: [])
+        return Decoded(scalars: text.unicodeScalars.map(SourceDocument.fold), encoding: .gb18030, issues: [])
     }
 
-    /// The scalars of bytes already checked to be well-formed UTF-8, decoded in one pass.
-    static func scalarsOfValidUTF8(_ bytes: ArraySlice<UInt8>) -> [Unicode.Scalar] {
-        var scalars: [Unicode.Scalar] = []
-        scalars.reserveCapacity(bytes.count)
-        bytes.withUnsafeBufferPointer { b in
-            var i = 0
-            let n = b.count
-            while i < n {
-                let c0 = UInt32(b[i])
-                var value: UInt32
-                if c0 < 0x80 {
-                    value = c0
-                    i += 1
-                } else if c0 < 0xE0 {
-                    value = (c0 & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F)
-                    i += 2
-                } else if c0 < 0xF0 {
-                    value = (c0 & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F)
-                    i += 3
-                } else {
-                    value = (c0 & 0x07) << 18 | UInt32(b[i + 1] & 0x3F) << 12 | UInt32(b[i + 2] & 0x3F) << 6
-                        | UInt32(b[i + 3] & 0x3F)
-                    i += 4
+    /// The scalars of well-formed UTF-8 (RFC 3629), decoded in one pass; nil at the first ill-formed byte.
+    static func scalarsOfUTF8(_ bytes: ArraySlice<UInt8>) -> [Unicode.Scalar]? {
+        var ok = true
+        let scalars = [Unicode.Scalar](unsafeUninitializedCapacity: bytes.count) { out, initialized in
+            initialized = 0
+            bytes.withUnsafeBufferPointer { b in
+                var i = 0
+                var o = 0
+                let n = b.count
+                @inline(__always) func trail(_ k: Int) -> UInt32? {
+                    guard k < n, b[k] & 0xC0 == 0x80 else { return nil }
+                    return UInt32(b[k] & 0x3F)
                 }
-                scalars.append(Unicode.Scalar(value) ?? "\u{FFFD}")
+                while i < n {
+                    let c0 = UInt32(b[i])
+                    var value: UInt32
+                    if c0 < 0x80 {
+                        value = c0
+                        i += 1
+                    } else if c0 >= 0xC2 && c0 < 0xE0, let c1 = trail(i + 1) {
+                        value = (c0 & 0x1F) << 6 | c1
+                        i += 2
+                    } else if c0 >= 0xE0 && c0 < 0xF0, let c1 = trail(i + 1), let c2 = trail(i + 2) {
+                        value = (c0 & 0x0F) << 12 | c1 << 6 | c2
+                        // No overlong forms, no surrogates.
+                        guard value >= 0x800, value < 0xD800 || value > 0xDFFF else { break }
+                        i += 3
+                    } else if c0 >= 0xF0 && c0 <= 0xF4, let c1 = trail(i + 1), let c2 = trail(i + 2), let c3 = trail(i + 3) {
+                        value = (c0 & 0x07) << 18 | c1 << 12 | c2 << 6 | c3
+                        guard value >= 0x10000, value <= 0x10FFFF else { break }
+                        i += 4
+                    } else {
+                        break
+                    }
+                    // Unicode.Scalar(value) cannot fail here: the checks above exclude surrogates and out-of-range values.
+                    out[o] = SourceDocument.fold(Unicode.Scalar(value) ?? "\u{FFFD}")
+                    o += 1
+                }
+                ok = i == n
+                initialized = o
             }
         }
-        return scalars
+        return ok ? scalars : nil
     }
 
     /// Counts well-formed multi-byte sequences and ill-formed bytes (RFC 3629: no overlongs, no surrogates).

@@ -8,10 +8,36 @@ struct SourcePlace: Hashable, Comparable {
     }
 }
 
+/// A line of text as a zero-based view into the whole decoded text, so splitting a file into lines allocates nothing.
+struct ScalarLine: RandomAccessCollection {
+    let storage: [Unicode.Scalar]
+    let base: Int
+    let count: Int
+
+    init(_ array: [Unicode.Scalar]) {
+        storage = array
+        base = 0
+        count = array.count
+    }
+
+    init(_ storage: [Unicode.Scalar], _ range: Range<Int>) {
+        self.storage = storage
+        base = range.lowerBound
+        count = range.count
+    }
+
+    var startIndex: Int { 0 }
+    var endIndex: Int { count }
+    subscript(position: Int) -> Unicode.Scalar { storage[base + position] }
+
+    /// A part of this line, itself a line view.
+    func line(_ range: Range<Int>) -> ScalarLine { ScalarLine(storage, (base + range.lowerBound)..<(base + range.upperBound)) }
+}
+
 /// A run of source text with the place of each of its scalars.
 struct SourceText {
     /// The text, with full-width digits and points already mapped to ASCII (one scalar for one, so places hold).
-    var scalars: [Unicode.Scalar]
+    var scalars: ScalarLine
     /// Where `scalars[0]` is when `places` is nil; scalars then follow on the same line.
     var start: SourcePlace
     /// Per-scalar places, for text assembled from markup (HTML), where scalars are not contiguous in the source.
@@ -34,7 +60,7 @@ struct SourceBlock {
 struct SourceDocument {
     var blocks: [SourceBlock]
     /// The source lines (normalised as in ``SourceText``), for turning scalar offsets into Character columns.
-    var lines: [[Unicode.Scalar]]
+    var lines: [ScalarLine]
     var isHTML: Bool
     var hasPipeRows: Bool
     /// Whether a scalar is always a Character of its own (no combining mark, joiner, variation selector, emoji part).
@@ -58,12 +84,9 @@ struct SourceDocument {
     /// A title given by the markup (`<meta name="ArticleTitle">`, `<title>`), if any.
     var markupTitle: String?
 
-    /// Splits plain text or markdown into lines; pipe rows become table rows.
-    init(plainText text: [Unicode.Scalar]) {
-        // One pass folds the whole text; lines are then copied out in one piece each.
-        var all = text
-        for k in all.indices where all[k].value >= 0xA0 { all[k] = SourceDocument.fold(all[k]) }
-        var lines: [[Unicode.Scalar]] = []
+    /// Splits plain text or markdown, already folded by ``fold(_:)``, into lines; pipe rows become table rows.
+    init(plainText all: [Unicode.Scalar]) {
+        var lines: [ScalarLine] = []
         lines.reserveCapacity(all.count / 16 + 1)
         var start = 0
         var index = 0
@@ -71,13 +94,13 @@ struct SourceDocument {
         while index < count {
             let c = all[index]
             if c == "\n" || c == "\r" {
-                lines.append(Array(all[start..<index]))
+                lines.append(ScalarLine(all, start..<index))
                 if c == "\r" && index + 1 < count && all[index + 1] == "\n" { index += 1 }
                 start = index + 1
             }
             index += 1
         }
-        if start < count { lines.append(Array(all[start..<count])) }
+        if start < count { lines.append(ScalarLine(all, start..<count)) }
         endsMidLine = start < count
         var blocks: [SourceBlock] = []
         blocks.reserveCapacity(lines.count)
@@ -101,7 +124,7 @@ struct SourceDocument {
         self.markupTitle = nil
     }
 
-    init(blocks: [SourceBlock], lines: [[Unicode.Scalar]], markupTitle: String?) {
+    init(blocks: [SourceBlock], lines: [ScalarLine], markupTitle: String?) {
         self.blocks = blocks
         self.lines = lines
         self.columns = ColumnMaps(lines.count)
@@ -121,12 +144,12 @@ struct SourceDocument {
     }
 
     /// The cells of a markdown pipe row, `[]` for a separator row, nil for a line that is not a pipe row.
-    static func pipeCells(_ line: [Unicode.Scalar], line number: Int32) -> [SourceText]? {
+    static func pipeCells(_ line: ScalarLine, line number: Int32) -> [SourceText]? {
         guard let first = line.firstIndex(where: { $0 != " " && $0 != "\t" }), line[first] == "|" else { return nil }
         var cells: [SourceText] = []
         func add(_ range: Range<Int>) {
             cells.append(
-                SourceText(scalars: Array(line[range]), start: SourcePlace(line: number, offset: Int32(range.lowerBound)), places: nil))
+                SourceText(scalars: line.line(range), start: SourcePlace(line: number, offset: Int32(range.lowerBound)), places: nil))
         }
         var start = first + 1
         for index in (first + 1)..<line.count where line[index] == "|" {
@@ -173,27 +196,32 @@ struct SourceDocument {
 extension String {
     /// A string from Unicode scalars, encoded straight to UTF-8 (much faster than appending to a scalar view).
     init(scalars: some Collection<Unicode.Scalar>) {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(scalars.count * 3)
-        for scalar in scalars {
-            let v = scalar.value
-            switch v {
-            case 0..<0x80:
-                bytes.append(UInt8(v))
-            case 0x80..<0x800:
-                bytes.append(UInt8(0xC0 | (v >> 6)))
-                bytes.append(UInt8(0x80 | (v & 0x3F)))
-            case 0x800..<0x10000:
-                bytes.append(UInt8(0xE0 | (v >> 12)))
-                bytes.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
-                bytes.append(UInt8(0x80 | (v & 0x3F)))
-            default:
-                bytes.append(UInt8(0xF0 | (v >> 18)))
-                bytes.append(UInt8(0x80 | ((v >> 12) & 0x3F)))
-                bytes.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
-                bytes.append(UInt8(0x80 | (v & 0x3F)))
+        self.init(unsafeUninitializedCapacity: scalars.count * 4) { out in
+            var o = 0
+            for scalar in scalars {
+                let v = scalar.value
+                switch v {
+                case 0..<0x80:
+                    out[o] = UInt8(v)
+                    o += 1
+                case 0x80..<0x800:
+                    out[o] = UInt8(0xC0 | (v >> 6))
+                    out[o + 1] = UInt8(0x80 | (v & 0x3F))
+                    o += 2
+                case 0x800..<0x10000:
+                    out[o] = UInt8(0xE0 | (v >> 12))
+                    out[o + 1] = UInt8(0x80 | ((v >> 6) & 0x3F))
+                    out[o + 2] = UInt8(0x80 | (v & 0x3F))
+                    o += 3
+                default:
+                    out[o] = UInt8(0xF0 | (v >> 18))
+                    out[o + 1] = UInt8(0x80 | ((v >> 12) & 0x3F))
+                    out[o + 2] = UInt8(0x80 | ((v >> 6) & 0x3F))
+                    out[o + 3] = UInt8(0x80 | (v & 0x3F))
+                    o += 4
+                }
             }
+            return o
         }
-        self = String(decoding: bytes, as: UTF8.self)
     }
 }

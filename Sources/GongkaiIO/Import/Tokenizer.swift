@@ -35,14 +35,21 @@ enum Tokenizer {
     /// Units a count or amount may carry in a cell.
     static let units = ScalarSet("件元个项条次")
 
-    static func isBlankMark(_ word: ArraySlice<Unicode.Scalar>) -> Bool {
+    static func isBlankMark(_ word: Slice<ScalarLine>) -> Bool {
         if word.count == 1 && (word.first == "无" || word.first == "空") { return true }
         return word.count <= 4 && word.allSatisfy { blankMarks.contains($0) }
     }
 
     /// The tokens of `s` that start in `from..<to`.
-    static func tokens(_ s: [Unicode.Scalar], from: Int = 0, to: Int = Int.max) -> [Token] {
+    static func tokens(_ s: ScalarLine, from: Int = 0, to: Int = Int.max) -> [Token] {
         var tokens: [Token] = []
+        self.tokens(s, from: from, to: to, into: &tokens)
+        return tokens
+    }
+
+    /// The same, into a buffer kept across lines.
+    static func tokens(_ s: ScalarLine, from: Int = 0, to: Int = Int.max, into tokens: inout [Token]) {
+        tokens.removeAll(keepingCapacity: true)
         let n = Swift.min(s.count, to)
         var i = from
         var wordStart = true
@@ -152,17 +159,16 @@ enum Tokenizer {
             wordStart = false
             i = j
         }
-        return tokens
     }
 
-    private static func number(_ s: [Unicode.Scalar], _ range: Range<Int>, glued: Bool) -> Token {
+    private static func number(_ s: ScalarLine, _ range: Range<Int>, glued: Bool) -> Token {
         Token(kind: .number, scalars: s[range].filter { $0 != "," }, offset: range.lowerBound, end: range.upperBound, glued: glued)
     }
 
     /// Whether a trimmed line is a page number: `- 1 -`, `— 2 —`, `第3页`, `第 3 页 共 6 页`, `3/6`.
     static let dashes = ScalarSet("-－—–―")
 
-    static func isPageNumber(_ line: [Unicode.Scalar]) -> Bool {
+    static func isPageNumber(_ line: ScalarLine) -> Bool {
         var visible = 0
         var digit = false
         var mark = false
