@@ -22,7 +22,7 @@ extension Shell {
         }
         let kind: String
         switch info.kind {
-        case .input: kind = "input cell"
+        case .input: kind = info.formula == nil ? "input cell" : "input cell with a formula (CELL = clears it)"
         case .total: kind = info.isEntered ? "total, entered value stands (the sum is checked by a rule)" : "total, computed"
         case .text: kind = "text cell"
         case .user: kind = "named cell"

@@ -71,8 +71,13 @@ public enum Launcher {
             shell.options.color = context.environment["NO_COLOR"] == nil && isatty(1) != 0
             // At the prompt a failed statement is not fatal: the loop's own code stands (0 unless `.quit` says).
             let code = runInteractive(shell: shell)
-            let closed = finish(shell, status: .ok, context: context)
-            return closed == 1 && shell.redirection == nil && !shell.anyFailed ? 1 : code
+            do {
+                try shell.closeRedirection()
+            } catch {
+                context.errors.line("Error: \(error)")
+                return 1
+            }
+            return code
         }
         let status = shell.run(script: context.readStandardInput(), name: nil)
         return finish(shell, status: status, context: context)
