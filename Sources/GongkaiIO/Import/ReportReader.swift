@@ -40,25 +40,40 @@ struct ReportReader {
         self.document = document
         self.file = file
         let total = document.blocks.reduce(0) { $0 + $1.text.scalars.count }
-        stream.reserveCapacity(total)
-        streamOffset.reserveCapacity(total)
         blockStreamStart.reserveCapacity(document.blocks.count + 1)
         isPageNumber.reserveCapacity(document.blocks.count)
-        for block in document.blocks {
-            blockStreamStart.append(stream.count)
-            let page = block.cells == nil && Tokenizer.isPageNumber(block.text.scalars)
-            isPageNumber.append(page)
-            if page { continue }
-            let line = block.text.scalars
-            line.storage.withUnsafeBufferPointer { scalars in
-                for i in 0..<line.count {
-                    guard let folded = LabelText.fold(scalars[line.base + i]) else { continue }
-                    stream.append(folded)
-                    streamOffset.append(Int32(i))
+        var offsets = [Int32](repeating: 0, count: total)
+        var filled = 0
+        let blocks = document.blocks
+        var starts: [Int] = []
+        var pages: [Bool] = []
+        starts.reserveCapacity(blocks.count + 1)
+        pages.reserveCapacity(blocks.count)
+        stream = [Unicode.Scalar](unsafeUninitializedCapacity: total) { out, initialized in
+            offsets.withUnsafeMutableBufferPointer { offsetsOut in
+                for block in blocks {
+                    starts.append(filled)
+                    let page = block.cells == nil && Tokenizer.isPageNumber(block.text.scalars)
+                    pages.append(page)
+                    if page { continue }
+                    let line = block.text.scalars
+                    line.storage.withUnsafeBufferPointer { scalars in
+                        for i in 0..<line.count {
+                            guard let folded = LabelText.fold(scalars[line.base + i]) else { continue }
+                            out[filled] = folded
+                            offsetsOut[filled] = Int32(i)
+                            filled += 1
+                        }
+                    }
                 }
             }
+            initialized = filled
         }
-        blockStreamStart.append(stream.count)
+        offsets.removeLast(total - filled)
+        streamOffset = offsets
+        starts.append(filled)
+        blockStreamStart = starts
+        isPageNumber = pages
     }
 
     // MARK: Headings and regions
@@ -406,7 +421,6 @@ struct ReportReader {
         }
         // Values, row by row; rows with several readings wait for the whole table's rules.
         var pendingChoices: [(row: Int, readings: [DigitRunSplitter.Reading], runs: [CellToken])] = []
-        var known: [Int: DecimalNumber] = [:]
         for (r, row) in rows.enumerated() {
             guard let c = assigned[r] else {
                 let reason =
@@ -428,7 +442,6 @@ struct ReportReader {
             if cells.count == row.width {
                 for (cell, token) in zip(row.cells, cells) {
                     store(cell, token, offset: 0, value: nil, inferred: orderNote, table: table, row: row)
-                    if let v = values[cell]?.0.number { known[cell] = v }
                 }
                 continue
             }
@@ -448,7 +461,7 @@ struct ReportReader {
                 continue
             }
             if all.count == 1 {
-                apply(all[0], cells, row: row, table: table, note: orderNote, known: &known)
+                apply(all[0], cells, row: row, table: table, note: orderNote)
                 continue
             }
             let fitting = all.filter { DigitRunSplitter.satisfies(Dictionary(uniqueKeysWithValues: zip(row.cells, $0.values)), row.rules) }
@@ -459,7 +472,7 @@ struct ReportReader {
                 let rules = row.rules.isEmpty ? "" : " satisfying " + row.rules.map(\.name).joined(separator: ", ")
                 let note =
                     "glued run '\(runText)' -> \(Self.list(fitting[0].values)): the only split into \(row.width) numbers\(rules)"
-                apply(fitting[0], cells, row: row, table: table, note: [orderNote, note].compactMap { $0 }.joined(separator: "; "), known: &known)
+                apply(fitting[0], cells, row: row, table: table, note: [orderNote, note].compactMap { $0 }.joined(separator: "; "))
             default:
                 if row.rules.isEmpty {
                     reject(
@@ -471,16 +484,20 @@ struct ReportReader {
                 }
             }
         }
-        resolveWithTableRules(pendingChoices, rows: rows, table: table, known: known, byOrder: byOrder)
+        resolveWithTableRules(pendingChoices, rows: rows, table: table, byOrder: byOrder)
     }
 
     /// Rows whose glued runs have several readings: the table's equalities (balance, column sums) choose, if exactly
     /// one combination satisfies them all.
     private mutating func resolveWithTableRules(
         _ choices: [(row: Int, readings: [DigitRunSplitter.Reading], runs: [CellToken])], rows: [TemplateRowKey],
-        table: TemplateTable, known: [Int: DecimalNumber], byOrder: Set<Int>
+        table: TemplateTable, byOrder: Set<Int>
     ) {
         guard !choices.isEmpty else { return }
+        var known: [Int: DecimalNumber] = [:]
+        for row in rows {
+            for cell in row.cells { if let value = values[cell]?.0.number { known[cell] = value } }
+        }
         let tableCells = Set(rows.flatMap(\.cells))
         let rules = template.equalities.filter { Set($0.lhs + $0.rhs).isSubset(of: tableCells) }
         let combinations = choices.reduce(1) { $0 > 100_000 ? $0 : $0 * $1.readings.count }
@@ -515,8 +532,7 @@ struct ReportReader {
                     "glued run '\(runText)' has \(choice.readings.count) splits satisfying the row's sums (\(options)); only "
                     + "\(Self.list(reading.values)) makes the whole table satisfy \(ruleNames.joined(separator: ", "))"
                 let order = byOrder.contains(choice.row) ? "placed by template row order; " : ""
-                var known = known
-                apply(reading, choice.runs, row: row, table: table, note: order + note, known: &known)
+                apply(reading, choice.runs, row: row, table: table, note: order + note)
             } else {
                 reject(
                     row, table,
@@ -548,13 +564,11 @@ struct ReportReader {
     }
 
     private mutating func apply(
-        _ reading: DigitRunSplitter.Reading, _ runs: [CellToken], row: TemplateRowKey, table: TemplateTable, note: String?,
-        known: inout [Int: DecimalNumber]
+        _ reading: DigitRunSplitter.Reading, _ runs: [CellToken], row: TemplateRowKey, table: TemplateTable, note: String?
     ) {
         for (k, cell) in row.cells.enumerated() {
             let origin = reading.origins[k]
             store(cell, runs[origin.run], offset: origin.offset, value: reading.values[k], inferred: note, table: table, row: row)
-            known[cell] = reading.values[k]
         }
     }
 
