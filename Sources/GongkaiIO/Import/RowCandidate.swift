@@ -26,22 +26,27 @@ struct RowCandidate {
 
     /// Whether the cells can be read as `width` values: as they are, after dropping trailing blanks, or by splitting runs.
     func canFill(_ width: Int) -> Bool {
-        var count = cells.count
-        while count > width, cells[count - 1].isBlank { count -= 1 }
-        if count == width { return true }
-        if count > width { return false }
+        let cells = trimmedCells(width)
+        if cells.count == width { return true }
+        if cells.count > width { return false }
         var capacity = 0
-        for cell in cells[..<count] {
+        for cell in cells {
             if cell.isBlank { return false }
             capacity += cell.digits.contains(".") ? 1 : cell.digits.count
         }
         return capacity >= width
     }
 
-    /// The cells without the blank cells a table row may carry after its last column.
+    /// The cells for a row of `width` values: a table row may carry empty cells after its last column, or around a
+    /// value spanning several grid columns (`| 行政许可 | | 97 | |`); printed blank marks always count.
     func trimmedCells(_ width: Int) -> [CellToken] {
+        guard cells.count > width else { return cells }
         var cells = cells
         while cells.count > width, cells.last?.isBlank == true { cells.removeLast() }
+        if cells.count > width {
+            let kept = cells.filter(\.hasContent)
+            if kept.count == width { return kept }
+        }
         return cells
     }
 }

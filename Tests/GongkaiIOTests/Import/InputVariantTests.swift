@@ -124,3 +124,39 @@ struct InputVariantTests {
         #expect(!text.contains("I104"))
     }
 }
+
+@Suite("Import: markdown tables as converters write them")
+struct MarkdownTableTests {
+    @Test("table 二 as one pipe table: section rows, header rows, values spanning three columns")
+    func tableTwoPipes() throws {
+        let text = """
+            某某市人民政府
+            2024年政府信息公开工作年度报告
+            ## 二、主动公开政府信息情况
+            | 第二十条第（一）项 | | | |
+            |---|---|---|---|
+            | 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |
+            | 规章 | 1 | — | 11 |
+            | 行政规范性文件 | 8 | 26 | 66 |
+            | 第二十条第（五）项 | | | |
+            | 信息内容 | 本年处理决定数量 | | |
+            | 行政许可 | | 447,228 | |
+            | 第二十条第（六）项 | | | |
+            | 行政处罚 | 3985758 | | |
+            | 行政强制 | 88283 | | |
+            | 第二十条第（八）项 | | | |
+            | 行政事业性收费 | 96171.6 | | |
+            ## 三、收到和处理政府信息公开申请情况
+            """
+        let report = try ReportImporter().importReport(text: text, fileName: "t2.md")
+        #expect(report.value("t2.reg.made") == 1)
+        #expect(report.value("t2.reg.repealed") == .empty)
+        #expect(report.value("t2.reg.valid") == 11)
+        #expect(report.value("t2.permit.decided") == 447228)
+        #expect(report.value("t2.fee.amount") == .number(try #require(DecimalNumber("96171.6"))))
+        #expect(report.org == "某某市人民政府" && report.year == 2024)
+        let t2Missing = report.missingNames.filter { $0.hasPrefix("t2.") }
+        #expect(t2Missing == ["t2.reg.repealed"])
+        #expect(report.inferred.isEmpty)
+    }
+}
