@@ -1,0 +1,273 @@
+import GongkaiCore
+
+// Placing row candidates on template rows, splitting glued runs, and recording each cell with its provenance.
+extension ReportReader {
+    // MARK: Placing rows
+
+    func describe(_ table: TemplateTable) -> String { "table \(table.number)" }
+
+    mutating func place(_ candidates: [RowCandidate], in table: TemplateTable, rows: [TemplateRowKey]) {
+        var assigned = [Int?](repeating: nil, count: rows.count)  // row → candidate
+        var byOrder = Set<Int>()  // rows placed by order, not by label
+        var pinnedRow = [Int?](repeating: nil, count: candidates.count)
+        var unfit: [Int: Int] = [:]  // row → a candidate naming it that has too few values
+        if rows.count == 1, rows[0].keys.isEmpty {
+            // A table printed as one row of values (四): its single candidate that fits is the row.
+            let fitting = candidates.indices.filter {
+                candidates[$0].canFill(rows[0].width) && candidates[$0].cells.contains(where: \.hasContent)
+            }
+            if let first = fitting.first {
+                assigned[0] = first
+                if fitting.count > 1 {
+                    issues.append(
+                        ImportIssue(
+                            code: "I102", severity: .note,
+                            "\(describe(table)): \(fitting.count) runs of \(rows[0].width) values; the first is used",
+                            table: table.id, line: candidates[first].line))
+                }
+            }
+        } else {
+            // Pin candidates that name their row, in order; a row named out of order is still found.
+            // A candidate too short for the row it names is a stray number under a label, not the row.
+            var pointer = 0
+            for (c, candidate) in candidates.enumerated() where !candidate.label.isEmpty {
+                func fits(_ r: Int) -> Bool {
+                    guard assigned[r] == nil, rows[r].matches(candidate.label) else { return false }
+                    if candidate.canFill(rows[r].width) { return true }
+                    if unfit[r] == nil { unfit[r] = c }
+                    return false
+                }
+                let match = (pointer..<rows.count).first(where: fits) ?? (0..<pointer).first(where: fits)
+                guard let r = match else { continue }
+                assigned[r] = c
+                pinnedRow[c] = r
+                if r >= pointer { pointer = r + 1 }
+            }
+            // Unlabelled candidates between two pinned rows fill the free rows there, by order, when the counts agree.
+            var segment: [Int] = []
+            var previousRow = -1
+            func fill(upTo nextRow: Int) {
+                defer { segment.removeAll() }
+                guard !segment.isEmpty else { return }
+                let free = previousRow < nextRow ? ((previousRow + 1)..<nextRow).filter { assigned[$0] == nil } : []
+                let width = free.first.map { rows[$0].width }
+                var usable: [Int] = []
+                for c in segment where candidates[c].cells.contains(where: \.hasContent) {
+                    if let width, free.allSatisfy({ rows[$0].width == width }), !candidates[c].canFill(width) {
+                        issues.append(
+                            ImportIssue(
+                                code: "I103", severity: .note,
+                                "\(describe(table)): stray value(s) '\(candidates[c].cells.map(\.text).joined(separator: " "))' ignored",
+                                table: table.id, line: candidates[c].line))
+                        continue
+                    }
+                    usable.append(c)
+                }
+                guard !usable.isEmpty else { return }
+                if usable.count == free.count {
+                    for (r, c) in zip(free, usable) {
+                        assigned[r] = c
+                        byOrder.insert(r)
+                    }
+                } else {
+                    let after = previousRow >= 0 ? rows[previousRow].label : "the table heading"
+                    issues.append(
+                        ImportIssue(
+                            code: "I104",
+                            "\(describe(table)): \(usable.count) unlabelled row(s) after \(after) cannot be placed in "
+                                + "\(free.count) free row(s); left empty",
+                            table: table.id, line: candidates[usable[0]].line))
+                }
+            }
+            for (c, row) in pinnedRow.enumerated() {
+                if let row {
+                    fill(upTo: row)
+                    previousRow = Swift.max(previousRow, row)
+                } else {
+                    segment.append(c)
+                }
+            }
+            fill(upTo: rows.count)
+        }
+        // Values, row by row; rows with several readings wait for the whole table's rules.
+        var pendingChoices: [(row: Int, readings: [DigitRunSplitter.Reading], runs: [CellToken])] = []
+        for (r, row) in rows.enumerated() {
+            guard let c = assigned[r] else {
+                let reason =
+                    unfit[r].map { u in
+                        "row \(row.label) has \(candidates[u].cells.count) value(s) where \(row.width) are expected ("
+                            + candidates[u].cells.map { $0.isBlank ? "blank" : $0.text }.joined(separator: " ")
+                            + ") at line \(candidates[u].line)"
+                    } ?? "row \(row.label) not found in \(describe(table))"
+                for cell in row.cells where missingReasons[cell] == nil { missingReasons[cell] = reason }
+                issues.append(
+                    ImportIssue(code: "I105", "\(describe(table)) row \(row.label) not found; left empty", table: table.id, row: row.row))
+                continue
+            }
+            let candidate = candidates[c]
+            let orderNote =
+                byOrder.contains(r)
+                ? "row has no label of its own; placed at \(row.label) by template row order (rows are in order)" : nil
+            let cells = candidate.trimmedCells(row.width)
+            if cells.count == row.width {
+                for (cell, token) in zip(row.cells, cells) {
+                    store(cell, token, offset: 0, value: nil, inferred: orderNote, table: table, row: row)
+                }
+                continue
+            }
+            if cells.count > row.width || cells.contains(where: \.isBlank) || !candidate.canFill(row.width) {
+                let reason =
+                    "row \(row.label) has \(cells.count) value(s) where \(row.width) are expected ("
+                    + cells.map { $0.isBlank ? "blank" : $0.text }.joined(separator: " ") + ")"
+                for cell in row.cells { missingReasons[cell] = reason }
+                issues.append(ImportIssue(code: "I106", "\(describe(table)): \(reason); left empty", table: table.id, row: row.row, line: candidate.line))
+                continue
+            }
+            // Glued runs: every cut into the row's width, then the row's own rules.
+            let runs = cells.map(\.digits)
+            let runText = cells.map(\.text).joined(separator: " ")
+            guard let all = DigitRunSplitter.readings(runs, width: row.width) else {
+                reject(row, table, "glued run '\(runText)' has too many readings", line: candidate.line)
+                continue
+            }
+            if all.count == 1 {
+                apply(all[0], cells, row: row, table: table, note: orderNote)
+                continue
+            }
+            let fitting = all.filter { DigitRunSplitter.satisfies(Dictionary(uniqueKeysWithValues: zip(row.cells, $0.values)), row.rules) }
+            switch fitting.count {
+            case 0:
+                reject(row, table, "glued run '\(runText)' has \(all.count) readings and none satisfies the row's sums", line: candidate.line)
+            case 1:
+                let rules = row.rules.isEmpty ? "" : " satisfying " + row.rules.map(\.name).joined(separator: ", ")
+                let note =
+                    "glued run '\(runText)' -> \(Self.list(fitting[0].values)): the only split into \(row.width) numbers\(rules)"
+                apply(fitting[0], cells, row: row, table: table, note: [orderNote, note].compactMap { $0 }.joined(separator: "; "))
+            default:
+                if row.rules.isEmpty {
+                    reject(
+                        row, table,
+                        "glued run '\(runText)' has \(fitting.count) readings (\(fitting.prefix(4).map { Self.list($0.values) }.joined(separator: " / "))"
+                            + (fitting.count > 4 ? " / …" : "") + ") and no rule to choose", line: candidate.line)
+                } else {
+                    pendingChoices.append((r, fitting, cells))
+                }
+            }
+        }
+        resolveWithTableRules(pendingChoices, rows: rows, table: table, byOrder: byOrder)
+    }
+
+    /// Rows whose glued runs have several readings: the table's equalities (balance, column sums) choose, if exactly
+    /// one combination satisfies them all.
+    private mutating func resolveWithTableRules(
+        _ choices: [(row: Int, readings: [DigitRunSplitter.Reading], runs: [CellToken])], rows: [TemplateRowKey],
+        table: TemplateTable, byOrder: Set<Int>
+    ) {
+        guard !choices.isEmpty else { return }
+        var known: [Int: DecimalNumber] = [:]
+        for row in rows {
+            for cell in row.cells { if let value = values[cell]?.0.number { known[cell] = value } }
+        }
+        let tableCells = Set(rows.flatMap(\.cells))
+        let rules = template.equalities.filter { Set($0.lhs + $0.rhs).isSubset(of: tableCells) }
+        let combinations = choices.reduce(1) { $0 > 100_000 ? $0 : $0 * $1.readings.count }
+        var solutions: [[Int]] = []
+        if combinations <= 100_000 {
+            var pick = [Int](repeating: 0, count: choices.count)
+            var values = known
+            func visit(_ k: Int) {
+                if solutions.count > 1 { return }
+                if k == choices.count {
+                    if DigitRunSplitter.satisfies(values, rules) { solutions.append(pick) }
+                    return
+                }
+                let row = rows[choices[k].row]
+                for (i, reading) in choices[k].readings.enumerated() {
+                    pick[k] = i
+                    for (cell, value) in zip(row.cells, reading.values) { values[cell] = value }
+                    visit(k + 1)
+                }
+                for cell in row.cells { values[cell] = nil }
+            }
+            visit(0)
+        }
+        let ruleNames = Set(rules.map { $0.name.split(separator: ".").dropLast().joined(separator: ".") }).sorted()
+        for (k, choice) in choices.enumerated() {
+            let row = rows[choice.row]
+            let runText = choice.runs.map(\.text).joined(separator: " ")
+            let options = choice.readings.map { Self.list($0.values) }.joined(separator: " / ")
+            if solutions.count == 1 {
+                let reading = choice.readings[solutions[0][k]]
+                let note =
+                    "glued run '\(runText)' has \(choice.readings.count) splits satisfying the row's sums (\(options)); only "
+                    + "\(Self.list(reading.values)) makes the whole table satisfy \(ruleNames.joined(separator: ", "))"
+                let order = byOrder.contains(choice.row) ? "placed by template row order; " : ""
+                apply(reading, choice.runs, row: row, table: table, note: order + note)
+            } else {
+                reject(
+                    row, table,
+                    "glued run '\(runText)' has \(choice.readings.count) readings satisfying the row's sums (\(options)) and "
+                        + (solutions.isEmpty ? "no combination satisfies the table's rules" : "several satisfy the table's rules"),
+                    line: choice.runs.first.map { Int($0.place.line) })
+            }
+        }
+    }
+
+    /// A printed number: plain digits directly, anything with a point through the decimal parser.
+    static func number(_ digits: [Unicode.Scalar]) -> DecimalNumber? {
+        if digits.count <= 18 {
+            var value = 0
+            for d in digits {
+                guard Tokenizer.isDigit(d) else { return DecimalNumber(String(scalars: digits)) }
+                value = value * 10 + Int(d.value - 0x30)
+            }
+            return digits.isEmpty ? nil : DecimalNumber(value)
+        }
+        return DecimalNumber(String(scalars: digits))
+    }
+
+    static func list(_ values: [DecimalNumber]) -> String { values.map(\.description).joined(separator: ",") }
+
+    private mutating func reject(_ row: TemplateRowKey, _ table: TemplateTable, _ reason: String, line: Int?) {
+        for cell in row.cells { missingReasons[cell] = reason }
+        issues.append(ImportIssue(code: "I107", "\(describe(table)) row \(row.label): \(reason); left empty", table: table.id, row: row.row, line: line))
+    }
+
+    private mutating func apply(
+        _ reading: DigitRunSplitter.Reading, _ runs: [CellToken], row: TemplateRowKey, table: TemplateTable, note: String?
+    ) {
+        for (k, cell) in row.cells.enumerated() {
+            let origin = reading.origins[k]
+            store(cell, runs[origin.run], offset: origin.offset, value: reading.values[k], inferred: note, table: table, row: row)
+        }
+    }
+
+    /// Records one cell: its value (or why it is empty) and where it came from.
+    private mutating func store(
+        _ cell: Int, _ token: CellToken, offset: Int, value: DecimalNumber?, inferred: String?, table: TemplateTable,
+        row: TemplateRowKey
+    ) {
+        let name = template.cells[cell].name
+        let sourcePlace = SourcePlace(line: token.place.line, offset: token.place.offset + Int32(offset))
+        if token.isBlank {
+            missingReasons[cell] = "blank in the source" + (token.digits.isEmpty ? "" : " ('\(token.text)')") + " at line \(token.place.line)"
+            return
+        }
+        guard let number = value ?? Self.number(token.digits) else {
+            missingReasons[cell] = "'\(token.text)' at line \(token.place.line) is not a number that fits"
+            issues.append(ImportIssue(code: "I108", "\(name): '\(token.text)' is not a usable number", table: table.id, row: row.row, line: Int(token.place.line)))
+            return
+        }
+        var notes: [String] = []
+        if let inferred { notes.append(inferred) }
+        if let printed = token.note { notes.append("printed with '\(printed)'") }
+        if !number.isInteger && template.cells[cell].unit.isIntegral {
+            issues.append(ImportIssue(code: "I109", "\(name) = \(number) is not a whole number", table: table.id, row: row.row, line: Int(token.place.line)))
+        }
+        let provenance = Provenance(
+            file: file, line: Int(sourcePlace.line), column: document.characterColumn(sourcePlace),
+            origin: inferred == nil ? .read : .inferred, note: notes.isEmpty ? nil : notes.joined(separator: "; "))
+        values[cell] = (.number(number), provenance)
+        if let inferred { inferredReasons[cell] = inferred }
+    }
+}
