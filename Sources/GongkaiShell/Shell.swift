@@ -32,6 +32,8 @@ public final class Shell {
     var fill: FillSession?
     /// Where the statement being executed came from, for error messages.
     var location: SourceLocation?
+    /// The statement being executed, for placing carets under parts of it.
+    var currentStatement = ""
     /// Nested `.read` depth, to refuse a script that reads itself forever.
     var readDepth = 0
     /// Mutations since the last `.save` or load.
@@ -66,6 +68,7 @@ public final class Shell {
             }
         }
         let status: ShellStatus
+        currentStatement = text
         do {
             status = try dispatch(text)
         } catch let error as ShellError {

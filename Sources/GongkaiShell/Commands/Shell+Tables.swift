@@ -213,8 +213,8 @@ extension Shell {
         if let given = Severity(rawValue: level) { severity = given } else { rest = saved }
         let expression = String(rest).trimmingBlanks()
         guard !name.isEmpty, !expression.isEmpty else { throw ShellError("usage: .rule NAME [error|warning] EXPR") }
-        // The expression starts after `.rule NAME [severity] ` in the statement.
-        let offset = 6 + arguments.count - String(rest).trimmingBlanks().count - (arguments.count - arguments.trimmingBlanks().count)
+        // The caret of a formula error goes under the expression where it stands in the statement.
+        let offset = currentStatement.characterOffset(of: expression)
         let changes = try attempt(offset: offset) { () throws(EngineError) in
             try workbook.addRule(name: name, expression: expression, severity: severity)
         }

@@ -9,8 +9,11 @@ import GongkaiCore
 ///
 /// The executable passes the real process streams; tests pass `StringOutput`s and a canned standard input.
 public struct LaunchContext {
+    /// Standard output: results.
     public var output: any TextOutput
+    /// Standard error: errors and warnings.
     public var errors: any TextOutput
+    /// The variables the shell consults: HOME (init file), NO_COLOR, COLUMNS.
     public var environment: [String: String]
     /// Reads all of standard input (a script piped in).
     public var readStandardInput: () -> String

@@ -71,7 +71,7 @@ struct GridRenderer {
             for i in widths.indices { widths[i] += wanted[i] }
         }
         let separator = String(repeating: " ", count: gap)
-        var lines = headerLines(header, widths: widths, gap: gap).enumerated().map { _, text in text }
+        var lines = headerLines(header, widths: widths, gap: gap)
         // The corner text sits in the label column of the header lines, top-aligned.
         if grid.hasLabels {
             let corner = grid.corner.map { TextLayout.wrap($0, labelWidth) } ?? []

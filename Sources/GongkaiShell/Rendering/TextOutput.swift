@@ -31,6 +31,7 @@ public final class FileDescriptorOutput: TextOutput, Sendable {
     /// Whether the descriptor is a terminal.
     public var isTerminal: Bool { isatty(descriptor) != 0 }
 
+    /// Writes all of `text`, retrying after interrupted or partial writes.
     public func write(_ text: String) {
         var text = text
         text.withUTF8 { buffer in
@@ -61,5 +62,6 @@ public final class StringOutput: TextOutput {
     /// An empty collector.
     public init() {}
 
+    /// Appends `text`.
     public func write(_ text: String) { self.text += text }
 }
