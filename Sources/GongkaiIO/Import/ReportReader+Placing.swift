@@ -170,9 +170,9 @@ extension ReportReader {
         }
         let tableCells = Set(rows.flatMap(\.cells))
         let rules = template.equalities.filter { Set($0.lhs + $0.rhs).isSubset(of: tableCells) }
-        let combinations = choices.reduce(1) { $0 > 100_000 ? $0 : $0 * $1.readings.count }
+        let combinations = choices.reduce(1) { $0 > 20_000 ? $0 : $0 * $1.readings.count }
         var solutions: [[Int]] = []
-        if combinations <= 100_000 {
+        if combinations <= 20_000 {
             var pick = [Int](repeating: 0, count: choices.count)
             var values = known
             func visit(_ k: Int) {
