@@ -70,7 +70,10 @@ public enum Launcher {
             return finish(shell, status: status, context: context)
         }
         if context.standardInputIsTerminal {
-            // Colour only on a terminal, and never with NO_COLOR set (https://no-color.org).
+            // Tables fit the terminal; colour only on a terminal, and never with NO_COLOR set (https://no-color.org).
+            if context.environment["COLUMNS"] == nil, let columns = terminalColumns() {
+                shell.options.width = min(max(columns, 40), 160)
+            }
             shell.options.color = context.environment["NO_COLOR"] == nil && isatty(1) != 0
             // At the prompt a failed statement is not fatal: the loop's own code stands (0 unless `.quit` says).
             let code = runInteractive(shell: shell)
@@ -194,6 +197,14 @@ public enum Launcher {
             }
         }
         return code
+    }
+
+    /// The width of the terminal on standard output, if it is one.
+    static func terminalColumns() -> Int? {
+        guard isatty(1) != 0 else { return nil }
+        var size = winsize()
+        guard ioctl(1, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
+        return Int(size.ws_col)
     }
 
     /// `上犹县政府办-2023.txt` → `上犹县政府办-2023.csv`
