@@ -32,6 +32,9 @@ public struct CellInfo: Sendable, Hashable {
     public let provenance: Provenance?
     /// The user formula's source text; for a computing template total, the sum it computes (`t3.new.natural + …`).
     public let formula: String?
+    /// For a template total: the sum of its parts now, whether or not a value is entered (so `explain` can show
+    /// "entered 9, sum 8"); nil for other cells.
+    public let sum: Value?
     /// The cells this one reads, qualified when outside its report.
     public let precedents: [String]
     /// The cells that read this one.

@@ -89,7 +89,10 @@ extension Workbook {
                 ? report.isEntered(local) : (local < shape.userBase && !report.value(local: local).isEmpty),
             provenance: local < shape.cellCount && report.isEntered(local)
                 ? report.provenance[local] ?? Provenance(origin: .entered) : nil,
-            formula: formulaText, precedents: precedents, dependents: readers, rules: rules)
+            formula: formulaText,
+            sum: local < shape.cellCount && !shape.totalParts[local].isEmpty
+                ? Workbook.total(of: shape.totalParts[local], in: report.values) : nil,
+            precedents: precedents, dependents: readers, rules: rules)
     }
 
     /// The slot of a named report, or of the current report when nil.

@@ -81,6 +81,8 @@ import Testing
         #expect(try book.rule(named: "t3.rowsum.total").imbalance == 1)
         #expect(try book.rule(named: "t3.colsum.total").imbalance == 1)
         #expect(try book.info(of: "t3.total.total").isEntered)
+        #expect(try book.info(of: "t3.total.total").sum == 8)
+        #expect(try book.info(of: "t3.new.natural").sum == nil)
         changes = try book.set("t3.total.total", .clear)
         #expect(changes.cells.map(\.new) == [8])
         #expect(try book.rule(named: "t3.rowsum.total").status == .holds)
