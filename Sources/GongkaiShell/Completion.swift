@@ -88,7 +88,8 @@ public struct CompletionResult: Sendable, Equatable {
     public func replacements(forTyped typed: String) -> [String]? {
         let wordScalars = Array(word.unicodeScalars)
         let typedScalars = Array(typed.unicodeScalars)
-        guard typedScalars.count <= wordScalars.count, wordScalars.suffix(typedScalars.count).elementsEqual(typedScalars)
+        guard typedScalars.count <= wordScalars.count,
+            wordScalars.suffix(typedScalars.count).elementsEqual(typedScalars)
         else { return nil }
         let cut = wordScalars.count - typedScalars.count
         return matches.map { String(String.UnicodeScalarView($0.unicodeScalars.dropFirst(cut))) }
@@ -110,7 +111,8 @@ public struct Completer: Sendable {
 
     /// A completer over `candidates`, reading directories with `listDirectory`.
     public init(
-        candidates: CompletionCandidates, listDirectory: @escaping @Sendable (String) -> [DirectoryEntry]? = { _ in nil }
+        candidates: CompletionCandidates,
+        listDirectory: @escaping @Sendable (String) -> [DirectoryEntry]? = { _ in nil }
     ) {
         self.candidates = candidates
         self.listDirectory = listDirectory
@@ -140,7 +142,8 @@ public struct Completer: Sendable {
         case .commands:
             return CompletionResult(word: token, matches: Self.prefixMatches(token, in: candidates.commands))
         case .reports:
-            return CompletionResult(word: token, matches: Self.prefixMatches(token, in: candidates.reportNames.keys.sorted()))
+            return CompletionResult(
+                word: token, matches: Self.prefixMatches(token, in: candidates.reportNames.keys.sorted()))
         case .words(let words):
             return CompletionResult(word: token, matches: Self.prefixMatches(token, in: words))
         case .rules:

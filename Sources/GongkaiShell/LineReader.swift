@@ -91,7 +91,9 @@ public final class EditLineReader: LineReader {
         if let history {
             stifle_history(Int32(clamping: history.capacity))
             _ = read_history(history.path)  // a missing file on first run is fine
-            if history_length > 0, let entry = history_get(history_base + history_length - 1), let line = entry.pointee.line {
+            if history_length > 0, let entry = history_get(history_base + history_length - 1),
+                let line = entry.pointee.line
+            {
                 lastEntry = String(cString: line)
             }
         }

@@ -6,7 +6,8 @@ extension BenchGroup {
     /// Start-up of the `gongkai` binary with the bundled example report: target ≤ 50 ms to the first prompt.
     static let startup = BenchGroup(
         name: "startup",
-        summary: "startup_tty (launch → first prompt in a pseudo-terminal), startup_pipe (`.quit` piped), example loaded"
+        summary:
+            "startup_tty (launch → first prompt in a pseudo-terminal), startup_pipe (`.quit` piped), example loaded"
     ) { options, checks in
         StartupBench(options: options).run(&checks)
     }
@@ -70,7 +71,9 @@ struct StartupBench {
         }
         checks.check("startup_pipe: exit 0 in every run", pipeFailures, 0)
         if !piped.isEmpty {
-            emit("startup_pipe", median(piped) / 1e6, "ms", "\(summary(piped.map { $0 / 1e6 })); `echo .quit | gongkai example`")
+            emit(
+                "startup_pipe", median(piped) / 1e6, "ms",
+                "\(summary(piped.map { $0 / 1e6 })); `echo .quit | gongkai example`")
         }
         _ = Self.rmdirRecursively(sandbox)
     }
@@ -140,18 +143,19 @@ struct StartupBench {
         while elapsed == nil, read(master, timeout: 10_000, into: &seen) {
             if seen.count >= prompt.count, contains(seen, prompt) { elapsed = Double(now() - start) }
         }
-        // Ctrl-D leaves (a second one if it warns about unsaved changes); drain until the terminal closes.
-        let controlD: [UInt8] = [4]
-        _ = write(master, controlD, 1)
-        var rest: [UInt8] = []
-        while read(master, timeout: 2_000, into: &rest) {
-            if contains(rest, Array("unsaved".utf8)) {
-                _ = write(master, controlD, 1)
-                rest = []
-            }
-        }
+        // Ctrl-D leaves (a second one if it warns about unsaved changes). Now and then libedit takes a ^D sent the
+        // moment the prompt appears as a literal character, after which ^D only deletes: so Ctrl-U (kill the line)
+        // first, and repeat until the process is gone.
+        let controlD: [UInt8] = [0x15, 4]
         var status: Int32 = 0
-        if !waitForExit(pid, &status) { return nil }
+        var exited = false
+        for _ in 0..<50 where !exited {
+            _ = write(master, controlD, controlD.count)
+            var rest: [UInt8] = []
+            while read(master, timeout: 100, into: &rest) {}
+            exited = waitForExit(pid, &status, polls: 10)
+        }
+        if !exited && !waitForExit(pid, &status, polls: 500) { return nil }
         return status == 0 ? elapsed : nil
     }
 
@@ -187,8 +191,8 @@ struct StartupBench {
         let argv = arguments.map { strdup($0) } + [nil]
         let envp = environment.map { strdup($0) } + [nil]
         defer {
-            argv.forEach { free($0) }
-            envp.forEach { free($0) }
+            for pointer in argv { free(pointer) }
+            for pointer in envp { free(pointer) }
         }
         var pid: pid_t = 0
         return posix_spawn(&pid, path, &actions, attributes, argv, envp) == 0 ? pid : nil
@@ -205,9 +209,9 @@ struct StartupBench {
         return true
     }
 
-    /// Waits up to 5 s for the child; kills it when it does not end.
-    private static func waitForExit(_ pid: pid_t, _ status: inout Int32) -> Bool {
-        for _ in 0..<500 {
+    /// Waits up to `polls` × 10 ms for the child; kills it when it does not end within 500 polls.
+    private static func waitForExit(_ pid: pid_t, _ status: inout Int32, polls: Int = 500) -> Bool {
+        for _ in 0..<polls {
             let result = waitpid(pid, &status, WNOHANG)
             if result == pid {
                 // WIFEXITED ? WEXITSTATUS : 128 + signal number, as a shell reports it.
@@ -217,6 +221,7 @@ struct StartupBench {
             if result < 0 && errno != EINTR { return false }
             usleep(10_000)
         }
+        guard polls >= 500 else { return false }
         kill(pid, SIGKILL)
         _ = waitpid(pid, &status, 0)
         return false
@@ -224,7 +229,9 @@ struct StartupBench {
 
     private static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
         guard haystack.count >= needle.count else { return false }
-        return (0...(haystack.count - needle.count)).contains { haystack[$0..<($0 + needle.count)].elementsEqual(needle) }
+        return (0...(haystack.count - needle.count)).contains {
+            haystack[$0..<($0 + needle.count)].elementsEqual(needle)
+        }
     }
 
     /// Removes the sandbox (its files and the history directory the runs created).

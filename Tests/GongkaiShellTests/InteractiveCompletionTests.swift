@@ -41,7 +41,8 @@ import Testing
             var presses = 0
             while word != name {
                 let matches = completer.complete("x = " + word).matches
-                let next = try #require(matches.first { name.hasPrefix($0) && $0.count > word.count }, "\(name) at \(word)")
+                let next = try #require(
+                    matches.first { name.hasPrefix($0) && $0.count > word.count }, "\(name) at \(word)")
                 // A unique continuation is inserted at once; otherwise the user types the next character.
                 word = matches.count == 1 ? next : String(name.prefix(word.count + 1))
                 presses += 1
@@ -91,7 +92,8 @@ import Testing
     func paths() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("gongkai-completion-\(getpid())")
         defer { try? FileManager.default.removeItem(at: directory) }
-        try FileManager.default.createDirectory(at: directory.appendingPathComponent("报告"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: directory.appendingPathComponent("报告"), withIntermediateDirectories: true)
         for file in ["上犹县政府办-2023.txt", "上犹县政府办-2022.txt", "notes.md", ".hidden"] {
             try Data().write(to: directory.appendingPathComponent(file))
         }
