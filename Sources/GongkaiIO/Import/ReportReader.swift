@@ -223,9 +223,13 @@ struct ReportReader {
         return (texts, tablesFound)
     }
 
-    /// The source text between two places, line by line, trimmed.
+    /// Page furniture after a report's last section on web pages (`附件下载`, `扫一扫在手机上查看当前页面`).
+    static let pageFurniture = ["附件下载", "附件：", "扫一扫", "打印本页", "【打印】", "关闭窗口", "分享到", "相关链接", "上一篇", "下一篇"]
+
+    /// The prose between two places. Lines a PDF broke mid-sentence are joined again; a new paragraph starts after
+    /// sentence-ending punctuation or at a numbered heading (`（二）`, `二、`, `1.`). Page furniture ends the text.
     private func text(from start: BlockPlace, to end: BlockPlace) -> String {
-        var lines: [String] = []
+        var paragraphs: [String] = []
         var b = start.block
         while b <= end.block && b < document.blocks.count {
             defer { b += 1 }
@@ -234,10 +238,25 @@ struct ReportReader {
             let from = b == start.block ? start.offset : 0
             let to = b == end.block ? Swift.min(end.offset, scalars.count) : scalars.count
             guard from < to else { continue }
-            let line = String(scalars: scalars[from..<to]).trimmingSpaces
-            if !line.isEmpty { lines.append(line) }
+            var line = String(scalars: scalars[from..<to]).trimmingSpaces
+            if line.isEmpty { continue }
+            if Self.pageFurniture.contains(where: { line.hasPrefix($0) }) { break }
+            // A flattened page runs the furniture on after the last sentence.
+            if let cut = Self.pageFurniture.compactMap({ line.range(of: " " + $0)?.lowerBound }).min() {
+                paragraphs.append(String(line[..<cut]))
+                break
+            }
+            let opensParagraph =
+                LabelText.splitOrdinal(LabelText.normalized(line.unicodeScalars.prefix(6))).ordinal.isEmpty == false
+            if let last = paragraphs.last, let end = last.unicodeScalars.last, !opensParagraph,
+                !"。！？；：…”」）.!?;:".unicodeScalars.contains(end)
+            {
+                paragraphs[paragraphs.count - 1] = last + line
+            } else {
+                paragraphs.append(line)
+            }
         }
-        return lines.joined(separator: "\n")
+        return paragraphs.joined(separator: "\n")
     }
 
     // MARK: Candidates

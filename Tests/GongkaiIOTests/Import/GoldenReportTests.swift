@@ -73,4 +73,17 @@ struct GoldenReportTests {
         #expect(report.kind == kind)
         #expect(report.encoding == .utf8)
     }
+
+    @Test("prose sections 一、五、六 are kept as text, without page furniture", arguments: Golden.files)
+    func prose(_ file: String) throws {
+        let golden = try Golden(file)
+        let report = try Self.load(golden)
+        let overview = try #require(report.texts["text.s1"])
+        #expect(overview.count > 200)
+        #expect(!overview.contains("主动公开政府信息情况"))
+        let other = try #require(report.texts["text.s6"])
+        #expect(other.contains("处理费") || other.contains("收费"))
+        #expect(!other.contains("扫一扫") && !other.contains("附件下载"))
+        #expect(report.texts["meta.title"]?.contains(String(golden.year)) == true)
+    }
 }
