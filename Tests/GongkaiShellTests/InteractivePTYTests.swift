@@ -85,6 +85,13 @@ import Testing
             try session.waitFor("the one before") { $0.promptLine == "gongkai> .find 自然人" }
             session.press("C-c")
             try session.waitFor("a fresh prompt") { $0.promptLine == "gongkai>" }
+
+            // A file name after .load, Chinese and cut by libedit at the `-`, completed from the directory.
+            session.type(".load examples/上")
+            session.press("Tab")
+            try session.waitFor("the example's file name") { $0.promptLine == "gongkai> .load " + example }
+            session.press("C-c")
+            try session.waitFor("a fresh prompt") { $0.promptLine == "gongkai>" }
             try session.leave()
         }
     }
