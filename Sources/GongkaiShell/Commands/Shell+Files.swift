@@ -103,7 +103,7 @@ extension Shell {
         for table in tables where template.table(table) == nil {
             throw ShellError("no table ‘\(table)’; the tables are " + template.tables.map(\.id).joined(separator: ", "))
         }
-        let text = try IOBridge.export(format: format, workbook: workbook, report: report, tables: tables, excel: false)
+        let text = try IOBridge.export(format: format, workbook: workbook, reports: [report], tables: tables, excel: false)
         let failing = ruleResults(report).filter { $0.status.isFailing && $0.severity == .error }
         for result in failing { warn("rule \(result.name) fails (exported anyway)") }
         if words[1] == "-" {

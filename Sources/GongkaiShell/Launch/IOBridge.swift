@@ -58,27 +58,33 @@ enum IOBridge {
         try FileAccess.writeAtomically(path, WorkbookFile.render(document), shownAs: name)
     }
 
-    /// The export of `report` in `format`, as text; `tables` empty means every table.
-    static func export(format name: String, workbook: Workbook, report: String, tables: [String], excel: Bool) throws
+    /// The export of `reports` in `format`, as text, one after another (the long CSV as one table); `tables` empty
+    /// means every table.
+    static func export(format name: String, workbook: Workbook, reports: [String], tables: [String], excel: Bool) throws
         -> String
     {
         guard let format = ExportFormat(rawValue: name) else {
             throw Unavailable(description: "unknown format ‘\(name)’")
         }
-        let template = try workbook.template(of: report)
-        let texts = try workbook.texts(report: report)
-        let exportReport = ExportReport(
-            name: report, template: template, texts: texts,
-            status: { cell in
-                if let provenance = try? workbook.provenance(of: report + "." + cell.name) {
-                    return CellStatus(provenance.origin)
-                }
-                return .computed
-            },
-            value: { cell in (try? workbook.value(of: report + "." + cell.name)) ?? .error(.reference) })
+        var exportReports: [ExportReport] = []
+        for report in reports {
+            let template = try workbook.template(of: report)
+            let texts = try workbook.texts(report: report)
+            exportReports.append(
+                ExportReport(
+                    name: report, template: template, texts: texts,
+                    status: { cell in
+                        // Entered values keep their origin (read, inferred, entered); the rest were computed.
+                        if let provenance = try? workbook.provenance(of: report + "." + cell.name) {
+                            return CellStatus(provenance.origin)
+                        }
+                        return .computed
+                    },
+                    value: { cell in (try? workbook.value(of: report + "." + cell.name)) ?? .error(.reference) }))
+        }
         do {
             return try Exporter.export(
-                [exportReport], format: format, tables: tables.isEmpty ? nil : tables,
+                exportReports, format: format, tables: tables.isEmpty ? nil : tables,
                 options: ExportOptions(excel: excel))
         } catch {
             throw Unavailable(description: error.description)

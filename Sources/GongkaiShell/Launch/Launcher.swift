@@ -139,9 +139,10 @@ public enum Launcher {
 
     /// `gongkai export FILE… --format F [--excel] [-o OUT] [--tables t3] [--strict]`.
     ///
-    /// Writes to standard output without `-o`; with several files, OUT is a directory receiving one file per report.
-    /// `--strict` refuses to export a report whose error rules fail (exit 3); otherwise failing rules are listed on
-    /// standard error and the export is written.
+    /// Without `-o` every report goes to standard output in one export (the long CSV as one table); with one file,
+    /// OUT is the output file; with several, OUT is a directory receiving one file per report. `--strict` refuses to
+    /// export a report whose error rules fail (exit 3); otherwise failing rules are listed on standard error and the
+    /// export is written.
     public static func export(
         files: [String], format: String, excel: Bool, output: String?, tables: [String], strict: Bool,
         context: LaunchContext
@@ -155,10 +156,11 @@ public enum Launcher {
             context.errors.line("Error: gongkai export needs at least one FILE")
             return 2
         }
+        // One session holds every report; the shell's own messages (load summaries) are not part of the export.
+        let shell = Shell(output: StringOutput(), errors: context.errors)
         var code: Int32 = 0
+        var exported: [(file: String, report: String)] = []
         for file in files {
-            // The export alone goes to standard output: the shell's own messages (the load summary) are dropped.
-            let shell = Shell(output: StringOutput(), errors: context.errors)
             do {
                 try shell.load(file)
             } catch {
@@ -182,19 +184,25 @@ public enum Launcher {
                 code = max(code, 3)
                 continue
             }
-            do {
-                let text = try IOBridge.export(
-                    format: format, workbook: shell.workbook, report: report, tables: tables, excel: excel)
-                if let output {
-                    let path = files.count > 1 ? output + "/" + exportFileName(file, format: format) : output
-                    try FileAccess.writeAtomically(path, text)
-                } else {
-                    context.output.write(text)
+            exported.append((file, report))
+        }
+        guard !exported.isEmpty else { return code }
+        do {
+            if let output, files.count > 1 {
+                for (file, report) in exported {
+                    let text = try IOBridge.export(
+                        format: format, workbook: shell.workbook, reports: [report], tables: tables, excel: excel)
+                    try FileAccess.writeAtomically(output + "/" + exportFileName(file, format: format), text)
                 }
-            } catch {
-                context.errors.line("Error: \(error)")
-                code = code == 0 ? 1 : code
+            } else {
+                let text = try IOBridge.export(
+                    format: format, workbook: shell.workbook, reports: exported.map(\.report), tables: tables,
+                    excel: excel)
+                if let output { try FileAccess.writeAtomically(output, text) } else { context.output.write(text) }
             }
+        } catch {
+            context.errors.line("Error: \(error)")
+            return code == 0 ? 1 : code
         }
         return code
     }
