@@ -128,4 +128,18 @@ struct LauncherTests {
                 files: [Self.example], format: "pdf", excel: false, output: nil, tables: [], strict: false,
                 context: bad) == 2)
     }
+
+    @Test func severalReportsInOneLongCSV() {
+        let (context, out, _) = Self.context()
+        let huaian = Harness.root + "/Tests/Fixtures/reports/淮安市-2024.txt"
+        #expect(
+            Launcher.export(
+                files: [Self.example, huaian], format: "csv-long", excel: false, output: nil, tables: ["t4"],
+                strict: false, context: context) == 0)
+        let lines = out.text.split(separator: "\n")
+        #expect(lines.filter { $0.hasPrefix("report,") }.count == 1)
+        #expect(lines.count == 1 + 2 * 15)
+        #expect(lines.contains { $0.hasPrefix("r2023,t4.review.total,") })
+        #expect(lines.contains { $0.hasPrefix("r2024,t4.review.total,") })
+    }
 }
