@@ -34,9 +34,17 @@ public let interruptRequested = Atomic<Bool>(false)
 ///
 /// `SA_RESTART` keeps other reads and writes going; inside `readline()` libedit installs its own handler, then hands
 /// the signal back to this one and returns NULL, which the reader tells from end of input by this flag.
+/// A second Ctrl-C while the first is still pending (a statement that does not poll the flag) ends the process with
+/// status 130, so that a stuck computation can always be left.
 public func installInterruptHandler() {
     var action = sigaction()
-    action.__sigaction_handler.sa_handler = { _ in interruptRequested.store(true, ordering: .relaxed) }
+    action.__sigaction_handler.sa_handler = { _ in
+        if interruptRequested.exchange(true, ordering: .relaxed) {
+            let message: StaticString = "\ngongkai: interrupted twice, quitting\n"
+            _ = write(STDERR_FILENO, message.utf8Start, message.utf8CodeUnitCount)  // async-signal-safe
+            _exit(130)
+        }
+    }
     sigemptyset(&action.sa_mask)
     action.sa_flags = Int32(SA_RESTART)
     sigaction(SIGINT, &action, nil)
