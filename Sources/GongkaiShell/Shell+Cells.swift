@@ -9,8 +9,14 @@ extension Shell {
         switch Result(catching: { () throws(EngineError) in try workbook.set(target, input) }) {
         case .success(let result): changes = result
         case .failure(let error):
-            // `rate = …` for a plain name that is no cell yet defines it (`vat = 0.06` defines a constant).
-            if case .unknownName = error, !target.contains(".") {
+            // `rate = …` for a plain name that is no cell yet defines it (`vat = 0.06` defines a constant); for a named
+            // cell it redefines it.
+            var isName = false
+            switch error {
+            case .unknownName, .notAllowed: isName = !target.contains(".")
+            default: break
+            }
+            if isName {
                 switch input {
                 case .formula(let source): return try defineName(target, source, offset: offset)
                 case .value(let value): return try defineName(target, value.formulaSource, offset: offset)
@@ -20,7 +26,7 @@ extension Shell {
             throw ShellError(engine: error, statement: "", offset: offset)
         }
         unsavedChanges = true
-        printChanges(changes, subject: target)
+        printChanges(changes)
         return .ok
     }
 
@@ -31,7 +37,7 @@ extension Shell {
             try workbook.define(name: name, formula: formula)
         }
         unsavedChanges = true
-        printChanges(changes, subject: name)
+        printChanges(changes)
         return .ok
     }
 
@@ -55,7 +61,7 @@ extension Shell {
     /// Prints what a mutation changed: values that moved (old → new), then rules that broke or healed.
     ///
     /// A large change (a load) is summarised after `Shell.changeLimit` lines, so the report stays readable.
-    func printChanges(_ changes: ChangeSet, subject: String? = nil) {
+    func printChanges(_ changes: ChangeSet) {
         let current = workbook.currentReport
         func name(_ report: String, _ cell: String) -> String { report == current ? cell : report + "." + cell }
         if changes.isEmpty {
