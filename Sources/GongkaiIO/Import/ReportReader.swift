@@ -225,6 +225,7 @@ struct ReportReader {
 
     /// Page furniture after a report's last section on web pages (`附件下载`, `扫一扫在手机上查看当前页面`).
     static let pageFurniture = ["附件下载", "附件：", "扫一扫", "打印本页", "【打印】", "关闭窗口", "分享到", "相关链接", "上一篇", "下一篇"]
+    static let furnitureAfterSpace = pageFurniture.map { Array((" " + $0).unicodeScalars) }
 
     /// The prose between two places. Lines a PDF broke mid-sentence are joined again; a new paragraph starts after
     /// sentence-ending punctuation or at a numbered heading (`（二）`, `二、`, `1.`). Page furniture ends the text.
@@ -238,12 +239,13 @@ struct ReportReader {
             let from = b == start.block ? start.offset : 0
             let to = b == end.block ? Swift.min(end.offset, scalars.count) : scalars.count
             guard from < to else { continue }
-            var line = String(scalars: scalars[from..<to]).trimmingSpaces
+            let line = String(scalars: scalars[from..<to]).trimmingSpaces
             if line.isEmpty { continue }
             if Self.pageFurniture.contains(where: { line.hasPrefix($0) }) { break }
             // A flattened page runs the furniture on after the last sentence.
-            if let cut = Self.pageFurniture.compactMap({ line.range(of: " " + $0)?.lowerBound }).min() {
-                paragraphs.append(String(line[..<cut]))
+            let raw = Array(scalars[from..<to])
+            if let cut = Self.furnitureAfterSpace.compactMap({ LabelText.firstIndex(of: $0[...], in: raw) }).min() {
+                paragraphs.append(String(scalars: raw[..<cut]).trimmingSpaces)
                 break
             }
             let opensParagraph =
@@ -301,14 +303,17 @@ struct ReportReader {
                         column: document.characterColumn(block.text.place(at: last.offset))))
                 if tokens.isEmpty { continue }
             }
-            let numbers = tokens.filter { $0.kind != .text }.count
+            var numbers = 0
+            for token in tokens where token.kind != .text { numbers += 1 }
             let isColumnLine = tokens.count == 1 && numbers == 1
             if numbers == 1 { singleValueLines += 1 } else if numbers > 1 { multiValueLines += 1 }
             if current != nil && !(currentIsColumn && isColumnLine) { close() }
             for token in tokens {
                 if token.kind == .text {
                     close()
-                    pending.append(contentsOf: LabelText.normalized(block.text.scalars[token.offset..<token.end]))
+                    for k in token.offset..<token.end {
+                        if let folded = LabelText.fold(block.text.scalars[k]) { pending.append(folded) }
+                    }
                     continue
                 }
                 if current == nil {

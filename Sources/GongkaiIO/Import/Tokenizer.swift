@@ -35,7 +35,7 @@ enum Tokenizer {
     /// Units a count or amount may carry in a cell.
     static let units = ScalarSet("件元个项条次")
 
-    static func isBlankMark(_ word: Slice<ScalarLine>) -> Bool {
+    static func isBlankMark(_ word: Slice<UnsafeBufferPointer<Unicode.Scalar>>) -> Bool {
         if word.count == 1 && (word.first == "无" || word.first == "空") { return true }
         return word.count <= 4 && word.allSatisfy { blankMarks.contains($0) }
     }
@@ -48,8 +48,15 @@ enum Tokenizer {
     }
 
     /// The same, into a buffer kept across lines.
-    static func tokens(_ s: ScalarLine, from: Int = 0, to: Int = Int.max, into tokens: inout [Token]) {
+    static func tokens(_ line: ScalarLine, from: Int = 0, to: Int = Int.max, into tokens: inout [Token]) {
         tokens.removeAll(keepingCapacity: true)
+        line.storage.withUnsafeBufferPointer { storage in
+            scan(UnsafeBufferPointer(rebasing: storage[line.base..<(line.base + line.count)]), from: from, to: to, into: &tokens)
+        }
+    }
+
+    /// The scanner proper, on the line's scalars (zero-based).
+    private static func scan(_ s: UnsafeBufferPointer<Unicode.Scalar>, from: Int, to: Int, into tokens: inout [Token]) {
         let n = Swift.min(s.count, to)
         var i = from
         var wordStart = true
@@ -71,7 +78,7 @@ enum Tokenizer {
                 var end = i
                 while end < n && !isSpace(s[end]) { end += 1 }
                 if isBlankMark(s[i..<end]) {
-                    tokens.append(Token(kind: .blank, scalars: Array(s[i..<end]), offset: i, end: end))
+                    tokens.append(Token(kind: .blank, scalars: Array(UnsafeBufferPointer(rebasing: s[i..<end])), offset: i, end: end))
                     i = end
                     continue
                 }
@@ -161,8 +168,10 @@ enum Tokenizer {
         }
     }
 
-    private static func number(_ s: ScalarLine, _ range: Range<Int>, glued: Bool) -> Token {
-        Token(kind: .number, scalars: s[range].filter { $0 != "," }, offset: range.lowerBound, end: range.upperBound, glued: glued)
+    private static func number(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ range: Range<Int>, glued: Bool) -> Token {
+        var digits = Array(UnsafeBufferPointer(rebasing: s[range]))
+        if digits.contains(",") { digits.removeAll { $0 == "," } }
+        return Token(kind: .number, scalars: digits, offset: range.lowerBound, end: range.upperBound, glued: glued)
     }
 
     /// Whether a trimmed line is a page number: `- 1 -`, `— 2 —`, `第3页`, `第 3 页 共 6 页`, `3/6`.
