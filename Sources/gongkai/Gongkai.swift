@@ -7,6 +7,12 @@ struct Gongkai: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "gongkai",
         abstract: "A spreadsheet-style shell for 政府信息公开工作年度报告 (国办公开办函〔2021〕30号).",
+        usage: """
+            gongkai [<files> ...] [-c <commands>] [--bail] [-X]
+            gongkai run <script> [--bail] [-X]
+            gongkai check <files> ... [--all]
+            gongkai export <files> ... --format <format> [--excel] [-o <output>] [--tables <tables>] [--strict]
+            """,
         discussion: """
             Exit codes: 0 success; 1 a command failed; 2 bad usage or unreadable input; 3 rules failing when a check \
             was asked for (check, export --strict, a script's .check).
