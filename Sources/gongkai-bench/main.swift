@@ -18,7 +18,7 @@
 
 extension BenchGroup {
     /// Every group, in the order the default run executes them.
-    static let all: [BenchGroup] = [.engine, .importing]
+    static let all: [BenchGroup] = [.engine, .importing, .startup]
 }
 
 var options = BenchOptions()
