@@ -16,7 +16,10 @@ extension Shell {
         if !tables.isEmpty {
             for (n, table) in tables.enumerated() {
                 if n > 0 { output.line() }
-                for line in view.render(table) { output.line(line) }
+                var lines = view.render(table)
+                // Another report's table says whose it is.
+                if report != workbook.currentReport, !lines.isEmpty { lines[0] += "  (\(report))" }
+                for line in lines { output.line(line) }
             }
             printFailingFootnote(report: report, tables: Set(tables.map(\.id)))
             return .ok
@@ -65,7 +68,9 @@ extension Shell {
 
     /// Lists cells: name, value and a short label, fitted to the width.
     func printCellList(_ names: [String], report: String, template: ReportTemplate, marked: Set<Int>) {
-        let nameWidth = min(names.map { displayWidth($0) }.max() ?? 0, 40)
+        // Another report's cells are shown by their qualified names, as they would be typed.
+        let prefix = report == workbook.currentReport ? "" : report + "."
+        let nameWidth = min(names.map { displayWidth(prefix + $0) }.max() ?? 0, 40)
         let values = names.map { name -> String in
             let value = (try? workbook.value(of: report + "." + name)) ?? .error(.reference)
             let mark = template.index(of: name).map { marked.contains($0) } == true ? "!" : ""
@@ -73,7 +78,7 @@ extension Shell {
         }
         let valueWidth = min(values.map { displayWidth($0) }.max() ?? 0, 16)
         for (name, value) in zip(names, values) {
-            var line = TextLayout.padRight(name, nameWidth) + "  "
+            var line = TextLayout.padRight(prefix + name, nameWidth) + "  "
             line += displayWidth(value) > valueWidth
                 ? TextLayout.truncate(value, options.width - displayWidth(line))
                 : TextLayout.padLeft(value, valueWidth)
