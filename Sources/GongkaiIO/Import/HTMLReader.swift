@@ -203,7 +203,7 @@ enum HTMLReader {
         }
 
         func attribute(_ key: String, in text: String) -> String? {
-            guard let range = text.range(of: key + "=\"") else { return nil }
+            guard let range = text.firstRange(of: key + "=\"") else { return nil }
             let rest = text[range.upperBound...]
             guard let end = rest.firstIndex(of: "\"") else { return nil }
             return String(rest[..<end])

@@ -16,13 +16,13 @@ import GongkaiCore
 public struct ReportImporter: Sendable {
     /// The format reports are read into.
     public let template: ReportTemplate
-    /// The printed rows of each table, derived once from the template.
-    let rows: [String: [TemplateRowKey]]
+    /// Headings and printed rows, derived once from the template.
+    let plan: ImportPlan
 
     /// An importer for the official 2021 format.
     public init(template: ReportTemplate = .official2021) {
         self.template = template
-        self.rows = TemplateRowKey.rows(of: template)
+        self.plan = ImportPlan(template)
     }
 
     /// Reads a report file. Throws ``ImportError`` for unreadable, binary, undecodable, table-less or 2019-format files.
@@ -53,7 +53,7 @@ public struct ReportImporter: Sendable {
     ) throws(ImportError) -> ImportedReport {
         let document =
             Self.isHTML(scalars, fileName: fileName) ? HTMLReader.document(scalars) : SourceDocument(plainText: scalars)
-        var reader = ReportReader(template: template, rows: rows, document: document, file: fileName)
+        var reader = ReportReader(template: template, plan: plan, document: document, file: fileName)
         let (sections, tablesFound) = try reader.read()
         guard tablesFound > 0, !reader.values.isEmpty else { throw .noTables(fileName) }
 

@@ -39,7 +39,7 @@ struct ReportMetadata {
             let before = String(title[..<found.range.lowerBound])
             var after = title[found.range.upperBound...]
             if after.hasPrefix("年度") { after = after.dropFirst(2) } else if after.hasPrefix("年") { after = after.dropFirst() }
-            let body = ["政府信息公开", "政务公开", "信息公开", "年度报告"].compactMap { after.range(of: $0)?.lowerBound }.min()
+            let body = ["政府信息公开", "政务公开", "信息公开", "年度报告"].compactMap { after.firstRange(of: $0)?.lowerBound }.min()
             if !before.isEmpty {
                 org = before
             } else if let body, body > after.startIndex {

@@ -9,7 +9,7 @@ import GongkaiCore
 /// the template's rules leave a single reading. Anything else is left empty and reported.
 struct ReportReader {
     let template: ReportTemplate
-    let rowKeys: [String: [TemplateRowKey]]
+    let plan: ImportPlan
     let document: SourceDocument
     let file: String?
 
@@ -30,12 +30,9 @@ struct ReportReader {
     var multiValueLines = 0
     var singleValueLines = 0
 
-    /// Headings of the 2019 trial format's table 二, which the 2021 format does not have.
-    static let trialFormatMarkers = ["本年新制作数量", "本年新公开数量", "对外公开总数量", "第二十条第（九）项"]
-
-    init(template: ReportTemplate, rows: [String: [TemplateRowKey]], document: SourceDocument, file: String?) {
+    init(template: ReportTemplate, plan: ImportPlan, document: SourceDocument, file: String?) {
         self.template = template
-        self.rowKeys = rows
+        self.plan = plan
         missingReasons = [String?](repeating: nil, count: template.cells.count)
         inferredReasons = missingReasons
         self.document = document
@@ -127,31 +124,19 @@ struct ReportReader {
     private func headings() -> [Heading] {
         var found: [Heading] = []
         var cursor = 0
-        func title(_ label: String) -> [Unicode.Scalar] { LabelText.splitOrdinal(LabelText.normalized(label)).text }
-        let sectionCells = template.textCells.filter { $0.name.hasPrefix("text.") }
-        if let overview = sectionCells.first, let h = findHeading(title(overview.label), from: 0) {
+        if let overview = plan.overview, let h = findHeading(overview.title, from: 0) {
             found.append(Heading(name: overview.name, start: h.start, end: h.end))
         }
-        for table in template.tables {
-            var h = findHeading(LabelText.normalized(table.title), from: cursor)
-            if h == nil {
-                // Reports that retitle a table still print its first section heading or its corner note.
-                var fallback: String?
-                if let heading = table.sections.first?.heading {
-                    fallback = heading
-                } else if case .grid(_, let corner) = table.layout {
-                    fallback = String(corner.drop { $0 == "（" || $0 == "(" }.prefix(9))
-                }
-                if let fallback { h = findText(LabelText.normalized(fallback), from: cursor) }
-            }
-            if let h {
-                found.append(Heading(name: table.id, start: h.start, end: h.end))
+        for table in plan.tables {
+            // Reports that retitle a table still print its first section heading or its corner note.
+            if let h = findHeading(table.title, from: cursor) ?? table.fallback.flatMap({ findText($0, from: cursor) }) {
+                found.append(Heading(name: table.name, start: h.start, end: h.end))
                 cursor = h.end
             }
         }
-        for cell in sectionCells.dropFirst() where !template.tables.contains(where: { cell.label.hasSuffix($0.title) }) {
-            if let h = findHeading(title(cell.label), from: cursor) {
-                found.append(Heading(name: cell.name, start: h.start, end: h.end))
+        for section in plan.closing {
+            if let h = findHeading(section.title, from: cursor) {
+                found.append(Heading(name: section.name, start: h.start, end: h.end))
                 cursor = h.end
             }
         }
@@ -185,17 +170,18 @@ struct ReportReader {
     // MARK: Reading
 
     mutating func read() throws(ImportError) -> (texts: [String: String], tablesFound: Int) {
-        for marker in Self.trialFormatMarkers {
-            if let at = findText(LabelText.normalized(marker), from: 0) {
+        for marker in plan.trialFormatMarkers {
+            if let at = findText(marker.scalars, from: 0) {
                 let place = bound(at.start)
-                throw .trialFormat(file, line: Int(document.blocks[place.block].text.place(at: place.offset).line), marker: marker)
+                throw .trialFormat(
+                    file, line: Int(document.blocks[place.block].text.place(at: place.offset).line), marker: marker.text)
             }
         }
         let found = headings()
         values.reserveCapacity(template.cells.count)
         var tablesFound = 0
         for table in template.tables {
-            let rows = rowKeys[table.id] ?? []
+            let rows = plan.rows[table.id] ?? []
             guard let index = found.firstIndex(where: { $0.name == table.id }) else {
                 for row in rows {
                     for cell in row.cells { missingReasons[cell] = "table \(table.number) (\(table.title)) not found" }
@@ -225,6 +211,7 @@ struct ReportReader {
 
     /// Page furniture after a report's last section on web pages (`附件下载`, `扫一扫在手机上查看当前页面`).
     static let pageFurniture = ["附件下载", "附件：", "扫一扫", "打印本页", "【打印】", "关闭窗口", "分享到", "相关链接", "上一篇", "下一篇"]
+    static let furnitureScalars = pageFurniture.map { Array($0.unicodeScalars) }
     static let furnitureAfterSpace = pageFurniture.map { Array((" " + $0).unicodeScalars) }
 
     /// The prose between two places. Lines a PDF broke mid-sentence are joined again; a new paragraph starts after
@@ -239,17 +226,21 @@ struct ReportReader {
             let from = b == start.block ? start.offset : 0
             let to = b == end.block ? Swift.min(end.offset, scalars.count) : scalars.count
             guard from < to else { continue }
-            let line = String(scalars: scalars[from..<to]).trimmingSpaces
-            if line.isEmpty { continue }
-            if Self.pageFurniture.contains(where: { line.hasPrefix($0) }) { break }
+            var first = from
+            var last = to
+            while first < last && Tokenizer.isSpace(scalars[first]) { first += 1 }
+            while last > first && Tokenizer.isSpace(scalars[last - 1]) { last -= 1 }
+            if first == last { continue }
+            let raw = scalars[first..<last]
+            if Self.furnitureScalars.contains(where: { raw.starts(with: $0) }) { break }
             // A flattened page runs the furniture on after the last sentence.
-            let raw = Array(scalars[from..<to])
-            if let cut = Self.furnitureAfterSpace.compactMap({ LabelText.firstIndex(of: $0[...], in: raw) }).min() {
-                paragraphs.append(String(scalars: raw[..<cut]).trimmingSpaces)
+            if raw.contains(" "), let cut = Self.furnitureAfterSpace.compactMap({ LabelText.firstIndex(of: $0[...], in: Array(raw)) }).min() {
+                paragraphs.append(String(scalars: raw.prefix(cut)))
                 break
             }
+            let line = String(scalars: raw)
             let opensParagraph =
-                LabelText.splitOrdinal(LabelText.normalized(line.unicodeScalars.prefix(6))).ordinal.isEmpty == false
+                LabelText.splitOrdinal(LabelText.normalized(raw.prefix(6))).ordinal.isEmpty == false
             if let last = paragraphs.last, let end = last.unicodeScalars.last, !opensParagraph,
                 !"。！？；：…”」）.!?;:".unicodeScalars.contains(end)
             {

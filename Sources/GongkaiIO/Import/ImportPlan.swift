@@ -1,0 +1,46 @@
+import GongkaiCore
+
+/// What the importer looks for in a report, derived once from a template: the headings that open each table and prose
+/// section, and the printed rows of each table.
+struct ImportPlan: Sendable {
+    /// A heading to find: the text cell or table it opens, its normalised title, and a fallback text.
+    struct Heading: Sendable {
+        let name: String
+        let title: [Unicode.Scalar]
+        /// Printed in the table even when a report retitles it (`第二十条第（一）项`, the corner note of table 三).
+        let fallback: [Unicode.Scalar]?
+    }
+
+    let rows: [String: [TemplateRowKey]]
+    /// 一、总体情况, found from the start of the report.
+    let overview: Heading?
+    /// The tables, in order.
+    let tables: [Heading]
+    /// The prose sections after the tables (五、六).
+    let closing: [Heading]
+    /// Headings of the 2019 trial format's table 二, which the 2021 format does not have.
+    let trialFormatMarkers: [(text: String, scalars: [Unicode.Scalar])]
+
+    static let trialFormatMarkers = ["本年新制作数量", "本年新公开数量", "对外公开总数量", "第二十条第（九）项"]
+
+    init(_ template: ReportTemplate) {
+        rows = TemplateRowKey.rows(of: template)
+        func title(_ label: String) -> [Unicode.Scalar] { LabelText.splitOrdinal(LabelText.normalized(label)).text }
+        let sections = template.textCells.filter { $0.name.hasPrefix("text.") }
+        overview = sections.first.map { Heading(name: $0.name, title: title($0.label), fallback: nil) }
+        tables = template.tables.map { table in
+            var fallback: String?
+            if let heading = table.sections.first?.heading {
+                fallback = heading
+            } else if case .grid(_, let corner) = table.layout {
+                fallback = String(corner.drop { $0 == "（" || $0 == "(" }.prefix(9))
+            }
+            return Heading(name: table.id, title: LabelText.normalized(table.title), fallback: fallback.map(LabelText.normalized))
+        }
+        // The sections that are not a table's (二、三、四 are headed by their tables).
+        closing = sections.dropFirst().filter { cell in !template.tables.contains { cell.label.hasSuffix($0.title) } }.map {
+            Heading(name: $0.name, title: title($0.label), fallback: nil)
+        }
+        trialFormatMarkers = Self.trialFormatMarkers.map { ($0, LabelText.normalized($0)) }
+    }
+}
