@@ -7,6 +7,8 @@ struct ReportMetadata {
 
     /// How far into the document the title may be.
     static let searchedLines = 20
+    /// Longer lines are prose.
+    static let longestTitle = 80
 
     init(_ document: SourceDocument) {
         var lines: [[Unicode.Scalar]] = []
@@ -21,13 +23,18 @@ struct ReportMetadata {
         var found = lines.firstIndex(where: isTitle)
         for block in document.blocks where found == nil && block.cells == nil {
             if lines.count >= Self.searchedLines { break }
+            // A title line is short; a paragraph is not a title (but counts towards the lines searched).
+            guard block.text.scalars.count <= Self.longestTitle else {
+                lines.append([])
+                continue
+            }
             let line = LabelText.normalized(block.text.scalars)
             if line.isEmpty { continue }
             lines.append(line)
             if isTitle(line) { found = lines.count - 1 }
         }
         guard let at = found else { return }
-        func line(_ k: Int) -> String? { k >= 0 ? Self.dropField(String(scalars: lines[k])) : nil }
+        func line(_ k: Int) -> String? { k >= 0 && !lines[k].isEmpty ? Self.dropField(String(scalars: lines[k])) : nil }
         var title = line(at) ?? ""
         var previous = line(at - 1)
         if Self.year(in: title) == nil, let before = previous {

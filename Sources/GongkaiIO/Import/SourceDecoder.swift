@@ -69,8 +69,10 @@ enum SourceDecoder {
                     let c0 = UInt32(b[i])
                     var value: UInt32
                     if c0 < 0x80 {
-                        value = c0
+                        out[o] = Unicode.Scalar(UInt8(c0))
+                        o += 1
                         i += 1
+                        continue
                     } else if c0 >= 0xC2 && c0 < 0xE0, let c1 = trail(i + 1) {
                         value = (c0 & 0x1F) << 6 | c1
                         i += 2

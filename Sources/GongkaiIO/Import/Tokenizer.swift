@@ -178,6 +178,7 @@ enum Tokenizer {
     static let dashes = ScalarSet("-－—–―")
 
     static func isPageNumber(_ line: ScalarLine) -> Bool {
+        guard line.count <= 40 else { return false }
         var visible = 0
         var digit = false
         var mark = false
