@@ -3,12 +3,14 @@
 public struct ImportError: Error, Sendable, Hashable, CustomStringConvertible {
     /// A stable identifier (`I001`); tests refer to it, wording may change.
     public let code: String
+    /// What went wrong, and what to do about it when there is something.
     public let message: String
     /// The file name as the user gave it, if any.
     public let file: String?
     /// 1-based line, when the problem has a place.
     public let line: Int?
 
+    /// An error; `line` is 1-based.
     public init(code: String, _ message: String, file: String? = nil, line: Int? = nil) {
         self.code = code
         self.message = message

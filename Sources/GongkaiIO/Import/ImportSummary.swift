@@ -14,21 +14,31 @@ import GongkaiCore
 public struct ImportSummary: Sendable {
     /// Counts for one table.
     public struct TableStatus: Sendable, Hashable {
+        /// The table id (`t3`).
         public let table: String
+        /// The Chinese table number (`三`).
         public let number: String
+        /// The table title (`收到和处理政府信息公开申请情况`).
         public let title: String
+        /// Template cells in the table.
         public let cells: Int
+        /// Cells read as printed.
         public let read: Int
+        /// Cells whose value was inferred (placed by row order, or a glued run split by the rules).
         public let inferred: Int
+        /// Cells left empty.
         public let missing: Int
 
         /// Every cell of the table has a value read as printed.
         public var isComplete: Bool { read == cells }
     }
 
+    /// The import summarised.
     public let report: ImportedReport
+    /// Counts per table, in template order.
     public let tables: [TableStatus]
 
+    /// The summary of an import.
     public init(_ report: ImportedReport) {
         self.report = report
         let inferred = Set(report.inferred.map(\.cell))
@@ -42,8 +52,11 @@ public struct ImportSummary: Sendable {
         }
     }
 
+    /// Cells read as printed, in all tables.
     public var read: Int { tables.reduce(0) { $0 + $1.read } }
+    /// Cells inferred, in all tables.
     public var inferred: Int { tables.reduce(0) { $0 + $1.inferred } }
+    /// Cells left empty, in all tables.
     public var missing: Int { tables.reduce(0) { $0 + $1.missing } }
 
     /// The summary as lines of text; notes about cells are grouped by row and reason, at most `limit` lines of them.

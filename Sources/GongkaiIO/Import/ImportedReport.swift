@@ -17,7 +17,10 @@ public enum InputKind: String, Sendable, Hashable, CaseIterable {
 /// The character encoding a report file was read in.
 public enum SourceEncoding: String, Sendable, Hashable {
     case utf8 = "UTF-8"
+    /// UTF-8 opened by a byte-order mark (Windows Notepad).
     case utf8WithBOM = "UTF-8 with BOM"
+    /// UTF-16 with its byte-order mark.
+    case utf16 = "UTF-16"
     /// GB18030, which includes GBK and GB2312.
     case gb18030 = "GB18030"
     /// Mostly UTF-8, with a few invalid byte sequences replaced by U+FFFD (reported as a diagnostic).
@@ -28,8 +31,10 @@ public enum SourceEncoding: String, Sendable, Hashable {
 public struct CellNote: Sendable, Hashable {
     /// The cell's ``TemplateCell/index``.
     public let cell: Int
+    /// Why, in words (`blank in the source at line 178`).
     public let reason: String
 
+    /// A note on one cell.
     public init(cell: Int, reason: String) {
         self.cell = cell
         self.reason = reason
@@ -40,12 +45,16 @@ public struct CellNote: Sendable, Hashable {
 public struct ImportIssue: Sendable, Hashable, CustomStringConvertible {
     /// How serious an issue is: warnings concern cells left empty, notes are informative.
     public enum Severity: String, Sendable, Hashable {
-        case warning, note
+        /// Cells were left empty because of it.
+        case warning
+        /// Informative: something ignored or noticed, no cell affected.
+        case note
     }
 
-    /// A stable identifier (`I201`); tests refer to it, wording may change.
+    /// A stable identifier (`I105`); tests refer to it, wording may change.
     public let code: String
     public let severity: Severity
+    /// What happened, with the table and row in words.
     public let message: String
     /// The table id (`t3`), when the issue concerns a table.
     public let table: String?
@@ -56,6 +65,7 @@ public struct ImportIssue: Sendable, Hashable, CustomStringConvertible {
     /// 1-based column in Characters, if known.
     public let column: Int?
 
+    /// An issue; `line` and `column` are 1-based.
     public init(
         code: String, severity: Severity = .warning, _ message: String, table: String? = nil, row: String? = nil,
         line: Int? = nil, column: Int? = nil
@@ -84,7 +94,9 @@ public struct ImportIssue: Sendable, Hashable, CustomStringConvertible {
 public struct ImportedReport: Sendable {
     /// The format the values are laid out in (``ReportTemplate/official2021``).
     public let template: ReportTemplate
+    /// What the file turned out to be.
     public let kind: InputKind
+    /// How its bytes were decoded.
     public let encoding: SourceEncoding
     /// The file name as the user gave it, if the report came from a file.
     public let file: String?
@@ -92,6 +104,7 @@ public struct ImportedReport: Sendable {
     public let org: String?
     /// 报告年度, from the title.
     public let year: Int?
+    /// The title as printed, with the body's name when it heads the title on a line of its own.
     public let title: String?
     /// Text cells by name: `meta.org`, `meta.year`, `meta.title`, and the prose sections found (`text.s1`, `text.s5`, `text.s6`).
     public let texts: [String: String]

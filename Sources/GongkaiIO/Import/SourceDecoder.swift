@@ -17,7 +17,7 @@ enum SourceDecoder {
         guard !bytes.isEmpty else { throw .empty(file) }
         if bytes.count >= 2, (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF) {
             guard let text = String(data: Data(bytes), encoding: .utf16) else { throw .undecodable(file) }
-            return Decoded(scalars: text.unicodeScalars.map(SourceDocument.fold), encoding: .utf8, issues: [])
+            return Decoded(scalars: text.unicodeScalars.map(SourceDocument.fold), encoding: .utf16, issues: [])
         }
         var body = bytes[...]
         var encoding = SourceEncoding.utf8

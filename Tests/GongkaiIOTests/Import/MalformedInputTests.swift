@@ -288,3 +288,18 @@ struct ProvenanceTests {
         #expect(String(text.dropFirst(column - 1).prefix(12)) == "24252.311082")
     }
 }
+
+@Suite("Import: UTF-16")
+struct UTF16Tests {
+    @Test("UTF-16 with a byte-order mark loads like the UTF-8 original")
+    func utf16() throws {
+        let name = "淮安市-2024.txt"
+        let utf8 = try Fixtures.bytes("reports/" + name)
+        let data = try #require(String(decoding: utf8, as: UTF8.self).data(using: .utf16))  // Foundation writes a BOM
+        let importer = ReportImporter()
+        let report = try importer.importReport(bytes: [UInt8](data), fileName: name)
+        let original = try importer.importReport(bytes: utf8, fileName: name)
+        #expect(report.encoding == .utf16)
+        #expect(MalformedInputTests.cells(report) == MalformedInputTests.cells(original))
+    }
+}
