@@ -12,26 +12,45 @@ public enum StatementOutcome: Sendable, Equatable {
     case failed
     /// The user asked to leave (`.quit`): the loop ends with this exit code.
     case quit(exitCode: Int32)
+    /// Ctrl-C stopped it (having said `interrupted`): the prompt returns; a script run from a pipe ends with 130.
+    case interrupted
 }
 
-/// What the interactive loop needs from the shell: running statements, knowing about unsaved work, and the names TAB
-/// may offer. `Shell` conforms.
+/// What the interactive loop needs from the shell: running statements, its prompts, knowing about unsaved work, and
+/// the names TAB may offer. `Shell` conforms.
 public protocol InteractiveHost: AnyObject {
     /// Runs one complete statement (continuation lines already joined) and prints its results.
     ///
-    /// A long computation should poll `interruptRequested` and stop when it turns true (Ctrl-C).
+    /// A long computation should poll `interruptRequested` and stop when it turns true (Ctrl-C), returning
+    /// `.interrupted`.
     func execute(_ statement: String) -> StatementOutcome
     /// Whether the session holds changes not yet saved: Ctrl-D then warns once before leaving.
     var hasUnsavedChanges: Bool { get }
     /// The commands, names, rules and reports TAB may offer now.
     func completionCandidates() -> CompletionCandidates
+    /// The prompt for a new statement, asked afresh each time (`.fill` names the cell it waits for).
+    var prompt: String { get }
+    /// The prompt for a continuation line.
+    var continuationPrompt: String { get }
+    /// Ctrl-C pressed at the prompt, the line discarded: ends an entry that spans statements (`.fill`).
+    func cancelEntry()
+}
+
+extension InteractiveHost {
+    /// `gongkai> `
+    public var prompt: String { InteractiveSession.prompt }
+    /// `   ...> `
+    public var continuationPrompt: String { InteractiveSession.continuationPrompt }
+    /// Nothing to end.
+    public func cancelEntry() {}
 }
 
 /// The read–execute loop: prompts, joins continuation lines, records history, handles Ctrl-C and Ctrl-D.
 ///
-/// On a terminal, Ctrl-C discards the line or statement being typed and, while a statement runs, sets
-/// `interruptRequested`; Ctrl-D on an empty line leaves, after one warning when there are unsaved changes.
-/// From a pipe it reads statements without prompts or history and leaves at the end of input.
+/// On a terminal, Ctrl-C discards the line or statement being typed (and ends a `.fill`) and, while a statement runs,
+/// sets `interruptRequested`, which the statement polls; Ctrl-D on an empty line leaves, after one warning when there
+/// are unsaved changes. From a pipe it reads statements without prompts or history and leaves at the end of input
+/// (or with 130 when a statement was interrupted).
 public final class InteractiveSession {
     /// The prompt for a new statement.
     public static let prompt = "gongkai> "
@@ -51,7 +70,8 @@ public final class InteractiveSession {
 
     /// Runs until end of input or `.quit`; returns the process exit code.
     ///
-    /// 0 normally; from a pipe, 1 when any statement failed; `.quit`'s own code when it gives one.
+    /// 0 normally; from a pipe, 1 when any statement failed and 130 when one was interrupted; `.quit`'s own code
+    /// when it gives one.
     public func run() -> Int32 {
         var buffer = StatementBuffer()
         var warnedAboutUnsavedChanges = false
@@ -59,11 +79,12 @@ public final class InteractiveSession {
         while true {
             let line: String?
             do {
-                line = try reader.readLine(prompt: buffer.isEmpty ? Self.prompt : Self.continuationPrompt)
+                line = try reader.readLine(prompt: buffer.isEmpty ? host.prompt : host.continuationPrompt)
             } catch {
                 // Ctrl-C: the terminal does not echo it, so show it, and start over on a fresh line.
                 output("^C")
                 buffer.reset()
+                host.cancelEntry()
                 continue
             }
             guard let line else {
@@ -94,6 +115,7 @@ public final class InteractiveSession {
             switch outcome {
             case .succeeded: break
             case .failed: anyFailed = true
+            case .interrupted: if !reader.isInteractive { return 130 }
             case .quit(let code): return code
             }
         }

@@ -8,10 +8,23 @@ extension Shell: InteractiveHost {
         switch status {
         case .ok, .rulesFailing: return .succeeded
         case .failed: return .failed
+        case .interrupted: return .interrupted
         case .quit:
             try? closeRedirection()
             return .quit(exitCode: 0)
         }
+    }
+
+    /// `gongkai> `, or during `.fill` the cell asked for: `一、本年新收…/自然人 [t3.new.natural] (7)> `.
+    public var prompt: String {
+        guard let session = fill, let cell = session.currentCell else { return InteractiveSession.prompt }
+        let now = try? workbook.value(of: session.report + "." + cell.name)
+        return session.prompt(for: cell, now: now, width: options.width)
+    }
+
+    /// Ctrl-C at the prompt ends a `.fill` in progress, as `.` does: the answers given so far stay.
+    public func cancelEntry() {
+        if fill != nil { finishFill(stopped: true) }
     }
 
     /// Whether values, formulas, names or rules changed since the last load or `.save`.

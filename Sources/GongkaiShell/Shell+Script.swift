@@ -3,8 +3,12 @@ extension Shell {
     /// lines; errors name the script and the statement's first line. Stops at `.quit`, and at the first failure
     /// when `.bail` is on.
     ///
+    /// Ctrl-C stops the script between statements (or inside a long one): it says `interrupted` and returns
+    /// `.interrupted`, whatever `.bail` says. The statements completed before stay done; a `.fill` the script started
+    /// ends there. A script run from outside another first forgets any pending Ctrl-C.
+    ///
     /// Returns `.failed` when a statement failed, `.rulesFailing` when a `.check` found failing error rules (and
-    /// nothing failed), `.quit` when the script quit, else `.ok`.
+    /// nothing failed), `.quit` when the script quit, `.interrupted` when Ctrl-C stopped it, else `.ok`.
     @discardableResult
     public func run(script text: String, name: String?) -> ShellStatus {
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
@@ -15,16 +19,21 @@ extension Shell {
     /// Runs statements given line by line (see `run(script:name:)`).
     @discardableResult
     public func run(lines: [String], name: String?) -> ShellStatus {
+        if scriptDepth == 0 { interruption.clear() }
+        scriptDepth += 1
+        defer { scriptDepth -= 1 }
         var buffer = StatementBuffer()
         var firstLine = 1
         var failed = false
         var rulesFailing = false
         func step(_ statement: String, line: Int) -> ShellStatus? {
+            if takeInterrupt() { return .interrupted }
             location = SourceLocation(file: name, line: line)
             let status = execute(statement: statement)
             switch status {
             case .ok: return nil
             case .quit: return .quit
+            case .interrupted: return .interrupted
             case .failed:
                 failed = true
                 return options.bail ? .failed : nil
@@ -44,19 +53,27 @@ extension Shell {
                 statement = buffer.append(line)
             }
             guard let statement else { continue }
-            if let stop = step(statement, line: firstLine) { return stop }
+            if let stop = step(statement, line: firstLine) { return stopped(stop) }
         }
         if let statement = buffer.flush() {
             // A statement left open at the end still runs, so that its error is reported where it starts.
-            if let stop = step(statement, line: firstLine) { return stop }
+            if let stop = step(statement, line: firstLine) { return stopped(stop) }
         }
+        // Ctrl-C during the last statement still ends the script as interrupted.
+        if takeInterrupt() { return stopped(.interrupted) }
         if fill != nil { finishFill(stopped: false) }
         return failed ? .failed : rulesFailing ? .rulesFailing : .ok
     }
 
-    /// The process exit code for what the session did: 1 when a statement failed, 3 when a `.check` found failing
-    /// error rules, else 0.
+    /// Ends a script stopped early: a `.fill` it left open after Ctrl-C is ended, its answers so far kept.
+    private func stopped(_ status: ShellStatus) -> ShellStatus {
+        if status == .interrupted, fill != nil { finishFill(stopped: true) }
+        return status
+    }
+
+    /// The process exit code for what the session did: 130 when Ctrl-C stopped it, 1 when a statement failed, 3 when
+    /// a `.check` found failing error rules, else 0.
     public var exitCode: Int32 {
-        anyFailed ? 1 : anyRulesFailing ? 3 : 0
+        wasInterrupted ? 130 : anyFailed ? 1 : anyRulesFailing ? 3 : 0
     }
 }

@@ -36,34 +36,45 @@ public final class Shell {
     var currentStatement = ""
     /// Nested `.read` depth, to refuse a script that reads itself forever.
     var readDepth = 0
+    /// Scripts running (`run(lines:)`, nested by `.read`); 0 while a statement typed at the prompt starts.
+    var scriptDepth = 0
     /// Mutations since the last `.save` or load.
     var unsavedChanges = false
     /// Any statement failed (the exit code of a script is then 1).
     public private(set) var anyFailed = false
     /// A `.check` found an error rule failing (exit code 3 when nothing else failed).
     public private(set) var anyRulesFailing = false
+    /// Ctrl-C stopped a statement or script (exit code 130).
+    public internal(set) var wasInterrupted = false
+    /// Where Ctrl-C is learnt of: a private flag unless the launcher passes `Interruption.process`.
+    public var interruption: Interruption
 
     /// A shell writing results to `output` and errors to `errors`.
     public init(
         workbook: Workbook = Workbook(), output: any TextOutput = FileDescriptorOutput.standardOutput,
-        errors: any TextOutput = FileDescriptorOutput.standardError, options: ShellOptions = ShellOptions()
+        errors: any TextOutput = FileDescriptorOutput.standardError, options: ShellOptions = ShellOptions(),
+        interruption: Interruption = Interruption()
     ) {
         self.workbook = workbook
         self.output = output
         self.standardOutput = output
         self.errors = errors
         self.options = options
+        self.interruption = interruption
     }
 
     // MARK: Executing
 
     /// Executes one complete statement and prints its results; errors go to the error output.
+    ///
+    /// A statement started outside a script first forgets any pending Ctrl-C: only one pressed while it runs stops it.
     @discardableResult
     public func execute(statement text: String) -> ShellStatus {
+        if scriptDepth == 0 { interruption.clear() }
         if options.echo {
             // As it would have been typed at the interactive prompt, continuation lines included.
             for (n, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-                let prompt = n == 0 ? InteractiveSession.prompt : InteractiveSession.continuationPrompt
+                let prompt = n == 0 ? self.prompt : InteractiveSession.continuationPrompt
                 output.line((prompt + line).trimmingTrailingBlanks())
             }
         }
@@ -71,6 +82,8 @@ public final class Shell {
         currentStatement = text
         do {
             status = try dispatch(text)
+        } catch is Interrupted {
+            status = .interrupted
         } catch let error as ShellError {
             report(error, statement: text)
             status = .failed
@@ -81,9 +94,22 @@ public final class Shell {
         switch status {
         case .failed: anyFailed = true
         case .rulesFailing: anyRulesFailing = true
-        case .ok, .quit: break
+        case .ok, .quit, .interrupted: break
         }
         return status
+    }
+
+    /// A safe point in long work: when Ctrl-C was pressed, says `interrupted` and stops the statement there.
+    func stopIfInterrupted() throws(Interrupted) {
+        if takeInterrupt() { throw Interrupted() }
+    }
+
+    /// Takes a pending Ctrl-C: says `interrupted` on the error output and returns true; false when none is pending.
+    func takeInterrupt() -> Bool {
+        guard interruption.take() else { return false }
+        errors.line("interrupted")
+        wasInterrupted = true
+        return true
     }
 
     private func dispatch(_ text: String) throws -> ShellStatus {

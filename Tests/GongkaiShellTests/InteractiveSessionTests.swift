@@ -34,20 +34,24 @@ import Testing
         func addHistory(_ statement: String) { history.append(statement) }
     }
 
-    /// Records statements; `dirty` marks unsaved changes, `.quit N` leaves with N, `fail` fails.
+    /// Records statements; `dirty` marks unsaved changes, `.quit N` leaves with N, `fail` fails, `long` is interrupted.
     final class RecordingHost: InteractiveHost {
         var executed: [String] = []
         var hasUnsavedChanges = false
+        var cancelled = 0
 
         func execute(_ statement: String) -> StatementOutcome {
             executed.append(statement)
             if statement.hasPrefix(".quit") { return .quit(exitCode: Int32(statement.dropFirst(6)) ?? 0) }
             if statement == "dirty" { hasUnsavedChanges = true }
             if statement == ".save" { hasUnsavedChanges = false }
+            if statement == "long" { return .interrupted }
             return statement == "fail" ? .failed : .succeeded
         }
 
         func completionCandidates() -> CompletionCandidates { CompletionCandidates() }
+
+        func cancelEntry() { cancelled += 1 }
     }
 
     func run(_ keys: [Key], interactive: Bool = true, host: RecordingHost = RecordingHost())
@@ -75,6 +79,35 @@ import Testing
         #expect(result.reader.prompts == ["gongkai> ", "   ...> ", "gongkai> ", "gongkai> ", "gongkai> "])
         #expect(result.output.filter { $0 == "^C" }.count == 2)
         #expect(result.reader.history == ["t3.total.total"])
+        #expect(result.host.cancelled == 2)  // each Ctrl-C at the prompt ends an entry in progress (.fill)
+    }
+
+    @Test("an interrupted statement returns to the prompt; from a pipe it ends the run with 130")
+    func interruptedStatement() {
+        let result = run([.line("long"), .line("t3.total.total")])
+        #expect(result.code == 0)
+        #expect(result.host.executed == ["long", "t3.total.total"])
+        let piped = run([.line("long"), .line("never")], interactive: false)
+        #expect(piped.code == 130)
+        #expect(piped.host.executed == ["long"])
+    }
+
+    @Test("the prompt is the host's, asked afresh for every line")
+    func hostPrompt() {
+        final class CountingHost: InteractiveHost {
+            var executed = 0
+            var hasUnsavedChanges: Bool { false }
+            var prompt: String { "[\(executed)]> " }
+            var continuationPrompt: String { "  more> " }
+            func execute(_ statement: String) -> StatementOutcome {
+                executed += 1
+                return .succeeded
+            }
+            func completionCandidates() -> CompletionCandidates { CompletionCandidates() }
+        }
+        let reader = ScriptedReader([.line("a"), .line("b = sum(1,"), .line("2)")])
+        _ = InteractiveSession(host: CountingHost(), reader: reader) { _ in }.run()
+        #expect(reader.prompts == ["[0]> ", "[1]> ", "  more> ", "[2]> "])
     }
 
     @Test("Ctrl-D leaves at once without unsaved changes")

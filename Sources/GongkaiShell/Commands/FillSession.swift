@@ -21,6 +21,30 @@ struct FillSession {
         let current = now.map { $0.isEmpty ? ", empty" : ", now " + $0.description } ?? ""
         return "[\(position + 1)/\(cells.count)] \(label) (\(cell.name)\(current))"
     }
+
+    /// The prompt asking for `cell`: `一、本年新收政府…/自然人 [t3.new.natural] (7)> `, at most `width` − 16 columns
+    /// (16 left for the answer). Row labels are cut to 18 columns; when the whole is still too wide the outer row goes,
+    /// then the inner row is cut further, then only the column label is left, then no label, then only the name.
+    func prompt(for cell: TemplateCell, now: Value?, width: Int) -> String {
+        let limit = max(width - 16, 20)
+        let rows = (cell.rowLabels.count > 1 ? Array(cell.rowLabels.suffix(2)) : cell.rowLabels)
+            .map { TextLayout.truncate(TableView.shortLabel($0), 18) }
+        let column = cell.columnLabels.last ?? ""
+        func label(_ rows: [String]) -> String { (rows + [column]).filter { !$0.isEmpty }.joined(separator: "/") }
+        let value = now.map { " (" + TableView.text($0).replacingNewlines() + ")" } ?? ""
+        let tail = " [\(cell.name)]\(value)> "
+        let room = limit - displayWidth(tail)
+        var labels = [label(rows)]
+        if let inner = rows.last {
+            labels.append(label([inner]))
+            let cut = room - displayWidth(label([])) - 1
+            if cut >= 4 { labels.append(label([TextLayout.truncate(inner, cut)])) }
+            labels.append(label([]))
+        }
+        if let fitting = labels.first(where: { !$0.isEmpty && displayWidth($0) <= room }) { return fitting + tail }
+        let bare = "[\(cell.name)]\(value)> "
+        return displayWidth(bare) <= limit ? bare : cell.name + "> "
+    }
 }
 
 extension Shell {

@@ -75,7 +75,7 @@ extension Shell {
             output.line("nothing found for ‘\(needle)’")
             return .ok
         }
-        printCellList(found, report: report, template: template, marked: [])
+        try printCellList(found, report: report, template: template, marked: [])
         return .ok
     }
 }

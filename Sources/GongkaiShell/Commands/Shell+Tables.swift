@@ -19,13 +19,16 @@ extension Shell {
                 var lines = view.render(table)
                 // Another report's table says whose it is.
                 if report != workbook.currentReport, !lines.isEmpty { lines[0] += "  (\(report))" }
-                for line in lines { output.line(line) }
+                for line in lines {
+                    try stopIfInterrupted()
+                    output.line(line)
+                }
             }
             printFailingFootnote(report: report, tables: Set(tables.map(\.id)))
             return .ok
         }
         let names = try select(rest, report: report, template: template)
-        printCellList(names, report: report, template: template, marked: marked)
+        try printCellList(names, report: report, template: template, marked: marked)
         return .ok
     }
 
@@ -66,8 +69,8 @@ extension Shell {
         return matched
     }
 
-    /// Lists cells: name, value and a short label, fitted to the width.
-    func printCellList(_ names: [String], report: String, template: ReportTemplate, marked: Set<Int>) {
+    /// Lists cells: name, value and a short label, fitted to the width. Ctrl-C stops it between rows.
+    func printCellList(_ names: [String], report: String, template: ReportTemplate, marked: Set<Int>) throws {
         // Another report's cells are shown by their qualified names, as they would be typed.
         let prefix = report == workbook.currentReport ? "" : report + "."
         let nameWidth = min(names.map { displayWidth(prefix + $0) }.max() ?? 0, 40)
@@ -78,6 +81,7 @@ extension Shell {
         }
         let valueWidth = min(values.map { displayWidth($0) }.max() ?? 0, 16)
         for (name, value) in zip(names, values) {
+            try stopIfInterrupted()
             var line = TextLayout.padRight(prefix + name, nameWidth) + "  "
             line += displayWidth(value) > valueWidth
                 ? TextLayout.truncate(value, options.width - displayWidth(line))
@@ -137,11 +141,15 @@ extension Shell {
         let qualified = workbook.reportNames.count > 1
         var errorsFailing = 0
         for report in workbook.reportNames {
+            try stopIfInterrupted()
             let results = ruleResults(report)
             let failing = results.filter { $0.status.isFailing }
             errorsFailing += failing.filter { $0.severity == .error }.count
             let shown = results.filter { all || $0.status.isFailing }
-            for line in ruleLines(shown, qualified: qualified, withDescription: true) { output.line(line) }
+            for line in ruleLines(shown, qualified: qualified, withDescription: true) {
+                try stopIfInterrupted()
+                output.line(line)
+            }
             output.line("\(report): " + Shell.ruleCounts(results))
         }
         return errorsFailing > 0 ? .rulesFailing : .ok
@@ -197,7 +205,10 @@ extension Shell {
         guard !workbook.reportNames.isEmpty else { throw ShellError("no report is loaded; .load FILE first") }
         let qualified = workbook.reportNames.count > 1
         for report in workbook.reportNames {
-            for line in ruleLines(ruleResults(report), qualified: qualified, withDescription: true) { output.line(line) }
+            for line in ruleLines(ruleResults(report), qualified: qualified, withDescription: true) {
+                try stopIfInterrupted()
+                output.line(line)
+            }
         }
         return .ok
     }

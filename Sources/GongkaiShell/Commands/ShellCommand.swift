@@ -38,4 +38,6 @@ public enum ShellStatus: Sendable, Equatable {
     case rulesFailing
     /// `.quit` / `.exit`.
     case quit
+    /// Ctrl-C stopped it (or the script it ran) at a safe point; what completed before stays done.
+    case interrupted
 }

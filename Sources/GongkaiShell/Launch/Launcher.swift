@@ -19,6 +19,8 @@ public struct LaunchContext {
     public var readStandardInput: () -> String
     /// Whether standard input is a terminal (then the shell is interactive).
     public var standardInputIsTerminal: Bool
+    /// Where Ctrl-C is learnt of: the process's SIGINT for the executable, a private flag by default (tests).
+    public var interruption: Interruption
 
     /// The process's own streams and environment.
     public static func process() -> LaunchContext {
@@ -33,19 +35,21 @@ public struct LaunchContext {
                 var lines: [String] = []
                 while let line = readLine(strippingNewline: false) { lines.append(line) }
                 return lines.joined()
-            }, standardInputIsTerminal: isatty(0) != 0)
+            }, standardInputIsTerminal: isatty(0) != 0, interruption: .process)
     }
 
     /// A context writing to the given outputs, with `input` as standard input (not a terminal).
     public init(
         output: any TextOutput, errors: any TextOutput, environment: [String: String] = [:],
-        readStandardInput: @escaping () -> String = { "" }, standardInputIsTerminal: Bool = false
+        readStandardInput: @escaping () -> String = { "" }, standardInputIsTerminal: Bool = false,
+        interruption: Interruption = Interruption()
     ) {
         self.output = output
         self.errors = errors
         self.environment = environment
         self.readStandardInput = readStandardInput
         self.standardInputIsTerminal = standardInputIsTerminal
+        self.interruption = interruption
     }
 }
 
@@ -53,18 +57,33 @@ public struct LaunchContext {
 /// path is testable in-process.
 ///
 /// Exit codes: 0 success; 1 a statement failed; 2 bad usage or unreadable input; 3 rules failing when a check was
-/// asked for (`gongkai check`, `export --strict`, a script's `.check`).
+/// asked for (`gongkai check`, `export --strict`, a script's `.check`); 130 Ctrl-C stopped the run (it says
+/// `interrupted` on standard error).
 public enum Launcher {
     /// `gongkai [FILE…] [-c COMMANDS] [--bail] [-X]`: loads the files, then runs COMMANDS, or reads statements from
     /// standard input (interactively on a terminal).
+    ///
+    /// Ctrl-C while starting (the init file, between files) skips the rest of the start on a terminal and shows the
+    /// prompt; otherwise it ends the run with 130.
     public static func shell(
         files: [String], commands: String?, bail: Bool, skipInit: Bool, context: LaunchContext
     ) -> Int32 {
         let shell = makeShell(bail: bail, context: context)
-        if !skipInit, let code = runInitFile(shell, context: context) { return code }
-        for file in files {
-            if let code = load(file, into: shell, context: context) { return code }
+        let interactive = commands == nil && context.standardInputIsTerminal
+        var interrupted = false
+        if !skipInit {
+            switch runInitFile(shell, context: context) {
+            case .quit: return finish(shell, status: .quit, context: context)
+            case .failed where shell.options.bail: return finish(shell, status: .failed, context: context)
+            case .interrupted: interrupted = true
+            default: break
+            }
         }
+        for file in files where !interrupted {
+            if let code = load(file, into: shell, context: context) { return code }
+            interrupted = shell.takeInterrupt()
+        }
+        if interrupted && !interactive { return finish(shell, status: .interrupted, context: context) }
         if let commands {
             let status = shell.run(lines: ArgumentWords.splitCommands(commands), name: "-c")
             return finish(shell, status: status, context: context)
@@ -85,7 +104,10 @@ public enum Launcher {
             }
             return code
         }
-        let status = shell.run(script: context.readStandardInput(), name: nil)
+        let script = context.readStandardInput()
+        // Ctrl-C while the script was being piped in.
+        if shell.takeInterrupt() { return finish(shell, status: .interrupted, context: context) }
+        let status = shell.run(script: script, name: nil)
         return finish(shell, status: status, context: context)
     }
 
@@ -99,21 +121,29 @@ public enum Launcher {
             return 2
         }
         let shell = makeShell(bail: bail, context: context)
-        if !skipInit, let code = runInitFile(shell, context: context) { return code }
+        if !skipInit, let status = runInitFile(shell, context: context) {
+            switch status {
+            case .quit, .interrupted: return finish(shell, status: status, context: context)
+            case .failed where shell.options.bail: return finish(shell, status: status, context: context)
+            default: break
+            }
+        }
         let status = shell.run(script: text, name: path)
         return finish(shell, status: status, context: context)
     }
 
     /// `gongkai check FILE…`: loads each report and prints its rules' results. 0 when every error rule holds, 3 when
-    /// one fails, 2 when a file cannot be read.
+    /// one fails, 2 when a file cannot be read; 130 when Ctrl-C stopped it between reports (those checked are shown).
     public static func check(files: [String], all: Bool, context: LaunchContext) -> Int32 {
         guard !files.isEmpty else {
             context.errors.line("Error: gongkai check needs at least one FILE")
             return 2
         }
+        context.interruption.listen()
         var unreadable = false
         var failing = false
         for file in files {
+            if interrupted(context) { return 130 }
             // One workbook per file: each report is checked on its own.
             let shell = makeShell(bail: false, context: context)
             do {
@@ -134,6 +164,7 @@ public enum Launcher {
             }
             if results.contains(where: { $0.status.isFailing && $0.severity == .error }) { failing = true }
         }
+        if interrupted(context) { return 130 }
         return unreadable ? 2 : failing ? 3 : 0
     }
 
@@ -142,7 +173,8 @@ public enum Launcher {
     /// Without `-o` every report goes to standard output in one export (the long CSV as one table); with one file,
     /// OUT is the output file; with several, OUT is a directory receiving one file per report. `--strict` refuses to
     /// export a report whose error rules fail (exit 3); otherwise failing rules are listed on standard error and the
-    /// export is written.
+    /// export is written. Ctrl-C stops it between reports with 130: nothing is written while reports are being read,
+    /// and with a directory the files already written stay (each one whole).
     public static func export(
         files: [String], format: String, excel: Bool, output: String?, tables: [String], strict: Bool,
         context: LaunchContext
@@ -158,9 +190,11 @@ public enum Launcher {
         }
         // One session holds every report; the shell's own messages (load summaries) are not part of the export.
         let shell = Shell(output: StringOutput(), errors: context.errors)
+        context.interruption.listen()
         var code: Int32 = 0
         var exported: [(file: String, report: String)] = []
         for file in files {
+            if interrupted(context) { return 130 }
             do {
                 try shell.load(file)
             } catch {
@@ -186,10 +220,12 @@ public enum Launcher {
             }
             exported.append((file, report))
         }
+        if interrupted(context) { return 130 }
         guard !exported.isEmpty else { return code }
         do {
             if let output, files.count > 1 {
                 for (file, report) in exported {
+                    if interrupted(context) { return 130 }
                     let text = try IOBridge.export(
                         format: format, workbook: shell.workbook, reports: [report], tables: tables, excel: excel)
                     try FileAccess.writeAtomically(output + "/" + exportFileName(file, format: format), text)
@@ -229,22 +265,27 @@ public enum Launcher {
         return stem + "." + ext
     }
 
+    /// A shell for this run, polling the context's interruption (whose handler is installed now).
     private static func makeShell(bail: Bool, context: LaunchContext) -> Shell {
         var options = ShellOptions(bail: bail)
         if let columns = context.environment["COLUMNS"].flatMap({ Int($0) }), columns >= 40 { options.width = columns }
-        return Shell(output: context.output, errors: context.errors, options: options)
+        context.interruption.listen()
+        return Shell(output: context.output, errors: context.errors, options: options, interruption: context.interruption)
     }
 
-    /// Runs `~/.gongkairc` if it exists; returns an exit code when it asks to stop (`.quit`, or an error with bail).
-    private static func runInitFile(_ shell: Shell, context: LaunchContext) -> Int32? {
+    /// Takes a pending Ctrl-C for `check` and `export`, saying `interrupted`.
+    private static func interrupted(_ context: LaunchContext) -> Bool {
+        guard context.interruption.take() else { return false }
+        context.errors.line("interrupted")
+        return true
+    }
+
+    /// Runs `~/.gongkairc` if it exists; nil when there is none.
+    private static func runInitFile(_ shell: Shell, context: LaunchContext) -> ShellStatus? {
         guard let home = context.environment["HOME"], !home.isEmpty else { return nil }
         let path = home + "/.gongkairc"
         guard FileAccess.exists(path), let text = try? FileAccess.readText(path) else { return nil }
-        switch shell.run(script: text, name: path) {
-        case .quit: return finish(shell, status: .quit, context: context)
-        case .failed where shell.options.bail: return finish(shell, status: .failed, context: context)
-        default: return nil
-        }
+        return shell.run(script: text, name: path)
     }
 
     /// Loads a file named on the command line; an unreadable file ends the run with exit code 2.
@@ -264,7 +305,7 @@ public enum Launcher {
             try shell.closeRedirection()
         } catch {
             context.errors.line("Error: \(error)")
-            return 1
+            return shell.wasInterrupted ? 130 : 1
         }
         return shell.exitCode
     }

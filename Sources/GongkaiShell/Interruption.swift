@@ -1,0 +1,50 @@
+import Synchronization
+
+/// Where a shell learns that Ctrl-C was pressed: the process's SIGINT flag, or a private flag.
+///
+/// Long work polls it at safe points (between statements, files, rows) and stops there. A shell gets a private flag
+/// unless told otherwise, so that shells in one process (tests) cannot interrupt each other; the launcher gives the
+/// `gongkai` executable's shells `Interruption.process`.
+public final class Interruption: Sendable {
+    /// Ctrl-C for this process: `interruptRequested`, set by the handler `listen()` installs.
+    public static let process = Interruption(usesProcessFlag: true)
+
+    private let usesProcessFlag: Bool
+    private let flag = Atomic<Bool>(false)
+
+    /// A private flag, set only by `request()`.
+    public convenience init() { self.init(usesProcessFlag: false) }
+
+    private init(usesProcessFlag: Bool) { self.usesProcessFlag = usesProcessFlag }
+
+    /// Whether an interrupt is pending.
+    public var isRequested: Bool {
+        usesProcessFlag ? interruptRequested.load(ordering: .relaxed) : flag.load(ordering: .relaxed)
+    }
+
+    /// Asks for an interrupt, as Ctrl-C does.
+    public func request() {
+        if usesProcessFlag {
+            interruptRequested.store(true, ordering: .relaxed)
+        } else {
+            flag.store(true, ordering: .relaxed)
+        }
+    }
+
+    /// Forgets a pending interrupt (an old Ctrl-C must not stop the next command).
+    public func clear() { _ = take() }
+
+    /// Whether an interrupt was pending; clears it.
+    public func take() -> Bool {
+        usesProcessFlag
+            ? interruptRequested.exchange(false, ordering: .relaxed) : flag.exchange(false, ordering: .relaxed)
+    }
+
+    /// Makes Ctrl-C set this flag: installs the SIGINT handler for the process flag; nothing for a private one.
+    public func listen() {
+        if usesProcessFlag { installInterruptHandler() }
+    }
+}
+
+/// Thrown at a safe point when Ctrl-C was pressed: the statement stops, having said `interrupted`.
+struct Interrupted: Error {}
