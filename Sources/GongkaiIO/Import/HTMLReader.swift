@@ -1,8 +1,9 @@
 /// A small, tolerant HTML reader: paragraphs become text blocks and `<tr>` rows become table rows with their cells.
 ///
 /// It copes with what government sites publish: Word-exported markup (`<o:p>`, `mso-` styles), unclosed `<p>`/`<td>`,
-/// entities (`&nbsp;`, `&#20013;`), comments, scripts and styles. Spans (`colspan`, `rowspan`) are not expanded: the
-/// importer maps the value cells of a data row by their order, which Word's overlapping header spans do not disturb.
+/// entities (`&nbsp;`, `&#20013;`), comments, scripts and styles. Each `<table>` is expanded into a grid
+/// (``HTMLGrid``: `colspan`/`rowspan` as a browser lays them out), so the importer maps value cells by grid column.
+/// A table holding another table is page layout: its cells are read as text.
 enum HTMLReader {
     static func document(_ text: [Unicode.Scalar]) -> SourceDocument {
         var reader = Reader(text)
@@ -27,9 +28,18 @@ enum HTMLReader {
         // The text being gathered: a paragraph, or the cell of the open row.
         var buffer: [Unicode.Scalar] = []
         var places: [SourcePlace] = []
-        var row: [SourceText]?
+        var row: [HTMLGrid.SourceCell]?
         var rowPlace = SourcePlace(line: 1, offset: 0)
         var inCell = false
+        /// The open cell's `colspan`, `rowspan` and `<td>` place.
+        var cellSpans = (colspan: 1, rowspan: 1)
+        var cellPlace = SourcePlace(line: 1, offset: 0)
+        /// The open tables, innermost last: their rows so far, and whether a nested table made one page layout.
+        var tables: [(rows: [[HTMLGrid.SourceCell]], rowPlaces: [SourcePlace], layout: Bool)] = []
+        var tableCount = 0
+        /// Where block tags (`<p>`, `<br>`) fell in the open cell's text: paragraph ends, should the cell be layout.
+        var cellBreaks: [Int] = []
+        var inLayout: Bool { tables.last?.layout == true }
 
         init(_ text: [Unicode.Scalar]) {
             var scalars: [Unicode.Scalar] = []
@@ -75,6 +85,7 @@ enum HTMLReader {
                 }
             }
             endRow()
+            while !tables.isEmpty { endTable() }
             flushText()
         }
 
@@ -90,6 +101,7 @@ enum HTMLReader {
                 places.removeLast()
             }
             defer {
+                cellBreaks.removeAll(keepingCapacity: true)
                 buffer.removeAll(keepingCapacity: true)
                 places.removeAll(keepingCapacity: true)
             }
@@ -105,23 +117,75 @@ enum HTMLReader {
         mutating func endCell() {
             guard inCell else { return }
             inCell = false
-            let cell = takeBuffer() ?? SourceText(scalars: ScalarLine([]), start: rowPlace, places: nil)
-            row?.append(cell)
+            let text = takeBuffer() ?? SourceText(scalars: ScalarLine([]), start: cellPlace, places: nil)
+            row?.append(HTMLGrid.SourceCell(text: text, colspan: cellSpans.colspan, rowspan: cellSpans.rowspan, origin: cellPlace))
         }
 
         mutating func endRow() {
             endCell()
             guard let cells = row else { return }
             row = nil
-            var joined: [Unicode.Scalar] = []
-            var places: [SourcePlace] = []
-            for cell in cells {
-                joined.append(contentsOf: cell.scalars)
-                joined.append(" ")
-                for k in 0...cell.scalars.count { places.append(cell.place(at: k)) }
+            if tables.isEmpty { tables.append(([], [], false)) }  // a `<tr>` outside any `<table>`
+            tables[tables.count - 1].rows.append(cells)
+            tables[tables.count - 1].rowPlaces.append(rowPlace)
+        }
+
+        /// Closes the innermost table: its rows become blocks, each with its cells placed in the table's grid.
+        mutating func endTable() {
+            endRow()
+            guard let table = tables.popLast() else { return }
+            emitRows(table.rows, places: table.rowPlaces)
+        }
+
+        mutating func emitRows(_ rows: [[HTMLGrid.SourceCell]], places rowPlaces: [SourcePlace]) {
+            guard !rows.isEmpty else { return }
+            tableCount += 1
+            let grid = HTMLGrid.expand(rows)
+            for (r, cells) in rows.enumerated() {
+                var joined: [Unicode.Scalar] = []
+                var places: [SourcePlace] = []
+                for cell in cells {
+                    joined.append(contentsOf: cell.text.scalars)
+                    joined.append(" ")
+                    for k in 0...cell.text.scalars.count { places.append(cell.text.place(at: k)) }
+                }
+                blocks.append(
+                    SourceBlock(
+                        text: SourceText(scalars: ScalarLine(joined), start: rowPlaces[r], places: places),
+                        cells: cells.map(\.text), grid: grid.rows[r], gridTable: tableCount))
             }
-            blocks.append(
-                SourceBlock(text: SourceText(scalars: ScalarLine(joined), start: rowPlace, places: places), cells: cells))
+        }
+
+        /// A table opening inside a cell: the enclosing table is page layout, and its cells are read as text from now.
+        mutating func openNestedTable() {
+            guard !tables.isEmpty, !inLayout else { return }
+            // The cell's text so far is prose: its paragraphs become blocks again.
+            var pieces: [SourceText] = []
+            var from = 0
+            for cut in cellBreaks + [buffer.count] where cut > from {
+                let part = Array(buffer[from..<cut])
+                let partPlaces = Array(places[from..<cut])
+                from = cut
+                guard part.contains(where: { $0 != " " }) else { continue }
+                pieces.append(SourceText(scalars: ScalarLine(part), start: partPlaces[0], places: partPlaces))
+            }
+            buffer.removeAll(keepingCapacity: true)
+            places.removeAll(keepingCapacity: true)
+            cellBreaks.removeAll()
+            inCell = false
+            row = nil
+            let outer = tables.removeLast()
+            emitRows(outer.rows, places: outer.rowPlaces)
+            tables.append(([], [], true))
+            for piece in pieces {
+                // Spaces at the ends of a paragraph are not text.
+                var scalars = Array(piece.scalars)
+                var piecePlaces = piece.places ?? []
+                while scalars.first == " " { scalars.removeFirst(); piecePlaces.removeFirst() }
+                while scalars.last == " " { scalars.removeLast(); piecePlaces.removeLast() }
+                guard let first = piecePlaces.first else { continue }
+                blocks.append(SourceBlock(text: SourceText(scalars: ScalarLine(scalars), start: first, places: piecePlaces), cells: nil))
+            }
         }
 
         /// Reads `<…>`: a tag, a comment, a doctype; skips the content of script and style.
@@ -177,12 +241,21 @@ enum HTMLReader {
                 return
             }
             switch (name, closing) {
+            case ("table", false):
+                if inCell { openNestedTable() } else { endRow(); flushText() }
+                tables.append(([], [], false))
+            case ("table", true):
+                endRow()
+                flushText()
+                if !tables.isEmpty { endTable() }
+            case (_, _) where inLayout && (name == "tr" || name == "td" || name == "th"):
+                flushText()
             case ("tr", false):
                 flushText()
                 endRow()
                 row = []
                 rowPlace = tagPlace
-            case ("tr", true), ("table", _):
+            case ("tr", true):
                 endRow()
                 flushText()
             case ("td", false), ("th", false):
@@ -193,13 +266,57 @@ enum HTMLReader {
                 }
                 endCell()
                 inCell = true
+                cellPlace = tagPlace
+                cellSpans = (Self.span("colspan", in: attributes), Self.span("rowspan", in: attributes))
             case ("td", true), ("th", true):
                 endCell()
             default:
                 if HTMLReader.blockTags.contains(name) {
-                    if inCell { append(" ", tagPlace) } else { flushText() }
+                    if inCell {
+                        append(" ", tagPlace)
+                        if cellBreaks.last != buffer.count { cellBreaks.append(buffer.count) }
+                    } else {
+                        flushText()
+                    }
                 }
             }
+        }
+
+        /// The value of `colspan=3`, `ROWSPAN="22"`, `colspan = '2'`; 1 when absent or not a number, 0 kept (rowspan=0).
+        static func span(_ key: String, in attributes: [Unicode.Scalar]) -> Int {
+            let key = Array(key.unicodeScalars)
+            func lower(_ c: Unicode.Scalar) -> Unicode.Scalar { c.value >= 0x41 && c.value <= 0x5A ? Unicode.Scalar(c.value + 32)! : c }
+            var i = 0
+            let n = attributes.count
+            while i + key.count <= n {
+                // A whole attribute name: not the tail of another (`data-colspan`).
+                let before: Unicode.Scalar = i == 0 ? " " : attributes[i - 1]
+                guard before == " " || before == "\t" || before == "\n" || before == "\"" || before == "'",
+                    (0..<key.count).allSatisfy({ lower(attributes[i + $0]) == key[$0] })
+                else {
+                    i += 1
+                    continue
+                }
+                var k = i + key.count
+                while k < n && (attributes[k] == " " || attributes[k] == "\t" || attributes[k] == "\n") { k += 1 }
+                guard k < n, attributes[k] == "=" else {
+                    i += 1
+                    continue
+                }
+                k += 1
+                while k < n && (attributes[k] == " " || attributes[k] == "\t" || attributes[k] == "\n" || attributes[k] == "\"" || attributes[k] == "'") {
+                    k += 1
+                }
+                var value = 0
+                var digits = 0
+                while k < n, Tokenizer.isDigit(attributes[k]), digits < 6 {
+                    value = value * 10 + Int(attributes[k].value - 0x30)
+                    digits += 1
+                    k += 1
+                }
+                return digits == 0 ? 1 : value
+            }
+            return 1
         }
 
         func attribute(_ key: String, in text: String) -> String? {

@@ -250,6 +250,14 @@ extension ReportReader {
     ) {
         let name = template.cells[cell].name
         let sourcePlace = SourcePlace(line: token.place.line, offset: token.place.offset + Int32(offset))
+        if let problem = token.problem {
+            missingReasons[cell] = problem + " at line \(token.place.line)"
+            issues.append(
+                ImportIssue(
+                    code: "I111", "\(name): \(problem); left empty", table: table.id, row: row.row, line: Int(token.place.line),
+                    column: document.characterColumn(token.place)))
+            return
+        }
         if token.isBlank {
             missingReasons[cell] = "blank in the source" + (token.digits.isEmpty ? "" : " ('\(token.text)')") + " at line \(token.place.line)"
             return

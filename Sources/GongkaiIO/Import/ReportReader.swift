@@ -276,7 +276,11 @@ struct ReportReader {
                 guard from == 0 else { continue }
                 close()
                 pending.removeAll()
-                if let row = structuredCandidate(cells) { result.append(row) }
+                if let grid = block.grid {
+                    if let row = gridCandidate(grid, table: block.gridTable) { result.append(row) }
+                } else if let row = structuredCandidate(cells) {
+                    result.append(row)
+                }
                 continue
             }
             Tokenizer.tokens(block.text.scalars, from: from, to: to, into: &tokens)
@@ -320,7 +324,34 @@ struct ReportReader {
             }
         }
         close()
+        RowCandidate.assignGridColumns(&result)
         return result
+    }
+
+    /// An HTML table row in its grid: label cells, then value cells with their grid columns. A label cell reaching
+    /// down from a row above (`三、本年度办理结果`, rowspan 22) separates label and values but is not this row's label.
+    private func gridCandidate(_ grid: [HTMLGridCell], table: Int) -> RowCandidate? {
+        var label: [Unicode.Scalar] = []
+        var values: [CellToken] = []
+        for cell in grid {
+            let tokens = Tokenizer.tokens(cell.text.scalars)
+            let spot = CellToken.GridSpot(column: cell.column, span: cell.span, rows: cell.rowSpan, continued: cell.continued)
+            if tokens.isEmpty || (tokens.count == 1 && tokens[0].kind == .blank) {
+                let place = tokens.first.map { cell.text.place(at: $0.offset) } ?? cell.origin
+                values.append(
+                    CellToken(isBlank: true, digits: tokens.first?.scalars ?? [], place: place, note: nil, glued: false, grid: spot))
+            } else if tokens.count == 1 && tokens[0].kind == .number {
+                let t = tokens[0]
+                values.append(
+                    CellToken(
+                        isBlank: false, digits: t.scalars, place: cell.text.place(at: t.offset), note: t.note, glued: false, grid: spot))
+            } else {
+                if !cell.continued { label.append(contentsOf: LabelText.normalized(cell.text.scalars)) }
+                values.removeAll()
+            }
+        }
+        guard !values.isEmpty, !label.isEmpty || values.contains(where: \.hasContent) else { return nil }
+        return RowCandidate(label: label, structured: true, cells: values, gridTable: table)
     }
 
     /// A table row: label cells, then value cells (everything after the last label cell).

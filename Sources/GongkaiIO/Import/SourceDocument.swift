@@ -54,6 +54,9 @@ struct SourceBlock {
     var text: SourceText
     /// The cells of a table row (markdown pipe row, HTML `<tr>`); nil for a line of text.
     var cells: [SourceText]?
+    /// An HTML row's cells placed in its table's grid (rowspan continuations included), and which table it is in.
+    var grid: [HTMLGridCell]? = nil
+    var gridTable = 0
 }
 
 /// The decoded source split into blocks, with the lines kept for Character columns.
