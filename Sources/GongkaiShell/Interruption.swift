@@ -1,5 +1,11 @@
 import Synchronization
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Where a shell learns that Ctrl-C was pressed: the process's SIGINT flag, or a private flag.
 ///
 /// Long work polls it at safe points (between statements, files, rows) and stops there. A shell gets a private flag
@@ -41,8 +47,16 @@ public final class Interruption: Sendable {
     }
 
     /// Makes Ctrl-C set this flag: installs the SIGINT handler for the process flag; nothing for a private one.
+    ///
+    /// A SIGINT the parent ignores stays ignored (a job started in the background by a script must not stop when
+    /// Ctrl-C is meant for the foreground), as Python and most Unix tools do.
     public func listen() {
-        if usesProcessFlag { installInterruptHandler() }
+        guard usesProcessFlag else { return }
+        var current = sigaction()
+        if sigaction(SIGINT, nil, &current) == 0, unsafeBitCast(current.__sigaction_handler.sa_handler, to: Int.self) == 1 {
+            return  // SIG_IGN, which Swift does not import
+        }
+        installInterruptHandler()
     }
 }
 

@@ -97,6 +97,108 @@ import Testing
     }
 }
 
+extension InteractivePTYTests {
+    /// A private directory with `home/` and `state/`, removed by the caller.
+    static func sandbox() throws -> (root: URL, state: String, home: String) {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "gongkai-pty-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+        let home = root.appendingPathComponent("home").path
+        try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
+        return (root, root.appendingPathComponent("state").path, home)
+    }
+
+    @Test("Ctrl-C stops a long .read at a statement boundary: interrupted, a fresh prompt, the state as of then")
+    func interruptLongRead() throws {
+        let tmux = try #require(TmuxDriver.executable(), "tmux is not installed: apt-get install -y tmux")
+        let binary = try #require(GongkaiBinary.path(), "the gongkai executable was not found next to the test bundle")
+        let (root, state, home) = try Self.sandbox()
+        defer { try? FileManager.default.removeItem(at: root) }
+        // 200,000 assignments: far longer than the few polls it takes to see it running and press Ctrl-C.
+        let count = 200_000
+        let script = root.appendingPathComponent("long.gongkai").path
+        try (1...count).map { "t3.new.natural = \($0)\n" }.joined().write(
+            toFile: script, atomically: true, encoding: .utf8)
+
+        let session = try TmuxDriver(
+            tmux: tmux, directory: GongkaiBinary.packageRoot, command: [binary, "examples/上犹县政府办-2023.txt"],
+            state: state, home: home)
+        defer { session.close() }
+        try session.waitForPrompts(1)
+        session.type(".read " + script)
+        session.press("Enter")
+        // Running: change reports scroll by (`t3.new.natural  41 → 42`).
+        try session.waitFor("the script to be running") { screen in
+            screen.lines.contains { Self.assignedValue($0).map { $0 > 2 } == true }
+        }
+        session.press("C-c")
+        // The terminal itself echoes `^C` where the cursor is, so the shell's word may follow it on the line.
+        func isInterrupted(_ line: String) -> Bool { line == "interrupted" || line == "^Cinterrupted" }
+        try session.waitFor("interrupted and a fresh prompt", seconds: 20) { screen in
+            screen.lines.contains(where: isInterrupted) && screen.promptLine == "gongkai>"
+        }
+        // The last change report shown before `interrupted` is at most the last statement that ran: on Ctrl-C the
+        // terminal drops output still queued (no NOFLSH), so a report or two may be missing from the pane.
+        let lines = session.screen().lines
+        let interrupted = try #require(lines.lastIndex(where: isInterrupted))
+        let shown = try #require(lines[..<interrupted].reversed().lazy.compactMap(Self.assignedValue).first)
+
+        // The shell still works; the cell holds the value of a completed statement, and the script did not finish.
+        session.type("t3.new.natural")
+        session.press("Enter")
+        try session.waitFor("the value printed") { screen in
+            guard let asked = screen.lines.lastIndex(of: "gongkai> t3.new.natural"), asked + 2 < screen.lines.count
+            else { return false }
+            return Int(screen.lines[asked + 1]) != nil && screen.promptLine == "gongkai>"
+        }
+        let after = session.screen().lines
+        let asked = try #require(after.lastIndex(of: "gongkai> t3.new.natural"))
+        let value = try #require(Int(after[asked + 1]))
+        #expect(shown <= value && value < count, "shown \(shown), value \(value)")
+        try session.leave()
+    }
+
+    @Test(".fill prompts name the cell asked for; Ctrl-C at such a prompt ends the entry, answers kept")
+    func fillPromptAndCtrlC() throws {
+        let tmux = try #require(TmuxDriver.executable(), "tmux is not installed: apt-get install -y tmux")
+        let binary = try #require(GongkaiBinary.path(), "the gongkai executable was not found next to the test bundle")
+        let (root, state, home) = try Self.sandbox()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let session = try TmuxDriver(
+            tmux: tmux, directory: GongkaiBinary.packageRoot, command: [binary, "examples/上犹县政府办-2023.txt"],
+            state: state, home: home)
+        defer { session.close() }
+        try session.waitForPrompts(1)
+        session.type(".fill t4")
+        session.press("Enter")
+        let first = "行政复议/结果维持 [t4.review.upheld] (0)>"
+        try session.waitFor("the first cell's prompt") { $0.promptLine == first }
+        #expect(session.cursor().x == displayWidth(first + " "))
+        session.type("1")
+        session.press("Enter")
+        try session.waitFor("the second cell's prompt") {
+            $0.promptLine == "行政复议/结果纠正 [t4.review.corrected] (0)>"
+        }
+        session.press("C-c")
+        try session.waitFor("the entry ended and the usual prompt back") { screen in
+            screen.lines.contains("Filled 1, kept 0, 11 not asked (stopped).") && screen.promptLine == "gongkai>"
+        }
+        session.type("t4.review.upheld")
+        session.press("Enter")
+        try session.waitFor("the answer kept") { screen in
+            guard let asked = screen.lines.lastIndex(of: "gongkai> t4.review.upheld") else { return false }
+            return asked + 1 < screen.lines.count && screen.lines[asked + 1] == "1" && screen.promptLine == "gongkai>"
+        }
+        try session.leave()
+    }
+
+    /// `t3.new.natural  41 → 42` → 42 (also after a `^C` the terminal echoed at the start of the line).
+    static func assignedValue(_ line: String) -> Int? {
+        let line = line.hasPrefix("^C") ? String(line.dropFirst(2)) : line
+        guard line.hasPrefix("t3.new.natural "), let arrow = line.range(of: " → ") else { return nil }
+        return Int(line[arrow.upperBound...].trimmingCharacters(in: .whitespaces))
+    }
+}
+
 /// Finds the `gongkai` executable built alongside the tests.
 enum GongkaiBinary {
     /// The package's root directory (where `examples/` is).
