@@ -66,7 +66,7 @@ extension ShellCommand {
             details: """
                 Asks for each input cell with its Chinese label; the following lines are the answers: a number \
                 sets the cell, a blank line keeps it, `.` stops. Rules are reported as they settle. Works from \
-                scripts too.
+                scripts too. At the terminal the prompt names the cell asked for; Ctrl-C there stops like `.`.
                 """,
             examples: [".fill t4", "3", "", "."],
             argumentWords: ["t2", "t3", "t4"],
@@ -114,7 +114,10 @@ extension ShellCommand {
         ShellCommand(
             name: "read", syntax: "FILE",
             summary: "Run a script file",
-            details: "Errors name the script and line: `Error near line 3 in FILE: …`.",
+            details: """
+                Errors name the script and line: `Error near line 3 in FILE: …`. Ctrl-C stops the script between \
+                statements; the statements before it stay done.
+                """,
             examples: [".read examples/tour.gongkai"],
             run: { shell, arguments in try shell.readCommand(arguments) }),
         ShellCommand(
