@@ -16,9 +16,8 @@ struct ReportMetadata {
             // `<title>` often appends the site: `…年度报告_政府信息公开年报_平潭综合实验区党工委管委会`.
             lines.append(LabelText.normalized((markup.split(separator: "_").first ?? Substring(markup)).unicodeScalars))
         }
-        let markers = [LabelText.normalized("年度报告"), LabelText.normalized("年报")]
         func isTitle(_ line: [Unicode.Scalar]) -> Bool {
-            markers.contains { LabelText.firstIndex(of: $0[...], in: line) != nil }
+            Self.markers.contains { LabelText.firstIndex(of: $0[...], in: line) != nil }
         }
         var found = lines.firstIndex(where: isTitle)
         for block in document.blocks where found == nil && block.cells == nil {
@@ -46,11 +45,12 @@ struct ReportMetadata {
             let before = String(title[..<found.range.lowerBound])
             var after = title[found.range.upperBound...]
             if after.hasPrefix("年度") { after = after.dropFirst(2) } else if after.hasPrefix("年") { after = after.dropFirst() }
-            let body = ["政府信息公开", "政务公开", "信息公开", "年度报告"].compactMap { after.firstRange(of: $0)?.lowerBound }.min()
+            let afterScalars = Array(after.unicodeScalars)
+            let body = Self.bodyWords.compactMap { LabelText.firstIndex(of: $0[...], in: afterScalars) }.min()
             if !before.isEmpty {
                 org = before
-            } else if let body, body > after.startIndex {
-                org = String(after[..<body])
+            } else if let body, body > 0 {
+                org = String(scalars: afterScalars[..<body])
             } else if let previous, previous.count <= 30, !previous.contains(where: \.isNumber) {
                 org = previous
                 title = previous + title
@@ -58,6 +58,11 @@ struct ReportMetadata {
         }
         self.title = title
     }
+
+    /// What a title line holds (`年度报告`, `年报`).
+    static let markers = [LabelText.normalized("年度报告"), LabelText.normalized("年报")]
+    /// Words that end the body's name in a title (`平潭综合实验区2021年度` + `政府信息公开…`).
+    static let bodyWords = ["政府信息公开", "政务公开", "信息公开", "年度报告"].map { Array($0.unicodeScalars) }
 
     /// Strips a crawler's field name: `标题: …`, `标题：…`.
     private static func dropField(_ line: String) -> String {

@@ -248,7 +248,7 @@ extension ReportReader {
         _ cell: Int, _ token: CellToken, offset: Int, value: DecimalNumber?, inferred: String?, table: TemplateTable,
         row: TemplateRowKey
     ) {
-        let name = template.cells[cell].name
+        var name: String { template.cells[cell].name }
         let sourcePlace = SourcePlace(line: token.place.line, offset: token.place.offset + Int32(offset))
         if let problem = token.problem {
             missingReasons[cell] = problem + " at line \(token.place.line)"
@@ -267,15 +267,14 @@ extension ReportReader {
             issues.append(ImportIssue(code: "I108", "\(name): '\(token.text)' is not a usable number", table: table.id, row: row.row, line: Int(token.place.line)))
             return
         }
-        var notes: [String] = []
-        if let inferred { notes.append(inferred) }
-        if let printed = token.note { notes.append("printed with '\(printed)'") }
+        var note = inferred
+        if let printed = token.note { note = (note.map { $0 + "; " } ?? "") + "printed with '\(printed)'" }
         if !number.isInteger && template.cells[cell].unit.isIntegral {
             issues.append(ImportIssue(code: "I109", "\(name) = \(number) is not a whole number", table: table.id, row: row.row, line: Int(token.place.line)))
         }
         let provenance = Provenance(
             file: file, line: Int(sourcePlace.line), column: document.characterColumn(sourcePlace),
-            origin: inferred == nil ? .read : .inferred, note: notes.isEmpty ? nil : notes.joined(separator: "; "))
+            origin: inferred == nil ? .read : .inferred, note: note)
         values[cell] = (.number(number), provenance)
         if let inferred { inferredReasons[cell] = inferred }
     }

@@ -217,7 +217,8 @@ struct ReportReader {
     /// The prose between two places. Lines a PDF broke mid-sentence are joined again; a new paragraph starts after
     /// sentence-ending punctuation or at a numbered heading (`（二）`, `二、`, `1.`). Page furniture ends the text.
     private func text(from start: BlockPlace, to end: BlockPlace) -> String {
-        var paragraphs: [String] = []
+        // Paragraphs are gathered as scalars separated by line breaks, and made a String once.
+        var out: [Unicode.Scalar] = []
         var b = start.block
         while b <= end.block && b < document.blocks.count {
             defer { b += 1 }
@@ -231,26 +232,33 @@ struct ReportReader {
             while first < last && Tokenizer.isSpace(scalars[first]) { first += 1 }
             while last > first && Tokenizer.isSpace(scalars[last - 1]) { last -= 1 }
             if first == last { continue }
-            let raw = scalars[first..<last]
-            if Self.furnitureScalars.contains(where: { raw.starts(with: $0) }) { break }
-            // A flattened page runs the furniture on after the last sentence.
-            if raw.contains(" "), let cut = Self.furnitureAfterSpace.compactMap({ LabelText.firstIndex(of: $0[...], in: Array(raw)) }).min() {
-                paragraphs.append(String(scalars: raw.prefix(cut)))
-                break
+            let stop = scalars.storage.withUnsafeBufferPointer { storage -> Bool in
+                let raw = UnsafeBufferPointer(rebasing: storage[(scalars.base + first)..<(scalars.base + last)])
+                if Self.furnitureScalars.contains(where: { raw.starts(with: $0) }) { return true }
+                // A flattened page runs the furniture on after the last sentence.
+                if raw.contains(" "),
+                    let cut = Self.furnitureAfterSpace.compactMap({ LabelText.firstIndex(of: $0[...], in: Array(raw)) }).min()
+                {
+                    if !out.isEmpty { out.append("\n") }
+                    out.append(contentsOf: raw.prefix(cut))
+                    return true
+                }
+                // A line continues the paragraph unless the paragraph ended a sentence or the line opens with an ordinal.
+                if !(out.last.map { $0 != "\n" && !Self.sentenceEnds.contains($0) } ?? false)
+                    || !LabelText.splitOrdinal(LabelText.normalized(raw.prefix(6))).ordinal.isEmpty
+                {
+                    if !out.isEmpty { out.append("\n") }
+                }
+                out.append(contentsOf: raw)
+                return false
             }
-            let line = String(scalars: raw)
-            let opensParagraph =
-                LabelText.splitOrdinal(LabelText.normalized(raw.prefix(6))).ordinal.isEmpty == false
-            if let last = paragraphs.last, let end = last.unicodeScalars.last, !opensParagraph,
-                !"。！？；：…”」）.!?;:".unicodeScalars.contains(end)
-            {
-                paragraphs[paragraphs.count - 1] = last + line
-            } else {
-                paragraphs.append(line)
-            }
+            if stop { break }
         }
-        return paragraphs.joined(separator: "\n")
+        return String(scalars: out)
     }
+
+    /// What ends a sentence, so a line after it opens a paragraph.
+    static let sentenceEnds = ScalarSet("。！？；：…”」）.!?;:")
 
     // MARK: Candidates
 

@@ -26,13 +26,22 @@ enum SourceDecoder {
             encoding = .utf8WithBOM
         }
         // Text never holds NUL or many other C0 controls; a file that does is binary (an image, a .docx, a PDF).
-        var controls = 0
-        for (offset, byte) in body.enumerated() where byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D {
-            if byte == 0 { throw .binary(file, offset: offset + (body.startIndex)) }
-            controls += 1
-            if controls > 8 && controls * 100 > body.count { throw .binary(file, offset: offset + body.startIndex) }
+        // The decoder notes control bytes as it goes; only a text holding some is scanned for binary data.
+        var decoded = scalarsOfUTF8(body)
+        let binaryAt = !(decoded?.hasControls ?? true) ? nil : body.withUnsafeBufferPointer { b -> Int? in
+            var controls = 0
+            for offset in 0..<b.count {
+                let byte = b[offset]
+                guard byte < 0x20, byte != 0x09, byte != 0x0A, byte != 0x0D else { continue }
+                if byte == 0 { return offset }
+                controls += 1
+                if controls > 8 && controls * 100 > b.count { return offset }
+            }
+            return nil
         }
-        if let scalars = scalarsOfUTF8(body) {
+        if let offset = binaryAt { throw .binary(file, offset: offset + body.startIndex) }
+        if let scalars = decoded?.scalars {
+            decoded = nil
             return Decoded(scalars: scalars, encoding: encoding, issues: [])
         }
         let check = validateUTF8(body)
@@ -52,51 +61,60 @@ enum SourceDecoder {
         return Decoded(scalars: text.unicodeScalars.map(SourceDocument.fold), encoding: .gb18030, issues: [])
     }
 
-    /// The scalars of well-formed UTF-8 (RFC 3629), decoded in one pass; nil at the first ill-formed byte.
-    static func scalarsOfUTF8(_ bytes: ArraySlice<UInt8>) -> [Unicode.Scalar]? {
+    /// The scalars of well-formed UTF-8 (RFC 3629), decoded and folded in one pass, and whether C0 control bytes other
+    /// than tab and line breaks occur; nil at the first ill-formed byte.
+    static func scalarsOfUTF8(_ bytes: ArraySlice<UInt8>) -> (scalars: [Unicode.Scalar], hasControls: Bool)? {
         var ok = true
+        var controls = false
         let scalars = [Unicode.Scalar](unsafeUninitializedCapacity: bytes.count) { out, initialized in
             initialized = 0
             bytes.withUnsafeBufferPointer { b in
                 var i = 0
                 var o = 0
                 let n = b.count
-                @inline(__always) func trail(_ k: Int) -> UInt32? {
-                    guard k < n, b[k] & 0xC0 == 0x80 else { return nil }
-                    return UInt32(b[k] & 0x3F)
-                }
                 while i < n {
-                    let c0 = UInt32(b[i])
-                    var value: UInt32
+                    let c0 = b[i]
                     if c0 < 0x80 {
-                        out[o] = Unicode.Scalar(UInt8(c0))
+                        if c0 < 0x20 && c0 != 0x0A && c0 != 0x0D && c0 != 0x09 { controls = true }
+                        out[o] = Unicode.Scalar(c0)
                         o += 1
                         i += 1
                         continue
-                    } else if c0 >= 0xC2 && c0 < 0xE0, let c1 = trail(i + 1) {
-                        value = (c0 & 0x1F) << 6 | c1
-                        i += 2
-                    } else if c0 >= 0xE0 && c0 < 0xF0, let c1 = trail(i + 1), let c2 = trail(i + 2) {
-                        value = (c0 & 0x0F) << 12 | c1 << 6 | c2
+                    }
+                    var value: UInt32
+                    if c0 >= 0xE0 && c0 < 0xF0 {
+                        // Three bytes: every CJK character.
+                        guard i + 2 < n else { break }
+                        let c1 = b[i + 1]
+                        let c2 = b[i + 2]
+                        guard c1 & 0xC0 == 0x80, c2 & 0xC0 == 0x80 else { break }
+                        value = UInt32(c0 & 0x0F) << 12 | UInt32(c1 & 0x3F) << 6 | UInt32(c2 & 0x3F)
                         // No overlong forms, no surrogates.
                         guard value >= 0x800, value < 0xD800 || value > 0xDFFF else { break }
                         i += 3
-                    } else if c0 >= 0xF0 && c0 <= 0xF4, let c1 = trail(i + 1), let c2 = trail(i + 2), let c3 = trail(i + 3) {
-                        value = (c0 & 0x07) << 18 | c1 << 12 | c2 << 6 | c3
+                    } else if c0 >= 0xC2 && c0 < 0xE0 {
+                        guard i + 1 < n, b[i + 1] & 0xC0 == 0x80 else { break }
+                        value = UInt32(c0 & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F)
+                        i += 2
+                    } else if c0 >= 0xF0 && c0 <= 0xF4 {
+                        guard i + 3 < n, b[i + 1] & 0xC0 == 0x80, b[i + 2] & 0xC0 == 0x80, b[i + 3] & 0xC0 == 0x80 else { break }
+                        value = UInt32(c0 & 0x07) << 18 | UInt32(b[i + 1] & 0x3F) << 12 | UInt32(b[i + 2] & 0x3F) << 6
+                            | UInt32(b[i + 3] & 0x3F)
                         guard value >= 0x10000, value <= 0x10FFFF else { break }
                         i += 4
                     } else {
                         break
                     }
                     // Unicode.Scalar(value) cannot fail here: the checks above exclude surrogates and out-of-range values.
-                    out[o] = SourceDocument.fold(Unicode.Scalar(value) ?? "\u{FFFD}")
+                    let scalar = Unicode.Scalar(value) ?? "\u{FFFD}"
+                    out[o] = value >= 0x3400 && value < 0xFE00 ? scalar : SourceDocument.fold(scalar)
                     o += 1
                 }
                 ok = i == n
                 initialized = o
             }
         }
-        return ok ? scalars : nil
+        return ok ? (scalars, controls) : nil
     }
 
     /// Counts well-formed multi-byte sequences and ill-formed bytes (RFC 3629: no overlongs, no surrogates).

@@ -173,6 +173,15 @@ struct SourceDocument {
         let index = Int(place.line) - 1
         let offset = Int(place.offset)
         guard index >= 0, index < lines.count else { return offset + 1 }
+        // The column depends only on the scalars up to the offset; mostly they are CJK or ASCII, one Character each.
+        let line = lines[index]
+        let upTo = Swift.min(offset, line.count - 1)
+        if upTo < 0 { return offset + 1 }
+        let simple = line.storage.withUnsafeBufferPointer { storage -> Bool in
+            for k in line.base...(line.base + upTo) where !SourceDocument.standsAlone(storage[k]) { return false }
+            return true
+        }
+        if simple { return offset + 1 }
         if columns.maps[index] == nil {
             let line = lines[index]
             // Most report lines hold only scalars that never join a neighbour into one Character.

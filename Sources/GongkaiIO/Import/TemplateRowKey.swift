@@ -4,7 +4,12 @@ import GongkaiCore
 /// each bracket and punctuation mark (`(`→`（`, `:`→`：`, `,`→`，`), full-width digits as ASCII.
 enum LabelText {
     static func fold(_ c: Unicode.Scalar) -> Unicode.Scalar? {
-        switch c {
+        // CJK ideographs and ASCII letters and digits stay as they are: most of the text.
+        let v = c.value
+        if (v >= 0x3400 && v < 0xFE00) || (v >= 0x30 && v <= 0x39) || (v >= 0x41 && v <= 0x7A && (v <= 0x5A || v >= 0x61)) {
+            return c
+        }
+        return switch c {
         case " ", "\t", "\n", "\r", "\u{3000}", "\u{A0}": nil
         case "“", "”", "\"", "'", "‘", "’", "「", "」", "『", "』", "＂": nil
         case "(": "（"

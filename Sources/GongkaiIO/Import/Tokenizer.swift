@@ -36,6 +36,7 @@ enum Tokenizer {
     static let units = ScalarSet("件元个项条次")
 
     static func isBlankMark(_ word: Slice<UnsafeBufferPointer<Unicode.Scalar>>) -> Bool {
+        guard let first = word.first, word.count <= 4, !isDigit(first), !isIdeograph(first) || word.count == 1 else { return false }
         if word.count == 1 && (word.first == "无" || word.first == "空") { return true }
         return word.count <= 4 && word.allSatisfy { blankMarks.contains($0) }
     }
@@ -179,15 +180,26 @@ enum Tokenizer {
 
     static func isPageNumber(_ line: ScalarLine) -> Bool {
         guard line.count <= 40 else { return false }
-        var visible = 0
-        var digit = false
-        var mark = false
-        for c in line where !isSpace(c) {
-            visible += 1
-            if visible > 16 { return false }
-            if isDigit(c) { digit = true } else if dashes.contains(c) || c == "第" || c == "/" { mark = true }
+        let candidate = line.storage.withUnsafeBufferPointer { storage -> Bool in
+            var visible = 0
+            var digit = false
+            var mark = false
+            for k in line.base..<(line.base + line.count) {
+                let c = storage[k]
+                if isSpace(c) { continue }
+                visible += 1
+                if visible > 16 { return false }
+                if isDigit(c) {
+                    digit = true
+                } else if c == "第" || c == "/" || (c.value >= 0x2010 && dashes.contains(c)) || c == "-" || c == "－" {
+                    mark = true
+                } else if isIdeograph(c) && c != "页" && c != "共" {
+                    return false  // words: not a page number
+                }
+            }
+            return digit && mark
         }
-        guard digit && mark else { return false }
+        guard candidate else { return false }
         let t = line.filter { !isSpace($0) }
         if let first = t.first, let last = t.last, dashes.contains(first), dashes.contains(last) {
             return t.dropFirst().dropLast().allSatisfy { isDigit($0) || dashes.contains($0) }
