@@ -53,6 +53,8 @@ import Testing
 
             // Ctrl-C cancels the line being typed: it is not run, and a fresh prompt follows.
             session.type("t3.total.na")
+            // Wait for the echo: a Ctrl-C reaching the terminal before libedit has read the keys flushes them unread.
+            try session.waitFor("the typed line") { $0.promptLine == "gongkai> t3.total.na" }
             session.press("C-c")
             try session.waitFor("a fresh prompt after Ctrl-C") { screen in
                 screen.lines.contains("gongkai> t3.total.na^C") && screen.promptLine == "gongkai>"
