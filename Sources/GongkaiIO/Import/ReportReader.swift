@@ -49,12 +49,12 @@ struct ReportReader {
         pages.reserveCapacity(blocks.count)
         stream = [Unicode.Scalar](unsafeUninitializedCapacity: total) { out, initialized in
             offsets.withUnsafeMutableBufferPointer { offsetsOut in
-                for block in blocks {
+                for b in blocks.indices {
                     starts.append(filled)
-                    let page = block.cells == nil && Tokenizer.isPageNumber(block.text.scalars)
+                    let line = blocks[b].text.scalars
+                    let page = blocks[b].cells == nil && Tokenizer.isPageNumber(line)
                     pages.append(page)
                     if page { continue }
-                    let line = block.text.scalars
                     line.storage.withUnsafeBufferPointer { scalars in
                         for i in 0..<line.count {
                             guard let folded = LabelText.fold(scalars[line.base + i]) else { continue }
@@ -277,10 +277,10 @@ struct ReportReader {
         while b <= end.block && b < document.blocks.count {
             defer { b += 1 }
             if isPageNumber[b] { continue }
-            let block = document.blocks[b]
             let from = b == start.block ? start.offset : 0
             let to = b == end.block ? end.offset : Int.max
-            if let cells = block.cells {
+            if let cells = document.blocks[b].cells {
+                let block = document.blocks[b]
                 guard from == 0 else { continue }
                 close()
                 pending.removeAll()
@@ -291,19 +291,20 @@ struct ReportReader {
                 }
                 continue
             }
-            Tokenizer.tokens(block.text.scalars, from: from, to: to, into: &tokens)
+            let text = document.blocks[b].text
+            Tokenizer.tokens(text.scalars, from: from, to: to, into: &tokens)
             if tokens.isEmpty { continue }
             // A report never ends on a table number; a file that does was cut inside it.
             if b == document.blocks.count - 1, document.endsMidLine, let last = tokens.last, last.kind == .number,
-                last.end >= block.text.scalars.count - 1
+                last.end >= text.scalars.count - 1
             {
                 tokens.removeLast()
                 issues.append(
                     ImportIssue(
                         code: "I110",
                         "the file ends inside the number '\(String(scalars: last.scalars))' (truncated?); it is not used",
-                        line: Int(block.text.place(at: last.offset).line),
-                        column: document.characterColumn(block.text.place(at: last.offset))))
+                        line: Int(text.place(at: last.offset).line),
+                        column: document.characterColumn(text.place(at: last.offset))))
                 if tokens.isEmpty { continue }
             }
             var numbers = 0
@@ -315,19 +316,20 @@ struct ReportReader {
                 if token.kind == .text {
                     close()
                     for k in token.offset..<token.end {
-                        if let folded = LabelText.fold(block.text.scalars[k]) { pending.append(folded) }
+                        if let folded = LabelText.fold(text.scalars[k]) { pending.append(folded) }
                     }
                     continue
                 }
                 if current == nil {
                     current = RowCandidate(label: pending, structured: false, cells: [])
-                    pending.removeAll()
+                    current?.cells.reserveCapacity(8)
+                    pending.removeAll(keepingCapacity: true)
                     currentIsColumn = isColumnLine
                 }
                 if token.glued { sawGluedRuns = true }
                 current?.cells.append(
                     CellToken(
-                        isBlank: token.kind == .blank, digits: token.scalars, place: block.text.place(at: token.offset),
+                        isBlank: token.kind == .blank, digits: token.scalars, place: text.place(at: token.offset),
                         note: token.note, glued: token.glued))
             }
         }

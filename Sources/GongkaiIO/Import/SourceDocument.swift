@@ -111,7 +111,7 @@ struct SourceDocument {
         for (index, line) in lines.enumerated() {
             let start = SourcePlace(line: Int32(index + 1), offset: 0)
             let text = SourceText(scalars: line, start: start, places: nil)
-            if let cells = SourceDocument.pipeCells(line, line: Int32(index + 1)) {
+            if SourceDocument.opensWithPipe(line), let cells = SourceDocument.pipeCells(line, line: Int32(index + 1)) {
                 pipes = true
                 if cells.isEmpty { continue }  // a |---|---| separator
                 blocks.append(SourceBlock(text: text, cells: cells))
@@ -143,6 +143,14 @@ struct SourceDocument {
         case 0xFF0E: "."
         case 0x3000, 0x00A0, 0x2002...0x200B, 0xFEFF: " "
         default: s
+        }
+    }
+
+    /// Whether the first visible character of a line is `|` (checked before the cells are gathered).
+    static func opensWithPipe(_ line: ScalarLine) -> Bool {
+        line.storage.withUnsafeBufferPointer { storage in
+            for k in line.base..<(line.base + line.count) where storage[k] != " " && storage[k] != "\t" { return storage[k] == "|" }
+            return false
         }
     }
 

@@ -169,7 +169,14 @@ enum Tokenizer {
         }
     }
 
+    /// `0`…`9` as arrays made once: most cells of a report are a single digit, and need no allocation then.
+    static let singleDigits: [[Unicode.Scalar]] = (0..<10).map { [Unicode.Scalar(UInt8(0x30 + $0))] }
+
     private static func number(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ range: Range<Int>, glued: Bool) -> Token {
+        if range.count == 1, isDigit(s[range.lowerBound]) {
+            let digit = Int(s[range.lowerBound].value - 0x30)
+            return Token(kind: .number, scalars: singleDigits[digit], offset: range.lowerBound, end: range.upperBound, glued: glued)
+        }
         var digits = Array(UnsafeBufferPointer(rebasing: s[range]))
         if digits.contains(",") { digits.removeAll { $0 == "," } }
         return Token(kind: .number, scalars: digits, offset: range.lowerBound, end: range.upperBound, glued: glued)
