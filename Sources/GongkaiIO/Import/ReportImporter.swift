@@ -69,7 +69,9 @@ public struct ReportImporter: Sendable {
             : document.hasPipeRows
                 ? .markdown
                 : reader.sawGluedRuns ? .flatText : reader.multiValueLines > reader.singleValueLines ? .pdfText : .cellPerLine
-        let missing = template.cells.filter { reader.values[$0.index] == nil }.map {
+        var present = [Bool](repeating: false, count: template.cells.count)
+        for index in reader.values.keys where index >= 0 && index < present.count { present[index] = true }
+        let missing = template.cells.filter { !present[$0.index] }.map {
             CellNote(cell: $0.index, reason: reader.missingReasons[$0.index] ?? "not found")
         }
         let inferred = template.cells.compactMap { cell in
@@ -83,8 +85,10 @@ public struct ReportImporter: Sendable {
 
     /// HTML by name, or by markup near the start.
     static func isHTML(_ text: [Unicode.Scalar], fileName: String?) -> Bool {
-        if let name = fileName?.lowercased(), name.hasSuffix(".html") || name.hasSuffix(".htm") { return true }
-        if let name = fileName?.lowercased(), name.hasSuffix(".md") || name.hasSuffix(".txt") { return false }
+        if let name = fileName?.lowercased() {
+            if name.hasSuffix(".html") || name.hasSuffix(".htm") { return true }
+            if name.hasSuffix(".md") || name.hasSuffix(".txt") { return false }
+        }
         let lower = String(scalars: text.prefix(4096).map { $0.value >= 0x41 && $0.value <= 0x5A ? Unicode.Scalar($0.value + 32)! : $0 })
         return lower.contains("<html") || lower.contains("<!doctype html") || lower.contains("<table")
     }

@@ -92,16 +92,18 @@ struct SourceDocument {
         var lines: [ScalarLine] = []
         lines.reserveCapacity(all.count / 16 + 1)
         var start = 0
-        var index = 0
         let count = all.count
-        while index < count {
-            let c = all[index]
-            if c == "\n" || c == "\r" {
-                lines.append(ScalarLine(all, start..<index))
-                if c == "\r" && index + 1 < count && all[index + 1] == "\n" { index += 1 }
-                start = index + 1
+        all.withUnsafeBufferPointer { text in
+            var index = 0
+            while index < count {
+                let c = text[index]
+                if c.value <= 0x0D && (c == "\n" || c == "\r") {
+                    lines.append(ScalarLine(all, start..<index))
+                    if c == "\r" && index + 1 < count && text[index + 1] == "\n" { index += 1 }
+                    start = index + 1
+                }
+                index += 1
             }
-            index += 1
         }
         if start < count { lines.append(ScalarLine(all, start..<count)) }
         endsMidLine = start < count

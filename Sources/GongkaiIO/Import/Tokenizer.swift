@@ -50,7 +50,8 @@ enum Tokenizer {
 
     /// The same, into a buffer kept across lines.
     static func tokens(_ line: ScalarLine, from: Int = 0, to: Int = Int.max, into tokens: inout [Token]) {
-        tokens.removeAll(keepingCapacity: true)
+        // Emptied from the end: `removeAll(keepingCapacity:)` goes through a generic range replacement, slow per line.
+        while !tokens.isEmpty { tokens.removeLast() }
         line.storage.withUnsafeBufferPointer { storage in
             scan(UnsafeBufferPointer(rebasing: storage[line.base..<(line.base + line.count)]), from: from, to: to, into: &tokens)
         }
