@@ -105,8 +105,8 @@ enum SourceDecoder {
                     } else {
                         break
                     }
-                    // Unicode.Scalar(value) cannot fail here: the checks above exclude surrogates and out-of-range values.
-                    let scalar = Unicode.Scalar(value) ?? "\u{FFFD}"
+                    // A valid scalar: the checks above exclude surrogates and out-of-range values.
+                    let scalar = unsafeBitCast(value, to: Unicode.Scalar.self)
                     out[o] = value >= 0x3400 && value < 0xFE00 ? scalar : SourceDocument.fold(scalar)
                     o += 1
                 }

@@ -187,13 +187,13 @@ struct SourceDocument {
         let line = lines[index]
         let upTo = Swift.min(offset, line.count - 1)
         if upTo < 0 { return offset + 1 }
-        let simple = line.storage.withUnsafeBufferPointer { storage -> Bool in
+        // Far into a long line (a flattened page), the per-line map computed once is cheaper than a rescan.
+        let simple = upTo >= 64 ? false : line.storage.withUnsafeBufferPointer { storage -> Bool in
             for k in line.base...(line.base + upTo) where !SourceDocument.standsAlone(storage[k]) { return false }
             return true
         }
         if simple { return offset + 1 }
         if columns.maps[index] == nil {
-            let line = lines[index]
             // Most report lines hold only scalars that never join a neighbour into one Character.
             if line.allSatisfy(SourceDocument.standsAlone) {
                 columns.maps[index] = []

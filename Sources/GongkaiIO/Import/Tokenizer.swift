@@ -228,5 +228,7 @@ struct ScalarSet: Sendable {
 
     init(_ members: String) { values = members.unicodeScalars.map(\.value) }
 
+    init(_ members: [Unicode.Scalar]) { values = members.map(\.value) }
+
     func contains(_ c: Unicode.Scalar) -> Bool { values.contains(c.value) }
 }
