@@ -17,7 +17,9 @@ extension BenchGroup {
 }
 
 /// Times `ReportImporter` on the fixture reports, read once into memory: each iteration decodes, tokenises, matches
-/// and places every cell, as `gongkai` does when it loads a report.
+/// and places every cell, as `gongkai` does when it loads a report. Rates are by CPU time (getrusage, robust on a
+/// shared machine) and by wall clock. `GONGKAI_BENCH_IMPORT=import_cellperline` keeps one kind, e.g. to count
+/// instructions: `valgrind --tool=callgrind gongkai-bench import --quick` (1 check + 3 rounds of 229 imports of it).
 struct ImportBench {
     let options: BenchOptions
 
@@ -63,8 +65,9 @@ struct ImportBench {
         }
         print("# import: one core, fixture reports in memory; reports/s and MB/s of input, by CPU time (getrusage) and wall clock")
         let rounds = options.quick ? 3 : 7
-        let perRound = options.quick ? 200 : 2_000
         for input in inputs {
+            // About 20 MB of input per round (2 MB quick): thousands of small reports, dozens of large pages.
+            let perRound = Swift.max(options.quick ? 5 : 20, (options.quick ? 2_000_000 : 20_000_000) / Swift.max(input.bytes.count, 1))
             let loaded = try? importer.importReport(bytes: input.bytes, fileName: input.file)
             checks.check("\(input.figure): cells with values", loaded?.values.count ?? -1, input.cells)
             var cpuRates: [Double] = []

@@ -76,7 +76,8 @@ enum Tokenizer {
                 wordStart = true
                 continue
             }
-            if wordStart {
+            // Only a word opening with a blank mark (`—`, `/`, `无`) can be one: most words are not measured.
+            if wordStart, c == "无" || c == "空" || (!isDigit(c) && !isIdeograph(c) && blankMarks.contains(c)) {
                 var end = i
                 while end < n && !isSpace(s[end]) { end += 1 }
                 if isBlankMark(s[i..<end]) {
