@@ -159,6 +159,27 @@ struct HTMLGridTests {
         #expect(report.texts["text.s1"] == original.texts["text.s1"])
     }
 
+    @Test("hostile markup: huge spans, deep nesting, stray cells and closers load or fail cleanly")
+    func hostileMarkup() throws {
+        let fixture = try Self.fixture()
+        let variants = [
+            fixture.replacingOccurrences(of: "rowspan=\"22\"", with: "rowspan=\"65534\"")
+                .replacingOccurrences(of: "colspan=\"4\"", with: "colspan=\"99999\""),
+            fixture.replacingOccurrences(of: "<body>", with: "<body>" + String(repeating: "<table><tr><td>", count: 300)),
+            fixture.replacingOccurrences(of: "<tbody>", with: "</table></td></tr><td colspan=0 rowspan=0>"),
+            fixture.replacingOccurrences(of: "rowspan=\"8\"", with: "rowspan=\"-3\""),
+        ]
+        for html in variants {
+            do {
+                let report = try Self.load(html)
+                // Whatever is read is a number the source shows; every empty cell has a reason.
+                for note in report.missing { #expect(!note.reason.isEmpty) }
+            } catch let error as ImportError {
+                #expect(!error.message.isEmpty)
+            }
+        }
+    }
+
     @Test("grid expansion: spans, rowspan=0, capped colspan, rows cut short")
     func expansion() {
         func cell(_ text: String, _ colspan: Int = 1, _ rowspan: Int = 1) -> HTMLGrid.SourceCell {
