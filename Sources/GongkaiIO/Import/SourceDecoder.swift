@@ -77,21 +77,21 @@ enum SourceDecoder {
                     if c0 < 0x80 {
                         if c0 < 0x20 && c0 != 0x0A && c0 != 0x0D && c0 != 0x09 { controls = true }
                         out[o] = Unicode.Scalar(c0)
-                        o += 1
-                        i += 1
+                        o &+= 1
+                        i &+= 1
                         continue
                     }
                     var value: UInt32
-                    if c0 >= 0xE0 && c0 < 0xF0 {
-                        // Three bytes: every CJK character.
-                        guard i + 2 < n else { break }
-                        let c1 = b[i + 1]
-                        let c2 = b[i + 2]
+                    if c0 & 0xF0 == 0xE0 {
+                        // Three bytes: every CJK character. Wrapping arithmetic: the indices are bounded by `n`.
+                        guard i &+ 2 < n else { break }
+                        let c1 = b[i &+ 1]
+                        let c2 = b[i &+ 2]
                         guard c1 & 0xC0 == 0x80, c2 & 0xC0 == 0x80 else { break }
-                        value = UInt32(c0 & 0x0F) << 12 | UInt32(c1 & 0x3F) << 6 | UInt32(c2 & 0x3F)
-                        // No overlong forms, no surrogates.
-                        guard value >= 0x800, value < 0xD800 || value > 0xDFFF else { break }
-                        i += 3
+                        // No overlong forms (E0 80…9F), no surrogates (ED A0…BF).
+                        if (c0 == 0xE0 && c1 < 0xA0) || (c0 == 0xED && c1 >= 0xA0) { break }
+                        value = UInt32(c0 & 0x0F) &<< 12 | UInt32(c1 & 0x3F) &<< 6 | UInt32(c2 & 0x3F)
+                        i &+= 3
                     } else if c0 >= 0xC2 && c0 < 0xE0 {
                         guard i + 1 < n, b[i + 1] & 0xC0 == 0x80 else { break }
                         value = UInt32(c0 & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F)
@@ -108,7 +108,7 @@ enum SourceDecoder {
                     // A valid scalar: the checks above exclude surrogates and out-of-range values.
                     let scalar = unsafeBitCast(value, to: Unicode.Scalar.self)
                     out[o] = value >= 0x3400 && value < 0xFE00 ? scalar : SourceDocument.fold(scalar)
-                    o += 1
+                    o &+= 1
                 }
                 ok = i == n
                 initialized = o

@@ -71,7 +71,8 @@ enum LabelText {
 
 /// A row of a table as it is printed and read: one template row, or all rows of a table printed as one line of values
 /// (table 四), with the cells it holds and the label text that identifies it.
-struct TemplateRowKey: Sendable {
+/// A class: rows are shared by every import and passed around a lot, and a reference is cheaper to copy than its fields.
+final class TemplateRowKey: Sendable {
     let table: TemplateTable
     /// The template row key (`result.denied.secret`), or nil for a table printed as one row.
     let row: String?
@@ -86,6 +87,20 @@ struct TemplateRowKey: Sendable {
     let ordinalInParentheses: Bool
     /// The official equalities whose cells all lie in this row (the 总计 column), used to split glued digits.
     let rules: [TemplateEquality]
+
+    init(
+        table: TemplateTable, row: String?, cells: [Int], label: String, keys: [[Unicode.Scalar]], ordinal: [Unicode.Scalar],
+        ordinalInParentheses: Bool, rules: [TemplateEquality]
+    ) {
+        self.table = table
+        self.row = row
+        self.cells = cells
+        self.label = label
+        self.keys = keys
+        self.ordinal = ordinal
+        self.ordinalInParentheses = ordinalInParentheses
+        self.rules = rules
+    }
 
     /// How many scalars of a long label must be found; PDF extraction breaks labels, but the first words survive.
     static let probeLength = 6
