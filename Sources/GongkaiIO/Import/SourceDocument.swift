@@ -78,8 +78,10 @@ struct SourceDocument {
 
     /// Per-line maps from scalar offset to Character column, filled lazily; an empty map means one scalar per Character.
     final class ColumnMaps {
-        var maps: [[Int32]?]
-        init(_ count: Int) { maps = [[Int32]?](repeating: nil, count: count) }
+        /// Allocated on first use: most places are resolved without a map.
+        var maps: [[Int32]?] = []
+        let count: Int
+        init(_ count: Int) { self.count = count }
     }
     let columns: ColumnMaps
     /// The text stops without a final line break: a cut download ends inside its last line.
@@ -193,6 +195,7 @@ struct SourceDocument {
             return true
         }
         if simple { return offset + 1 }
+        if columns.maps.isEmpty { columns.maps = [[Int32]?](repeating: nil, count: columns.count) }
         if columns.maps[index] == nil {
             // Most report lines hold only scalars that never join a neighbour into one Character.
             if line.allSatisfy(SourceDocument.standsAlone) {
