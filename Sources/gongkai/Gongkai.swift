@@ -15,7 +15,7 @@ struct Gongkai: ParsableCommand {
             """,
         discussion: """
             Exit codes: 0 success; 1 a command failed; 2 bad usage or unreadable input; 3 rules failing when a check \
-            was asked for (check, export --strict, a script's .check).
+            was asked for (check, export --strict, a script's .check); 130 interrupted by Ctrl-C.
             """,
         subcommands: [Open.self, Run.self, Check.self, Export.self],
         defaultSubcommand: Open.self)
