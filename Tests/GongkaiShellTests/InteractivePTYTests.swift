@@ -25,7 +25,7 @@ import Testing
         // First process: the example report loaded.
         do {
             let session = try TmuxDriver(
-                tmux: tmux, directory: GongkaiBinary.packageRoot, command: [binary, example],
+                tmux: tmux, directory: Harness.root, command: [binary, example],
                 state: state, home: home)
             defer { session.close() }
             try session.waitForPrompts(1)
@@ -75,7 +75,7 @@ import Testing
         // Second process: Up recalls the previous session's statements, newest first.
         do {
             let session = try TmuxDriver(
-                tmux: tmux, directory: GongkaiBinary.packageRoot, command: [binary],
+                tmux: tmux, directory: Harness.root, command: [binary],
                 state: state, home: home)
             defer { session.close() }
             try session.waitForPrompts(1)
@@ -122,7 +122,7 @@ extension InteractivePTYTests {
             toFile: script, atomically: true, encoding: .utf8)
 
         let session = try TmuxDriver(
-            tmux: tmux, directory: GongkaiBinary.packageRoot, command: [binary, "examples/上犹县政府办-2023.txt"],
+            tmux: tmux, directory: Harness.root, command: [binary, "examples/上犹县政府办-2023.txt"],
             state: state, home: home)
         defer { session.close() }
         try session.waitForPrompts(1)
@@ -166,7 +166,7 @@ extension InteractivePTYTests {
         let (root, state, home) = try Self.sandbox()
         defer { try? FileManager.default.removeItem(at: root) }
         let session = try TmuxDriver(
-            tmux: tmux, directory: GongkaiBinary.packageRoot, command: [binary, "examples/上犹县政府办-2023.txt"],
+            tmux: tmux, directory: Harness.root, command: [binary, "examples/上犹县政府办-2023.txt"],
             state: state, home: home)
         defer { session.close() }
         try session.waitForPrompts(1)
@@ -201,34 +201,6 @@ extension InteractivePTYTests {
     }
 }
 
-/// Finds the `gongkai` executable built alongside the tests.
-enum GongkaiBinary {
-    /// The package's root directory (where `examples/` is).
-    static let packageRoot: String = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
-
-    /// `$GONGKAI_BINARY` if set, else `gongkai` in the products directory holding the running test bundle, whatever
-    /// `--scratch-path` was.
-    static func path() -> String? {
-        if let explicit = ProcessInfo.processInfo.environment["GONGKAI_BINARY"] { return explicit }
-        var candidates: [URL] = []
-        if let running = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
-            candidates.append(URL(fileURLWithPath: running))
-        }
-        candidates.append(URL(fileURLWithPath: CommandLine.arguments[0]))
-        candidates.append(Bundle.main.bundleURL)
-        for candidate in candidates {
-            // Walk up from the bundle (or the executable inside it) to a directory that holds `gongkai`.
-            var directory = candidate.deletingLastPathComponent()
-            for _ in 0..<4 {
-                let binary = directory.appendingPathComponent("gongkai").path
-                if FileManager.default.isExecutableFile(atPath: binary) { return binary }
-                directory.deleteLastPathComponent()
-            }
-        }
-        return nil
-    }
-}
 
 /// One tmux server on a private socket, running a command in a 100×30 UTF-8 pane with LANG unset.
 final class TmuxDriver {
@@ -338,58 +310,11 @@ final class TmuxDriver {
     }
 
     /// Runs tmux and returns its standard output.
-    ///
-    /// `posix_spawn` and `waitpid`, not Foundation's `Process`: on Linux, `Process` waits until every holder of a socket
-    /// it hands the child is gone, and the tmux server started by `new-session` keeps it, so the wait never ends.
     @discardableResult
     private func run(_ arguments: [String], capture: Bool = true) throws -> String {
-        var fds: [Int32] = [-1, -1]
-        guard pipe(&fds) == 0 else { throw SpawnError(arguments: arguments) }
-        defer { Glibc.close(fds[0]) }
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        if capture {
-            posix_spawn_file_actions_adddup2(&actions, fds[1], 1)
-        } else {
-            posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
-        }
-        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-        posix_spawn_file_actions_addclose(&actions, fds[0])
-        posix_spawn_file_actions_addclose(&actions, fds[1])
-        let argv = ([tmux, "-L", socket, "-f", "/dev/null"] + arguments).map { strdup($0) } + [nil]
-        defer { for pointer in argv { free(pointer) } }
-        // The test runner's thread may block or ignore signals; a child inherits both, and a tmux server (with its
-        // panes) that never sees SIGCHLD or SIGINT neither passes on Ctrl-C nor exits on kill-server.
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var noSignals = sigset_t()
-        sigemptyset(&noSignals)
-        var allSignals = sigset_t()
-        sigfillset(&allSignals)
-        posix_spawnattr_setsigmask(&attributes, &noSignals)
-        posix_spawnattr_setsigdefault(&attributes, &allSignals)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
-        var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, tmux, &actions, &attributes, argv, environ)
-        Glibc.close(fds[1])
-        guard spawned == 0 else { throw SpawnError(arguments: arguments) }
-        var output: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 65536)
-        while capture {
-            let count = read(fds[0], &chunk, chunk.count)
-            if count < 0 && errno == EINTR { continue }
-            if count <= 0 { break }
-            output += chunk[0..<count]
-        }
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        let child = try ChildProcess([tmux, "-L", socket, "-f", "/dev/null"] + arguments, captureOutput: capture)
+        let output = child.readAll()
+        _ = child.wait()
         return String(decoding: output, as: UTF8.self)
-    }
-
-    struct SpawnError: Error {
-        let arguments: [String]
     }
 }
