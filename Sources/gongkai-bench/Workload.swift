@@ -86,22 +86,7 @@ struct Workload {
     }
 }
 
-/// A small, fast, deterministic generator (Steele, Lea, Flood 2014).
-struct SplitMix64 {
-    var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    /// Uniform in [0, 1).
+extension SplitMix64 {
+    /// Uniform in [0, 1): only for shaping the synthetic workload's distribution, never for a figure.
     mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
-    mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
-    mutating func inclusive(_ low: Int, _ high: Int) -> Int { low + below(high - low + 1) }
 }

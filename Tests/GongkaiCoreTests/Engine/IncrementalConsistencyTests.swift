@@ -16,7 +16,7 @@ import Testing
         _ = try book.loadReport(
             name: "a2023", template: template, values: golden.entries,
             texts: ["meta.org": golden.org, "meta.year": "2023"])
-        var rng = SeededGenerator(seed: seed)
+        var rng = SplitMix64(seed: seed)
         let cells = template.cells.map(\.name)
         var defined: [String] = []
         for step in 0..<250 {
@@ -59,20 +59,5 @@ import Testing
                 #expect(try copy.value(of: "\(name).\(cell)") == book.value(of: "\(name).\(cell)"), "\(name).\(cell)")
             }
         }
-    }
-}
-
-/// SplitMix64: deterministic test randomness.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
