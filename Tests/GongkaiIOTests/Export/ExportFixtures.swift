@@ -26,26 +26,12 @@ enum ExportFixtures {
         let report: ExportReport
     }
 
-    /// Parses a golden JSON with JSONSerialization; `null` is an empty cell.
+    /// A golden report read by the import tests' exact reader (`Golden`); `null` is an empty cell.
     static func golden(_ name: String) throws -> Golden {
-        let data = try Data(contentsOf: goldenDirectory.appendingPathComponent(name + ".json"))
-        guard let object = try JSONSerialization.jsonObject(with: data) as? [String: Any],
-            let cells = object["cells"] as? [String: Any]
-        else { throw FixtureError("\(name).json is not a golden report") }
-        let org = object["org"] as? String ?? ""
-        let year = (object["year"] as? Int).map(String.init) ?? ""
-        var expected: [String: DecimalNumber?] = [:]
-        for (cell, raw) in cells {
-            if raw is NSNull {
-                expected[cell] = .some(nil)
-            } else if let number = raw as? NSNumber {
-                let text = (number as? Int).map(String.init) ?? "\(number.doubleValue)"
-                guard let decimal = DecimalNumber(text) else { throw FixtureError("\(name): \(cell) = \(text)") }
-                expected[cell] = decimal
-            } else {
-                throw FixtureError("\(name): \(cell) is neither a number nor null")
-            }
-        }
+        let source = try GongkaiIOTests.Golden(name + ".json")
+        let org = source.org
+        let year = String(source.year)
+        let expected = source.cells
         let template = ReportTemplate.official2021
         guard Set(expected.keys) == Set(template.cells.map(\.name)) else {
             throw FixtureError("\(name): cells differ from the template's")
