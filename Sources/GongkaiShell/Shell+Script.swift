@@ -71,9 +71,14 @@ extension Shell {
         return status
     }
 
-    /// The process exit code for what the session did: 130 when Ctrl-C stopped it, 1 when a statement failed, 3 when
-    /// a `.check` found failing error rules, else 0.
+    /// The process exit code for what the session did: 130 when Ctrl-C stopped it, 1 when a statement failed, 2 when a
+    /// file was refused, 3 when a `.check` found failing error rules, 4 when it found cells missing or rules incomplete
+    /// (unless `allowIncomplete`), else 0.
     public var exitCode: Int32 {
-        wasInterrupted ? 130 : anyFailed ? 1 : anyRulesFailing ? 3 : 0
+        if wasInterrupted { return 130 }
+        if anyFailed { return 1 }
+        if anyRefused { return 2 }
+        if anyRulesFailing { return 3 }
+        return anyIncomplete && !options.allowIncomplete ? 4 : 0
     }
 }

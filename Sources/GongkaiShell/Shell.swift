@@ -13,8 +13,10 @@ import GongkaiCore
 /// shell.run(script: ".load examples/上犹县政府办-2023.txt\n.show t3\n", name: "tour.gongkai")
 /// ```
 public final class Shell {
+    /// The application layer: the workbook and every I/O call on it.
+    public let session: Session
     /// The session state.
-    public internal(set) var workbook: Workbook
+    public var workbook: Workbook { session.workbook }
     /// Where results go (standard output, or a file after `.output FILE`).
     var output: any TextOutput
     /// Where results go when no `.output` redirection is active.
@@ -22,12 +24,12 @@ public final class Shell {
     /// Where errors and warnings go.
     let errors: any TextOutput
     /// The options a session can change.
-    public var options: ShellOptions
+    public var options: ShellOptions {
+        didSet { session.directory = options.directory }
+    }
 
     /// The `.output FILE` redirection in effect: the file path and the text collected for it.
     var redirection: (path: String, buffer: StringOutput)?
-    /// Files loaded per report name, for `.reports`.
-    var sources: [String: String] = [:]
     /// The guided entry in progress (`.fill`), which takes the following statements as answers.
     var fill: FillSession?
     /// Where the statement being executed came from, for error messages.
@@ -43,24 +45,41 @@ public final class Shell {
     /// Any statement failed (the exit code of a script is then 1).
     public private(set) var anyFailed = false
     /// A `.check` found an error rule failing (exit code 3 when nothing else failed).
-    public private(set) var anyRulesFailing = false
+    public internal(set) var anyRulesFailing = false
+    /// A `.check` found cells missing or rules incomplete (exit code 4 unless `allowIncomplete`).
+    public internal(set) var anyIncomplete = false
+    /// A file given to a load was refused (exit code 2 when no statement failed).
+    public internal(set) var anyRefused = false
     /// Ctrl-C stopped a statement or script (exit code 130).
     public internal(set) var wasInterrupted = false
     /// Where Ctrl-C is learnt of: a private flag unless the launcher passes `Interruption.process`.
-    public var interruption: Interruption
+    public var interruption: Interruption {
+        get { session.interruption }
+        set { session.interruption = newValue }
+    }
 
     /// A shell writing results to `output` and errors to `errors`.
-    public init(
+    public convenience init(
         workbook: Workbook = Workbook(), output: any TextOutput = FileDescriptorOutput.standardOutput,
         errors: any TextOutput = FileDescriptorOutput.standardError, options: ShellOptions = ShellOptions(),
         interruption: Interruption = Interruption()
     ) {
-        self.workbook = workbook
+        self.init(
+            session: Session(workbook: workbook, interruption: interruption), output: output, errors: errors,
+            options: options)
+    }
+
+    /// A shell over an existing session: the REPL, or the renderer of a command-line run.
+    public init(
+        session: Session, output: any TextOutput = FileDescriptorOutput.standardOutput,
+        errors: any TextOutput = FileDescriptorOutput.standardError, options: ShellOptions = ShellOptions()
+    ) {
+        self.session = session
         self.output = output
         self.standardOutput = output
         self.errors = errors
         self.options = options
-        self.interruption = interruption
+        session.directory = options.directory
     }
 
     // MARK: Executing
@@ -162,10 +181,7 @@ public final class Shell {
     }
 
     /// A file name as the file system should see it: relative names are taken from `options.directory`.
-    func path(_ name: String) -> String {
-        guard let directory = options.directory, !name.hasPrefix("/") else { return name }
-        return directory + "/" + name
-    }
+    func path(_ name: String) -> String { session.path(name) }
 
     /// Prints a warning to the error output.
     func warn(_ message: String) { errors.line("Warning: " + message) }
@@ -183,6 +199,10 @@ public struct ShellOptions: Sendable, Equatable {
     public var color = false
     /// The directory relative file names are resolved against; `nil` is the process's working directory.
     public var directory: String?
+    /// Missing cells and incomplete rules do not make the exit code 4 (`--allow-incomplete`).
+    public var allowIncomplete = false
+    /// Show the progress of long loads on the error output (only on a terminal).
+    public var progress = false
 
     /// The defaults: no bail, no echo, 80 columns, no colour, the working directory.
     public init(

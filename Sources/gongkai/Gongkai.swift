@@ -8,15 +8,21 @@ struct Gongkai: ParsableCommand {
         commandName: "gongkai",
         abstract: "A spreadsheet-style shell for 政府信息公开工作年度报告 (国办公开办函〔2021〕30号).",
         usage: """
-            gongkai [<files> ...] [-c <commands>] [--bail] [-X]
-            gongkai run <script> [--bail] [-X]
-            gongkai check <files> ... [--all]
+            gongkai [<files> ...] [-c <commands>] [--bail] [-X] [--allow-incomplete]
+            gongkai run <script> [--bail] [-X] [--allow-incomplete]
+            gongkai check <files> ... [--all] [--summary [--format csv|json]] [--allow-incomplete]
             gongkai export <files> ... --format <format> [--excel] [-o <output>] [--tables <tables>] [--strict]
             """,
         discussion: """
-            Exit codes: 0 success; 1 a command failed; 2 bad usage or unreadable input; 3 rules failing when a check \
-            was asked for (check, export --strict, a script's .check); 130 interrupted by Ctrl-C.
+            FILES may be report files, folders (every report file below them) and globs; each file gets an outcome \
+            and one bad file never stops the others.
+
+            Exit codes, counting every report loaded: 0 success; 1 a command failed; 2 bad usage, or a file could \
+            not be read or was refused; 3 an error rule fails when a check was asked for (check, export --strict, a \
+            script's .check); 4 nothing fails but cells are missing or rules incomplete (--allow-incomplete makes \
+            that 0); 130 interrupted by Ctrl-C. When several apply the most severe wins: 2, then 3, then 4.
             """,
+        version: Launcher.version,
         subcommands: [Open.self, Run.self, Check.self, Export.self],
         defaultSubcommand: Open.self)
 
@@ -58,9 +64,13 @@ struct Open: ParsableCommand {
     @Flag(name: [.customShort("X"), .customLong("no-init")], help: "Do not read ~/.gongkairc.")
     var noInit = false
 
+    @Flag(help: "Missing cells and incomplete rules found by .check do not make the exit code 4.")
+    var allowIncomplete = false
+
     func run() throws {
         let code = Launcher.shell(
-            files: files, commands: commands, bail: bail, skipInit: noInit, context: .process())
+            files: files, commands: commands, bail: bail, skipInit: noInit, allowIncomplete: allowIncomplete,
+            context: .process())
         throw ExitCode(code)
     }
 }
@@ -78,24 +88,47 @@ struct Run: ParsableCommand {
     @Flag(name: [.customShort("X"), .customLong("no-init")], help: "Do not read ~/.gongkairc.")
     var noInit = false
 
+    @Flag(help: "Missing cells and incomplete rules found by .check do not make the exit code 4.")
+    var allowIncomplete = false
+
     func run() throws {
-        throw ExitCode(Launcher.run(script: script, bail: bail, skipInit: noInit, context: .process()))
+        throw ExitCode(
+            Launcher.run(
+                script: script, bail: bail, skipInit: noInit, allowIncomplete: allowIncomplete, context: .process()))
     }
 }
 
 /// `gongkai check FILE…`
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Check reports: exit 0 when every error rule holds, 3 when one fails, 2 for unreadable input.")
+        abstract: "Check reports: 0 all hold and complete, 3 an error rule fails, 4 incomplete, 2 a file refused.")
 
-    @Argument(help: "Report files.")
+    @Argument(help: "Report files, folders or globs, or a workbook file.")
     var files: [String]
 
     @Flag(help: "List every rule, not only the failing ones.")
     var all = false
 
+    @Flag(help: "One line per report (read/inferred/missing cells, hold/fail/incomplete rules, worst severity).")
+    var summary = false
+
+    @Option(help: "With --summary: csv or json for machines.")
+    var format: SummaryFormat?
+
+    @Flag(help: "Missing cells and incomplete rules do not make the exit code 4.")
+    var allowIncomplete = false
+
+    func validate() throws {
+        if format != nil && !summary { throw ValidationError("--format goes with --summary") }
+    }
+
     func run() throws {
-        throw ExitCode(Launcher.check(files: files, all: all, context: .process()))
+        throw ExitCode(
+            Launcher.check(
+                Launcher.CheckRequest(
+                    files: files, all: all, summary: summary, summaryFormat: format,
+                    allowIncomplete: allowIncomplete),
+                context: .process()))
     }
 }
 
@@ -104,29 +137,43 @@ struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Export reports in the official layout (stdout unless -o).")
 
-    @Argument(help: "Report files.")
+    @Argument(help: "Report files, folders or globs, or a workbook file.")
     var files: [String]
 
-    @Option(help: "csv, csv-long, latex, latex-fragment, markdown or html.")
+    @Option(help: ArgumentHelp("The format.", valueName: ExportFormatNames.list))
     var format: String
 
     @Flag(help: "CSV for Excel: UTF-8 byte-order mark.")
     var excel = false
 
-    @Option(name: .shortAndLong, help: "Output file (a directory when several files are given).")
+    @Option(
+        name: .shortAndLong,
+        help: "Output file; a folder (created if missing) when several reports are exported in a layout format.")
     var output: String?
 
-    @Option(help: "Tables to export, comma-separated (t2,t3,t4); default all.")
+    @Option(help: "Tables to export, comma-separated (t2,t3,t4 or 二,三 or 表三); default all.")
     var tables: String?
 
-    @Flag(help: "Refuse to export while error rules fail (exit 3).")
+    @Flag(help: "Leave out reports whose error rules fail (exit 3), or with cells missing (exit 4).")
     var strict = false
+
+    @Flag(help: "With --strict: missing cells and incomplete rules do not make the exit code 4.")
+    var allowIncomplete = false
 
     func run() throws {
         let selected = tables.map { $0.split(separator: ",").map(String.init) } ?? []
         throw ExitCode(
             Launcher.export(
-                files: files, format: format, excel: excel, output: output, tables: selected, strict: strict,
+                Launcher.ExportCommand(
+                    files: files, format: format, excel: excel, output: output, tables: selected, strict: strict,
+                    allowIncomplete: allowIncomplete),
                 context: .process()))
     }
+}
+
+extension SummaryFormat: ExpressibleByArgument {}
+
+/// The export format names for help, from the one list.
+enum ExportFormatNames {
+    static var list: String { Launcher.exportFormatNames.joined(separator: "|") }
 }

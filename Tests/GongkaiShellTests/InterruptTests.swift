@@ -185,16 +185,15 @@ struct InterruptTests {
         #expect(err.text == "interrupted\n")
 
         // `gongkai check a b c`: the first report is checked, then it stops.
-        let checks = TriggeringOutput(trigger: "loaded", interruption: interruption)
-        #expect(Launcher.check(files: [example, example, example], all: false, context: context(checks)) == 130)
-        #expect(checks.text.components(separatedBy: "loaded ").count == 2)
+        let checks = TriggeringOutput(trigger: "checked", interruption: interruption)
+        #expect(Launcher.check(Launcher.CheckRequest(files: [example, example, example], all: false), context: context(checks)) == 130)
+        #expect(checks.text.components(separatedBy: "checked ").count == 2)
 
         // `gongkai export a b`: Ctrl-C before the export is written: nothing is.
         let exports = StringOutput()
         interruption.request()
         let exported = Launcher.export(
-            files: [example, example], format: "csv", excel: false, output: nil, tables: [], strict: false,
-            context: context(exports))
+                Launcher.ExportCommand(files: [example, example], format: "csv", excel: false, output: nil, tables: [], strict: false), context: context(exports))
         #expect(exported == 130)
         #expect(exports.text.isEmpty)
 

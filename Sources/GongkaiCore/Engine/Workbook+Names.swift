@@ -144,15 +144,9 @@ extension Workbook {
         if head.count < name.count { userNameHeads.insert(String(head)) }
     }
 
-    /// `[a-z_][a-z0-9_]*`
+    /// `[a-z_][a-z0-9_]*`, Han ideographs counting as letters (``NameSyntax``).
     static func isIdentifier(_ text: some StringProtocol) -> Bool {
-        guard let first = text.utf8.first,
-            first == UInt8(ascii: "_") || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(first)
-        else { return false }
-        return text.utf8.allSatisfy {
-            $0 == UInt8(ascii: "_") || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0)
-                || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0)
-        }
+        NameSyntax.isIdentifier(text)
     }
 
     /// Refuses values a numeric cell cannot hold. Out-of-domain numbers are allowed: the `domain` rule reports them.

@@ -6,6 +6,8 @@
 struct FormulaSource {
     /// The code of a non-ASCII Character that is not whitespace.
     static let other: UInt8 = 0xFF
+    /// The code of a Han ideograph, which names may hold (`洪泽区_2023.t3.total.total`).
+    static let han: UInt8 = 0xFE
 
     let codes: [UInt8]
     /// `nil` when every Character is a single ASCII byte.
@@ -27,7 +29,10 @@ struct FormulaSource {
             characters = nil
         } else {
             let characters = Array(source)
-            codes = characters.map { $0.asciiValue ?? ($0.isWhitespace ? UInt8(ascii: " ") : FormulaSource.other) }
+            codes = characters.map {
+                $0.asciiValue
+                    ?? ($0.isWhitespace ? UInt8(ascii: " ") : NameSyntax.isHan($0) ? FormulaSource.han : FormulaSource.other)
+            }
             self.characters = characters
         }
     }

@@ -94,7 +94,7 @@ struct Lexer {
         return token(.number(value), from: start)
     }
 
-    /// A dotted name: segments of ASCII letters, digits and `_` (not starting with a digit), or `*` / `**`.
+    /// A dotted name: segments of ASCII letters, Han ideographs, digits and `_` (not starting with a digit), or `*` / `**`.
     private mutating func name() throws(FormulaError) -> Token {
         let start = offset
         var segments: [Reference.Segment] = []
@@ -113,7 +113,7 @@ struct Lexer {
             } else if code().startsIdentifier {
                 let segmentStart = offset
                 while code().continuesIdentifier { offset += 1 }
-                segments.append(.name(asciiText(from: segmentStart)))
+                segments.append(.name(source.text(segmentStart..<offset)))
             } else {
                 throw expectedHere("a name after '.'")
             }
@@ -154,6 +154,7 @@ extension UInt8 {
     fileprivate var isDigit: Bool { self >= UInt8(ascii: "0") && self <= UInt8(ascii: "9") }
     fileprivate var startsIdentifier: Bool {
         (self | 0x20) >= UInt8(ascii: "a") && (self | 0x20) <= UInt8(ascii: "z") || self == UInt8(ascii: "_")
+            || self == FormulaSource.han
     }
     fileprivate var continuesIdentifier: Bool { startsIdentifier || isDigit }
     /// Space, tab, line breaks; any Unicode whitespace was already coded as a space.

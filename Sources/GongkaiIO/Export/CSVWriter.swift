@@ -2,9 +2,9 @@
 ///
 /// Text fields are guarded against formula injection: a field a spreadsheet would execute (starting with `=`, `+`,
 /// `-`, `@`, tab or CR) gets a leading `'`. Numbers are written as they are, so `-3` stays the number -3.
-struct CSVWriter {
+public struct CSVWriter {
     /// A field of a record.
-    enum Field: Hashable {
+    public enum Field: Hashable {
         /// Free text: guarded, then quoted as needed.
         case text(String)
         /// A number in plain decimal notation, written unguarded.
@@ -15,10 +15,11 @@ struct CSVWriter {
     static let formulaLeaders: Set<Character> = ["=", "+", "-", "@", "\t", "\r", "\r\n"]
 
     let lineEnd: String
-    private(set) var output = ""
+    /// The records written so far.
+    public private(set) var output = ""
 
     /// `excel`: start with a UTF-8 byte-order mark and end lines with CRLF; otherwise LF.
-    init(excel: Bool) {
+    public init(excel: Bool) {
         lineEnd = excel ? "\r\n" : "\n"
         if excel { output = "\u{FEFF}" }
     }
@@ -48,7 +49,7 @@ struct CSVWriter {
     }
 
     /// Appends one record.
-    mutating func append(_ fields: [Field]) {
+    public mutating func append(_ fields: [Field]) {
         output += fields.map(CSVWriter.encode).joined(separator: ",") + lineEnd
     }
 

@@ -1,80 +1,63 @@
 import GongkaiCore
+import GongkaiIO
 
 extension Shell {
-    /// `.load FILE [as NAME]`
+    /// `.load FILE|DIR|'GLOB'… ` or `.load FILE as NAME`
     func loadCommand(_ arguments: String) throws -> ShellStatus {
         let words = ArgumentWords.split(arguments)
-        let path: String
-        var name: String?
-        switch words.count {
-        case 1: path = words[0]
-        case 3 where words[1] == "as":
-            path = words[0]
-            name = words[2]
-        default: throw ShellError("usage: .load FILE [as NAME]")
+        guard !words.isEmpty else { throw ShellError("usage: .load FILE|DIR|'GLOB'… or .load FILE as NAME") }
+        if words.count == 3, words[1] == "as" {
+            try load(words[0], as: words[2])
+            return .ok
         }
-        try load(path, as: name)
+        if words.contains("as") { throw ShellError("usage: .load FILE as NAME (one file)") }
+        if words.count == 1, !InputFiles.isDirectory(path(words[0])),
+            !(InputFiles.isPattern(words[0]) && !InputFiles.exists(path(words[0])))
+        {
+            try load(words[0])
+            return .ok
+        }
+        let batch = loadMany(words)
+        if batch.interrupted { throw Interrupted() }
         return .ok
     }
 
-    /// Loads a report or workbook file; prints a one-line summary and the rules that fail.
+    /// Loads one report or workbook file; prints a one-line summary and the rules that fail. Throws when the file is
+    /// refused (the session is then as it was).
     public func load(_ path: String, as requestedName: String? = nil) throws {
-        let report: LoadedReport
-        switch try IOBridge.read(path: self.path(path), shownAs: path) {
-        case .workbook(let document):
-            guard workbook.reportNames.isEmpty else {
-                throw ShellError("\(path) is a workbook file, which replaces the session: load it first, or in a new shell")
-            }
-            replaceWorkbook(try restoredWorkbook(document))
-            for report in workbook.reportNames { sources[report] = path }
-            unsavedChanges = false
-            let failing = workbook.reportNames.flatMap { ruleResults($0).filter { $0.status.isFailing } }
-            output.line(
-                "loaded workbook \(path): " + workbook.reportNames.joined(separator: ", ")
-                    + (failing.isEmpty ? "; all rules hold" : "; \(failing.count) rules fail"))
-            return
-        case .report(let loaded): report = loaded
+        let outcome = session.load(file: path, as: requestedName)
+        switch outcome {
+        case .refused(_, _, let message): throw ShellError(message)
+        case .skipped(let file, let why): throw ShellError("\(file): \(why)")
+        case .loaded, .restored: render(outcome)
         }
-        let name = requestedName ?? defaultReportName(path: path, year: report.year)
-        try attempt(context: path) { () throws(EngineError) in
-            _ = try workbook.loadReport(
-                name: name, template: report.template, values: report.values, texts: report.texts)
-            if workbook.reportNames.count > 1 { try workbook.selectReport(name) }
-        }
-        sources[name] = path
-        let results = ruleResults(name)
-        let failing = results.filter { $0.status.isFailing }
-        output.line(
-            "loaded \(path) as \(name): \(report.values.count) of \(report.template.cells.count) cells, "
-                + "\(report.texts.count) texts; \(results.count - failing.count) of \(results.count) rules hold")
-        for note in report.notes { output.line("  " + note) }
-        for line in ruleLines(failing, qualified: false, withDescription: true) { output.line("  " + line) }
+        unsavedChanges = workbook.canUndo && !isRestored(outcome)
     }
 
-    /// A report name from the file name: its ASCII letters and digits (`r2023` for `上犹县政府办-2023.txt`),
-    /// made unique among the loaded reports.
-    func defaultReportName(path: String, year: String?) -> String {
-        let file = path.split(separator: "/").last.map(String.init) ?? path
-        let stem = file.split(separator: ".").first.map(String.init) ?? file
-        var base = String(stem.lowercased().filter { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") })
-        if base.isEmpty, let year { base = year }
-        if base.isEmpty { base = "report" }
-        if let first = base.first, !(first.isLetter || first == "_") || ["t2", "t3", "t4", "meta", "text"].contains(base)
-        {
-            base = "r" + base
+    /// Loads every file that `arguments` stand for (files, folders, globs), printing each outcome and a summary.
+    /// Refused files are errors on the error output (and make the exit code 2); the others load.
+    @discardableResult
+    public func loadMany(_ arguments: [String]) -> LoadBatch {
+        let progress = LoadProgressDisplay(errors: errors, enabled: options.progress)
+        let batch = session.load(
+            arguments, progress: { progress.show($0) },
+            each: { outcome in
+                progress.finish()
+                self.render(outcome)
+            })
+        progress.finish()
+        if batch.outcomes.count > 1 { output.line(Shell.batchSummary(batch)) }
+        if !batch.refused.isEmpty { anyRefused = true }
+        if !batch.loaded.isEmpty || !batch.restored.isEmpty {
+            unsavedChanges = !batch.loaded.isEmpty
         }
-        var name = base
-        var n = 2
-        while workbook.reportNames.contains(name) {
-            name = "\(base)_\(n)"
-            n += 1
-        }
-        return name
+        if batch.interrupted { _ = takeInterrupt() }
+        return batch
     }
 
-    /// Swaps in a restored workbook (a workbook file replaces an empty session).
-    func replaceWorkbook(_ restored: Workbook) {
-        workbook = restored
+    private func isRestored(_ outcome: LoadOutcome) -> Bool {
+        if case .restored = outcome { return true }
+        return false
     }
 
     /// `.save FILE`
@@ -82,36 +65,55 @@ extension Shell {
         let words = ArgumentWords.split(arguments)
         guard words.count == 1, let path = words.first else { throw ShellError("usage: .save FILE") }
         guard !workbook.reportNames.isEmpty else { throw ShellError("nothing to save: no report is loaded") }
-        try IOBridge.writeWorkbook(try workbookDocument(), path: self.path(path), shownAs: path)
+        try session.save(path)
         unsavedChanges = false
         output.line("saved \(path)")
         return .ok
     }
 
-    /// `.export FORMAT FILE [t2 t3 t4]`
+    /// `.export FORMAT FILE|DIR|- [TABLE…] [--excel] [--all] [--strict]`
     func exportCommand(_ arguments: String) throws -> ShellStatus {
-        let words = ArgumentWords.split(arguments)
-        guard words.count >= 2 else { throw ShellError("usage: .export FORMAT FILE [t2 t3 t4]") }
-        let format = words[0]
-        guard ExportFormatName.all.contains(format) else {
+        var words = ArgumentWords.split(arguments)
+        let flags = Set(words.filter { $0.hasPrefix("--") })
+        words.removeAll { $0.hasPrefix("--") }
+        let known: Set<String> = ["--excel", "--all", "--strict"]
+        if let unknown = flags.subtracting(known).first { throw ShellError("unknown option ‘\(unknown)’ for .export") }
+        guard words.count >= 2 else { throw ShellError("usage: .export FORMAT FILE|DIR|- [TABLE…] [--excel] [--all]") }
+        guard let format = ExportFormat(rawValue: words[0]) else {
             throw ShellError(
-                "unknown format ‘\(format)’; use one of " + ExportFormatName.all.joined(separator: ", "))
+                "unknown format ‘\(words[0])’; use one of " + ExportFormat.allCases.map(\.rawValue).joined(separator: ", "))
         }
-        let (report, _) = try splitReport("")
-        let tables = Array(words.dropFirst(2))
-        let template = try workbookTemplate(report)
-        for table in tables where template.table(table) == nil {
-            throw ShellError("no table ‘\(table)’; the tables are " + template.tables.map(\.id).joined(separator: ", "))
+        guard let current = workbook.currentReport else { throw ShellError("no report is loaded; .load FILE first") }
+        let all = flags.contains("--all")
+        let target = words[1]
+        let tables = words.count > 2 ? Array(words.dropFirst(2)) : nil
+        let destination: ExportRequest.Destination =
+            target == "-" ? .text : all && format != .csvLong ? .directory(target) : .file(target)
+        let request = ExportRequest(
+            format: format, tables: tables, reports: all ? nil : [current],
+            options: ExportOptions(excel: flags.contains("--excel")), destination: destination,
+            strict: flags.contains("--strict"))
+        let result: ExportResult
+        do {
+            result = try session.export(request)
+        } catch {
+            throw ShellError("\(error)")
         }
-        let text = try IOBridge.export(format: format, workbook: workbook, reports: [report], tables: tables, excel: false)
-        let failing = ruleResults(report).filter { $0.status.isFailing && $0.severity == .error }
-        for result in failing { warn("rule \(result.name) fails (exported anyway)") }
-        if words[1] == "-" {
-            output.write(text)
-        } else {
-            try FileAccess.writeAtomically(path(words[1]), text, shownAs: words[1])
-            output.line("exported \(report) as \(format) to \(words[1])")
+        for check in result.checks where check.errorsFailing > 0 {
+            let left = result.leftOut.contains(check.report)
+            warn(
+                "\(check.report): \(check.errorsFailing) error rule\(check.errorsFailing == 1 ? "" : "s") fail"
+                    + (left ? " (not exported: --strict)" : " (exported anyway)"))
         }
-        return .ok
+        if let text = result.text { output.write(text) }
+        for (report, file) in result.written { output.line("exported \(report) as \(format.rawValue) to \(file)") }
+        return result.leftOut.isEmpty ? .ok : .rulesFailing
+    }
+}
+
+extension Session {
+    /// Writes the session as a workbook file, atomically.
+    public func save(_ file: String) throws {
+        try FileAccess.writeAtomically(path(file), WorkbookFile.render(workbook.document()), shownAs: file)
     }
 }

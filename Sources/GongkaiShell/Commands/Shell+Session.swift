@@ -52,7 +52,11 @@ extension Shell {
         // A load undone or redone changes the set of reports rather than values.
         let after = workbook.reportNames
         for name in before where !after.contains(name) { output.line("unloaded report \(name)") }
-        for name in after where !before.contains(name) { output.line("loaded report \(name) again") }
+        for name in after where !before.contains(name) {
+            // A load redone makes its report current again, as the load did.
+            try? workbook.selectReport(name)
+            output.line("loaded report \(name) again")
+        }
         if before == after { printChanges(changes) }
         return .ok
     }
@@ -69,20 +73,33 @@ extension Shell {
             output.line("(no reports loaded; .load FILE)")
             return .ok
         }
-        let width = workbook.reportNames.map { displayWidth($0) }.max() ?? 0
-        for name in workbook.reportNames {
-            let marker = name == workbook.currentReport ? "* " : "  "
-            let org = (try? workbook.value(of: name + ".meta.org")).flatMap { v -> String? in
-                if case .text(let t) = v { return t }
-                return nil
-            }
-            let year = (try? workbook.value(of: name + ".meta.year")).map(\.description) ?? ""
-            var line = marker + TextLayout.padRight(name, width)
-            let label = [org, year.isEmpty ? nil : year].compactMap { $0 }.joined(separator: " ")
-            if !label.isEmpty { line += "  " + label }
-            if let source = sources[name] { line += "  (" + source + ")" }
-            output.line(line)
+        let checks = session.check()
+        var rows: [[String]] = [["", "report", "body", "year", "source", "read", "inferred", "missing", "hold", "fail", "incomplete"]]
+        for c in checks {
+            rows.append([
+                c.report == workbook.currentReport ? "*" : "", c.report, c.body ?? "-", c.year ?? "-",
+                c.source ?? "-", "\(c.cells.read)", "\(c.cells.inferred)", "\(c.cells.missing)", "\(c.holding)",
+                "\(c.failing)", "\(c.incomplete)",
+            ])
         }
+        var widths = [Int](repeating: 0, count: rows[0].count)
+        for row in rows { for (i, cell) in row.enumerated() { widths[i] = max(widths[i], displayWidth(cell)) } }
+        for row in rows {
+            let cells = row.enumerated().map { i, cell in
+                i >= 5 ? TextLayout.padLeft(cell, widths[i]) : TextLayout.padRight(cell, widths[i])
+            }
+            output.line(cells.joined(separator: " ").trimmingTrailingBlanks())
+        }
+        return .ok
+    }
+
+    /// `.unload NAME`
+    func unloadCommand(_ arguments: String) throws -> ShellStatus {
+        let words = ArgumentWords.split(arguments)
+        guard words.count == 1, let name = words.first else { throw ShellError("usage: .unload NAME") }
+        _ = try attempt { () throws(EngineError) in try workbook.removeReport(name) }
+        unsavedChanges = true
+        output.line("unloaded report \(name)")
         return .ok
     }
 

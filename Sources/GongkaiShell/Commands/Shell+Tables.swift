@@ -130,29 +130,32 @@ extension Shell {
         for line in ruleLines(failing, qualified: false, withDescription: false) { output.line("  " + line) }
     }
 
-    /// `.check [all|failing]`
+    /// `.check [all|failing] [--summary]`
     func checkCommand(_ arguments: String) throws -> ShellStatus {
-        let words = ArgumentWords.split(arguments)
+        var words = ArgumentWords.split(arguments)
+        let summary = words.contains("--summary")
+        words.removeAll { $0 == "--summary" }
         guard words.count <= 1, ["all", "failing"].contains(words.first ?? "failing") else {
-            throw ShellError("usage: .check [all|failing]")
+            throw ShellError("usage: .check [all|failing] [--summary]")
         }
         let all = words.first == "all"
         guard !workbook.reportNames.isEmpty else { throw ShellError("no report is loaded; .load FILE first") }
-        let qualified = workbook.reportNames.count > 1
-        var errorsFailing = 0
+        var checks: [ReportCheck] = []
         for report in workbook.reportNames {
             try stopIfInterrupted()
-            let results = ruleResults(report)
-            let failing = results.filter { $0.status.isFailing }
-            errorsFailing += failing.filter { $0.severity == .error }.count
-            let shown = results.filter { all || $0.status.isFailing }
-            for line in ruleLines(shown, qualified: qualified, withDescription: true) {
-                try stopIfInterrupted()
-                output.line(line)
-            }
-            output.line("\(report): " + Shell.ruleCounts(results))
+            if let check = session.check(report: report) { checks.append(check) }
         }
-        return errorsFailing > 0 ? .rulesFailing : .ok
+        if summary {
+            renderSummary(checks)
+        } else {
+            let qualified = checks.count > 1
+            for check in checks {
+                try stopIfInterrupted()
+                try renderCheck(check, all: all, qualified: qualified)
+            }
+        }
+        if checks.contains(where: \.isIncomplete) { anyIncomplete = true }
+        return checks.contains { $0.errorsFailing > 0 } ? .rulesFailing : .ok
     }
 
     /// `fails   t3.balance.natural  +1  error  自然人: …`; names are padded to `nameWidth` columns.

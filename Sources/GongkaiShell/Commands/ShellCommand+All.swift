@@ -1,14 +1,22 @@
+import GongkaiIO
+
 extension ShellCommand {
     /// Every dot-command, in the order `.help` lists them.
     static let all: [ShellCommand] = [
         ShellCommand(
-            name: "load", syntax: "FILE [as NAME]",
-            summary: "Load a report or a workbook file",
+            name: "load", syntax: "FILE|DIR… [as NAME]",
+            summary: "Load reports, folders, a workbook",
             details: """
-                Reads the report's tables into a new report named NAME (by default derived from the file name, \
-                e.g. r2023) and makes it current. A workbook file (.gkw) restores a saved session instead.
+                Reads each report's tables into a new report and makes it current. Its name is NAME, or by \
+                default the body and year (洪泽区_2023; see the README). A folder loads every report file below \
+                it, a quoted glob every match; each file gets an outcome (loaded, refused with its reason, or \
+                skipped when plainly not a report) and one bad file never stops the others. A workbook file (.gkw) \
+                restores a saved session instead.
                 """,
-            examples: [".load examples/上犹县政府办-2023.txt", ".load 淮安市-2024.txt as ha2024"],
+            examples: [
+                ".load examples/上犹县政府办-2023.txt", ".load 淮安市-2024.txt as ha2024", ".load reports/",
+                ".load 'reports/*2024*'",
+            ],
             run: { shell, arguments in try shell.loadCommand(arguments) }),
         ShellCommand(
             name: "save", syntax: "FILE",
@@ -17,14 +25,16 @@ extension ShellCommand {
             examples: [".save session.gkw"],
             run: { shell, arguments in try shell.saveCommand(arguments) }),
         ShellCommand(
-            name: "export", syntax: "FORMAT FILE [t2 t3 t4]",
+            name: "export", syntax: "FORMAT FILE [TABLE…] [--OPT…]",
             summary: "Export the official tables",
             details: """
-                FORMAT is csv, csv-long, latex, latex-fragment, markdown or html; FILE is a path or - for the \
-                output. Tables default to all three. Failing error rules are listed as warnings; the export is \
-                still written.
+                FORMAT is one of \(ExportFormatName.all.joined(separator: ", ")); FILE is a path or - for the \
+                output. Options: --excel, --all, --strict. Tables (t3, 三, 3 or 表三) default to all three. --excel writes CSV for Excel and WPS (BOM, \
+                CRLF). --all exports every loaded report: csv-long as one table into FILE, the other formats one \
+                file per report into the folder DIR. Failing error rules are listed as warnings and the export is \
+                still written, unless --strict leaves those reports out.
                 """,
-            examples: [".export csv out/上犹县.csv", ".export latex - t3"],
+            examples: [".export csv out/上犹县.csv", ".export latex - t3", ".export csv-long all.csv --all"],
             argumentWords: ExportFormatName.all,
             run: { shell, arguments in try shell.exportCommand(arguments) }),
         ShellCommand(
@@ -39,14 +49,16 @@ extension ShellCommand {
             argumentWords: ["t2", "t3", "t4"],
             run: { shell, arguments in try shell.showCommand(arguments) }),
         ShellCommand(
-            name: "check", syntax: "[all|failing]",
+            name: "check", syntax: "[all|failing] [--summary]",
             summary: "Rules with status and imbalance",
             details: """
-                `failing` (the default) lists the rules that fail; `all` lists every rule. In a script, a failing \
-                error-severity rule makes the exit code 3.
+                `failing` (the default) lists the rules that fail; `all` lists every rule. Each report ends with \
+                its counts: rules that hold, fail, and are incomplete (a rule reading an empty cell never holds), \
+                and cells missing. `--summary` prints one line per report and a totals line instead. In a script, \
+                a failing error-severity rule makes the exit code 3; missing cells or incomplete rules make it 4.
                 """,
-            examples: [".check", ".check all"],
-            argumentWords: ["all", "failing"],
+            examples: [".check", ".check all", ".check --summary"],
+            argumentWords: ["all", "failing", "--summary"],
             run: { shell, arguments in try shell.checkCommand(arguments) }),
         ShellCommand(
             name: "explain", syntax: "CELL",
@@ -86,9 +98,19 @@ extension ShellCommand {
         ShellCommand(
             name: "reports", syntax: "[NAME]",
             summary: "List reports, or switch the current one",
-            details: "Unqualified names refer to the current report; `NAME.t3.new.natural` reaches another one.",
+            details: """
+                Lists each report's name (* marks the current one), body, year, source file, cells read, inferred \
+                and missing, and rules holding, failing and incomplete. Unqualified names refer to the current \
+                report; `NAME.t3.new.natural` reaches another one.
+                """,
             examples: [".reports", ".reports ha2024"],
             run: { shell, arguments in try shell.reportsCommand(arguments) }),
+        ShellCommand(
+            name: "unload", syntax: "NAME",
+            summary: "Unload a report",
+            details: "Refused while formulas or rules of other reports read its cells. `.undo` loads it again.",
+            examples: [".unload ha2024"],
+            run: { shell, arguments in try shell.unloadCommand(arguments) }),
         ShellCommand(
             name: "rule", syntax: "NAME [error|warning] EXPR",
             summary: "Add a rule that must hold",
@@ -155,7 +177,8 @@ extension ShellCommand {
     ]
 }
 
-/// The export formats by name, as `.export` and `gongkai export --format` accept them.
+/// The export formats by name, as `.export` and `gongkai export --format` accept them: derived from the one list,
+/// ``ExportFormat``, so help, completion and the command line cannot drift apart.
 enum ExportFormatName {
-    static let all = ["csv", "csv-long", "latex", "latex-fragment", "markdown", "html"]
+    static var all: [String] { ExportFormat.allCases.map(\.rawValue) }
 }

@@ -65,6 +65,23 @@ enum FileAccess {
         }
     }
 
+    /// Creates a folder and its missing parents (`mkdir -p`); an existing folder is fine.
+    static func makeDirectory(_ path: String, shownAs name: String? = nil) throws {
+        var prefix = path.hasPrefix("/") ? "/" : ""
+        for component in path.split(separator: "/") {
+            prefix += component
+            var info = stat()
+            if stat(prefix, &info) != 0 {
+                guard mkdir(prefix, 0o777) == 0 || errno == EEXIST else {
+                    throw Failure(path: name ?? path, reason: systemReason())
+                }
+            } else if (info.st_mode & S_IFMT) != S_IFDIR {
+                throw Failure(path: name ?? path, reason: "\(prefix) is not a folder")
+            }
+            prefix += "/"
+        }
+    }
+
     private static func systemReason() -> String {
         guard let message = strerror(errno) else { return "error \(errno)" }
         return String(cString: message).lowercased()

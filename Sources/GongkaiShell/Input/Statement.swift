@@ -1,3 +1,5 @@
+import GongkaiCore
+
 /// One complete input statement, classified.
 ///
 /// At the prompt a line is a dot-command (`.show t3`), an assignment (`t3.new.natural = 8`, `cell = <formula>`,
@@ -80,17 +82,9 @@ enum Statement: Equatable {
         let start = i
         var j = i
         while true {
-            guard j < characters.count, characters[j].isASCII, characters[j].isLetter || characters[j] == "_" else {
-                return nil
-            }
-            while j < characters.count, characters[j].isASCII,
-                characters[j].isLetter || characters[j].isNumber || characters[j] == "_"
-            {
-                j += 1
-            }
-            if j + 1 < characters.count, characters[j] == ".", characters[j + 1].isASCII,
-                characters[j + 1].isLetter || characters[j + 1] == "_"
-            {
+            guard j < characters.count, NameSyntax.startsSegment(characters[j]) else { return nil }
+            while j < characters.count, NameSyntax.continuesSegment(characters[j]) { j += 1 }
+            if j + 1 < characters.count, characters[j] == ".", NameSyntax.startsSegment(characters[j + 1]) {
                 j += 1
                 continue
             }

@@ -4,6 +4,7 @@
     import Darwin
 #endif
 import GongkaiCore
+import GongkaiIO
 
 /// What a `gongkai` invocation runs with: where output goes, the environment, and standard input.
 ///
@@ -66,9 +67,11 @@ public enum Launcher {
     /// Ctrl-C while starting (the init file, between files) skips the rest of the start on a terminal and shows the
     /// prompt; otherwise it ends the run with 130.
     public static func shell(
-        files: [String], commands: String?, bail: Bool, skipInit: Bool, context: LaunchContext
+        files: [String], commands: String?, bail: Bool, skipInit: Bool, allowIncomplete: Bool = false,
+        context: LaunchContext
     ) -> Int32 {
         let shell = makeShell(bail: bail, context: context)
+        shell.options.allowIncomplete = allowIncomplete
         let interactive = commands == nil && context.standardInputIsTerminal
         var interrupted = false
         if !skipInit {
@@ -79,9 +82,11 @@ public enum Launcher {
             default: break
             }
         }
-        for file in files where !interrupted {
-            if let code = load(file, into: shell, context: context) { return code }
-            interrupted = shell.takeInterrupt()
+        if !files.isEmpty, !interrupted {
+            shell.options.progress = context.standardInputIsTerminal
+            let batch = shell.loadMany(files)
+            shell.options.progress = false
+            interrupted = batch.interrupted
         }
         if interrupted && !interactive { return finish(shell, status: .interrupted, context: context) }
         if let commands {
@@ -94,6 +99,9 @@ public enum Launcher {
                 shell.options.width = min(max(columns, 40), 160)
             }
             shell.options.color = context.environment["NO_COLOR"] == nil && isatty(1) != 0
+            if shell.workbook.reportNames.isEmpty {
+                context.output.line(Launcher.firstSteps)
+            }
             // At the prompt a failed statement is not fatal: the loop's own code stands (0 unless `.quit` says).
             let code = runInteractive(shell: shell)
             do {
@@ -112,7 +120,9 @@ public enum Launcher {
     }
 
     /// `gongkai run SCRIPT [--bail]`: runs a script file; errors name it and the line.
-    public static func run(script path: String, bail: Bool, skipInit: Bool, context: LaunchContext) -> Int32 {
+    public static func run(
+        script path: String, bail: Bool, skipInit: Bool, allowIncomplete: Bool = false, context: LaunchContext
+    ) -> Int32 {
         let text: String
         do {
             text = try FileAccess.readText(path)
@@ -121,6 +131,7 @@ public enum Launcher {
             return 2
         }
         let shell = makeShell(bail: bail, context: context)
+        shell.options.allowIncomplete = allowIncomplete
         if !skipInit, let status = runInitFile(shell, context: context) {
             switch status {
             case .quit, .interrupted: return finish(shell, status: status, context: context)
@@ -132,115 +143,193 @@ public enum Launcher {
         return finish(shell, status: status, context: context)
     }
 
-    /// `gongkai check FILE…`: loads each report and prints its rules' results. 0 when every error rule holds, 3 when
-    /// one fails, 2 when a file cannot be read; 130 when Ctrl-C stopped it between reports (those checked are shown).
-    public static func check(files: [String], all: Bool, context: LaunchContext) -> Int32 {
-        guard !files.isEmpty else {
+    /// What `gongkai check` was asked for.
+    public struct CheckRequest: Sendable {
+        /// Files, folders, globs or workbook files.
+        public var files: [String]
+        /// List every rule, not only the failing ones.
+        public var all = false
+        /// One line per report and a totals line instead of the rules.
+        public var summary = false
+        /// The summary for machines (`--format csv|json`); nil prints it aligned.
+        public var summaryFormat: SummaryFormat?
+        /// Missing cells and incomplete rules do not make the exit code 4.
+        public var allowIncomplete = false
+
+        /// A request.
+        public init(
+            files: [String], all: Bool = false, summary: Bool = false, summaryFormat: SummaryFormat? = nil,
+            allowIncomplete: Bool = false
+        ) {
+            self.files = files
+            self.all = all
+            self.summary = summary
+            self.summaryFormat = summaryFormat
+            self.allowIncomplete = allowIncomplete
+        }
+    }
+
+    /// `gongkai check FILE|DIR|GLOB…`: loads every report into one session and prints its rules' results; the exit
+    /// code counts every report (``CheckSummary/exitCode(allowIncomplete:)``): 0 all hold and are complete, 3 an
+    /// error rule fails, 4 cells missing or rules incomplete, 2 a file was refused (the others are still checked),
+    /// 130 Ctrl-C stopped it between files (those loaded are checked).
+    public static func check(_ request: CheckRequest, context: LaunchContext) -> Int32 {
+        guard !request.files.isEmpty else {
             context.errors.line("Error: gongkai check needs at least one FILE")
             return 2
         }
-        context.interruption.listen()
-        var unreadable = false
-        var failing = false
-        for file in files {
-            if interrupted(context) { return 130 }
-            // One workbook per file: each report is checked on its own.
-            let shell = makeShell(bail: false, context: context)
-            do {
-                try shell.load(file)
-            } catch {
-                context.errors.line("Error: \(error)")
-                unreadable = true
-                continue
-            }
-            guard let report = shell.workbook.currentReport else { continue }
-            // Loading printed the summary and the failing rules; `--all` lists the others too.
-            let results = shell.ruleResults(report)
-            if all {
-                let holding = results.filter { !$0.status.isFailing }
-                for line in shell.ruleLines(holding, qualified: false, withDescription: true) {
-                    context.output.line("  " + line)
+        let shell = makeShell(bail: false, context: context)
+        // Loading prints nothing of its own here: each report's rules come below, once.
+        let progress = progressDisplay(context)
+        let report = Shell(session: shell.session, output: context.output, errors: context.errors, options: shell.options)
+        // Each report is checked as it loads, so that a folder of thousands streams and Ctrl-C keeps what was said.
+        var checks: [ReportCheck] = []
+        let batch = shell.session.load(
+            request.files, progress: progress.show,
+            each: { outcome in
+                progress.finish()
+                switch outcome {
+                case .refused, .skipped: report.render(outcome)
+                case .loaded(let loaded):
+                    guard let check = shell.session.check(report: loaded.name) else { return }
+                    checks.append(check)
+                    if !request.summary { report.renderCheck(check, all: request.all, notes: loaded.notes) }
+                case .restored(_, let reports):
+                    for name in reports {
+                        guard let check = shell.session.check(report: name) else { continue }
+                        checks.append(check)
+                        if !request.summary { report.renderCheck(check, all: request.all, notes: []) }
+                    }
                 }
+            })
+        progress.finish()
+        if batch.interrupted { context.errors.line("interrupted") }
+        if request.summary {
+            if let format = request.summaryFormat {
+                context.output.write(Shell.summaryData(checks, format: format))
+            } else {
+                report.renderSummary(checks)
             }
-            if results.contains(where: { $0.status.isFailing && $0.severity == .error }) { failing = true }
+        } else if batch.outcomes.count > 1 {
+            context.output.line(Shell.batchSummary(batch))
         }
-        if interrupted(context) { return 130 }
-        return unreadable ? 2 : failing ? 3 : 0
+        let summary = CheckSummary(checks: checks, refused: batch.refused.count, interrupted: batch.interrupted)
+        return summary.exitCode(allowIncomplete: request.allowIncomplete)
     }
 
-    /// `gongkai export FILE… --format F [--excel] [-o OUT] [--tables t3] [--strict]`.
+    /// What `gongkai export` was asked for.
+    public struct ExportCommand: Sendable {
+        /// Files, folders, globs or workbook files.
+        public var files: [String]
+        /// The format's name (`csv`, `latex`, …).
+        public var format: String
+        /// CSV for Excel and WPS: BOM and CRLF.
+        public var excel = false
+        /// The output file, or a folder when several reports are exported in a layout format; nil: standard output.
+        public var output: String?
+        /// The tables, by id, number or 表三; empty: all.
+        public var tables: [String] = []
+        /// Leave out (and exit 3 for) reports whose error rules fail.
+        public var strict = false
+        /// With `strict`: missing cells and incomplete rules do not make the exit code 4.
+        public var allowIncomplete = false
+
+        /// A request.
+        public init(
+            files: [String], format: String, excel: Bool = false, output: String? = nil, tables: [String] = [],
+            strict: Bool = false, allowIncomplete: Bool = false
+        ) {
+            self.files = files
+            self.format = format
+            self.excel = excel
+            self.output = output
+            self.tables = tables
+            self.strict = strict
+            self.allowIncomplete = allowIncomplete
+        }
+    }
+
+    /// `gongkai export FILE|DIR|GLOB… --format F [--excel] [-o OUT] [--tables t3] [--strict]`: exports every report.
     ///
-    /// Without `-o` every report goes to standard output in one export (the long CSV as one table); with one file,
-    /// OUT is the output file; with several, OUT is a directory receiving one file per report. `--strict` refuses to
-    /// export a report whose error rules fail (exit 3); otherwise failing rules are listed on standard error and the
-    /// export is written. Ctrl-C stops it between reports with 130: nothing is written while reports are being read,
-    /// and with a directory the files already written stay (each one whole).
-    public static func export(
-        files: [String], format: String, excel: Bool, output: String?, tables: [String], strict: Bool,
-        context: LaunchContext
-    ) -> Int32 {
-        guard ExportFormatName.all.contains(format) else {
+    /// Without `-o` every report goes to standard output in one export (the long CSV as one table). With `-o`, one
+    /// report or the long CSV goes to the file OUT; several reports in a layout format go one file per report into the
+    /// folder OUT (created when missing). Failing error rules are listed on standard error; `--strict` leaves such
+    /// reports out and exits 3 (nothing is written when none is left). Exit codes as for `check`, counting every
+    /// report: 2 a file was refused, 3 error rules fail (`--strict`), 4 cells missing (`--strict`), 1 the write
+    /// failed.
+    public static func export(_ command: ExportCommand, context: LaunchContext) -> Int32 {
+        guard let format = ExportFormat(rawValue: command.format) else {
             context.errors.line(
-                "Error: unknown format ‘\(format)’; use one of " + ExportFormatName.all.joined(separator: ", "))
+                "Error: unknown format ‘\(command.format)’; use one of " + ExportFormatName.all.joined(separator: ", "))
             return 2
         }
-        guard !files.isEmpty else {
+        guard !command.files.isEmpty else {
             context.errors.line("Error: gongkai export needs at least one FILE")
             return 2
         }
-        // One session holds every report; the shell's own messages (load summaries) are not part of the export.
-        let shell = Shell(output: StringOutput(), errors: context.errors)
-        context.interruption.listen()
-        var code: Int32 = 0
-        var exported: [(file: String, report: String)] = []
-        for file in files {
-            if interrupted(context) { return 130 }
-            do {
-                try shell.load(file)
-            } catch {
-                context.errors.line("Error: \(error)")
-                code = 2
-                continue
+        let shell = makeShell(bail: false, context: context)
+        let session = shell.session
+        let progress = progressDisplay(context)
+        let batch = session.load(command.files, progress: progress.show)
+        progress.finish()
+        for outcome in batch.outcomes {
+            switch outcome {
+            case .refused, .skipped: shell.render(outcome)
+            case .loaded, .restored: break
             }
-            guard let report = shell.workbook.currentReport else { continue }
-            let template = (try? shell.workbook.template(of: report)) ?? .official2021
-            if let unknown = tables.first(where: { template.table($0) == nil }) {
-                context.errors.line(
-                    "Error: no table ‘\(unknown)’; the tables are " + template.tables.map(\.id).joined(separator: ", "))
-                return 2
-            }
-            let failing = shell.ruleResults(report).filter { $0.status.isFailing && $0.severity == .error }
-            for result in failing {
-                context.errors.line("\(file): rule \(result.name) fails" + Shell.imbalance(result))
-            }
-            if strict && !failing.isEmpty {
-                context.errors.line("\(file): not exported (--strict and \(failing.count) error rules fail)")
-                code = max(code, 3)
-                continue
-            }
-            exported.append((file, report))
         }
-        if interrupted(context) { return 130 }
-        guard !exported.isEmpty else { return code }
+        if batch.interrupted {
+            context.errors.line("interrupted")
+            return 130
+        }
+        guard !session.workbook.reportNames.isEmpty else { return batch.refused.isEmpty ? 0 : 2 }
+        let destination: ExportRequest.Destination
+        if let output = command.output {
+            let several = session.workbook.reportNames.count > 1
+            destination = several && format != .csvLong ? .directory(output) : .file(output)
+        } else {
+            destination = .text
+        }
+        let request = ExportRequest(
+            format: format, tables: command.tables.isEmpty ? nil : command.tables,
+            options: ExportOptions(excel: command.excel), destination: destination, strict: command.strict)
+        let result: ExportResult
         do {
-            if let output, files.count > 1 {
-                for (file, report) in exported {
-                    if interrupted(context) { return 130 }
-                    let text = try IOBridge.export(
-                        format: format, workbook: shell.workbook, reports: [report], tables: tables, excel: excel)
-                    try FileAccess.writeAtomically(output + "/" + exportFileName(file, format: format), text)
-                }
-            } else {
-                let text = try IOBridge.export(
-                    format: format, workbook: shell.workbook, reports: exported.map(\.report), tables: tables,
-                    excel: excel)
-                if let output { try FileAccess.writeAtomically(output, text) } else { context.output.write(text) }
-            }
+            result = try session.export(request)
         } catch {
             context.errors.line("Error: \(error)")
-            return code == 0 ? 1 : code
+            return batch.refused.isEmpty ? 1 : 2
         }
-        return code
+        for check in result.checks {
+            let file = check.source ?? check.report
+            for rule in check.results where rule.status.isFailing && rule.severity == .error {
+                context.errors.line("\(file): rule \(rule.name) fails" + Shell.imbalance(rule))
+            }
+            if result.leftOut.contains(check.report) {
+                context.errors.line("\(file): not exported (--strict and \(check.errorsFailing) error rules fail)")
+            }
+        }
+        if let text = result.text { context.output.write(text) }
+        if interrupted(context) { return 130 }
+        let summary = CheckSummary(checks: result.checks, refused: batch.refused.count)
+        let code = summary.exitCode(allowIncomplete: !command.strict || command.allowIncomplete)
+        // Without --strict, failing rules are listed but do not change the exit code.
+        return command.strict || code == 2 ? code : 0
+    }
+
+    /// `gongkai --version`.
+    public static let version = "gongkai 0.2.0"
+
+    /// The export formats' names, from the one list (``ExportFormat``), for the command line's help.
+    public static var exportFormatNames: [String] { ExportFormatName.all }
+
+    /// The one line an interactive start without reports prints.
+    static let firstSteps =
+        "No report loaded: .load FILE|DIR, .new to start a blank form, .help for the commands, .quit to leave."
+
+    /// Progress of a long load on standard error, shown only when that is a terminal of this process.
+    static func progressDisplay(_ context: LaunchContext) -> LoadProgressDisplay {
+        LoadProgressDisplay(errors: context.errors, enabled: context.standardInputIsTerminal && isatty(2) != 0)
     }
 
     /// The width of the terminal on standard output, if it is one.
@@ -249,20 +338,6 @@ public enum Launcher {
         var size = winsize()
         guard ioctl(1, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
         return Int(size.ws_col)
-    }
-
-    /// `上犹县政府办-2023.txt` → `上犹县政府办-2023.csv`
-    static func exportFileName(_ file: String, format: String) -> String {
-        let base = file.split(separator: "/").last.map(String.init) ?? file
-        let stem = base.lastIndex(of: ".").map { String(base[..<$0]) } ?? base
-        let ext: String
-        switch format {
-        case "csv", "csv-long": ext = "csv"
-        case "latex", "latex-fragment": ext = "tex"
-        case "markdown": ext = "md"
-        default: ext = format
-        }
-        return stem + "." + ext
     }
 
     /// A shell for this run, polling the context's interruption (whose handler is installed now).
@@ -286,17 +361,6 @@ public enum Launcher {
         let path = home + "/.gongkairc"
         guard FileAccess.exists(path), let text = try? FileAccess.readText(path) else { return nil }
         return shell.run(script: text, name: path)
-    }
-
-    /// Loads a file named on the command line; an unreadable file ends the run with exit code 2.
-    private static func load(_ file: String, into shell: Shell, context: LaunchContext) -> Int32? {
-        do {
-            try shell.load(file)
-            return nil
-        } catch {
-            context.errors.line("Error: \(error)")
-            return 2
-        }
     }
 
     /// Closes an `.output` file and turns the session's outcome into an exit code.

@@ -1,0 +1,75 @@
+// Reading a report's cells by index: the application layer never builds `report + "." + name` strings to read.
+
+/// How many of a report's template cells were read, inferred, entered, computed or are missing.
+public struct CellCounts: Sendable, Hashable {
+    /// Entered values read as printed.
+    public var read = 0
+    /// Entered values recovered by inference (marked inferred).
+    public var inferred = 0
+    /// Values typed or assigned in a session.
+    public var entered = 0
+    /// Totals computed from their parts (nothing entered).
+    public var computed = 0
+    /// Template cells that are empty: nothing printed, nothing entered, nothing to compute from.
+    public var missing = 0
+
+    /// No counts.
+    public init() {}
+
+    /// Every template cell: read + inferred + entered + computed + missing.
+    public var total: Int { read + inferred + entered + computed + missing }
+}
+
+extension Workbook {
+    /// The value of template cell `index` (`TemplateCell.index`) of `report`.
+    public func value(report: String, cell index: Int) throws(EngineError) -> Value {
+        let state = try state(named: report)
+        guard state.values.indices.contains(index), index < state.shape.cellCount else {
+            throw .invalidValue("#\(index)", reason: "no such cell in template \(state.template.id)")
+        }
+        return state.values[index]
+    }
+
+    /// Where the entered value of template cell `index` came from; nil for computed or empty cells.
+    public func provenance(report: String, cell index: Int) throws(EngineError) -> Provenance? {
+        let state = try state(named: report)
+        guard index >= 0, index < state.shape.cellCount, state.isEntered(index) else { return nil }
+        return state.provenance[index] ?? Provenance(origin: .entered)
+    }
+
+    /// The text of text cell `index` (`ReportTemplate.textCells` order) of `report`; nil when it is empty.
+    public func text(report: String, textCell index: Int) throws(EngineError) -> String? {
+        let state = try state(named: report)
+        guard state.texts.indices.contains(index) else { return nil }
+        switch state.texts[index] {
+        case .text(let text): return text.isEmpty ? nil : text
+        case .number(let number): return number.description
+        case .empty, .error: return nil
+        }
+    }
+
+    /// How a report's template cells were filled.
+    public func cellCounts(report: String) throws(EngineError) -> CellCounts {
+        let state = try state(named: report)
+        var counts = CellCounts()
+        for index in 0..<state.shape.cellCount {
+            if state.isEntered(index) {
+                switch state.provenance[index]?.origin ?? .entered {
+                case .read: counts.read += 1
+                case .inferred: counts.inferred += 1
+                case .entered: counts.entered += 1
+                }
+            } else if state.values[index].isEmpty {
+                counts.missing += 1
+            } else {
+                counts.computed += 1
+            }
+        }
+        return counts
+    }
+}
+
+extension Workbook {
+    /// Whether a report of that name is loaded (constant time).
+    public func hasReport(_ name: String) -> Bool { slotByName[name] != nil }
+}

@@ -1,0 +1,206 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+import GongkaiCore
+import GongkaiIO
+
+// Rendering what the session returns: load outcomes, checks, batch summaries. The REPL and the command line print
+// through these, so a result reads the same wherever it was asked for.
+
+extension Shell {
+    /// Prints one load outcome: the report's summary line, its notes and failing rules; a refusal on the error output.
+    func render(_ outcome: LoadOutcome) {
+        switch outcome {
+        case .loaded(let report):
+            let filled = report.cells.read + report.cells.inferred + report.cells.entered
+            var line = "loaded \(report.file) as \(report.name): \(filled) of \(report.cellCount) cells, \(report.texts) texts"
+            let check = session.check(report: report.name)
+            if let check { line += "; " + check.countsText }
+            output.line(line)
+            for note in report.notes { output.line("  " + note) }
+            if let check {
+                let failing = check.results.filter { $0.status.isFailing }
+                for line in ruleLines(failing, qualified: false, withDescription: true) { output.line("  " + line) }
+            }
+        case .restored(let file, let reports):
+            let checks = session.check(reports)
+            let failing = checks.reduce(0) { $0 + $1.failing }
+            let incomplete = checks.reduce(0) { $0 + $1.incomplete }
+            let missing = checks.reduce(0) { $0 + $1.cells.missing }
+            var line = "loaded workbook \(file): " + reports.joined(separator: ", ")
+            if failing == 0 && incomplete == 0 && missing == 0 {
+                line += "; all rules hold"
+            } else {
+                line += "; \(failing) rules fail, \(incomplete) incomplete"
+                if missing > 0 { line += " (\(missing) cells missing)" }
+            }
+            output.line(line)
+        case .refused(_, _, let message):
+            errors.line("Error: " + message)
+        case .skipped(let file, let why):
+            output.line("skipped \(file): \(why)")
+        }
+    }
+
+    /// A report's check for `gongkai check`: its file, name and counts, the importer's notes, then its rules
+    /// (the failing ones, or all).
+    func renderCheck(_ check: ReportCheck, all: Bool, notes: [String]) {
+        let filled = check.cells.read + check.cells.inferred + check.cells.entered
+        output.line(
+            "checked \(check.source ?? check.report) as \(check.report): \(filled) of \(check.cells.total) cells; "
+                + check.countsText)
+        for note in notes { output.line("  " + note) }
+        let shown = check.results.filter { all || $0.status.isFailing }
+        for line in ruleLines(shown, qualified: false, withDescription: true) { output.line("  " + line) }
+    }
+
+    /// `12 files: 10 loaded, 1 refused (2019 format 1), 1 skipped`
+    static func batchSummary(_ batch: LoadBatch) -> String {
+        var parts = ["\(batch.loaded.count + batch.restored.count) loaded"]
+        let refused = batch.refused
+        if !refused.isEmpty {
+            var byReason: [(LoadRefusal, Int)] = []
+            for reason in LoadRefusal.allCases {
+                let n = refused.count { $0.reason == reason }
+                if n > 0 { byReason.append((reason, n)) }
+            }
+            parts.append(
+                "\(refused.count) refused (" + byReason.map { "\($0.0.rawValue) \($0.1)" }.joined(separator: ", ") + ")")
+        }
+        if !batch.skipped.isEmpty { parts.append("\(batch.skipped.count) skipped") }
+        var line = "\(batch.outcomes.count) files: " + parts.joined(separator: ", ")
+        if batch.interrupted { line += "; interrupted" }
+        return line
+    }
+
+    /// The rules of a check: failing ones (all with `all`), then the report's counts line.
+    func renderCheck(_ check: ReportCheck, all: Bool, qualified: Bool) throws(Interrupted) {
+        let shown = check.results.filter { all || $0.status.isFailing }
+        for line in ruleLines(shown, qualified: qualified, withDescription: true) {
+            try stopIfInterrupted()
+            output.line(line)
+        }
+        output.line("\(check.report): \(check.results.count) rules: " + check.countsText)
+    }
+
+    /// One line per report and a totals line (`--summary`), aligned for the terminal.
+    func renderSummary(_ checks: [ReportCheck]) {
+        let header = ["report", "body", "year", "read", "inferred", "missing", "hold", "fail", "incomplete", "worst"]
+        var rows = [header]
+        for c in checks {
+            rows.append([
+                c.report, c.body ?? "-", c.year ?? "-", "\(c.cells.read)", "\(c.cells.inferred)", "\(c.cells.missing)",
+                "\(c.holding)", "\(c.failing)", "\(c.incomplete)", c.worstSeverity?.rawValue ?? "-",
+            ])
+        }
+        let totals = CheckSummary(checks: checks).totals
+        rows.append([
+            "total", "\(totals.reports) reports", "", "\(checks.reduce(0) { $0 + $1.cells.read })",
+            "\(checks.reduce(0) { $0 + $1.cells.inferred })", "\(totals.missing)", "\(totals.holding)",
+            "\(totals.failing)", "\(totals.incomplete)", "",
+        ])
+        let numeric: Set<Int> = [3, 4, 5, 6, 7, 8]
+        var widths = [Int](repeating: 0, count: header.count)
+        for row in rows { for (i, cell) in row.enumerated() { widths[i] = max(widths[i], displayWidth(cell)) } }
+        for row in rows {
+            let cells = row.enumerated().map { i, cell in
+                numeric.contains(i) ? TextLayout.padLeft(cell, widths[i]) : TextLayout.padRight(cell, widths[i])
+            }
+            output.line(cells.joined(separator: "  ").trimmingTrailingBlanks())
+        }
+    }
+
+    /// The batch summary for machines: CSV (RFC 4180) or JSON, one record per report.
+    static func summaryData(_ checks: [ReportCheck], format: SummaryFormat) -> String {
+        switch format {
+        case .csv:
+            var writer = CSVWriter(excel: false)
+            writer.append(
+                ["report", "body", "year", "source", "read", "inferred", "entered", "computed", "missing", "hold", "fail",
+                    "incomplete", "worst"].map { .text($0) })
+            for c in checks {
+                let texts: [CSVWriter.Field] = [c.report, c.body ?? "", c.year ?? "", c.source ?? ""].map { .text($0) }
+                let numbers: [CSVWriter.Field] = [
+                    c.cells.read, c.cells.inferred, c.cells.entered, c.cells.computed, c.cells.missing, c.holding,
+                    c.failing, c.incomplete,
+                ].map { .number("\($0)") }
+                writer.append(texts + numbers + [.text(c.worstSeverity?.rawValue ?? "")])
+            }
+            return writer.output
+        case .json:
+            let records = checks.map { c in
+                "{\"report\":\(jsonString(c.report)),\"body\":\(c.body.map(jsonString) ?? "null"),"
+                    + "\"year\":\(c.year.map(jsonString) ?? "null"),\"source\":\(c.source.map(jsonString) ?? "null"),"
+                    + "\"cells\":{\"read\":\(c.cells.read),\"inferred\":\(c.cells.inferred),"
+                    + "\"entered\":\(c.cells.entered),\"computed\":\(c.cells.computed),\"missing\":\(c.cells.missing)},"
+                    + "\"rules\":{\"hold\":\(c.holding),\"fail\":\(c.failing),\"incomplete\":\(c.incomplete)},"
+                    + "\"worst\":\(c.worstSeverity.map { jsonString($0.rawValue) } ?? "null")}"
+            }
+            return "[\n" + records.map { "  " + $0 }.joined(separator: ",\n") + "\n]\n"
+        }
+    }
+
+    /// A JSON string literal.
+    static func jsonString(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if scalar.value < 0x20 {
+                    let hex = String(scalar.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+}
+
+/// How `--summary` prints for machines.
+public enum SummaryFormat: String, Sendable, CaseIterable {
+    /// RFC 4180 CSV with a header row.
+    case csv
+    /// A JSON array of records.
+    case json
+}
+
+/// Progress of a long load on a terminal: shown only after about a second, on one line of the error output, then
+/// erased; never in pipes or transcripts.
+final class LoadProgressDisplay {
+    private let errors: any TextOutput
+    private let enabled: Bool
+    private let started: Double
+    private var shown = false
+
+    init(errors: any TextOutput, enabled: Bool) {
+        self.errors = errors
+        self.enabled = enabled
+        self.started = LoadProgressDisplay.now()
+    }
+
+    func show(_ progress: LoadProgress) {
+        guard enabled, LoadProgressDisplay.now() - started > 1 else { return }
+        shown = true
+        let name = TextLayout.truncate(progress.file, 50)
+        errors.write("\r\u{1B}[K[\(progress.done)/\(progress.total)] \(name)")
+    }
+
+    func finish() {
+        if shown { errors.write("\r\u{1B}[K") }
+    }
+
+    private static func now() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+    }
+}

@@ -1,0 +1,101 @@
+import GongkaiCore
+
+/// One report's rules and completeness, as a check reports them.
+public struct ReportCheck: Sendable {
+    /// The report's name in the session.
+    public var report: String
+    /// `meta.org`, when the report has it.
+    public var body: String?
+    /// `meta.year`, when the report has it.
+    public var year: String?
+    /// The file it was loaded from, when known.
+    public var source: String?
+    /// How its template cells were filled.
+    public var cells: CellCounts
+    /// Every rule's result, in listing order.
+    public var results: [RuleResult]
+
+    /// Rules that hold.
+    public var holding: Int { results.count { $0.status == .holds } }
+    /// Rules that fail or are in error.
+    public var failing: Int { results.count { $0.status.isFailing } }
+    /// Rules that read an empty cell: never counted as holding.
+    public var incomplete: Int { results.count { $0.status == .incomplete } }
+    /// Error-severity rules that fail.
+    public var errorsFailing: Int { results.count { $0.status.isFailing && $0.severity == .error } }
+
+    /// The most severe failing rule's severity; nil when nothing fails.
+    public var worstSeverity: Severity? {
+        if errorsFailing > 0 { return .error }
+        return results.contains { $0.status.isFailing } ? .warning : nil
+    }
+
+    /// Whether cells are missing or rules cannot be decided.
+    public var isIncomplete: Bool { incomplete > 0 || cells.missing > 0 }
+
+    /// `40 hold, 2 fail, 1 incomplete (21 cells missing)`: incomplete rules and missing cells always said.
+    public var countsText: String {
+        var text = "\(holding) hold, \(failing) fail, \(incomplete) incomplete"
+        if cells.missing > 0 { text += " (\(cells.missing) cell\(cells.missing == 1 ? "" : "s") missing)" }
+        return text
+    }
+}
+
+/// A check of many reports and the files that could not be loaded: the one place exit codes are decided.
+public struct CheckSummary: Sendable {
+    /// Every report checked.
+    public var checks: [ReportCheck]
+    /// Files refused while loading (exit 2).
+    public var refused: Int
+    /// Ctrl-C stopped the work (exit 130).
+    public var interrupted: Bool
+
+    /// A summary.
+    public init(checks: [ReportCheck], refused: Int = 0, interrupted: Bool = false) {
+        self.checks = checks
+        self.refused = refused
+        self.interrupted = interrupted
+    }
+
+    /// The exit code counting every report: 130 interrupted; 2 a file was refused; 3 an error rule fails; 4 nothing
+    /// fails but cells are missing or rules incomplete (0 with `allowIncomplete`); 0 all holds and is complete.
+    public func exitCode(allowIncomplete: Bool) -> Int32 {
+        if interrupted { return 130 }
+        if refused > 0 { return 2 }
+        if checks.contains(where: { $0.errorsFailing > 0 }) { return 3 }
+        if !allowIncomplete, checks.contains(where: \.isIncomplete) { return 4 }
+        return 0
+    }
+
+    /// Totals over every report: reports, rules holding, failing, incomplete, cells missing.
+    public var totals: (reports: Int, holding: Int, failing: Int, incomplete: Int, missing: Int) {
+        checks.reduce((0, 0, 0, 0, 0)) { t, c in
+            (t.0 + 1, t.1 + c.holding, t.2 + c.failing, t.3 + c.incomplete, t.4 + c.cells.missing)
+        }
+    }
+}
+
+extension Session {
+    /// Checks reports (every loaded report when `reports` is nil).
+    public func check(_ reports: [String]? = nil) -> [ReportCheck] {
+        (reports ?? workbook.reportNames).compactMap { check(report: $0) }
+    }
+
+    /// One report's check; nil when no report of that name is loaded.
+    public func check(report: String) -> ReportCheck? {
+        guard let results = try? workbook.ruleResults(report: report),
+            let cells = try? workbook.cellCounts(report: report)
+        else { return nil }
+        return ReportCheck(
+            report: report, body: text(report, "meta.org"), year: text(report, "meta.year"),
+            source: sources[report]?.file, cells: cells, results: results)
+    }
+
+    /// A text cell of a report by its name in the template (`meta.org`), read by index.
+    func text(_ report: String, _ cell: String) -> String? {
+        guard let template = try? workbook.template(of: report),
+            let index = template.textCells.firstIndex(where: { $0.name == cell })
+        else { return nil }
+        return (try? workbook.text(report: report, textCell: index)) ?? nil
+    }
+}

@@ -1,0 +1,162 @@
+import GongkaiCore
+import GongkaiIO
+
+extension Session {
+    /// Loads every file the arguments stand for (files, folders, globs), one outcome per file, in order.
+    ///
+    /// One bad file never stops the others. Ctrl-C stops between files and keeps what loaded. `progress` is told
+    /// before each file (the shell shows it on a terminal when a load takes long), `each` after it, with its outcome.
+    public func load(
+        _ arguments: [String], progress: ((LoadProgress) -> Void)? = nil, each: ((LoadOutcome) -> Void)? = nil
+    ) -> LoadBatch {
+        var batch = LoadBatch()
+        var files: [String] = []
+        for argument in arguments {
+            let expanded = InputFiles.expand(argument, resolve: path)
+            files += expanded.files
+            for (file, why) in expanded.passed {
+                batch.outcomes.append(.skipped(file: file, why: why))
+                each?(.skipped(file: file, why: why))
+            }
+        }
+        for (n, file) in files.enumerated() {
+            if interruption.isRequested {
+                batch.interrupted = true
+                break
+            }
+            progress?(LoadProgress(done: n, total: files.count, file: file))
+            let outcome = load(file: file, as: nil, fromFolder: files.count > 1)
+            batch.outcomes.append(outcome)
+            each?(outcome)
+        }
+        return batch
+    }
+
+    /// Loads one file: a workbook file (recognised by its first line) or a published report, as `name` (by default
+    /// a name from the report's body and year, see ``defaultName(org:year:file:)``).
+    ///
+    /// `fromFolder` marks a file found by a folder or a glob: then a text with no report in it is passed over with a
+    /// note rather than refused.
+    public func load(file: String, as name: String? = nil, fromFolder: Bool = false) -> LoadOutcome {
+        let bytes: [UInt8]
+        do {
+            bytes = try FileAccess.readBytes(path(file), shownAs: file)
+        } catch {
+            return .refused(file: file, reason: .unreadable, message: "\(error)")
+        }
+        if WorkbookFile.isWorkbook(String(decoding: bytes.prefix(64), as: UTF8.self)) {
+            return restore(bytes, file: file)
+        }
+        let baseName = file.split(separator: "/").last.map(String.init) ?? file
+        let imported: ImportedReport
+        do {
+            imported = try importer.importReport(bytes: bytes, fileName: baseName)
+        } catch {
+            let reason = LoadRefusal.fromImport(code: error.code)
+            if reason == .noTables || reason == .empty, !Session.mentionsDisclosure(bytes) {
+                return .skipped(file: file, why: "not a report (no 政府信息公开 tables)")
+            }
+            if reason == .binary, bytes.starts(with: Array("%PDF".utf8)) {
+                return .refused(
+                    file: file, reason: .binary,
+                    message: "\(file): a PDF; extract its text first (pdftotext -layout \(baseName)) and load the .txt")
+            }
+            return .refused(file: file, reason: reason, message: "\(file): " + error.message)
+        }
+        let reportName = name ?? defaultName(org: imported.org, year: imported.year, file: file)
+        do {
+            _ = try workbook.loadReport(
+                name: reportName, template: imported.template, values: imported.values, texts: imported.texts)
+            if workbook.reportNames.count > 1 { try workbook.selectReport(reportName) }
+        } catch {
+            return .refused(file: file, reason: .rejected, message: "\(file): \(error)")
+        }
+        // A complete, exact import needs no account; otherwise the importer's summary says what was not read.
+        let notes =
+            imported.missing.isEmpty && imported.inferred.isEmpty && imported.diagnostics.isEmpty
+            ? [] : ImportSummary(imported).rendered().split(separator: "\n").map(String.init)
+        sources[reportName] = ReportSource(file: file, notes: notes)
+        let counts = (try? workbook.cellCounts(report: reportName)) ?? CellCounts()
+        return .loaded(
+            LoadedReport(
+                file: file, name: reportName, cellCount: imported.template.cells.count, cells: counts,
+                texts: imported.texts.count, notes: notes))
+    }
+
+    /// A workbook file replaces an empty session.
+    private func restore(_ bytes: [UInt8], file: String) -> LoadOutcome {
+        guard workbook.reportNames.isEmpty else {
+            return .refused(
+                file: file, reason: .workbook,
+                message: "\(file) is a workbook file, which replaces the session: load it first, or in a new shell")
+        }
+        let restored: Workbook
+        do {
+            restored = try Workbook(document: try WorkbookFile.parse(String(decoding: bytes, as: UTF8.self)))
+        } catch {
+            return .refused(file: file, reason: .workbook, message: "\(file): \(error)")
+        }
+        replaceWorkbook(restored)
+        for report in restored.reportNames {
+            sources[report] = ReportSource(file: originalFile(of: report) ?? file, workbook: file)
+        }
+        return .restored(file: file, reports: restored.reportNames)
+    }
+
+    /// The file a restored report's cells were read from, as their provenance names it.
+    private func originalFile(of report: String) -> String? {
+        guard let count = try? workbook.template(of: report).cells.count else { return nil }
+        for index in 0..<count {
+            if let file = (try? workbook.provenance(report: report, cell: index))?.flatMap({ $0.file }) { return file }
+        }
+        return nil
+    }
+
+    /// Whether a text speaks of government information disclosure at all (else it is plainly not a report).
+    static func mentionsDisclosure(_ bytes: [UInt8]) -> Bool {
+        let text = String(decoding: bytes.prefix(1 << 20), as: UTF8.self)
+        return text.contains("政府信息公开") || text.contains("信息公开")
+    }
+
+    /// A report's default name: its body and year (`洪泽区_2023`), readable and stable across sessions.
+    ///
+    /// The body is `meta.org` without the words every body shares (人民政府, 办公室 at the end), kept to Han
+    /// ideographs, ASCII letters and digits. Without a body the name comes from the file name's ASCII letters and
+    /// digits, then `r` and the year. A name already taken gets `_2`, `_3`, … (counted per base, so that loading
+    /// thousands of reports of one body stays linear).
+    public func defaultName(org: String?, year: Int?, file: String) -> String {
+        var base = ""
+        if let org { base = Session.bodyKey(org) }
+        if !base.isEmpty {
+            if let year { base += "_\(year)" }
+        } else {
+            let stem = (file.split(separator: "/").last.map(String.init) ?? file).split(separator: ".").first
+                .map(String.init) ?? file
+            base = String(stem.lowercased().filter { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") })
+            if base.isEmpty, let year { base = "\(year)" }
+            if base.isEmpty { base = "report" }
+        }
+        if let first = base.first, !NameSyntax.startsSegment(first) || first.isUppercase { base = "r" + base }
+        if ["t2", "t3", "t4", "meta", "text"].contains(base) { base = "r" + base }
+        var name = base
+        var n = nameCounters[base] ?? 1
+        while workbook.hasReport(name) || !NameSyntax.isIdentifier(name) {
+            n += 1
+            name = "\(base)_\(n)"
+            if n > 1_000_000 { return "report_\(workbook.reportNames.count + 1)" }
+        }
+        nameCounters[base] = n
+        return name
+    }
+
+    /// `淮安市洪泽区人民政府` → `淮安市洪泽区`: the body's own words, as a name segment.
+    static func bodyKey(_ org: String) -> String {
+        var text = String(org.filter { NameSyntax.isHan($0) || ($0.isASCII && ($0.isLetter || $0.isNumber)) })
+            .lowercased()
+        for suffix in ["人民政府办公室", "人民政府办公厅", "人民政府", "办公室"] where text.hasSuffix(suffix) && text.count > suffix.count {
+            text.removeLast(suffix.count)
+            break
+        }
+        return text
+    }
+}
