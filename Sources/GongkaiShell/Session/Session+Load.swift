@@ -53,8 +53,8 @@ extension Session {
             imported = try importer.importReport(bytes: bytes, fileName: baseName)
         } catch {
             let reason = LoadRefusal.fromImport(code: error.code)
-            if reason == .noTables || reason == .empty, !Session.mentionsDisclosure(bytes) {
-                return .skipped(file: file, why: "not a report (no 政府信息公开 tables)")
+            if reason == .noTables || reason == .empty, Session.isPlainlyNotReport(bytes, name: baseName) {
+                return .skipped(file: file, why: "not a report (no report tables in it)")
             }
             if reason == .binary, bytes.starts(with: Array("%PDF".utf8)) {
                 return .refused(
@@ -112,10 +112,14 @@ extension Session {
         return nil
     }
 
-    /// Whether a text speaks of government information disclosure at all (else it is plainly not a report).
-    static func mentionsDisclosure(_ bytes: [UInt8]) -> Bool {
+    /// A file with no report tables that is plainly something else: named like a README or notes, or a text that
+    /// never calls itself an annual report. A report whose tables could not be read is refused instead (exit 2).
+    static func isPlainlyNotReport(_ bytes: [UInt8], name: String) -> Bool {
+        let stem = (name.split(separator: ".").first.map(String.init) ?? name).lowercased()
+        let notes = ["readme", "notes", "note", "license", "licence", "changelog", "todo", "说明", "备注"]
+        if notes.contains(where: { stem.hasPrefix($0) }) { return true }
         let text = String(decoding: bytes.prefix(1 << 20), as: UTF8.self)
-        return text.contains("政府信息公开") || text.contains("信息公开")
+        return !text.contains("年度报告")
     }
 
     /// A report's default name: its body and year (`洪泽区_2023`), readable and stable across sessions.
