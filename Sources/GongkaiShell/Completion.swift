@@ -14,22 +14,43 @@ public enum CompletionArgument: Sendable, Hashable {
     case commands
     /// One of a fixed set of words (`.export csv`).
     case words([String])
+    /// After `.drop rule`, a rule; after `.drop name`, a name the user defined.
+    case dropped
 }
 
 /// Everything TAB may offer at a given moment: the shell builds one on every TAB press from its current state.
-public struct CompletionCandidates: Sendable {
+public struct CompletionCandidates {
     /// Dot-commands, with their dot: `.load`.
     public var commands: [String]
     /// What each argument of a command expects, by position; arguments past the list expect `.names`.
     public var arguments: [String: [CompletionArgument]]
     /// Names of the current report, unqualified: template cells, text cells, user-defined names.
     public var names: [String]
-    /// Names of every loaded report, offered qualified (`sy2023.t3.total.total`).
-    public var reportNames: [String: [String]]
+    /// The loaded reports' names.
+    public var reports: [String]
+    /// The names of one loaded report, asked only for the report a qualified word starts with
+    /// (`sy2023.t3.total.total`), so that a press of TAB costs the same with ten thousand reports as with one.
+    public var namesOfReport: (String) -> [String]
     /// Rule names: the official equalities and user rules.
     public var ruleNames: [String]
+    /// Names the user defined in the current report (`let rate = …`), for `.drop name`.
+    public var definedNames: [String] = []
     /// Formula functions (`sum`), offered where a name is expected.
     public var functions: [String]
+
+    /// Candidates for a session whose reports' names are looked up on demand.
+    public init(
+        commands: [String], arguments: [String: [CompletionArgument]], names: [String], reports: [String],
+        namesOfReport: @escaping (String) -> [String], ruleNames: [String], functions: [String]
+    ) {
+        self.commands = commands
+        self.arguments = arguments
+        self.names = names
+        self.reports = reports
+        self.namesOfReport = namesOfReport
+        self.ruleNames = ruleNames
+        self.functions = functions
+    }
 
     /// Candidates for a session; every set defaults to empty except the file-taking commands' arguments.
     public init(
@@ -40,7 +61,8 @@ public struct CompletionCandidates: Sendable {
         self.commands = commands
         self.arguments = arguments
         self.names = names
-        self.reportNames = reportNames
+        self.reports = reportNames.keys.sorted()
+        self.namesOfReport = { reportNames[$0] ?? [] }
         self.ruleNames = ruleNames
         self.functions = functions
     }
@@ -100,7 +122,7 @@ public struct CompletionResult: Sendable, Equatable {
 ///
 /// Names complete one dotted segment at a time: `t3.res` → `t3.result.`, then `t3.result.gr` → `t3.result.granted.`.
 /// After a file-taking command the word is a path, completed from `listDirectory`.
-public struct Completer: Sendable {
+public struct Completer {
     /// Characters that end a name: whitespace, quotes and operators, but not `.`, so that dotted names stay one word.
     /// The line reader gives libedit the same set (`rl_basic_word_break_characters`).
     public static let wordBreakCharacters = " \t\n\"\\'`@$><=;|&{(,+-*/)!:"
@@ -143,16 +165,27 @@ public struct Completer: Sendable {
             return CompletionResult(word: token, matches: Self.prefixMatches(token, in: candidates.commands))
         case .reports:
             return CompletionResult(
-                word: token, matches: Self.prefixMatches(token, in: candidates.reportNames.keys.sorted()))
+                word: token, matches: Self.prefixMatches(token, in: candidates.reports))
         case .words(let words):
             return CompletionResult(word: token, matches: Self.prefixMatches(token, in: words))
         case .rules:
             let word = Self.lastWord(of: token)
             return CompletionResult(word: word, matches: Self.segmentMatches(word, in: candidates.ruleNames))
+        case .dropped:
+            let word = Self.lastWord(of: token)
+            let words = lineBeforeCursor.split(whereSeparator: \.isWhitespace)
+            let pool = words.count >= 2 && words[words.count - (token.isEmpty ? 1 : 2)] == "name"
+                ? candidates.definedNames : candidates.ruleNames
+            return CompletionResult(word: word, matches: Self.segmentMatches(word, in: pool))
         case .names:
             let word = Self.lastWord(of: token)
-            let qualified = candidates.reportNames.keys.sorted().flatMap { report in
-                (candidates.reportNames[report] ?? []).map { "\(report).\($0)" }
+            // Qualified names only of the report the word names; otherwise the reports themselves, as `report.`.
+            var qualified: [String] = []
+            if let dot = word.firstIndex(of: "."), candidates.reports.contains(String(word[..<dot])) {
+                let report = String(word[..<dot])
+                qualified = candidates.namesOfReport(report).map { report + "." + $0 }
+            } else {
+                qualified = candidates.reports.map { $0 + ".*" }
             }
             let pool = candidates.names + qualified + candidates.functions
             return CompletionResult(word: word, matches: Self.segmentMatches(word, in: pool))

@@ -4,7 +4,18 @@ extension Shell {
     /// `target = right`: a number or `"text"` is entered, an empty right side clears, anything else is a formula.
     /// A plain name that is not a cell defines a new named cell (`rate = …`).
     func assign(_ target: String, _ right: String, offset: Int) throws -> ShellStatus {
-        let input = Shell.cellInput(right)
+        var input = Shell.cellInput(right)
+        var caret: Int? = offset
+        // A formula for a cell of another report reads the current report's cells, as everywhere at the prompt.
+        if case .formula(let source) = input, let dot = target.firstIndex(of: "."),
+            workbook.hasReport(String(target[..<dot]))
+        {
+            let qualified = workbook.qualifying(formula: source, forCellOf: String(target[..<dot]))
+            if qualified != source {
+                input = .formula(qualified)
+                caret = nil  // columns of the qualified formula are not the typed ones
+            }
+        }
         let changes: ChangeSet
         switch Result(catching: { () throws(EngineError) in try workbook.set(target, input) }) {
         case .success(let result): changes = result
@@ -23,9 +34,19 @@ extension Shell {
                 case .clear: break
                 }
             }
-            throw ShellError(engine: error, statement: "", offset: offset)
+            var shellError = ShellError(engine: error, statement: "", offset: caret ?? 0)
+            if caret == nil { shellError.column = nil }
+            throw shellError
         }
         unsavedChanges = true
+        if changes.isEmpty, case .formula(let source) = input {
+            // The value stays, but the cell now follows another formula: say so rather than "(no change)".
+            let info = try? workbook.info(of: target)
+            let value = (try? workbook.value(of: target)).map(Shell.show) ?? "(empty)"
+            let what = info?.kind == .total ? "formula replaces the template's sum" : "formula set"
+            output.line("\(target)  \(what) (\(TextLayout.truncate(source, 40))); value unchanged: \(value)")
+            return .ok
+        }
         printChanges(changes)
         return .ok
     }
@@ -121,7 +142,10 @@ extension Shell {
         switch (change.old, change.new) {
         case (_, nil): return "removed"
         case (let old, .some(let new)) where old == new: return nil
+        case (.some(.incomplete), .some(.holds)): return "complete: holds"
         case (_, .some(.holds)): return change.old == nil ? "added: holds" : "healed"
+        case (.some(.incomplete), .some(.fails)):
+            return "complete: fails" + Shell.imbalance(change.result) + severity
         case (_, .some(.fails)):
             return (change.old == nil ? "added: fails" : "broke") + Shell.imbalance(change.result) + severity
         case (_, .some(.error)): return "error" + Shell.imbalance(change.result) + severity

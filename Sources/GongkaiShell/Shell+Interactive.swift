@@ -4,6 +4,22 @@ extension Shell: InteractiveHost {
     /// Runs a statement typed at the prompt (the interactive loop's entry point).
     public func execute(_ statement: String) -> StatementOutcome {
         location = nil
+        // `;` separates statements at the prompt as in `-c` (not inside quotes or parentheses, not in `.fill`).
+        if fill == nil, statement.contains(";") {
+            let parts = ArgumentWords.splitCommands(statement)
+            if parts.count > 1 {
+                var outcome = StatementOutcome.succeeded
+                for part in parts {
+                    let next = execute(part)
+                    switch next {
+                    case .succeeded: continue
+                    case .failed: outcome = .failed
+                    case .interrupted, .quit: return next
+                    }
+                }
+                return outcome
+            }
+        }
         let status = execute(statement: statement)
         switch status {
         case .ok, .rulesFailing: return .succeeded
@@ -32,31 +48,35 @@ extension Shell: InteractiveHost {
 
     /// Commands, their argument kinds, the current report's names, other reports' names, rules and functions.
     public func completionCandidates() -> CompletionCandidates {
+        let current = workbook.currentReport
         var arguments: [String: [CompletionArgument]] = [:]
         for command in ShellCommand.all {
             let kinds: [CompletionArgument]
             switch command.name {
             case "load", "read", "save", "output": kinds = [.path]
-            case "export": kinds = [.words(ExportFormatName.all), .path, .words(["t2", "t3", "t4"])]
+            case "export":
+                let tables = (current.flatMap { try? workbook.template(of: $0) } ?? .official2021).tables.map(\.id)
+                kinds = [.words(ExportFormatName.all), .path, .words(tables + ["--excel", "--all", "--strict"])]
             case "show", "explain": kinds = [.names]
             case "help": kinds = [.commands]
             case "reports": kinds = [.reports]
-            case "drop": kinds = [.words(["rule", "name"]), .rules]
+            case "drop": kinds = [.words(["rule", "name"]), .dropped]
+            case "unload": kinds = [.reports]
             case "rule": kinds = [.words([]), .words(["error", "warning"]), .names]
             case "find": kinds = [.words([])]
             default: kinds = command.argumentWords.isEmpty ? [] : [.words(command.argumentWords)]
             }
             for name in [command.name] + command.aliases { arguments["." + name] = kinds }
         }
-        var reportNames: [String: [String]] = [:]
-        for report in workbook.reportNames { reportNames[report] = names(in: report) }
-        let current = workbook.currentReport
-        return CompletionCandidates(
+        var candidates = CompletionCandidates(
             commands: ShellCommand.all.flatMap { [$0.name] + $0.aliases }.map { "." + $0 },
             arguments: arguments,
             names: current.map { names(in: $0) } ?? [],
-            reportNames: reportNames,
+            reports: workbook.reportNames,
+            namesOfReport: { [unowned self] report in self.names(in: report) },
             ruleNames: current.map { ruleResults($0).map(\.name) } ?? [],
             functions: Function.allCases.map(\.name))
+        candidates.definedNames = current.flatMap { try? workbook.definitions(report: $0).map(\.name) } ?? []
+        return candidates
     }
 }

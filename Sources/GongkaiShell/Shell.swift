@@ -148,6 +148,12 @@ public final class Shell {
         case .definition(let name, let formula, let offset):
             return try defineName(name, formula, offset: offset)
         case .expression(let expression):
+            // `help`, `quit` and `exit` typed bare do what they say, unless the report defines such a name.
+            if ["help", "quit", "exit"].contains(expression), (try? workbook.value(of: expression)) == nil,
+                let command = ShellCommand.named(expression)
+            {
+                return try command.run(self, "")
+            }
             return try evaluate(expression)
         }
     }

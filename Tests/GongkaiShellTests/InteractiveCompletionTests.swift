@@ -8,7 +8,7 @@ import Testing
 @Suite struct InteractiveCompletionTests {
     static let template = ReportTemplate.official2021
     static let names = CompletionCandidates.cellNames(of: template)
-    static let candidates = CompletionCandidates(
+    nonisolated(unsafe) static let candidates = CompletionCandidates(
         commands: [".load", ".list", ".save", ".export", ".quit", ".check"],
         arguments: CompletionCandidates.fileArguments.merging([".check": [.rules], ".use": [.reports]]) { $1 },
         names: names + ["自然人比例", "rate"],
