@@ -183,7 +183,7 @@ public struct Completer {
             var qualified: [String] = []
             if let dot = word.firstIndex(of: "."), candidates.reports.contains(String(word[..<dot])) {
                 let report = String(word[..<dot])
-                qualified = candidates.namesOfReport(report).map { report + "." + $0 }
+                qualified = candidates.namesOfReport(report).map { "\(report).\($0)" }
             } else {
                 qualified = candidates.reports.map { $0 + ".*" }
             }

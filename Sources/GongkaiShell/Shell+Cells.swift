@@ -83,8 +83,7 @@ extension Shell {
     ///
     /// A large change (a load) is summarised after `Shell.changeLimit` lines, so the report stays readable.
     func printChanges(_ changes: ChangeSet) {
-        let current = workbook.currentReport
-        func name(_ report: String, _ cell: String) -> String { report == current ? cell : report + "." + cell }
+        func name(_ report: String, _ cell: String) -> String { workbook.displayName(cell, in: report) }
         if changes.isEmpty {
             output.line("(no change)")
             return

@@ -73,3 +73,16 @@ extension Workbook {
     /// Whether a report of that name is loaded (constant time).
     public func hasReport(_ name: String) -> Bool { slotByName[name] != nil }
 }
+
+extension Workbook {
+    /// The value of a cell, text cell or user name of `report` by its unqualified name (`t3.new.total`, `rate`).
+    public func value(of name: String, in report: String) throws(EngineError) -> Value {
+        guard let slot = slotByName[report] else { throw .unknownReport(report) }
+        return valueOf(try resolve(name, context: slot).raw)
+    }
+
+    /// How a cell of `report` is written at the prompt: unqualified in the current report, else `report.name`.
+    public func displayName(_ name: String, in report: String) -> String {
+        report == currentReport ? name : "\(report).\(name)"
+    }
+}

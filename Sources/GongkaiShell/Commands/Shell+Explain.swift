@@ -6,7 +6,7 @@ extension Shell {
         let words = ArgumentWords.split(arguments)
         guard words.count == 1, let name = words.first else { throw ShellError("usage: .explain CELL") }
         let info = try cellInfo(name)
-        let qualified = info.report == workbook.currentReport ? info.name : info.report + "." + info.name
+        let qualified = workbook.displayName(info.name, in: info.report)
         var heading = qualified
         let labels = [info.rowLabels.joined(separator: "/"), info.columnLabels.joined(separator: "/")]
             .filter { !$0.isEmpty }

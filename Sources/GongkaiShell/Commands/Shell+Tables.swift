@@ -10,7 +10,7 @@ extension Shell {
         let marked = markedCells(report: report, template: template)
         let view = TableView(
             template: template, value: { [workbook] index in
-                (try? workbook.value(of: report + "." + template.cells[index].name)) ?? .error(.reference)
+                (try? workbook.value(report: report, cell: index)) ?? .error(.reference)
             }, marked: marked, width: options.width)
         let tables = rest.isEmpty ? template.tables : template.tables.filter { $0.id == rest }
         if !tables.isEmpty {
@@ -72,17 +72,16 @@ extension Shell {
     /// Lists cells: name, value and a short label, fitted to the width. Ctrl-C stops it between rows.
     func printCellList(_ names: [String], report: String, template: ReportTemplate, marked: Set<Int>) throws {
         // Another report's cells are shown by their qualified names, as they would be typed.
-        let prefix = report == workbook.currentReport ? "" : report + "."
-        let nameWidth = min(names.map { displayWidth(prefix + $0) }.max() ?? 0, 40)
+        let nameWidth = min(names.map { displayWidth(workbook.displayName($0, in: report)) }.max() ?? 0, 40)
         let values = names.map { name -> String in
-            let value = (try? workbook.value(of: report + "." + name)) ?? .error(.reference)
+            let value = (try? workbook.value(of: name, in: report)) ?? .error(.reference)
             let mark = template.index(of: name).map { marked.contains($0) } == true ? "!" : ""
             return TableView.text(value).replacingNewlines() + mark
         }
         let valueWidth = min(values.map { displayWidth($0) }.max() ?? 0, 16)
         for (name, value) in zip(names, values) {
             try stopIfInterrupted()
-            var line = TextLayout.padRight(prefix + name, nameWidth) + "  "
+            var line = TextLayout.padRight(workbook.displayName(name, in: report), nameWidth) + "  "
             line += displayWidth(value) > valueWidth
                 ? TextLayout.truncate(value, options.width - displayWidth(line))
                 : TextLayout.padLeft(value, valueWidth)

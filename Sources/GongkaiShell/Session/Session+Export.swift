@@ -94,7 +94,7 @@ extension Session {
                 if interruption.isRequested { break }
                 var name = exportFileName(report, format: request.format)
                 if !used.insert(name).inserted {
-                    name = report + "." + request.format.fileExtension
+                    name = Session.fileName(stem: report, format: request.format)
                     used.insert(name)
                 }
                 let file = folder.hasSuffix("/") ? folder + name : folder + "/" + name
@@ -131,11 +131,14 @@ extension Session {
             value: { cell in (try? self.workbook.value(report: report, cell: cell.index)) ?? .error(.reference) })
     }
 
+    /// `上犹县政府办-2023` → `上犹县政府办-2023.csv`
+    static func fileName(stem: String, format: ExportFormat) -> String { "\(stem).\(format.fileExtension)" }
+
     /// `上犹县政府办-2023.txt` → `上犹县政府办-2023.csv`: the source file's stem, else the report's name.
     func exportFileName(_ report: String, format: ExportFormat) -> String {
         let file = sources[report]?.file ?? report
         let base = file.split(separator: "/").last.map(String.init) ?? file
         let stem = base.lastIndex(of: ".").map { String(base[..<$0]) } ?? base
-        return (stem.isEmpty ? report : stem) + "." + format.fileExtension
+        return Session.fileName(stem: stem.isEmpty ? report : stem, format: format)
     }
 }

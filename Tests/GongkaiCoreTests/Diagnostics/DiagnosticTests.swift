@@ -42,12 +42,12 @@ import Testing
     }
 
     @Test func caretUnderChineseCharacterIsTwoWide() {
-        let source = "1 + t3.自然人"
+        let source = "1 + t3.（自然人）"
         do {
             _ = try Formula.parse(source)
             Issue.record("parsed")
         } catch {
-            #expect(error.diagnostic.rendered(source: source).hasSuffix("  | 1 + t3.自然人\n  |        ^^"))
+            #expect(error.diagnostic.rendered(source: source).hasSuffix("  | 1 + t3.（自然人）\n  |        ^^"))
         }
     }
 

@@ -6,6 +6,8 @@ import Testing
     /// Source → canonical text. The canonical text shows the tree: it keeps only the parentheses precedence needs.
     @Test(arguments: [
         ("1+2*3", "1 + 2 * 3"),
+        ("洪泽区_2023.t3.total.total+1", "洪泽区_2023.t3.total.total + 1"),
+        ("sum(上犹县政府办_2023.t3.new.*)", "sum(上犹县政府办_2023.t3.new.*)"),
         ("(1+2)*3", "(1 + 2) * 3"),
         ("1-2-3", "1 - 2 - 3"),
         ("1-(2-3)", "1 - (2 - 3)"),
