@@ -18,7 +18,7 @@
 
 extension BenchGroup {
     /// Every group, in the order the default run executes them.
-    static let all: [BenchGroup] = [.engine, .importing, .startup]
+    static let all: [BenchGroup] = [.engine, .importing, .startup, .session]
 }
 
 var options = BenchOptions()
@@ -31,6 +31,9 @@ while let argument = arguments.popFirst() {
     case "--chain": options.chain = arguments.popFirst().flatMap { Int($0) } ?? options.chain
     case "--seed": options.seed = arguments.popFirst().flatMap { UInt64($0) } ?? options.seed
     case "--rss-child": options.rssChild = arguments.popFirst().flatMap { Int($0) }
+    case "--session-child":
+        sessionChild(folder: arguments.popFirst() ?? ".")
+        exit(0)
     case "--list":
         for group in BenchGroup.all { print("\(group.name)\t\(group.summary)") }
         exit(0)
