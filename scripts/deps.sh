@@ -16,3 +16,16 @@ install_missing() {
     "${sudo[@]}" apt-get update -qq
     DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
 }
+
+# Python libraries the tests use as independent readers and writers (openpyxl re-reads and edits the .xlsx export).
+PIP_TEST_DEPS=(openpyxl)
+
+install_missing_pip() {
+    local missing=()
+    for module in "$@"; do
+        python3 -c "import $module" 2>/dev/null || missing+=("$module")
+    done
+    ((${#missing[@]})) || return 0
+    echo "installing from PyPI: ${missing[*]}" >&2
+    python3 -m pip install --quiet "${missing[@]}" >&2 || python3 -m pip install --quiet --break-system-packages "${missing[@]}" >&2
+}

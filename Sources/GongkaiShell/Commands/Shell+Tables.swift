@@ -133,8 +133,9 @@ extension Shell {
     /// `.check [all|failing]`
     func checkCommand(_ arguments: String) throws -> ShellStatus {
         let words = ArgumentWords.split(arguments)
+        if words == ["--filing"] { return try filingCommand() }
         guard words.count <= 1, ["all", "failing"].contains(words.first ?? "failing") else {
-            throw ShellError("usage: .check [all|failing]")
+            throw ShellError("usage: .check [all|failing|--filing]")
         }
         let all = words.first == "all"
         guard !workbook.reportNames.isEmpty else { throw ShellError("no report is loaded; .load FILE first") }

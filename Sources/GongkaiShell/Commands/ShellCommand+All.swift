@@ -11,6 +11,16 @@ extension ShellCommand {
             examples: [".load examples/上犹县政府办-2023.txt", ".load 淮安市-2024.txt as ha2024"],
             run: { shell, arguments in try shell.loadCommand(arguments) }),
         ShellCommand(
+            name: "new", syntax: "[BODY] [YEAR] [as NAME]",
+            summary: "Start an empty report",
+            details: """
+                An empty report of the official 2021 format, current at once; BODY becomes meta.org and YEAR \
+                meta.year. The name defaults to r + YEAR (or report). `.fill` then asks for its cells; `.undo` \
+                removes it again.
+                """,
+            examples: [".new 上犹县政府办 2024 as sy2024", ".new"],
+            run: { shell, arguments in try shell.newCommand(arguments) }),
+        ShellCommand(
             name: "save", syntax: "FILE",
             summary: "Save the session as a workbook file",
             details: "Writes atomically: a temporary file, then a rename. `.load FILE` restores it.",
@@ -39,14 +49,16 @@ extension ShellCommand {
             argumentWords: ["t2", "t3", "t4"],
             run: { shell, arguments in try shell.showCommand(arguments) }),
         ShellCommand(
-            name: "check", syntax: "[all|failing]",
+            name: "check", syntax: "[all|failing|--filing]",
             summary: "Rules with status and imbalance",
             details: """
-                `failing` (the default) lists the rules that fail; `all` lists every rule. In a script, a failing \
-                error-severity rule makes the exit code 3.
+                `failing` (the default) lists the rules that fail; `all` lists every rule. `--filing` lists what \
+                must be cleared before the current report is published, in the report's order: missing cells (by \
+                row), empty prose sections, failing rules and warnings, each with its cell names. In a script, a \
+                failing error-severity rule (with --filing: anything left to clear) makes the exit code 3.
                 """,
-            examples: [".check", ".check all"],
-            argumentWords: ["all", "failing"],
+            examples: [".check", ".check all", ".check --filing"],
+            argumentWords: ["all", "failing", "--filing"],
             run: { shell, arguments in try shell.checkCommand(arguments) }),
         ShellCommand(
             name: "explain", syntax: "CELL",
@@ -61,15 +73,21 @@ extension ShellCommand {
             examples: [".find 不予公开", ".find nofee"],
             run: { shell, arguments in try shell.findCommand(arguments) }),
         ShellCommand(
-            name: "fill", syntax: "[t2|t3|t4]",
-            summary: "Guided entry of a table's input cells",
+            name: "fill", syntax: "[t2|t3|t4|ROW|COLUMN|text] [--empty] [--restart]",
+            summary: "Guided entry of input cells or prose sections",
             details: """
-                Asks for each input cell with its Chinese label; the following lines are the answers: a number \
-                sets the cell, a blank line keeps it, `.` stops. Rules are reported as they settle. Works from \
-                scripts too. At the terminal the prompt names the cell asked for; Ctrl-C there stops like `.`.
+                Asks for each input cell in official order with its Chinese label (a table, a row such as \
+                t3.carried, a column such as t3.natural, `text` for the prose sections text.s1…s6; --empty only the \
+                empty cells); the following lines are the answers. A number may be typed as on a Chinese keyboard \
+                (５, 1,000, 1，000, 3件, 0.25万元); 无 and 0 are zero; a blank line keeps the value, - clears it, \
+                =FORMULA sets a formula, < goes back one cell, . stops. Anything else is refused and the same cell \
+                asked again. A prose answer may span lines and ends with a line holding only `.`. When a row is \
+                complete its rules are shown; at the end, the rules that fail and the cells still empty. Each \
+                answer is one .undo step. `.fill` of the same again resumes where it stopped (--restart starts \
+                over). At the terminal the prompt names the cell asked for; Ctrl-C there stops like `.`.
                 """,
-            examples: [".fill t4", "3", "", "."],
-            argumentWords: ["t2", "t3", "t4"],
+            examples: [".fill t4", "3", "１，０００", "<", "5", "."],
+            argumentWords: ["t2", "t3", "t4", "text", "--empty", "--restart"],
             run: { shell, arguments in try shell.fillCommand(arguments) }),
         ShellCommand(
             name: "undo", syntax: "",

@@ -90,4 +90,15 @@ enum IOBridge {
             throw Unavailable(description: error.description)
         }
     }
+
+    /// A number as people type it (`５`, `1,000`, `3件`, `无`), read by the one reader of such forms.
+    static func number(_ text: String) -> NumberText.Reading? {
+        NumberText.read(text)
+    }
+
+    /// A table of `template` by id, number or `表` number (`t3`, `三`, `3`, `表三`), as the exporter names them.
+    static func table(named name: String, in template: ReportTemplate) -> TemplateTable? {
+        guard !name.isEmpty, let tables = try? Exporter.selectTables([name], of: template) else { return nil }
+        return tables.first
+    }
 }
