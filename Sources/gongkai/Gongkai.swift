@@ -9,6 +9,7 @@ struct Gongkai: ParsableCommand {
         abstract: "A spreadsheet-style shell for 政府信息公开工作年度报告 (国办公开办函〔2021〕30号).",
         usage: """
             gongkai [<files> ...] [-c <commands>] [--bail] [-X]
+            gongkai new [<body>] [<year>] [--as <name>] [-X]
             gongkai run <script> [--bail] [-X]
             gongkai check <files> ... [--all]
             gongkai export <files> ... --format <format> [--excel] [-o <output>] [--tables <tables>] [--strict]
@@ -17,7 +18,7 @@ struct Gongkai: ParsableCommand {
             Exit codes: 0 success; 1 a command failed; 2 bad usage or unreadable input; 3 rules failing when a check \
             was asked for (check, export --strict, a script's .check); 130 interrupted by Ctrl-C.
             """,
-        subcommands: [Open.self, Run.self, Check.self, Export.self],
+        subcommands: [Open.self, New.self, Run.self, Check.self, Export.self],
         defaultSubcommand: Open.self)
 
     static func main() {
@@ -65,6 +66,29 @@ struct Open: ParsableCommand {
     }
 }
 
+/// `gongkai new [BODY] [YEAR] [--as NAME]`: the shell on an empty report (`.new …` as its first statement).
+struct New: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Open the shell on a new, empty report (then .fill asks for its cells).")
+
+    @Argument(help: "The reporting body (meta.org) and the year (meta.year), both optional.")
+    var words: [String] = []
+
+    @Option(name: .customLong("as"), help: "The report's name in the session.")
+    var name: String?
+
+    @Flag(name: [.customShort("X"), .customLong("no-init")], help: "Do not read ~/.gongkairc.")
+    var noInit = false
+
+    func run() throws {
+        let quoted = words.map { "\"" + $0.filter { $0 != "\"" } + "\"" }
+        let statement = ([".new"] + quoted + (name.map { ["as", $0] } ?? [])).joined(separator: " ")
+        let code = Launcher.shell(
+            files: [], commands: nil, bail: false, skipInit: noInit, context: .process(), firstStatements: [statement])
+        throw ExitCode(code)
+    }
+}
+
 /// `gongkai run SCRIPT`
 struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Run a script of shell statements.")
@@ -107,10 +131,10 @@ struct Export: ParsableCommand {
     @Argument(help: "Report files.")
     var files: [String]
 
-    @Option(help: "csv, csv-long, latex, latex-fragment, markdown or html.")
+    @Option(help: "csv, csv-long, latex, latex-fragment, markdown, html or xlsx (xlsx needs -o).")
     var format: String
 
-    @Flag(help: "CSV for Excel: UTF-8 byte-order mark.")
+    @Flag(help: "CSV for Excel: UTF-8 byte-order mark and CRLF.")
     var excel = false
 
     @Option(name: .shortAndLong, help: "Output file (a directory when several files are given).")

@@ -45,6 +45,12 @@ public enum NumberText {
         return .number(number, unit: unit)
     }
 
+    /// Whether a unit printed after a number agrees with a cell's unit: the cell's own, or a counting word (`个` `项`
+    /// `条` `次`) for a count.
+    public static func unit(_ unit: String, fits cellUnit: CellUnit) -> Bool {
+        unit == cellUnit.rawValue || (cellUnit == .count && ["个", "项", "条", "次"].contains(unit))
+    }
+
     /// The number as plain decimal notation: an optional sign, digits in groups of three when separated by commas
     /// (`1,000`), an optional fraction. `nil` for anything else (`1,00`, `1.2.3`, `1e3`).
     static func plainDigits(_ scalars: [Unicode.Scalar]) -> String? {

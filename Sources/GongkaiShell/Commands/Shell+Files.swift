@@ -88,28 +88,38 @@ extension Shell {
         return .ok
     }
 
-    /// `.export FORMAT FILE [t2 t3 t4]`
+    /// `.export FORMAT FILE [t2 t3 t4] [--excel]`: tables by id, number or 表 number (`t3`, `三`, `3`, `表三`).
     func exportCommand(_ arguments: String) throws -> ShellStatus {
-        let words = ArgumentWords.split(arguments)
-        guard words.count >= 2 else { throw ShellError("usage: .export FORMAT FILE [t2 t3 t4]") }
+        var words = ArgumentWords.split(arguments)
+        let excel = words.contains("--excel")
+        words.removeAll { $0 == "--excel" }
+        guard words.count >= 2 else { throw ShellError("usage: .export FORMAT FILE [t2 t3 t4] [--excel]") }
         let format = words[0]
         guard ExportFormatName.all.contains(format) else {
             throw ShellError(
                 "unknown format ‘\(format)’; use one of " + ExportFormatName.all.joined(separator: ", "))
         }
         let (report, _) = try splitReport("")
-        let tables = Array(words.dropFirst(2))
         let template = try workbookTemplate(report)
-        for table in tables where template.table(table) == nil {
-            throw ShellError("no table ‘\(table)’; the tables are " + template.tables.map(\.id).joined(separator: ", "))
+        var tables: [String] = []
+        for name in words.dropFirst(2) {
+            guard let table = IOBridge.table(named: name, in: template) else {
+                throw ShellError(
+                    "no table ‘\(name)’; the tables are " + template.tables.map(\.id).joined(separator: ", "))
+            }
+            if !tables.contains(table.id) { tables.append(table.id) }
         }
-        let text = try IOBridge.export(format: format, workbook: workbook, reports: [report], tables: tables, excel: false)
+        if words[1] == "-" && IOBridge.isBinary(format: format) {
+            throw ShellError("\(format) is a binary format: give a file name, not -")
+        }
+        let bytes = try IOBridge.exportBytes(
+            format: format, workbook: workbook, reports: [report], tables: tables, excel: excel)
         let failing = ruleResults(report).filter { $0.status.isFailing && $0.severity == .error }
         for result in failing { warn("rule \(result.name) fails (exported anyway)") }
         if words[1] == "-" {
-            output.write(text)
+            output.write(String(decoding: bytes, as: UTF8.self))
         } else {
-            try FileAccess.writeAtomically(path(words[1]), text, shownAs: words[1])
+            try FileAccess.writeAtomically(path(words[1]), bytes: bytes, shownAs: words[1])
             output.line("exported \(report) as \(format) to \(words[1])")
         }
         return .ok

@@ -190,7 +190,7 @@ extension Shell {
         }
         switch IOBridge.number(answer) {
         case .number(let number, let unit)?:
-            if let unit, !Shell.unit(unit, fits: cell.unit) {
+            if let unit, !IOBridge.unit(unit, fits: cell.unit) {
                 return .failure(ShellError("\(cell.name) is counted in \(cell.unit.rawValue), not \(unit)"))
             }
             return .success(.number(number))
@@ -201,11 +201,6 @@ extension Shell {
                 ShellError(
                     "‘\(answer)’ is not a number for \(cell.name) (\(cell.unit.rawValue)); a formula starts with ="))
         }
-    }
-
-    /// Whether a unit typed after a number agrees with the cell's: its own unit, or a counting word for a count.
-    static func unit(_ unit: String, fits cellUnit: CellUnit) -> Bool {
-        unit == cellUnit.rawValue || (cellUnit == .count && ["个", "项", "条", "次"].contains(unit))
     }
 
     /// After an answer completes a row (every input cell of it has a value), prints the rules about that row that

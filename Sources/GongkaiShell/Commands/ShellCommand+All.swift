@@ -27,14 +27,16 @@ extension ShellCommand {
             examples: [".save session.gkw"],
             run: { shell, arguments in try shell.saveCommand(arguments) }),
         ShellCommand(
-            name: "export", syntax: "FORMAT FILE [t2 t3 t4]",
+            name: "export", syntax: "FORMAT FILE [t2 t3 t4] [--excel]",
             summary: "Export the official tables",
             details: """
-                FORMAT is csv, csv-long, latex, latex-fragment, markdown or html; FILE is a path or - for the \
-                output. Tables default to all three. Failing error rules are listed as warnings; the export is \
-                still written.
+                FORMAT is csv, csv-long, latex, latex-fragment, markdown, html or xlsx; FILE is a path or - for the \
+                output (not for xlsx, which is binary). Tables default to all three, named t3, 三, 3 or 表三. \
+                --excel writes CSV as Excel in a Chinese locale needs it (byte-order mark, CRLF). xlsx is an Excel \
+                workbook with a sheet per table and merged header cells; `.load` reads it back, and the CSV too. \
+                Failing error rules are listed as warnings; the export is still written.
                 """,
-            examples: [".export csv out/上犹县.csv", ".export latex - t3"],
+            examples: [".export csv out/上犹县.csv", ".export latex - t3", ".export xlsx 上犹县.xlsx", ".export csv 上犹县.csv 三 --excel"],
             argumentWords: ExportFormatName.all,
             run: { shell, arguments in try shell.exportCommand(arguments) }),
         ShellCommand(
@@ -173,7 +175,7 @@ extension ShellCommand {
     ]
 }
 
-/// The export formats by name, as `.export` and `gongkai export --format` accept them.
+/// The export formats by name, as `.export` and `gongkai export --format` accept them: GongkaiIO's list.
 enum ExportFormatName {
-    static let all = ["csv", "csv-long", "latex", "latex-fragment", "markdown", "html"]
+    static let all = IOBridge.formatNames
 }

@@ -63,6 +63,16 @@ enum IOBridge {
     static func export(format name: String, workbook: Workbook, reports: [String], tables: [String], excel: Bool) throws
         -> String
     {
+        guard !isBinary(format: name) else { throw Unavailable(description: "\(name) is a binary format: give a file") }
+        return String(
+            decoding: try exportBytes(format: name, workbook: workbook, reports: reports, tables: tables, excel: excel),
+            as: UTF8.self)
+    }
+
+    /// The export as the bytes of a file: UTF-8 text, or the `.xlsx` workbook.
+    static func exportBytes(
+        format name: String, workbook: Workbook, reports: [String], tables: [String], excel: Bool
+    ) throws -> [UInt8] {
         guard let format = ExportFormat(rawValue: name) else {
             throw Unavailable(description: "unknown format ‘\(name)’")
         }
@@ -83,7 +93,7 @@ enum IOBridge {
                     value: { cell in (try? workbook.value(of: report + "." + cell.name)) ?? .error(.reference) }))
         }
         do {
-            return try Exporter.export(
+            return try Exporter.bytes(
                 exportReports, format: format, tables: tables.isEmpty ? nil : tables,
                 options: ExportOptions(excel: excel))
         } catch {
@@ -91,9 +101,22 @@ enum IOBridge {
         }
     }
 
+    /// Every export format's name, in GongkaiIO's order.
+    static let formatNames = ExportFormat.allCases.map(\.rawValue)
+
+    /// Whether a format name is a binary format (xlsx), which is written to a file and never printed.
+    static func isBinary(format name: String) -> Bool {
+        ExportFormat(rawValue: name)?.isBinary ?? false
+    }
+
     /// A number as people type it (`５`, `1,000`, `3件`, `无`), read by the one reader of such forms.
     static func number(_ text: String) -> NumberText.Reading? {
         NumberText.read(text)
+    }
+
+    /// Whether a unit typed after a number (`件`, `万元`) agrees with a cell's unit.
+    static func unit(_ unit: String, fits cellUnit: CellUnit) -> Bool {
+        NumberText.unit(unit, fits: cellUnit)
     }
 
     /// A table of `template` by id, number or `表` number (`t3`, `三`, `3`, `表三`), as the exporter names them.

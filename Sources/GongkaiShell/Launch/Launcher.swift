@@ -65,8 +65,11 @@ public enum Launcher {
     ///
     /// Ctrl-C while starting (the init file, between files) skips the rest of the start on a terminal and shows the
     /// prompt; otherwise it ends the run with 130.
+    ///
+    /// `firstStatements` run after the files are loaded and before anything else (`gongkai new` starts with `.new …`).
     public static func shell(
-        files: [String], commands: String?, bail: Bool, skipInit: Bool, context: LaunchContext
+        files: [String], commands: String?, bail: Bool, skipInit: Bool, context: LaunchContext,
+        firstStatements: [String] = []
     ) -> Int32 {
         let shell = makeShell(bail: bail, context: context)
         let interactive = commands == nil && context.standardInputIsTerminal
@@ -84,6 +87,9 @@ public enum Launcher {
             interrupted = shell.takeInterrupt()
         }
         if interrupted && !interactive { return finish(shell, status: .interrupted, context: context) }
+        for statement in firstStatements where shell.execute(statement: statement) == .failed {
+            return finish(shell, status: .failed, context: context)
+        }
         if let commands {
             let status = shell.run(lines: ArgumentWords.splitCommands(commands), name: "-c")
             return finish(shell, status: status, context: context)
@@ -226,15 +232,21 @@ public enum Launcher {
             if let output, files.count > 1 {
                 for (file, report) in exported {
                     if interrupted(context) { return 130 }
-                    let text = try IOBridge.export(
+                    let bytes = try IOBridge.exportBytes(
                         format: format, workbook: shell.workbook, reports: [report], tables: tables, excel: excel)
-                    try FileAccess.writeAtomically(output + "/" + exportFileName(file, format: format), text)
+                    try FileAccess.writeAtomically(output + "/" + exportFileName(file, format: format), bytes: bytes)
                 }
             } else {
-                let text = try IOBridge.export(
+                let bytes = try IOBridge.exportBytes(
                     format: format, workbook: shell.workbook, reports: exported.map(\.report), tables: tables,
                     excel: excel)
-                if let output { try FileAccess.writeAtomically(output, text) } else { context.output.write(text) }
+                if let output {
+                    try FileAccess.writeAtomically(output, bytes: bytes)
+                } else if IOBridge.isBinary(format: format) {
+                    throw IOBridge.Unavailable(description: "\(format) is a binary format: give -o FILE")
+                } else {
+                    context.output.write(String(decoding: bytes, as: UTF8.self))
+                }
             }
         } catch {
             context.errors.line("Error: \(error)")
