@@ -83,14 +83,14 @@ extension Shell {
             fill = session
             return .ok
         }
-        let answer: FillAnswer
+        var answer: FillAnswer
         switch item {
         case .text:
             switch text.trimmingBlanks() {
             case "": answer = .keep
             case ".": answer = .stop
             case "<": answer = .back
-            case "-": answer = .clear
+            case "-": answer = currentValue(session.report, item.name).isEmpty ? .keep : .clear
             default:
                 session.textLines = [text.trimmingTrailingBlanks()]
                 fill = session
@@ -101,6 +101,8 @@ extension Shell {
             case .success(let parsed): answer = parsed
             case .failure(let error): return refuseAnswer(error, text: text)
             }
+            // Clearing an empty cell changes nothing: no undo step for it.
+            if answer == .clear && currentValue(session.report, item.name).isEmpty { answer = .keep }
         }
         switch answer {
         case .stop:
