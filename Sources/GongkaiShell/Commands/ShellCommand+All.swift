@@ -27,7 +27,7 @@ extension ShellCommand {
             examples: [".save session.gkw"],
             run: { shell, arguments in try shell.saveCommand(arguments) }),
         ShellCommand(
-            name: "export", syntax: "FORMAT FILE [t2 t3 t4] [--excel]",
+            name: "export", syntax: "FORMAT FILE [t2 t3 t4]",
             summary: "Export the official tables",
             details: """
                 FORMAT is csv, csv-long, latex, latex-fragment, markdown, html or xlsx; FILE is a path or - for the \
@@ -75,13 +75,13 @@ extension ShellCommand {
             examples: [".find 不予公开", ".find nofee"],
             run: { shell, arguments in try shell.findCommand(arguments) }),
         ShellCommand(
-            name: "fill", syntax: "[t2|t3|t4|ROW|COLUMN|text] [--empty] [--restart]",
-            summary: "Guided entry of input cells or prose sections",
+            name: "fill", syntax: "[SELECTION] [--empty]",
+            summary: "Guided entry of cells or prose sections",
             details: """
-                Asks for each input cell in official order with its Chinese label (a table, a row such as \
-                t3.carried, a column such as t3.natural, `text` for the prose sections text.s1…s6; --empty only the \
-                empty cells); the following lines are the answers. A number may be typed as on a Chinese keyboard \
-                (５, 1,000, 1，000, 3件, 0.25万元); 无 and 0 are zero; a blank line keeps the value, - clears it, \
+                Asks for each input cell in official order with its Chinese label. SELECTION is a table (t3, 三), a \
+                row (t3.carried), a column (t3.natural) or `text` for the prose sections text.s1…s6; all input \
+                cells without one; --empty asks only the empty cells. The following lines are the answers. A \
+                number may be typed as on a Chinese keyboard (５, 1,000, 1，000, 3件, 0.25万元); 无 and 0 are zero; a blank line keeps the value, - clears it, \
                 =FORMULA sets a formula, < goes back one cell, . stops. Anything else is refused and the same cell \
                 asked again. A prose answer may span lines and ends with a line holding only `.`. When a row is \
                 complete its rules are shown; at the end, the rules that fail and the cells still empty. Each \
