@@ -1,6 +1,7 @@
 # Debian packages, installed only when missing. Sourced by scripts/run-example and scripts/test.
-# RUN_DEPS: what building and running the shell needs (zlib for the .xlsx zip archives). TEST_DEPS: what the tests need besides
-# (tmux drives the pseudo-terminal test; xelatex, a CJK font and pdftotext check the LaTeX export; python3 re-reads CSV).
+# RUN_DEPS: what building and running the shell needs (zlib: the .xlsx zip archives). TEST_DEPS: what the tests need
+# besides (tmux drives the pseudo-terminal test; xelatex, a CJK font and pdftotext check the LaTeX export; python3 re-reads
+# CSV).
 RUN_DEPS=(libedit-dev zlib1g-dev)
 TEST_DEPS=(tmux python3 texlive-xetex texlive-lang-chinese texlive-latex-extra poppler-utils)
 

@@ -112,5 +112,5 @@ enum FillAnswer: Equatable {
     case number(DecimalNumber)
 
     /// The keys shown when a `.fill` starts.
-    static let keys = "a blank line keeps the value, - clears it, < goes back one cell, . stops (.fill again resumes)"
+    static let keys = "a value, or: blank keeps it, - clears it, < goes back, . stops"
 }

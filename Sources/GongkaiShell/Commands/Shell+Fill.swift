@@ -24,7 +24,7 @@ extension Shell {
         output.line(
             "Filling \(what) of \(report): \(items.count) " + (onlyEmpty ? "empty " : "")
                 + (items.count == 1 ? "cell." : "cells."))
-        output.line("Answer with a value; " + FillAnswer.keys + ".")
+        output.line("Answer " + FillAnswer.keys + ".")
         if !restart, let next = fillResume[key], let index = items.firstIndex(where: { $0.name == next }), index > 0 {
             session.position = index
             output.line("Resuming at \(next), where the last .fill stopped (--restart starts over).")
