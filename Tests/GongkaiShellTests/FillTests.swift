@@ -244,3 +244,37 @@ struct FillTests {
         }
     }
 }
+
+/// `gongkai export --format xlsx` and `gongkai new` through the launcher.
+@Suite("Launcher: xlsx and new")
+struct StaffLauncherTests {
+    @Test("xlsx needs -o; with it, a zip archive that loads back")
+    func exportXLSX() throws {
+        let directory = try Harness.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let example = Harness.root + "/examples/上犹县政府办-2023.txt"
+        let (context, _, err) = LauncherTests.context()
+        #expect(Launcher.export(files: [example], format: "xlsx", excel: false, output: nil, tables: [], strict: false,
+            context: context) == 1)
+        #expect(err.text.contains("xlsx is a binary format: give -o FILE"))
+        let file = directory + "/sy.xlsx"
+        #expect(Launcher.export(files: [example], format: "xlsx", excel: false, output: file, tables: ["三"],
+            strict: false, context: context) == 0)
+        let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: file)))
+        #expect(bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]))
+        let (shell, out) = Harness.shell()
+        #expect(shell.run(script: ".load \"\(file)\" as back", name: nil) == .ok)
+        #expect(out.text.contains("175 of 200 cells"), "only table 三 was exported: \(out.text)")
+    }
+
+    @Test("gongkai new runs .new first, then the script")
+    func newFirst() throws {
+        let (context, out, _) = LauncherTests.context(input: "t4.review.upheld = 2\n.reports\n")
+        let code = Launcher.shell(
+            files: [], commands: nil, bail: false, skipInit: true, context: context,
+            firstStatements: [".new \"测试县\" \"2024\" as cs"])
+        #expect(code == 0)
+        #expect(out.text.contains("new report cs (测试县 2024)"))
+        #expect(out.text.contains("* cs  测试县 2024"))
+    }
+}

@@ -45,8 +45,12 @@ enum IOBridge {
             throw Unavailable(description: error.description)
         }
         // A complete, exact import needs no account; otherwise the importer's summary says what was not read as printed.
-        let notes = imported.missing.isEmpty && imported.inferred.isEmpty && imported.diagnostics.isEmpty
+        var notes = imported.missing.isEmpty && imported.inferred.isEmpty && imported.diagnostics.isEmpty
             ? [] : ImportSummary(imported).rendered().split(separator: "\n").map(String.init)
+        // A spreadsheet read back reports every value it could not place, not only the first few.
+        if [.csvOfficial, .csvLong, .xlsx].contains(imported.kind) {
+            notes += imported.diagnostics.map(\.description).filter { !notes.contains($0) }
+        }
         return .report(
             LoadedReport(
                 template: imported.template, values: imported.values, texts: imported.texts, notes: notes,

@@ -210,7 +210,7 @@ public enum Launcher {
             }
             guard let report = shell.workbook.currentReport else { continue }
             let template = (try? shell.workbook.template(of: report)) ?? .official2021
-            if let unknown = tables.first(where: { template.table($0) == nil }) {
+            if let unknown = tables.first(where: { IOBridge.table(named: $0, in: template) == nil }) {
                 context.errors.line(
                     "Error: no table ‘\(unknown)’; the tables are " + template.tables.map(\.id).joined(separator: ", "))
                 return 2
