@@ -90,7 +90,9 @@ struct FillTests {
         #expect(Self.value(shell, "t4.review.other") == .number(3))
         // Another selection has its own place.
         Self.type(shell, ".fill t3.carried\n.")
-        #expect(out.text.contains("Filled 0, kept 0, 6 not asked (stopped).\nAll rules hold or wait for values.\n6 still empty"))
+        #expect(
+            out.text.contains(
+                "Filled 0, kept 0, 6 not asked (stopped).\nAll rules hold or wait for values.\n6 still empty"))
     }
 
     @Test(
@@ -193,8 +195,10 @@ struct FillTests {
         let (shell, out) = Self.newShell()
         shell.run(script: ".fill text.s1\n总体情况。\n.\n.check --filing", name: nil)
         let text = out.text
-        let order = ["text.s2", "t2.reg.made", "t2.fee.amount", "text.s3", "t3.new.natural", "t3.forward.otherorg",
-            "text.s4", "t4.review.upheld", "t4.suit.after.pending", "text.s5", "text.s6"]
+        let order = [
+            "text.s2", "t2.reg.made", "t2.fee.amount", "text.s3", "t3.new.natural", "t3.forward.otherorg",
+            "text.s4", "t4.review.upheld", "t4.suit.after.pending", "text.s5", "text.s6",
+        ]
         let start = try #require(text.range(of: "Before publishing r (测试县 2024), clear:"))
         let positions = order.map { text.range(of: $0, range: start.upperBound..<text.endIndex)?.lowerBound }
         #expect(positions.allSatisfy { $0 != nil })
@@ -232,14 +236,18 @@ struct FillTests {
         #expect(!out.text.contains("二、主动公开政府信息情况"))
         #expect(shell.run(script: ".export xlsx -", name: nil) == .failed)
         #expect(shell.run(script: ".export csv x.csv 表五", name: nil) == .failed)
-        #expect(shell.run(script: ".export xlsx sy.xlsx 3 4 2\n.export csv sy.csv\n.export csv-long sy-long.csv", name: nil) == .ok)
+        #expect(
+            shell.run(script: ".export xlsx sy.xlsx 3 4 2\n.export csv sy.csv\n.export csv-long sy-long.csv", name: nil)
+                == .ok)
         for file in ["sy.xlsx", "sy.csv", "sy-long.csv"] {
             let again = StringOutput()
             let reloaded = Shell(output: again, errors: again, options: ShellOptions(directory: directory))
             #expect(reloaded.run(script: ".load \(file) as back", name: nil) == .ok)
             #expect(again.text.contains("200 of 200 cells"), "\(file): \(again.text)")
             for cell in ReportTemplate.official2021.cells {
-                #expect(Self.value(reloaded, "back." + cell.name) == Self.value(shell, "sy." + cell.name), "\(file) \(cell.name)")
+                #expect(
+                    Self.value(reloaded, "back." + cell.name) == Self.value(shell, "sy." + cell.name),
+                    "\(file) \(cell.name)")
             }
         }
     }
@@ -254,12 +262,16 @@ struct StaffLauncherTests {
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let example = Harness.root + "/examples/上犹县政府办-2023.txt"
         let (context, _, err) = LauncherTests.context()
-        #expect(Launcher.export(files: [example], format: "xlsx", excel: false, output: nil, tables: [], strict: false,
-            context: context) == 1)
+        #expect(
+            Launcher.export(
+                files: [example], format: "xlsx", excel: false, output: nil, tables: [], strict: false,
+                context: context) == 1)
         #expect(err.text.contains("xlsx is a binary format: give -o FILE"))
         let file = directory + "/sy.xlsx"
-        #expect(Launcher.export(files: [example], format: "xlsx", excel: false, output: file, tables: ["三"],
-            strict: false, context: context) == 0)
+        #expect(
+            Launcher.export(
+                files: [example], format: "xlsx", excel: false, output: file, tables: ["三"],
+                strict: false, context: context) == 0)
         let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: file)))
         #expect(bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]))
         let (shell, out) = Harness.shell()

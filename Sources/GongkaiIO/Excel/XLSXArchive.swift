@@ -45,7 +45,9 @@ enum XLSXArchive {
             var total = 0
             for entry in archive where entry.type == .file {
                 total += Int(clamping: entry.uncompressedSize)
-                guard total <= limit else { throw Failure(description: "the archive inflates to more than \(limit >> 20) MB") }
+                guard total <= limit else {
+                    throw Failure(description: "the archive inflates to more than \(limit >> 20) MB")
+                }
                 var content: [UInt8] = []
                 content.reserveCapacity(Int(clamping: entry.uncompressedSize))
                 _ = try archive.extract(entry) { chunk in content.append(contentsOf: chunk) }

@@ -87,7 +87,8 @@ enum XLSXReader {
             guard let key else { return }
             var text: String
             switch type {
-            case "s": text = Int(value.trimmingWhitespace()).flatMap { shared.indices.contains($0) ? shared[$0] : nil } ?? ""
+            case "s":
+                text = Int(value.trimmingWhitespace()).flatMap { shared.indices.contains($0) ? shared[$0] : nil } ?? ""
             case "inlineStr": text = inline
             case "str", "e": text = value
             case "b": text = value == "1" ? "TRUE" : "FALSE"
@@ -130,7 +131,9 @@ enum XLSXReader {
         var mantissa = Substring(text)
         var exponent = 0
         if let e = text.firstIndex(where: { $0 == "E" || $0 == "e" }) {
-            guard let value = Int(text[text.index(after: e)...].drop { $0 == "+" }), abs(value) < 400 else { return nil }
+            guard let value = Int(text[text.index(after: e)...].drop { $0 == "+" }), abs(value) < 400 else {
+                return nil
+            }
             exponent = value
             mantissa = text[..<e]
         }

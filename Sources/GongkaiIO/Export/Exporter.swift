@@ -36,7 +36,9 @@ public enum Exporter {
         _ reports: [ExportReport], format: ExportFormat, tables: [String]? = nil,
         options: ExportOptions = ExportOptions()
     ) throws(ExportError) -> [UInt8] {
-        guard format.isBinary else { return Array(try export(reports, format: format, tables: tables, options: options).utf8) }
+        guard format.isBinary else {
+            return Array(try export(reports, format: format, tables: tables, options: options).utf8)
+        }
         return try XLSXExporter.workbook(try jobs(reports, tables: tables))
     }
 

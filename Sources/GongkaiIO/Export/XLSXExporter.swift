@@ -27,21 +27,27 @@ enum XLSXExporter {
             }
         }
         var entries: [(path: String, content: [UInt8])] = []
-        func add(_ path: String, _ xml: String) { entries.append((path, Array((SpreadsheetXML.declaration + xml).utf8))) }
+        func add(_ path: String, _ xml: String) {
+            entries.append((path, Array((SpreadsheetXML.declaration + xml).utf8)))
+        }
         add("[Content_Types].xml", contentTypes(sheets.count))
         add(
             "_rels/.rels",
             "<Relationships xmlns=\"\(SpreadsheetXML.packageRelationships)\">"
                 + "<Relationship Id=\"rId1\" Type=\"\(SpreadsheetXML.officeRelationships)/officeDocument\" "
                 + "Target=\"xl/workbook.xml\"/></Relationships>")
-        var workbook = "<workbook xmlns=\"\(SpreadsheetXML.main)\" xmlns:r=\"\(SpreadsheetXML.officeRelationships)\"><sheets>"
+        var workbook =
+            "<workbook xmlns=\"\(SpreadsheetXML.main)\" xmlns:r=\"\(SpreadsheetXML.officeRelationships)\"><sheets>"
         var relationships = "<Relationships xmlns=\"\(SpreadsheetXML.packageRelationships)\">"
         for (n, sheet) in sheets.enumerated() {
-            workbook += "<sheet name=\"\(SpreadsheetXML.escaped(sheet.name))\" sheetId=\"\(n + 1)\" r:id=\"rId\(n + 1)\"/>"
-            relationships += "<Relationship Id=\"rId\(n + 1)\" Type=\"\(SpreadsheetXML.officeRelationships)/worksheet\" "
+            workbook +=
+                "<sheet name=\"\(SpreadsheetXML.escaped(sheet.name))\" sheetId=\"\(n + 1)\" r:id=\"rId\(n + 1)\"/>"
+            relationships +=
+                "<Relationship Id=\"rId\(n + 1)\" Type=\"\(SpreadsheetXML.officeRelationships)/worksheet\" "
                 + "Target=\"worksheets/sheet\(n + 1).xml\"/>"
         }
-        relationships += "<Relationship Id=\"rId\(sheets.count + 1)\" Type=\"\(SpreadsheetXML.officeRelationships)/styles\" "
+        relationships +=
+            "<Relationship Id=\"rId\(sheets.count + 1)\" Type=\"\(SpreadsheetXML.officeRelationships)/styles\" "
             + "Target=\"styles.xml\"/></Relationships>"
         add("xl/workbook.xml", workbook + "</sheets></workbook>")
         add("xl/_rels/workbook.xml.rels", relationships)
@@ -64,7 +70,9 @@ enum XLSXExporter {
         var rows: [Int: [String]] = [:]
         func put(_ row: Int, _ column: Int, _ cell: String) { rows[row, default: []].append(cell) }
         func text(_ row: Int, _ column: Int, _ text: String, _ style: Style) {
-            put(row, column, SpreadsheetXML.inlineString(at: SpreadsheetXML.reference(row, column), text, style: style.rawValue))
+            put(
+                row, column,
+                SpreadsheetXML.inlineString(at: SpreadsheetXML.reference(row, column), text, style: style.rawValue))
         }
         text(1, 0, report.heading, .title)
         text(2, 0, grid.table.fullTitle, .title)
@@ -117,7 +125,8 @@ enum XLSXExporter {
 
     static func contentTypes(_ sheets: Int) -> String {
         let type = "application/vnd.openxmlformats-officedocument.spreadsheetml"
-        var xml = "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+        var xml =
+            "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
             + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
             + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
             + "<Override PartName=\"/xl/workbook.xml\" ContentType=\"\(type).sheet.main+xml\"/>"
@@ -131,13 +140,18 @@ enum XLSXExporter {
     /// Plain, header (bold, centred, wrapped, bordered), label (wrapped, bordered), value (bordered), title (bold).
     static let styles = """
         <styleSheet xmlns="\(SpreadsheetXML.main)">\
-        <fonts count="2"><font><sz val="11"/><name val="等线"/></font><font><b/><sz val="11"/><name val="等线"/></font></fonts>\
-        <fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>\
+        <fonts count="2"><font><sz val="11"/><name val="等线"/></font>\
+        <font><b/><sz val="11"/><name val="等线"/></font></fonts>\
+        <fills count="2"><fill><patternFill patternType="none"/></fill>\
+        <fill><patternFill patternType="gray125"/></fill></fills>\
         <borders count="2"><border><left/><right/><top/><bottom/><diagonal/></border>\
-        <border><left style="thin"/><right style="thin"/><top style="thin"/><bottom style="thin"/><diagonal/></border></borders>\
+        <border><left style="thin"/><right style="thin"/><top style="thin"/><bottom style="thin"/><diagonal/></border>\
+        </borders>\
         <cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>\
-        <cellXfs count="5"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>\
-        <xf numFmtId="0" fontId="1" fillId="0" borderId="1" xfId="0" applyFont="1" applyBorder="1" applyAlignment="1">\
+        <cellXfs count="5">\
+        <xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>\
+        <xf numFmtId="0" fontId="1" fillId="0" borderId="1" xfId="0" applyFont="1" applyBorder="1" \
+        applyAlignment="1">\
         <alignment horizontal="center" vertical="center" wrapText="1"/></xf>\
         <xf numFmtId="0" fontId="0" fillId="0" borderId="1" xfId="0" applyBorder="1" applyAlignment="1">\
         <alignment vertical="center" wrapText="1"/></xf>\

@@ -27,8 +27,9 @@ public enum NumberText {
         while let first = scalars.first, Tokenizer.isSpace(first) { scalars.removeFirst() }
         while let last = scalars.last, Tokenizer.isSpace(last) { scalars.removeLast() }
         guard !scalars.isEmpty else { return nil }
-        if scalars.count <= 4, scalars.allSatisfy({ Tokenizer.blankMarks.contains($0) })
-            || (scalars.count == 1 && (scalars[0] == "无" || scalars[0] == "空"))
+        if scalars.count <= 4,
+            scalars.allSatisfy({ Tokenizer.blankMarks.contains($0) })
+                || (scalars.count == 1 && (scalars[0] == "无" || scalars[0] == "空"))
         {
             return .blank
         }
@@ -67,7 +68,8 @@ public enum NumberText {
         let groups = whole.split(separator: ",", omittingEmptySubsequences: false)
         guard groups.allSatisfy({ $0.allSatisfy(Tokenizer.isDigit) }) else { return nil }
         if groups.count > 1 {
-            guard let head = groups.first, (1...3).contains(head.count), groups.dropFirst().allSatisfy({ $0.count == 3 })
+            guard let head = groups.first, (1...3).contains(head.count),
+                groups.dropFirst().allSatisfy({ $0.count == 3 })
             else { return nil }
         } else if whole.isEmpty && point == nil {
             return nil

@@ -53,7 +53,8 @@ struct OfficialLayoutReader {
             }
             guard let (g, top, left) = found else {
                 result.issues.append(
-                    ImportIssue(code: "I303", "table \(table.number) (\(table.fullTitle)) was not found", table: table.id))
+                    ImportIssue(
+                        code: "I303", "table \(table.number) (\(table.fullTitle)) was not found", table: table.id))
                 continue
             }
             result.tables.append(table.id)
@@ -91,7 +92,8 @@ struct OfficialLayoutReader {
 
     /// Reads one value cell's text.
     private func read(
-        _ text: String, at key: SpreadsheetGrid.Key, in grid: SpreadsheetGrid, cell: TemplateCell, into result: inout Result
+        _ text: String, at key: SpreadsheetGrid.Key, in grid: SpreadsheetGrid, cell: TemplateCell,
+        into result: inout Result
     ) {
         func refuse(_ why: String) {
             result.issues.append(

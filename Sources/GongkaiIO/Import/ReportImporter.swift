@@ -2,7 +2,8 @@ import Foundation
 import GongkaiCore
 
 /// Loads a published 政府信息公开工作年度报告 (text, PDF-extracted text, flattened page text, markdown or HTML; UTF-8 or
-/// GB18030) into the cells of a template — or Gongkai's own CSV and `.xlsx` exports read back (``SpreadsheetImporter``).
+/// GB18030) into the cells of a template — or Gongkai's own CSV and `.xlsx` exports read back
+/// (``SpreadsheetImporter``).
 ///
 /// ```swift
 /// let report = try ReportImporter().importReport(contentsOf: URL(fileURLWithPath: "淮安市-2024.txt"))

@@ -17,7 +17,9 @@ struct SpreadsheetImporter {
             } catch {
                 throw ImportError(code: "I300", "cannot read the Excel workbook: \(error)", file: fileName)
             }
-            return try official(grids, kind: .xlsx, encoding: .utf8, fileName: fileName, issues: [])
+            let result = OfficialLayoutReader(template: template, file: fileName).read(grids)
+            guard !result.tables.isEmpty else { throw .noTables(fileName) }
+            return report(result, kind: .xlsx, encoding: .utf8, fileName: fileName, issues: [])
         }
         guard lower.hasSuffix(".csv") || CSVLongReader.hasHeader(bytes) else { return nil }
         let decoded = try SourceDecoder.decode(bytes, file: fileName)
@@ -26,16 +28,17 @@ struct SpreadsheetImporter {
             return CSVLongReader(template: template, file: fileName).read(
                 grid, encoding: decoded.encoding, issues: decoded.issues)
         }
-        return try official(
-            [grid], kind: .csvOfficial, encoding: decoded.encoding, fileName: fileName, issues: decoded.issues)
+        // A CSV without Gongkai's tables (a published table saved as CSV by someone else) is left to the text importer.
+        let result = OfficialLayoutReader(template: template, file: fileName).read([grid])
+        guard !result.tables.isEmpty else { return nil }
+        return report(result, kind: .csvOfficial, encoding: decoded.encoding, fileName: fileName, issues: decoded.issues)
     }
 
-    private func official(
-        _ grids: [SpreadsheetGrid], kind: InputKind, encoding: SourceEncoding, fileName: String?,
+    /// The imported report from the official layout's values, with the metadata of the heading above the tables.
+    private func report(
+        _ result: OfficialLayoutReader.Result, kind: InputKind, encoding: SourceEncoding, fileName: String?,
         issues: [ImportIssue]
-    ) throws(ImportError) -> ImportedReport {
-        let result = OfficialLayoutReader(template: template, file: fileName).read(grids)
-        guard !result.tables.isEmpty else { throw .noTables(fileName) }
+    ) -> ImportedReport {
         var texts: [String: String] = [:]
         var org: String?
         var year: Int?
@@ -57,7 +60,8 @@ struct SpreadsheetImporter {
         template.cells.filter { values[$0.index] == nil }.map { cell in
             let issue = issues.first { $0.code == "I301" && $0.message.contains("(\(cell.name))") }
             let lost = issues.first { $0.code == "I303" && $0.table == cell.table }
-            return CellNote(cell: cell.index, reason: issue?.message ?? lost.map { _ in "its table was not found" } ?? "empty")
+            return CellNote(
+                cell: cell.index, reason: issue?.message ?? lost.map { _ in "its table was not found" } ?? "empty")
         }
     }
 }
@@ -108,7 +112,8 @@ struct CSVLongReader {
             guard let name = cellName else {
                 if value != nil {
                     diagnostics.append(
-                        ImportIssue(code: "I305", "\(grid.place(cellKey)): a value without a cell name was not placed",
+                        ImportIssue(
+                            code: "I305", "\(grid.place(cellKey)): a value without a cell name was not placed",
                             line: grid.line(cellKey), column: cellKey.column + 1))
                 }
                 continue
@@ -120,7 +125,8 @@ struct CSVLongReader {
             guard let index = template.index(of: name) else {
                 diagnostics.append(
                     ImportIssue(
-                        code: "I305", "\(grid.place(cellKey)): no cell ‘\(name)’ in the \(template.id) format; not placed",
+                        code: "I305",
+                        "\(grid.place(cellKey)): no cell ‘\(name)’ in the \(template.id) format; not placed",
                         line: grid.line(cellKey), column: cellKey.column + 1))
                 continue
             }
@@ -128,7 +134,9 @@ struct CSVLongReader {
             guard let value else { continue }
             switch NumberText.read(value) {
             case .number(let number, let unit)? where unit.map { NumberText.unit($0, fits: cell.unit) } ?? true:
-                values[index] = (.number(number), Provenance(file: file, line: grid.line(valueKey), column: valueKey.column + 1))
+                values[index] = (
+                    .number(number), Provenance(file: file, line: grid.line(valueKey), column: valueKey.column + 1)
+                )
             case .blank?: continue
             default:
                 diagnostics.append(
@@ -141,7 +149,9 @@ struct CSVLongReader {
             diagnostics.append(
                 ImportIssue(
                     code: "I306", severity: .note,
-                    "\(skipped) rows of other reports than \(report ?? "the first") were not loaded (one report per load)"))
+                    "\(skipped) rows of other reports than \(report ?? "the first") were not loaded "
+                        + "(one report per load)"
+                ))
         }
         let importer = SpreadsheetImporter(template: template)
         return ImportedReport(

@@ -17,7 +17,8 @@ extension Shell {
         if onlyEmpty { items = items.filter { currentValue(report, $0.name).isEmpty } }
         let what = selection.isEmpty ? "all tables" : template.table(selection)?.fullTitle ?? selection
         guard !items.isEmpty else {
-            throw ShellError(onlyEmpty ? "nothing to fill: every cell of \(what) has a value" : "no input cells in \(what)")
+            throw ShellError(
+                onlyEmpty ? "nothing to fill: every cell of \(what) has a value" : "no input cells in \(what)")
         }
         let key = report + " " + selection + (onlyEmpty ? " --empty" : "")
         var session = FillSession(report: report, template: template, selection: key, items: items)
@@ -126,7 +127,8 @@ extension Shell {
             let name = session.report + "." + item.name
             let result = Result(catching: { () throws(EngineError) in try workbook.set(name, input) })
             switch result {
-            case .failure(let error): return refuseAnswer(ShellError(engine: error, statement: "", offset: nil), text: text)
+            case .failure(let error):
+                return refuseAnswer(ShellError(engine: error, statement: "", offset: nil), text: text)
             case .success(let changes):
                 unsavedChanges = true
                 // The cell, the totals that moved and the rules as they settle (nothing when the value stays).

@@ -36,7 +36,10 @@ extension ShellCommand {
                 workbook with a sheet per table and merged header cells; `.load` reads it back, and the CSV too. \
                 Failing error rules are listed as warnings; the export is still written.
                 """,
-            examples: [".export csv out/上犹县.csv", ".export latex - t3", ".export xlsx 上犹县.xlsx", ".export csv 上犹县.csv 三 --excel"],
+            examples: [
+                ".export csv out/上犹县.csv", ".export latex - t3", ".export xlsx 上犹县.xlsx",
+                ".export csv 上犹县.csv 三 --excel",
+            ],
             argumentWords: ExportFormatName.all,
             run: { shell, arguments in try shell.exportCommand(arguments) }),
         ShellCommand(
@@ -81,7 +84,8 @@ extension ShellCommand {
                 Asks for each input cell in official order with its Chinese label. SELECTION is a table (t3, 三), a \
                 row (t3.carried), a column (t3.natural) or `text` for the prose sections text.s1…s6; all input \
                 cells without one; --empty asks only the empty cells. The following lines are the answers. A \
-                number may be typed as on a Chinese keyboard (５, 1,000, 1，000, 3件, 0.25万元); 无 and 0 are zero; a blank line keeps the value, - clears it, \
+                number may be typed as on a Chinese keyboard (５, 1,000, 1，000, 3件, 0.25万元); 无 and 0 are \
+                zero; a blank line keeps the value, - clears it, \
                 =FORMULA sets a formula, < goes back one cell, . stops. Anything else is refused and the same cell \
                 asked again. A prose answer may span lines and ends with a line holding only `.`. When a row is \
                 complete its rules are shown; at the end, the rules that fail and the cells still empty. Each \

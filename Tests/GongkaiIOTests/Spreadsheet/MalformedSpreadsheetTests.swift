@@ -1,7 +1,8 @@
 import Foundation
 import GongkaiCore
-@testable import GongkaiIO
 import Testing
+
+@testable import GongkaiIO
 
 /// Damaged spreadsheets are clear errors or partial reads with their places, never a crash.
 @Suite("Malformed spreadsheets")

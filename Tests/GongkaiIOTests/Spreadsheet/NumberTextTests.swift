@@ -1,6 +1,7 @@
 import GongkaiCore
-@testable import GongkaiIO
 import Testing
+
+@testable import GongkaiIO
 
 @Suite("Numbers as people type them")
 struct NumberTextTests {
@@ -21,7 +22,8 @@ struct NumberTextTests {
         #expect(NumberText.read(text) == .blank)
     }
 
-    @Test("not numbers", arguments: ["", "t4.review.upheld", "1,00", "1.2.3", "1e3", "12abc", "=3", "三", "1,0000", ",5"])
+    @Test(
+        "not numbers", arguments: ["", "t4.review.upheld", "1,00", "1.2.3", "1e3", "12abc", "=3", "三", "1,0000", ",5"])
     func refused(text: String) {
         #expect(NumberText.read(text) == nil)
     }

@@ -1,7 +1,8 @@
 import Foundation
 import GongkaiCore
-@testable import GongkaiIO
 import Testing
+
+@testable import GongkaiIO
 
 /// Every fixture exported (CSV official, CSV for Excel, CSV long, XLSX) and imported back gives exactly its cells.
 @Suite("Spreadsheet round trips")
@@ -25,7 +26,8 @@ struct SpreadsheetRoundTripTests {
     @Test("export → import gives the golden cells", arguments: ExportFixtures.goldenNames, variants)
     func roundTrip(name: String, variant: Variant) throws {
         let golden = try ExportFixtures.golden(name)
-        let bytes = try Exporter.bytes([golden.report], format: variant.format, options: ExportOptions(excel: variant.excel))
+        let bytes = try Exporter.bytes(
+            [golden.report], format: variant.format, options: ExportOptions(excel: variant.excel))
         let imported = try ReportImporter().importReport(bytes: bytes, fileName: variant.file)
         SpreadsheetRoundTripTests.expectCells(imported, golden.expected)
         #expect(imported.diagnostics.filter { $0.severity == .warning }.isEmpty, "\(imported.diagnostics)")
@@ -70,7 +72,8 @@ struct SpreadsheetRoundTripTests {
         #expect(imported.value("t4.review.upheld") == .empty)
         #expect(imported.missingNames.contains("t4.review.upheld"))
         let issues = imported.diagnostics.map(\.description)
-        #expect(issues.contains { $0.contains("line \(lines.count), field 1 (t4.review.upheld): ‘abc’ is not a number") })
+        #expect(
+            issues.contains { $0.contains("line \(lines.count), field 1 (t4.review.upheld): ‘abc’ is not a number") })
         #expect(issues.contains { $0.contains("line \(lines.count + 2), field 3: ‘12’ lies outside the tables") })
         // Every other cell of table 四 is read as exported.
         for cell in ReportTemplate.official2021.cells(ofTable: "t4") where cell.name != "t4.review.upheld" {
@@ -86,18 +89,24 @@ struct SpreadsheetRoundTripTests {
         let imported = try ReportImporter().importReport(bytes: Array(text.utf8), fileName: "long.csv")
         #expect(imported.kind == .csvLong)
         #expect(imported.value("t3.new.natural") == .empty)
-        #expect(imported.diagnostics.contains { $0.code == "I305" && $0.message.contains("t3.new.naturel") && $0.line != nil })
+        #expect(
+            imported.diagnostics.contains {
+                $0.code == "I305" && $0.message.contains("t3.new.naturel") && $0.line != nil
+            })
         #expect(imported.values.count == golden.expected.values.filter { $0 != nil }.count - 1)
     }
 
     /// The cells of an import against the golden values: each one equal, empty where the golden is empty.
     static func expectCells(
-        _ imported: ImportedReport, _ expected: [String: DecimalNumber?], sourceLocation: SourceLocation = #_sourceLocation
+        _ imported: ImportedReport, _ expected: [String: DecimalNumber?],
+        sourceLocation: SourceLocation = #_sourceLocation
     ) {
         var wrong: [String] = []
         for cell in imported.template.cells {
             let want = (expected[cell.name] ?? nil).map(Value.number) ?? .empty
-            if imported.value(cell.name) != want { wrong.append("\(cell.name): \(imported.value(cell.name)) ≠ \(want)") }
+            if imported.value(cell.name) != want {
+                wrong.append("\(cell.name): \(imported.value(cell.name)) ≠ \(want)")
+            }
         }
         #expect(wrong.isEmpty, "\(wrong.count) cells differ: \(wrong.prefix(5))", sourceLocation: sourceLocation)
     }

@@ -1,7 +1,8 @@
 import Foundation
 import GongkaiCore
-@testable import GongkaiIO
 import Testing
+
+@testable import GongkaiIO
 
 /// The `.xlsx` export checked and edited by openpyxl, an implementation that shares nothing with ours.
 @Suite("XLSX with openpyxl")
@@ -83,7 +84,8 @@ struct XLSXOpenpyxlTests {
                     #expect(seen == nil, "\(cell.name) is empty")
                     continue
                 }
-                #expect(seen?.first == (cell.unit.isIntegral ? "int" : want.isInteger ? "int" : "float"), "\(cell.name)")
+                #expect(
+                    seen?.first == (cell.unit.isIntegral ? "int" : want.isInteger ? "int" : "float"), "\(cell.name)")
                 #expect(seen.flatMap { $0.last }.flatMap { DecimalNumber($0) } == want, "\(cell.name)")
             }
         }
@@ -97,7 +99,8 @@ struct XLSXOpenpyxlTests {
         expected["t4.review.upheld"] = .some(nil)
         SpreadsheetRoundTripTests.expectCells(imported, expected)
         let issues = imported.diagnostics.map(\.description)
-        #expect(issues.contains { $0.contains("sheet 表四 \(upheld.cell) (t4.review.upheld): ‘unknown’ is not a number") })
+        #expect(
+            issues.contains { $0.contains("sheet 表四 \(upheld.cell) (t4.review.upheld): ‘unknown’ is not a number") })
         #expect(issues.contains { $0.contains("sheet 表四 B20: ‘77’ lies outside the tables") })
     }
 }
