@@ -31,7 +31,8 @@ struct OfficialLayoutReader {
 
     func read(_ grids: [SpreadsheetGrid]) -> Result {
         var result = Result()
-        var claimed: [Int: [ClosedRange<Int>: ClosedRange<Int>]] = [:]  // grid → rows → columns of tables placed
+        // Per grid, the rectangles (rows, columns) of the tables found.
+        var claimed: [Int: [(rows: ClosedRange<Int>, columns: ClosedRange<Int>)]] = [:]
         for table in template.tables {
             guard let layout = try? TableGrid(table: table, template: template) else { continue }
             let slots = layout.flattened(blank: Slot.blank) { cell in
@@ -40,10 +41,15 @@ struct OfficialLayoutReader {
             let origins = layout.cells.filter { $0.valueIndex == nil && !($0.label ?? "").isEmpty }.count
             var found: (grid: Int, row: Int, column: Int)?
             for (g, grid) in grids.enumerated() {
-                guard let origin = locate(slots, labels: origins, in: grid) else { continue }
-                if found == nil {
-                    found = (g, origin.row, origin.column)
-                } else {
+                let size = (rows: layout.rowCount, columns: layout.columnCount)
+                for origin in locate(slots, labels: origins, size: size, in: grid) {
+                    // A copy not loaded is still a table: its numbers are not strays.
+                    claimed[g, default: []].append(
+                        (origin.row...(origin.row + size.rows - 1), origin.column...(origin.column + size.columns - 1)))
+                    guard found != nil else {
+                        found = (g, origin.row, origin.column)
+                        continue
+                    }
                     result.issues.append(
                         ImportIssue(
                             code: "I304", severity: .note,
@@ -59,7 +65,6 @@ struct OfficialLayoutReader {
             }
             result.tables.append(table.id)
             let grid = grids[g]
-            claimed[g, default: [:]][top...(top + layout.rowCount - 1)] = left...(left + layout.columnCount - 1)
             for (r, row) in slots.enumerated() {
                 for (c, slot) in row.enumerated() {
                     guard case .value(let index) = slot else { continue }
@@ -72,9 +77,7 @@ struct OfficialLayoutReader {
         // Numbers nobody placed: outside every table found.
         for (g, grid) in grids.enumerated() {
             for key in grid.cells.keys.sorted() {
-                let inside = (claimed[g] ?? [:]).contains { rows, columns in
-                    rows.contains(key.row) && columns.contains(key.column)
-                }
+                let inside = (claimed[g] ?? []).contains { $0.rows.contains(key.row) && $0.columns.contains(key.column) }
                 guard !inside, let text = grid.text(key), case .number? = NumberText.read(text) else { continue }
                 result.issues.append(
                     ImportIssue(
@@ -115,9 +118,12 @@ struct OfficialLayoutReader {
         }
     }
 
-    /// Where the layout's top-left corner lies in `grid`, if its labels are there: at least half of its label cells
-    /// read the same, and few positions hold a different label.
-    private func locate(_ slots: [[Slot]], labels: Int, in grid: SpreadsheetGrid) -> SpreadsheetGrid.Key? {
+    /// Where the layout's top-left corner lies in `grid`, top to bottom, for each copy of the table there: at least
+    /// half of its label cells read the same, and few positions hold a different label. Of overlapping candidates the
+    /// best matching one stands.
+    private func locate(
+        _ slots: [[Slot]], labels: Int, size: (rows: Int, columns: Int), in grid: SpreadsheetGrid
+    ) -> [SpreadsheetGrid.Key] {
         var anchors: [(row: Int, column: Int, label: String)] = []
         for (r, row) in slots.enumerated() {
             for (c, slot) in row.enumerated() {
@@ -134,7 +140,7 @@ struct OfficialLayoutReader {
             if wanted.contains(normal) { byText[normal, default: []].append(key) }
         }
         var tried = Set<SpreadsheetGrid.Key>()
-        var best: (key: SpreadsheetGrid.Key, matched: Int)?
+        var accepted: [(key: SpreadsheetGrid.Key, matched: Int)] = []
         for anchor in anchors {
             for key in (byText[anchor.label] ?? []).sorted() {
                 let origin = SpreadsheetGrid.Key(row: key.row - anchor.row, column: key.column - anchor.column)
@@ -152,10 +158,17 @@ struct OfficialLayoutReader {
                     }
                 }
                 guard matched * 2 >= labels, conflicts <= max(2, total / 10) else { continue }
-                if matched > best?.matched ?? 0 { best = (origin, matched) }
+                accepted.append((origin, matched))
             }
         }
-        return best?.key
+        var kept: [SpreadsheetGrid.Key] = []
+        for candidate in accepted.sorted(by: { ($1.matched, $0.key) < ($0.matched, $1.key) }) {
+            let overlaps = kept.contains { other in
+                abs(other.row - candidate.key.row) < size.rows && abs(other.column - candidate.key.column) < size.columns
+            }
+            if !overlaps { kept.append(candidate.key) }
+        }
+        return kept.sorted()
     }
 
     /// A label compared without blanks, line breaks or full-width forms.

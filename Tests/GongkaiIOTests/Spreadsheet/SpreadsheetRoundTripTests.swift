@@ -96,6 +96,20 @@ struct SpreadsheetRoundTripTests {
         #expect(imported.values.count == golden.expected.values.filter { $0 != nil }.count - 1)
     }
 
+    @Test("several reports in one export: the first is loaded, the others are said", arguments: variants)
+    func severalReports(variant: Variant) throws {
+        let first = try ExportFixtures.golden("上犹县政府办-2023")
+        let second = try ExportFixtures.golden("淮安市-2024")
+        let bytes = try Exporter.bytes([first.report, second.report], format: variant.format)
+        let imported = try ReportImporter().importReport(bytes: bytes, fileName: variant.file)
+        SpreadsheetRoundTripTests.expectCells(imported, first.expected)
+        let code = variant.format == .csvLong ? "I306" : "I304"
+        let notes = imported.diagnostics.filter { $0.code == code }
+        #expect(notes.count == (variant.format == .csvLong ? 1 : 3), "\(imported.diagnostics)")
+        #expect(notes.allSatisfy { $0.severity == .note })
+        #expect(!imported.diagnostics.contains { $0.severity == .warning }, "the other report's numbers are no strays")
+    }
+
     /// The cells of an import against the golden values: each one equal, empty where the golden is empty.
     static func expectCells(
         _ imported: ImportedReport, _ expected: [String: DecimalNumber?],
