@@ -62,7 +62,11 @@ enum XLSXExporter {
 
     /// Cell styles by index in `styles`.
     enum Style: Int {
-        case plain = 0, header, label, value, title
+        case plain = 0
+        case header
+        case label
+        case value
+        case title
     }
 
     /// One table as a worksheet.

@@ -77,7 +77,9 @@ struct OfficialLayoutReader {
         // Numbers nobody placed: outside every table found.
         for (g, grid) in grids.enumerated() {
             for key in grid.cells.keys.sorted() {
-                let inside = (claimed[g] ?? []).contains { $0.rows.contains(key.row) && $0.columns.contains(key.column) }
+                let inside = (claimed[g] ?? []).contains {
+                    $0.rows.contains(key.row) && $0.columns.contains(key.column)
+                }
                 guard !inside, let text = grid.text(key), case .number? = NumberText.read(text) else { continue }
                 result.issues.append(
                     ImportIssue(
@@ -164,7 +166,8 @@ struct OfficialLayoutReader {
         var kept: [SpreadsheetGrid.Key] = []
         for candidate in accepted.sorted(by: { ($1.matched, $0.key) < ($0.matched, $1.key) }) {
             let overlaps = kept.contains { other in
-                abs(other.row - candidate.key.row) < size.rows && abs(other.column - candidate.key.column) < size.columns
+                abs(other.row - candidate.key.row) < size.rows
+                    && abs(other.column - candidate.key.column) < size.columns
             }
             if !overlaps { kept.append(candidate.key) }
         }

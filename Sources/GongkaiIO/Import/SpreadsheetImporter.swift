@@ -31,7 +31,8 @@ struct SpreadsheetImporter {
         // A CSV without Gongkai's tables (a published table saved as CSV by someone else) is left to the text importer.
         let result = OfficialLayoutReader(template: template, file: fileName).read([grid])
         guard !result.tables.isEmpty else { return nil }
-        return report(result, kind: .csvOfficial, encoding: decoded.encoding, fileName: fileName, issues: decoded.issues)
+        return report(
+            result, kind: .csvOfficial, encoding: decoded.encoding, fileName: fileName, issues: decoded.issues)
     }
 
     /// The imported report from the official layout's values, with the metadata of the heading above the tables.
