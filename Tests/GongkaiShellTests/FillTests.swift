@@ -221,6 +221,10 @@ struct FillTests {
         full.run(script: "text.s2 = \"二\"\ntext.s3 = \"三\"\ntext.s4 = \"四\"", name: nil)
         #expect(full.run(script: ".check --filing", name: nil) == .ok)
         #expect(fullOut.text.hasSuffix("sy (上犹县政府办 2023) is ready to publish: nothing to clear.\n"))
+        // Another report by name; an unknown name is an error.
+        full.run(script: ".new 某县 2025 as other\n.check --filing sy", name: nil)
+        #expect(fullOut.text.hasSuffix("sy (上犹县政府办 2023) is ready to publish: nothing to clear.\n"))
+        #expect(full.run(script: ".check --filing nosuch", name: nil) == .failed)
     }
 
     @Test(".export: --excel, tables by number, xlsx to a file and back")

@@ -11,12 +11,13 @@ struct FilingItem {
 }
 
 extension Shell {
-    /// `.check --filing`: what must be cleared before the current report is published, in the report's own order —
+    /// `.check --filing [REPORT]`: what must be cleared before the current report (or REPORT) is published, in the report's own order —
     /// the header (`meta.org`, `meta.year`), then per part of the report its prose section when empty, the empty
     /// input cells of its table row by row, the error rules that fail and the warnings (soft rules) that fail on that
     /// table; rules about no table come last. In a script, anything left makes the exit code 3.
-    func filingCommand() throws -> ShellStatus {
-        let (report, _) = try splitReport("")
+    func filingCommand(_ name: String) throws -> ShellStatus {
+        let (report, rest) = try splitReport(name)
+        guard rest.isEmpty else { throw ShellError("no report ‘\(name)’; .reports lists them") }
         let template = try workbookTemplate(report)
         let items = filingItems(report: report, template: template)
         let org = currentValue(report, "meta.org")

@@ -133,7 +133,7 @@ extension Shell {
     /// `.check [all|failing]`
     func checkCommand(_ arguments: String) throws -> ShellStatus {
         let words = ArgumentWords.split(arguments)
-        if words == ["--filing"] { return try filingCommand() }
+        if words.first == "--filing", words.count <= 2 { return try filingCommand(words.count == 2 ? words[1] : "") }
         guard words.count <= 1, ["all", "failing"].contains(words.first ?? "failing") else {
             throw ShellError("usage: .check [all|failing|--filing]")
         }
