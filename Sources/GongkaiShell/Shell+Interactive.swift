@@ -33,9 +33,7 @@ extension Shell: InteractiveHost {
 
     /// `gongkai> `, or during `.fill` the cell asked for: `一、本年新收政府…/自然人 [t3.new.natural] (7)> `.
     public var prompt: String {
-        guard let session = fill, let cell = session.currentCell else { return InteractiveSession.prompt }
-        let now = try? workbook.value(report: session.report, cell: cell.index)
-        return session.prompt(for: cell, now: now, width: options.width)
+        fillPrompt ?? InteractiveSession.prompt
     }
 
     /// Ctrl-C at the prompt ends a `.fill` in progress, as `.` does: the answers given so far stay.

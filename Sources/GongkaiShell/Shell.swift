@@ -32,6 +32,8 @@ public final class Shell {
     var redirection: (path: String, buffer: StringOutput)?
     /// The guided entry in progress (`.fill`), which takes the following statements as answers.
     var fill: FillSession?
+    /// Where a stopped `.fill` stopped, per report and selection: the name of the cell it would have asked next.
+    var fillResume: [String: String] = [:]
     /// Where the statement being executed came from, for error messages.
     var location: SourceLocation?
     /// The statement being executed, for placing carets under parts of it.

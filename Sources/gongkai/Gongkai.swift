@@ -9,6 +9,7 @@ struct Gongkai: ParsableCommand {
         abstract: "A spreadsheet-style shell for 政府信息公开工作年度报告 (国办公开办函〔2021〕30号).",
         usage: """
             gongkai [<files> ...] [-c <commands>] [--bail] [-X] [--allow-incomplete]
+            gongkai new [<body>] [<year>] [--as <name>] [-X]
             gongkai run <script> [--bail] [-X] [--allow-incomplete]
             gongkai check <files> ... [--all] [--summary [--format csv|json]] [--allow-incomplete]
             gongkai export <files> ... --format <format> [--excel] [-o <output>] [--tables <tables>] [--strict]
@@ -23,7 +24,7 @@ struct Gongkai: ParsableCommand {
             that 0); 130 interrupted by Ctrl-C. When several apply the most severe wins: 2, then 3, then 4.
             """,
         version: Launcher.version,
-        subcommands: [Open.self, Run.self, Check.self, Export.self],
+        subcommands: [Open.self, New.self, Run.self, Check.self, Export.self],
         defaultSubcommand: Open.self)
 
     static func main() {
@@ -71,6 +72,29 @@ struct Open: ParsableCommand {
         let code = Launcher.shell(
             files: files, commands: commands, bail: bail, skipInit: noInit, allowIncomplete: allowIncomplete,
             context: .process())
+        throw ExitCode(code)
+    }
+}
+
+/// `gongkai new [BODY] [YEAR] [--as NAME]`: the shell on an empty report (`.new …` as its first statement).
+struct New: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Open the shell on a new, empty report (then .fill asks for its cells).")
+
+    @Argument(help: "The reporting body (meta.org) and the year (meta.year), both optional.")
+    var words: [String] = []
+
+    @Option(name: .customLong("as"), help: "The report's name in the session.")
+    var name: String?
+
+    @Flag(name: [.customShort("X"), .customLong("no-init")], help: "Do not read ~/.gongkairc.")
+    var noInit = false
+
+    func run() throws {
+        let quoted = words.map { "\"" + $0.filter { $0 != "\"" } + "\"" }
+        let statement = ([".new"] + quoted + (name.map { ["as", $0] } ?? [])).joined(separator: " ")
+        let code = Launcher.shell(
+            files: [], commands: nil, bail: false, skipInit: noInit, context: .process(), firstStatements: [statement])
         throw ExitCode(code)
     }
 }
@@ -140,10 +164,10 @@ struct Export: ParsableCommand {
     @Argument(help: "Report files, folders or globs, or a workbook file.")
     var files: [String]
 
-    @Option(help: ArgumentHelp("The format.", valueName: ExportFormatNames.list))
+    @Option(help: ArgumentHelp("The format (xlsx needs -o).", valueName: ExportFormatNames.list))
     var format: String
 
-    @Flag(help: "CSV for Excel: UTF-8 byte-order mark.")
+    @Flag(help: "CSV for Excel: UTF-8 byte-order mark and CRLF.")
     var excel = false
 
     @Option(

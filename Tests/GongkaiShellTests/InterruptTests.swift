@@ -127,7 +127,8 @@ struct InterruptTests {
     @Test(".fill prompts fit the width: rows go, then are cut, the cell name stays", arguments: [160, 80, 60, 40])
     func fillPromptWidth(width: Int) throws {
         let template = ReportTemplate.official2021
-        let session = FillSession(report: "r", template: template, cells: template.cells.map(\.index))
+        let session = FillSession(
+            report: "r", template: template, selection: "r", items: template.cells.map { .cell($0) })
         for cell in template.cells {
             let prompt = session.prompt(for: cell, now: .number(12345), width: width)
             // Within the width less 16 columns for the answer, or else the bare name (still inside the terminal).

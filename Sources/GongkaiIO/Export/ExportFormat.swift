@@ -12,6 +12,9 @@ public enum ExportFormat: String, Sendable, Hashable, CaseIterable {
     case markdown
     /// A standalone HTML5 page with real `colspan`/`rowspan`.
     case html
+    /// An Excel workbook (zipped SpreadsheetML): a sheet per table, merged header cells, numbers as numbers. Binary:
+    /// use ``Exporter/bytes(_:format:tables:options:)``.
+    case xlsx
 
     /// The usual file extension, without the dot.
     public var fileExtension: String {
@@ -20,8 +23,12 @@ public enum ExportFormat: String, Sendable, Hashable, CaseIterable {
         case .latex, .latexFragment: "tex"
         case .markdown: "md"
         case .html: "html"
+        case .xlsx: "xlsx"
         }
     }
+
+    /// Whether the format is binary (written as bytes, never printed).
+    public var isBinary: Bool { self == .xlsx }
 }
 
 /// Which CJK font a LaTeX document asks for.
@@ -65,6 +72,8 @@ public enum ExportError: Error, Sendable, Hashable, CustomStringConvertible {
     case valueCount(report: String, expected: Int, actual: Int)
     /// The template's layout refers to a cell it does not define.
     case inconsistentTemplate(String)
+    /// A binary format (xlsx) asked for as text.
+    case binaryFormat(String)
 
     /// The message shown to the user.
     public var description: String {
@@ -77,6 +86,8 @@ public enum ExportError: Error, Sendable, Hashable, CustomStringConvertible {
             "report '\(report)' has \(actual) values for a template of \(expected) cells"
         case .inconsistentTemplate(let detail):
             "template layout is inconsistent: \(detail)"
+        case .binaryFormat(let name):
+            "\(name) is a binary format: write it to a file"
         }
     }
 }

@@ -19,6 +19,31 @@ public enum Exporter {
         _ reports: [ExportReport], format: ExportFormat, tables: [String]? = nil,
         options: ExportOptions = ExportOptions()
     ) throws(ExportError) -> String {
+        let jobs = try jobs(reports, tables: tables)
+        switch format {
+        case .csv: return CSVExporter.official(jobs, options: options)
+        case .csvLong: return CSVExporter.long(jobs, options: options)
+        case .latex: return LaTeXExporter.document(jobs, options: options)
+        case .latexFragment: return LaTeXExporter.fragment(jobs)
+        case .markdown: return MarkdownExporter.document(jobs, options: options)
+        case .html: return HTMLExporter.document(jobs, options: options)
+        case .xlsx: throw .binaryFormat(format.rawValue)
+        }
+    }
+
+    /// Exports reports as the bytes of a file in any format: UTF-8 text, or the `.xlsx` workbook.
+    public static func bytes(
+        _ reports: [ExportReport], format: ExportFormat, tables: [String]? = nil,
+        options: ExportOptions = ExportOptions()
+    ) throws(ExportError) -> [UInt8] {
+        guard format.isBinary else {
+            return Array(try export(reports, format: format, tables: tables, options: options).utf8)
+        }
+        return try XLSXExporter.workbook(try jobs(reports, tables: tables))
+    }
+
+    /// The reports with the grids of their selected tables.
+    static func jobs(_ reports: [ExportReport], tables: [String]?) throws(ExportError) -> [ExportJob] {
         guard !reports.isEmpty else { throw .noReports }
         var jobs: [ExportJob] = []
         for report in reports {
@@ -31,22 +56,15 @@ public enum Exporter {
             for table in selected { grids.append(try TableGrid(table: table, template: report.template)) }
             jobs.append(ExportJob(report: report, grids: grids, isWhole: tables == nil))
         }
-        switch format {
-        case .csv: return CSVExporter.official(jobs, options: options)
-        case .csvLong: return CSVExporter.long(jobs, options: options)
-        case .latex: return LaTeXExporter.document(jobs, options: options)
-        case .latexFragment: return LaTeXExporter.fragment(jobs)
-        case .markdown: return MarkdownExporter.document(jobs, options: options)
-        case .html: return HTMLExporter.document(jobs, options: options)
-        }
+        return jobs
     }
 
-    /// Exports reports as UTF-8 bytes, ready for ``AtomicFile/write(_:to:)``.
+    /// Exports reports as file content (UTF-8 text, or the `.xlsx` workbook), ready for ``AtomicFile/write(_:to:)``.
     public static func data(
         _ reports: [ExportReport], format: ExportFormat, tables: [String]? = nil,
         options: ExportOptions = ExportOptions()
     ) throws(ExportError) -> Data {
-        Data(try export(reports, format: format, tables: tables, options: options).utf8)
+        Data(try bytes(reports, format: format, tables: tables, options: options))
     }
 
     /// The template's tables named by a selection, in the template's order; all of them for `nil`.

@@ -12,6 +12,12 @@ public enum InputKind: String, Sendable, Hashable, CaseIterable {
     case markdown = "markdown"
     /// An HTML page with `<table>` elements.
     case html = "HTML"
+    /// Gongkai's own CSV of the official tables (`export --format csv`), perhaps re-saved by Excel or WPS.
+    case csvOfficial = "CSV, official layout"
+    /// Gongkai's long CSV, one row per cell (`export --format csv-long`).
+    case csvLong = "CSV, one row per cell"
+    /// An Excel workbook of the official tables (`export --format xlsx`), perhaps edited in Excel, WPS or openpyxl.
+    case xlsx = "Excel workbook"
 }
 
 /// The character encoding a report file was read in.

@@ -2,7 +2,8 @@ import Foundation
 import GongkaiCore
 
 /// Loads a published 政府信息公开工作年度报告 (text, PDF-extracted text, flattened page text, markdown or HTML; UTF-8 or
-/// GB18030) into the cells of a template.
+/// GB18030) into the cells of a template — or Gongkai's own CSV and `.xlsx` exports read back
+/// (``SpreadsheetImporter``).
 ///
 /// ```swift
 /// let report = try ReportImporter().importReport(contentsOf: URL(fileURLWithPath: "淮安市-2024.txt"))
@@ -38,6 +39,9 @@ public struct ReportImporter: Sendable {
 
     /// Reads a report from its bytes; `fileName` is used for provenance and to recognise `.html`/`.md`.
     public func importReport(bytes: [UInt8], fileName: String? = nil) throws(ImportError) -> ImportedReport {
+        if let spreadsheet = try SpreadsheetImporter(template: template).importIfSpreadsheet(bytes, fileName: fileName) {
+            return spreadsheet
+        }
         let decoded = try SourceDecoder.decode(bytes, file: fileName)
         return try importReport(
             scalars: decoded.scalars, fileName: fileName, encoding: decoded.encoding, issues: decoded.issues)

@@ -1,26 +1,70 @@
 import GongkaiCore
 
-/// A guided entry in progress: the input cells still to ask for, in official order.
+/// A guided entry in progress: the cells still to ask for, in official order, and where it stands.
 struct FillSession {
+    /// One thing asked for: an input cell of a table, or a prose section.
+    enum Item {
+        case cell(TemplateCell)
+        case text(TemplateTextCell)
+
+        /// The cell's name (`t3.new.natural`, `text.s1`).
+        var name: String {
+            switch self {
+            case .cell(let cell): cell.name
+            case .text(let text): text.name
+            }
+        }
+    }
+
     /// The report being filled.
     let report: String
     let template: ReportTemplate
-    /// Template cell indices to ask for.
-    let cells: [Int]
+    /// What was asked for (`t3`, `t3.carried`, `text`, `--empty`…), so that a `.fill` of the same resumes.
+    let selection: String
+    /// The cells to ask for.
+    let items: [Item]
     var position = 0
     var answered = 0
     var kept = 0
+    /// The lines of a prose answer typed so far; `nil` while no prose answer is open.
+    var textLines: [String]?
+    /// The rules already shown as complete, each shown once.
+    var shownRules: Set<String> = []
 
-    /// The cell to ask for next, if any.
-    var currentCell: TemplateCell? { position < cells.count ? template.cells[cells[position]] : nil }
+    /// The item to ask for next, if any.
+    var current: Item? { position < items.count ? items[position] : nil }
+
+    /// The table cell to ask for next, if the next item is one.
+    var currentCell: TemplateCell? {
+        if case .cell(let cell)? = current { return cell }
+        return nil
+    }
 
     /// `[3/12] 行政复议 · 结果维持 (t4.review.upheld, now 0)`
-    func question(for cell: TemplateCell, now: Value?) -> String {
-        let rows = cell.rowLabels.count > 1 ? Array(cell.rowLabels.suffix(2)) : cell.rowLabels
-        let label = rows.map(TableView.shortLabel).joined(separator: "/") + " · " + (cell.columnLabels.last ?? "")
-        let current = now.map { $0.isEmpty ? ", empty" : ", now " + $0.description } ?? ""
-        return "[\(position + 1)/\(cells.count)] \(label) (\(cell.name)\(current))"
+    func question(for item: Item, now: Value?) -> String {
+        let current = now.map { $0.isEmpty ? ", empty" : ", now " + Shell.show($0) } ?? ""
+        switch item {
+        case .cell(let cell):
+            let rows = cell.rowLabels.count > 1 ? Array(cell.rowLabels.suffix(2)) : cell.rowLabels
+            let label = rows.map(TableView.shortLabel).joined(separator: "/") + " · " + (cell.columnLabels.last ?? "")
+            return "[\(position + 1)/\(items.count)] \(label) (\(cell.name)\(current))"
+        case .text(let text):
+            return "[\(position + 1)/\(items.count)] \(text.label) (\(text.name)\(current)); end with a line ."
+        }
     }
+
+    /// The prompt asking for `item`; a prose answer already begun continues with `  ...> `.
+    func prompt(for item: Item, now: Value?, width: Int) -> String {
+        switch item {
+        case .cell(let cell): return prompt(for: cell, now: now, width: width)
+        case .text(let text):
+            if textLines != nil { return FillSession.continuationPrompt }
+            return TextLayout.truncate(text.label, max(width - 30, 12)) + " [\(text.name)]> "
+        }
+    }
+
+    /// The prompt for the second and later lines of a prose answer.
+    static let continuationPrompt = "  ...> "
 
     /// The prompt asking for `cell`: `一、本年新收政府…/自然人 [t3.new.natural] (7)> `, at most `width` − 16 columns
     /// (16 left for the answer). Row labels are cut to 18 columns; when the whole is still too wide the outer row goes,
@@ -45,84 +89,28 @@ struct FillSession {
         let bare = "[\(cell.name)]\(value)> "
         return displayWidth(bare) <= limit ? bare : cell.name + "> "
     }
+
+    /// The input cells of `template` in the row of `cell` (same table and row key).
+    func rowCells(of cell: TemplateCell) -> [TemplateCell] {
+        template.cells(ofTable: cell.table).filter { $0.rowKey == cell.rowKey && !$0.isTotal }
+    }
 }
 
-extension Shell {
-    /// `.fill [t2|t3|t4]`: starts a guided entry; the following statements are its answers.
-    func fillCommand(_ arguments: String) throws -> ShellStatus {
-        let words = ArgumentWords.split(arguments)
-        guard words.count <= 1 else { throw ShellError("usage: .fill [t2|t3|t4]") }
-        let (report, table) = try splitReport(words.first ?? "")
-        let template = try workbookTemplate(report)
-        guard table.isEmpty || template.table(table) != nil else {
-            throw ShellError("no table ‘\(table)’; the tables are " + template.tables.map(\.id).joined(separator: ", "))
-        }
-        let cells = template.cells.filter { !$0.isTotal && (table.isEmpty || $0.table == table) }.map(\.index)
-        let session = FillSession(report: report, template: template, cells: cells)
-        let title = table.isEmpty ? "all tables" : template.table(table)?.fullTitle ?? table
-        output.line("Filling \(title) of \(report): \(cells.count) input cells.")
-        output.line("Answer with a value; a blank line keeps the cell, . stops.")
-        fill = session
-        askFill()
-        return .ok
-    }
+/// What an answer to a table cell asks for.
+enum FillAnswer: Equatable {
+    /// A blank line: the cell stays as it is.
+    case keep
+    /// `.`: the entry stops here (a later `.fill` of the same resumes).
+    case stop
+    /// `<`: back to the previous cell.
+    case back
+    /// `-`: the cell is cleared (an input becomes empty).
+    case clear
+    /// `=FORMULA`: the cell computes.
+    case formula(String)
+    /// A number.
+    case number(DecimalNumber)
 
-    /// Prints the question for the next cell.
-    func askFill() {
-        guard let session = fill, let cell = session.currentCell else { return }
-        let now = try? workbook.value(of: session.report + "." + cell.name)
-        output.line(session.question(for: cell, now: now))
-    }
-
-    /// One answer to the guided entry.
-    func answerFill(_ text: String) throws -> ShellStatus {
-        guard var session = fill, let cell = session.currentCell else {
-            fill = nil
-            return .ok
-        }
-        let answer = text.trimmingBlanks()
-        if answer == "." {
-            finishFill(stopped: true)
-            return .ok
-        }
-        if answer.isEmpty {
-            session.kept += 1
-        } else {
-            let name = session.report + "." + cell.name
-            let result = Result(catching: { () throws(EngineError) in try workbook.set(name, Shell.cellInput(answer)) })
-            guard case .success(let changes) = result else {
-                if case .failure(let error) = result {
-                    // Ask the same cell again.
-                    defer { askFill() }
-                    throw ShellError(engine: error, statement: answer, offset: 0)
-                }
-                return .failed
-            }
-            unsavedChanges = true
-            session.answered += 1
-            // The cell, the totals that moved and the rules as they settle (nothing when the value stays).
-            if !changes.isEmpty { printChanges(changes) }
-        }
-        session.position += 1
-        fill = session
-        if session.currentCell == nil { finishFill(stopped: false) } else { askFill() }
-        return .ok
-    }
-
-    /// Ends the guided entry with a summary and the rules that fail now.
-    func finishFill(stopped: Bool) {
-        guard let session = fill else { return }
-        fill = nil
-        let left = session.cells.count - session.position
-        var summary = "Filled \(session.answered), kept \(session.kept)"
-        if left > 0 { summary += ", \(left) not asked" }
-        output.line(summary + (stopped ? " (stopped)." : "."))
-        let failing = ruleResults(session.report).filter { $0.status.isFailing }
-        if failing.isEmpty {
-            output.line("All rules hold or wait for values.")
-        } else {
-            output.line("\(failing.count) rule\(failing.count == 1 ? "" : "s") failing:")
-            for line in ruleLines(failing, qualified: false, withDescription: false) { output.line("  " + line) }
-        }
-    }
+    /// The keys shown when a `.fill` starts.
+    static let keys = "a value, or: blank keeps it, - clears it, < goes back, . stops"
 }

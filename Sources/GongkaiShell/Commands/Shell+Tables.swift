@@ -129,13 +129,14 @@ extension Shell {
         for line in ruleLines(failing, qualified: false, withDescription: false) { output.line("  " + line) }
     }
 
-    /// `.check [all|failing] [--summary]`
+    /// `.check [all|failing] [--summary]`, `.check --filing [REPORT]`
     func checkCommand(_ arguments: String) throws -> ShellStatus {
         var words = ArgumentWords.split(arguments)
+        if words.first == "--filing", words.count <= 2 { return try filingCommand(words.count == 2 ? words[1] : "") }
         let summary = words.contains("--summary")
         words.removeAll { $0 == "--summary" }
         guard words.count <= 1, ["all", "failing"].contains(words.first ?? "failing") else {
-            throw ShellError("usage: .check [all|failing] [--summary]")
+            throw ShellError("usage: .check [all|failing] [--summary] or .check --filing [REPORT]")
         }
         let all = words.first == "all"
         guard !workbook.reportNames.isEmpty else { throw ShellError("no report is loaded; .load FILE first") }

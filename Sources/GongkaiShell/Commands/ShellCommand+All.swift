@@ -19,6 +19,16 @@ extension ShellCommand {
             ],
             run: { shell, arguments in try shell.loadCommand(arguments) }),
         ShellCommand(
+            name: "new", syntax: "[BODY] [YEAR] [as NAME]",
+            summary: "Start an empty report",
+            details: """
+                An empty report of the official 2021 format, current at once; BODY becomes meta.org and YEAR \
+                meta.year. The name defaults to body_year (r + YEAR without a body). `.fill` then asks for its cells; `.undo` \
+                removes it again.
+                """,
+            examples: [".new 上犹县政府办 2024 as sy2024", ".new"],
+            run: { shell, arguments in try shell.newCommand(arguments) }),
+        ShellCommand(
             name: "save", syntax: "FILE",
             summary: "Save the session as a workbook file",
             details: "Writes atomically: a temporary file, then a rename. `.load FILE` restores it.",
@@ -29,12 +39,17 @@ extension ShellCommand {
             summary: "Export the official tables",
             details: """
                 FORMAT is one of \(ExportFormatName.all.joined(separator: ", ")); FILE is a path or - for the \
-                output. Options: --excel, --all, --strict. Tables (t3, 三, 3 or 表三) default to all three. --excel writes CSV for Excel and WPS (BOM, \
-                CRLF). --all exports every loaded report: csv-long as one table into FILE, the other formats one \
-                file per report into the folder DIR. Failing error rules are listed as warnings and the export is \
-                still written, unless --strict leaves those reports out.
+                output (not for xlsx, which is binary). Tables (t3, 三, 3 or 表三) default to all three. \
+                --excel writes CSV as Excel and WPS in a Chinese locale need it (byte-order mark, CRLF). xlsx is an \
+                Excel workbook with a sheet per table and merged header cells; `.load` reads it back, and the CSV \
+                too. --all exports every loaded report: csv-long as one table into FILE, the other formats one \
+                file per report into the folder FILE. Failing error rules are listed as warnings and the export \
+                is still written, unless --strict leaves those reports out.
                 """,
-            examples: [".export csv out/上犹县.csv", ".export latex - t3", ".export csv-long all.csv --all"],
+            examples: [
+                ".export csv out/上犹县.csv", ".export latex - t3", ".export xlsx 上犹县.xlsx",
+                ".export csv 上犹县.csv 三 --excel", ".export csv-long all.csv --all",
+            ],
             argumentWords: ExportFormatName.all,
             run: { shell, arguments in try shell.exportCommand(arguments) }),
         ShellCommand(
@@ -49,16 +64,20 @@ extension ShellCommand {
             argumentWords: ["t2", "t3", "t4"],
             run: { shell, arguments in try shell.showCommand(arguments) }),
         ShellCommand(
-            name: "check", syntax: "[all|failing] [--summary]",
+            name: "check", syntax: "[all|failing] [--OPT]",
             summary: "Rules with status and imbalance",
             details: """
-                `failing` (the default) lists the rules that fail; `all` lists every rule. Each report ends with \
+                `failing` (the default) lists the rules that fail; `all` lists every rule (options: --summary, \
+                --filing). Each report ends with \
                 its counts: rules that hold, fail, and are incomplete (a rule reading an empty cell never holds), \
-                and cells missing. `--summary` prints one line per report and a totals line instead. In a script, \
-                a failing error-severity rule makes the exit code 3; missing cells or incomplete rules make it 4.
+                and cells missing. `--summary` prints one line per report and a totals line instead. `--filing` \
+                lists what must be cleared before the current report is published, in the report's order: \
+                missing cells (by row), empty prose sections, failing rules and warnings, each with its cell \
+                names. In a script, a failing error-severity rule (with --filing: anything left to clear) makes \
+                the exit code 3; missing cells or incomplete rules make it 4.
                 """,
-            examples: [".check", ".check all", ".check --summary"],
-            argumentWords: ["all", "failing", "--summary"],
+            examples: [".check", ".check all", ".check --summary", ".check --filing"],
+            argumentWords: ["all", "failing", "--summary", "--filing"],
             run: { shell, arguments in try shell.checkCommand(arguments) }),
         ShellCommand(
             name: "explain", syntax: "CELL",
@@ -73,15 +92,22 @@ extension ShellCommand {
             examples: [".find 不予公开", ".find nofee"],
             run: { shell, arguments in try shell.findCommand(arguments) }),
         ShellCommand(
-            name: "fill", syntax: "[t2|t3|t4]",
-            summary: "Guided entry of a table's input cells",
+            name: "fill", syntax: "[SELECTION] [--empty]",
+            summary: "Guided entry of cells or prose sections",
             details: """
-                Asks for each input cell with its Chinese label; the following lines are the answers: a number \
-                sets the cell, a blank line keeps it, `.` stops. Rules are reported as they settle. Works from \
-                scripts too. At the terminal the prompt names the cell asked for; Ctrl-C there stops like `.`.
+                Asks for each input cell in official order with its Chinese label. SELECTION is a table (t3, 三), a \
+                row (t3.carried), a column (t3.natural) or `text` for the prose sections text.s1…s6; all input \
+                cells without one; --empty asks only the empty cells. The following lines are the answers. A \
+                number may be typed as on a Chinese keyboard (５, 1,000, 1，000, 3件, 0.25万元); 无 and 0 are \
+                zero; a blank line keeps the value, - clears it, \
+                =FORMULA sets a formula, < goes back one cell, . stops. Anything else is refused and the same cell \
+                asked again. A prose answer may span lines and ends with a line holding only `.`. When a row is \
+                complete its rules are shown; at the end, the rules that fail and the cells still empty. Each \
+                answer is one .undo step. `.fill` of the same again resumes where it stopped (--restart starts \
+                over). At the terminal the prompt names the cell asked for; Ctrl-C there stops like `.`.
                 """,
-            examples: [".fill t4", "3", "", "."],
-            argumentWords: ["t2", "t3", "t4"],
+            examples: [".fill t4", "3", "１，０００", "<", "5", "."],
+            argumentWords: ["t2", "t3", "t4", "text", "--empty", "--restart"],
             run: { shell, arguments in try shell.fillCommand(arguments) }),
         ShellCommand(
             name: "undo", syntax: "",

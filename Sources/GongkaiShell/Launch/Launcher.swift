@@ -66,9 +66,11 @@ public enum Launcher {
     ///
     /// Ctrl-C while starting (the init file, between files) skips the rest of the start on a terminal and shows the
     /// prompt; otherwise it ends the run with 130.
+    ///
+    /// `firstStatements` run after the files are loaded and before anything else (`gongkai new` starts with `.new …`).
     public static func shell(
         files: [String], commands: String?, bail: Bool, skipInit: Bool, allowIncomplete: Bool = false,
-        context: LaunchContext
+        context: LaunchContext, firstStatements: [String] = []
     ) -> Int32 {
         let shell = makeShell(bail: bail, context: context)
         shell.options.allowIncomplete = allowIncomplete
@@ -89,6 +91,9 @@ public enum Launcher {
             interrupted = batch.interrupted
         }
         if interrupted && !interactive { return finish(shell, status: .interrupted, context: context) }
+        for statement in firstStatements where shell.execute(statement: statement) == .failed {
+            return finish(shell, status: .failed, context: context)
+        }
         if let commands {
             let status = shell.run(lines: ArgumentWords.splitCommands(commands), name: "-c")
             return finish(shell, status: status, context: context)

@@ -83,9 +83,12 @@ extension Session {
         guard !exported.isEmpty else { return result }
         switch request.destination {
         case .text:
-            result.text = try exportText(request, reports: exported)
+            guard !request.format.isBinary else {
+                throw ExportFailure(description: "\(request.format.rawValue) is a binary format: give a file name (-o FILE)")
+            }
+            result.text = String(decoding: try exportBytes(request, reports: exported), as: UTF8.self)
         case .file(let file):
-            try FileAccess.writeAtomically(path(file), try exportText(request, reports: exported), shownAs: file)
+            try FileAccess.writeAtomically(path(file), bytes: try exportBytes(request, reports: exported), shownAs: file)
             result.written = exported.map { ($0, file) }
         case .directory(let folder):
             try FileAccess.makeDirectory(path(folder), shownAs: folder)
@@ -98,17 +101,17 @@ extension Session {
                     used.insert(name)
                 }
                 let file = folder.hasSuffix("/") ? folder + name : folder + "/" + name
-                try FileAccess.writeAtomically(path(file), try exportText(request, reports: [report]), shownAs: file)
+                try FileAccess.writeAtomically(path(file), bytes: try exportBytes(request, reports: [report]), shownAs: file)
                 result.written.append((report, file))
             }
         }
         return result
     }
 
-    /// The export of `reports` as text.
-    func exportText(_ request: ExportRequest, reports: [String]) throws -> String {
+    /// The export of `reports` as the bytes of a file: UTF-8 text, or an `.xlsx` workbook.
+    func exportBytes(_ request: ExportRequest, reports: [String]) throws -> [UInt8] {
         do {
-            return try Exporter.export(
+            return try Exporter.bytes(
                 try reports.map(exportReport), format: request.format, tables: request.tables, options: request.options)
         } catch let error as ExportError {
             throw ExportFailure(description: error.description)
@@ -129,6 +132,12 @@ extension Session {
                 return .computed
             },
             value: { cell in (try? self.workbook.value(report: report, cell: cell.index)) ?? .error(.reference) })
+    }
+
+    /// A table of `template` by id, number or `表` number (`t3`, `三`, `3`, `表三`): the exporter's one selector.
+    public static func table(named name: String, in template: ReportTemplate) -> TemplateTable? {
+        guard !name.isEmpty, let tables = try? Exporter.selectTables([name], of: template) else { return nil }
+        return tables.first
     }
 
     /// `上犹县政府办-2023` → `上犹县政府办-2023.csv`

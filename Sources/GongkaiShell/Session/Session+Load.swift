@@ -72,9 +72,13 @@ extension Session {
             return .refused(file: file, reason: .rejected, message: "\(file): \(error)")
         }
         // A complete, exact import needs no account; otherwise the importer's summary says what was not read.
-        let notes =
+        var notes =
             imported.missing.isEmpty && imported.inferred.isEmpty && imported.diagnostics.isEmpty
             ? [] : ImportSummary(imported).rendered().split(separator: "\n").map(String.init)
+        // A spreadsheet read back reports every value it could not place, not only the first few.
+        if [.csvOfficial, .csvLong, .xlsx].contains(imported.kind) {
+            notes += imported.diagnostics.map(\.description).filter { !notes.contains($0) }
+        }
         sources[reportName] = ReportSource(file: file, notes: notes)
         let counts = (try? workbook.cellCounts(report: reportName)) ?? CellCounts()
         return .loaded(

@@ -106,7 +106,8 @@ struct ExporterTests {
         }
     }
 
-    @Test("an empty report exports empty cells everywhere, never 0", arguments: ExportFormat.allCases)
+    @Test(
+        "an empty report exports empty cells everywhere, never 0", arguments: ExportFormat.allCases.filter { !$0.isBinary })
     func emptyReport(_ format: ExportFormat) throws {
         // How a value cell holding 0 looks in each format; the all-zero report shows it, the empty one must not.
         let zeroCell: [ExportFormat: [String]] = [
