@@ -1,4 +1,5 @@
 import GongkaiCore
+import GongkaiIO
 
 /// The Gongkai shell: a workbook, where output goes, and the session options; executes one statement at a time.
 ///
@@ -28,6 +29,8 @@ public final class Shell {
     var redirection: (path: String, buffer: StringOutput)?
     /// Files loaded per report name, for `.reports`.
     var sources: [String: String] = [:]
+    /// Every file loaded, so that no `.save`, `.export`, `.output` or `.record` overwrites one.
+    var inputs = InputFiles()
     /// The guided entry in progress (`.fill`), which takes the following statements as answers.
     var fill: FillSession?
     /// Where the statement being executed came from, for error messages.

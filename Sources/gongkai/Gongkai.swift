@@ -25,7 +25,7 @@ struct Gongkai: ParsableCommand {
             var command = try parseAsRoot()
             try command.run()
         } catch let code as ExitCode {
-            exit(withError: code)
+            exit(withError: checkedStandardOutput(code))
         } catch {
             // Usage errors exit 2 (the shared contract), not ArgumentParser's 64; help and version exit 0.
             let code = exitCode(for: error)
@@ -36,6 +36,14 @@ struct Gongkai: ParsableCommand {
             exit(withError: ExitCode(2))
         }
     }
+}
+
+/// The exit code, or 2 when writing standard output failed (`gongkai export r.txt --format csv > /dev/full`), which
+/// is then said on standard error.
+func checkedStandardOutput(_ code: ExitCode) -> ExitCode {
+    guard let failure = FileDescriptorOutput.standardOutput.writeFailure else { return code }
+    FileDescriptorOutput.standardError.write("Error: cannot write standard output: \(failure)\n")
+    return ExitCode(2)
 }
 
 /// `gongkai [FILE…]`: the shell, with reports loaded.

@@ -1,4 +1,5 @@
 import GongkaiCore
+import GongkaiIO
 
 extension Shell {
     /// `.load FILE [as NAME]`
@@ -26,6 +27,7 @@ extension Shell {
                 throw ShellError("\(path) is a workbook file, which replaces the session: load it first, or in a new shell")
             }
             replaceWorkbook(try restoredWorkbook(document))
+            inputs.add(self.path(path), shownAs: path, kind: .workbook)
             for report in workbook.reportNames { sources[report] = path }
             unsavedChanges = false
             let failing = workbook.reportNames.flatMap { ruleResults($0).filter { $0.status.isFailing } }
@@ -42,6 +44,7 @@ extension Shell {
             if workbook.reportNames.count > 1 { try workbook.selectReport(name) }
         }
         sources[name] = path
+        inputs.add(self.path(path), shownAs: path, kind: .report)
         let results = ruleResults(name)
         let failing = results.filter { $0.status.isFailing }
         output.line(
@@ -82,6 +85,8 @@ extension Shell {
         let words = ArgumentWords.split(arguments)
         guard words.count == 1, let path = words.first else { throw ShellError("usage: .save FILE") }
         guard !workbook.reportNames.isEmpty else { throw ShellError("nothing to save: no report is loaded") }
+        // The workbook file this session came from may be saved again; a published report never.
+        try inputs.checkOutput(self.path(path), shownAs: path, allowing: [.workbook])
         try IOBridge.writeWorkbook(try workbookDocument(), path: self.path(path), shownAs: path)
         unsavedChanges = false
         output.line("saved \(path)")
@@ -109,7 +114,8 @@ extension Shell {
         if words[1] == "-" {
             output.write(text)
         } else {
-            try FileAccess.writeAtomically(path(words[1]), text, shownAs: words[1])
+            try inputs.checkOutput(path(words[1]), shownAs: words[1])
+            try AtomicFile.write(text, toPath: path(words[1]), shownAs: words[1])
             output.line("exported \(report) as \(format) to \(words[1])")
         }
         return .ok

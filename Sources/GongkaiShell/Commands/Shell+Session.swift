@@ -1,4 +1,5 @@
 import GongkaiCore
+import GongkaiIO
 
 extension Shell {
     /// `.help [COMMAND]`
@@ -107,6 +108,7 @@ extension Shell {
         if let path = words.first, path != "stdout", path != "-" {
             // Fail now, not at the end, when the file cannot be written.
             try FileAccess.checkWritable(self.path(path), shownAs: path)
+            try inputs.checkOutput(self.path(path), shownAs: path)
             let buffer = StringOutput()
             redirection = (path, buffer)
             output = buffer
@@ -119,7 +121,7 @@ extension Shell {
         guard let (path, buffer) = redirection else { return }
         redirection = nil
         output = standardOutput
-        try FileAccess.writeAtomically(self.path(path), buffer.text, shownAs: path)
+        try AtomicFile.write(buffer.text, toPath: self.path(path), shownAs: path)
     }
 
     /// `.read FILE`

@@ -49,22 +49,6 @@ enum FileAccess {
         }
     }
 
-    /// Writes `text` to `path` atomically: a temporary file in the same directory, flushed, then renamed over it.
-    static func writeAtomically(_ path: String, _ text: String, shownAs name: String? = nil) throws {
-        let temporary = path + ".tmp-\(getpid())"
-        guard let file = fopen(temporary, "wb") else { throw Failure(path: name ?? path, reason: systemReason()) }
-        var text = text
-        let written = text.withUTF8 { fwrite($0.baseAddress, 1, $0.count, file) }
-        let ok = written == text.utf8.count && fflush(file) == 0 && fsync(fileno(file)) == 0
-        let reason = ok ? "" : systemReason()
-        fclose(file)
-        guard ok, rename(temporary, path) == 0 else {
-            let why = ok ? systemReason() : reason
-            unlink(temporary)
-            throw Failure(path: name ?? path, reason: why)
-        }
-    }
-
     private static func systemReason() -> String {
         guard let message = strerror(errno) else { return "error \(errno)" }
         return String(cString: message).lowercased()

@@ -55,7 +55,7 @@ enum IOBridge {
 
     /// Writes a workbook file atomically.
     static func writeWorkbook(_ document: WorkbookDocument, path: String, shownAs name: String) throws {
-        try FileAccess.writeAtomically(path, WorkbookFile.render(document), shownAs: name)
+        try AtomicFile.write(WorkbookFile.render(document), toPath: path, shownAs: name)
     }
 
     /// The export of `reports` in `format`, as text, one after another (the long CSV as one table); `tables` empty

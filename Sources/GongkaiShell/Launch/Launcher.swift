@@ -4,6 +4,7 @@
     import Darwin
 #endif
 import GongkaiCore
+import GongkaiIO
 
 /// What a `gongkai` invocation runs with: where output goes, the environment, and standard input.
 ///
@@ -224,20 +225,37 @@ public enum Launcher {
         guard !exported.isEmpty else { return code }
         do {
             if let output, files.count > 1 {
-                for (file, report) in exported {
+                // Issue 12: two inputs with one name (a/report.txt, b/report.txt) get distinct files, and no output
+                // is an input; both are settled before anything is written.
+                let natural = exported.map { exportFileName($0.file, format: format) }
+                let paths = InputFiles.distinctNames(natural).map { output + "/" + $0 }
+                for (index, path) in paths.enumerated() {
+                    try shell.inputs.checkOutput(path)
+                    if !path.hasSuffix("/" + natural[index]) {
+                        context.errors.line("\(exported[index].file): exported as \(path) (\(natural[index]) is taken)")
+                    }
+                }
+                for ((_, report), path) in zip(exported, paths) {
                     if interrupted(context) { return 130 }
                     let text = try IOBridge.export(
                         format: format, workbook: shell.workbook, reports: [report], tables: tables, excel: excel)
-                    try FileAccess.writeAtomically(output + "/" + exportFileName(file, format: format), text)
+                    try AtomicFile.write(text, toPath: path)
                 }
             } else {
                 let text = try IOBridge.export(
                     format: format, workbook: shell.workbook, reports: exported.map(\.report), tables: tables,
                     excel: excel)
-                if let output { try FileAccess.writeAtomically(output, text) } else { context.output.write(text) }
+                if let output {
+                    try shell.inputs.checkOutput(output)  // issue 12: `export in.txt -o in.txt` is refused
+                    try AtomicFile.write(text, toPath: output)
+                } else {
+                    context.output.write(text)
+                }
             }
         } catch {
             context.errors.line("Error: \(error)")
+            // A file that cannot be written (a full disk, /dev/full, an input in the way) is exit 2.
+            if error is AtomicFile.WriteError || error is InputFiles.Overwrite { return 2 }
             return code == 0 ? 1 : code
         }
         return code
