@@ -22,7 +22,7 @@ extension Shell {
     public func load(_ path: String, as requestedName: String? = nil) throws {
         let report: LoadedReport
         switch try IOBridge.read(path: self.path(path), shownAs: path) {
-        case .workbook(let document):
+        case .workbook(let document, let notes):
             guard workbook.reportNames.isEmpty else {
                 throw ShellError("\(path) is a workbook file, which replaces the session: load it first, or in a new shell")
             }
@@ -34,6 +34,7 @@ extension Shell {
             output.line(
                 "loaded workbook \(path): " + workbook.reportNames.joined(separator: ", ")
                     + (failing.isEmpty ? "; all rules hold" : "; \(failing.count) rules fail"))
+            for note in notes { warn("\(path): " + note) }
             return
         case .report(let loaded): report = loaded
         }

@@ -22,7 +22,8 @@ enum IOBridge {
     /// What a file given to `.load` turned out to be.
     enum LoadedFile {
         case report(LoadedReport)
-        case workbook(WorkbookDocument)
+        /// A workbook file, with what the user should know about it (a version-1 file's missing `end` line).
+        case workbook(WorkbookDocument, notes: [String])
     }
 
     /// Reads a file for `.load`: a workbook file (recognised by its first line) or a published report.
@@ -32,7 +33,8 @@ enum IOBridge {
         let prefix = String(decoding: bytes.prefix(64), as: UTF8.self)
         if WorkbookFile.isWorkbook(prefix) {
             do {
-                return .workbook(try WorkbookFile.parse(String(decoding: bytes, as: UTF8.self)))
+                let text = String(decoding: bytes, as: UTF8.self)
+                return .workbook(try WorkbookFile.parse(text), notes: WorkbookFile.notes(text))
             } catch {
                 throw Unavailable(description: "\(name): \(error)")
             }
