@@ -44,7 +44,7 @@ extension Shell {
     /// A bare expression: evaluated against the current state and printed.
     func evaluate(_ expression: String) throws -> ShellStatus {
         let value = try attempt(offset: 0) { () throws(EngineError) in try workbook.evaluate(expression) }
-        output.line(value.isEmpty ? "(empty)" : value.description)
+        output.line(value.isEmpty ? "(empty)" : value.description.escapingControls())
         return .ok
     }
 
@@ -151,9 +151,3 @@ extension Value {
     }
 }
 
-extension String {
-    /// Newlines and tabs shown as spaces, for one-line previews of prose.
-    func replacingNewlines() -> String {
-        String(map { $0 == "\n" || $0 == "\r" || $0 == "\t" ? " " : $0 })
-    }
-}

@@ -148,14 +148,15 @@ public final class Shell {
                 if let file = location.file { head += " in \(file)" }
             }
         }
-        errors.line(head + ": " + error.message)
+        errors.line(head + ": " + error.message.escapingControls())
         if let column = error.column {
             // Show the line of the statement the column falls in.
             var offset = column
             for line in statement.split(separator: "\n", omittingEmptySubsequences: false) {
                 if offset <= line.count {
-                    let padding = line.prefix(offset).reduce(0) { $0 + displayWidth(of: $1) }
-                    errors.line("  " + line)
+                    // Control characters show escaped, so the caret counts the escaped text.
+                    let padding = displayWidth(String(line.prefix(offset)).replacingNewlines())
+                    errors.line("  " + String(line).replacingNewlines())
                     errors.line("  " + String(repeating: " ", count: padding) + "^")
                     break
                 }
@@ -171,7 +172,7 @@ public final class Shell {
     }
 
     /// Prints a warning to the error output.
-    func warn(_ message: String) { errors.line("Warning: " + message) }
+    func warn(_ message: String) { errors.line("Warning: " + message.escapingControls()) }
 }
 
 /// Session options: `.bail`, `.echo`, the width tables are fitted to, colour.

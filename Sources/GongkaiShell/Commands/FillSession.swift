@@ -18,7 +18,7 @@ struct FillSession {
     func question(for cell: TemplateCell, now: Value?) -> String {
         let rows = cell.rowLabels.count > 1 ? Array(cell.rowLabels.suffix(2)) : cell.rowLabels
         let label = rows.map(TableView.shortLabel).joined(separator: "/") + " · " + (cell.columnLabels.last ?? "")
-        let current = now.map { $0.isEmpty ? ", empty" : ", now " + $0.description } ?? ""
+        let current = now.map { $0.isEmpty ? ", empty" : ", now " + $0.description.replacingNewlines() } ?? ""
         return "[\(position + 1)/\(cells.count)] \(label) (\(cell.name)\(current))"
     }
 

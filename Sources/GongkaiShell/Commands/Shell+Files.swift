@@ -32,7 +32,7 @@ extension Shell {
             unsavedChanges = false
             let failing = workbook.reportNames.flatMap { ruleResults($0).filter { $0.status.isFailing } }
             output.line(
-                "loaded workbook \(path): " + workbook.reportNames.joined(separator: ", ")
+                "loaded workbook \(path.replacingNewlines()): " + workbook.reportNames.joined(separator: ", ")
                     + (failing.isEmpty ? "; all rules hold" : "; \(failing.count) rules fail"))
             for note in notes { warn("\(path): " + note) }
             return
@@ -49,7 +49,7 @@ extension Shell {
         let results = ruleResults(name)
         let failing = results.filter { $0.status.isFailing }
         output.line(
-            "loaded \(path) as \(name): \(report.values.count) of \(report.template.cells.count) cells, "
+            "loaded \(path.replacingNewlines()) as \(name): \(report.values.count) of \(report.template.cells.count) cells, "
                 + "\(report.texts.count) texts; \(results.count - failing.count) of \(results.count) rules hold")
         for note in report.notes { output.line("  " + note) }
         for line in ruleLines(failing, qualified: false, withDescription: true) { output.line("  " + line) }
