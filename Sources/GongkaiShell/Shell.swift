@@ -116,17 +116,11 @@ public final class Shell {
     }
 
     private func dispatch(_ text: String) throws -> ShellStatus {
-        if fill != nil { return try answerFill(text) }
+        if fill != nil { return try commandDuringFill(text) ?? answerFill(text) }
         switch Statement(text) {
         case .empty: return .ok
         case .command(let name, let arguments):
-            guard let command = ShellCommand.named(name) else {
-                let suggestion = nearestName(to: name, in: ShellCommand.all.map(\.name))
-                throw ShellError(
-                    "unknown command ‘.\(name)’" + (suggestion.map { "; did you mean ‘.\($0)’?" } ?? "")
-                        + " (.help lists the commands)")
-            }
-            return try command.run(self, arguments)
+            return try runCommand(name, arguments)
         case .assignment(let target, let right, let offset):
             return try assign(target, right, offset: offset)
         case .definition(let name, let formula, let offset):
@@ -134,6 +128,17 @@ public final class Shell {
         case .expression(let expression):
             return try evaluate(expression)
         }
+    }
+
+    /// Runs the dot-command `.name arguments`; an unknown name suggests the nearest command.
+    func runCommand(_ name: String, _ arguments: String) throws -> ShellStatus {
+        guard let command = ShellCommand.named(name) else {
+            let suggestion = nearestName(to: name, in: ShellCommand.all.map(\.name))
+            throw ShellError(
+                "unknown command ‘.\(name)’" + (suggestion.map { "; did you mean ‘.\($0)’?" } ?? "")
+                    + " (.help lists the commands)")
+        }
+        return try command.run(self, arguments)
     }
 
     /// Prints an error with its place: `Error near line 3 in tour.gongkai: …` in scripts, `Error: …` at the prompt,
