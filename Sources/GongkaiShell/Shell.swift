@@ -51,6 +51,8 @@ public final class Shell {
     public internal(set) var wasInterrupted = false
     /// Where Ctrl-C is learnt of: a private flag unless the launcher passes `Interruption.process`.
     public var interruption: Interruption
+    /// Every statement and what it printed, for `.record` and `gongkai test`.
+    let record = SessionRecord()
 
     /// A shell writing results to `output` and errors to `errors`.
     public init(
@@ -59,9 +61,10 @@ public final class Shell {
         interruption: Interruption = Interruption()
     ) {
         self.workbook = workbook
-        self.output = output
-        self.standardOutput = output
-        self.errors = errors
+        let recorded = RecordingOutput(output, record: record, stream: .output)
+        self.output = recorded
+        self.standardOutput = recorded
+        self.errors = RecordingOutput(errors, record: record, stream: .errors)
         self.options = options
         self.interruption = interruption
     }
@@ -74,15 +77,18 @@ public final class Shell {
     @discardableResult
     public func execute(statement text: String) -> ShellStatus {
         if scriptDepth == 0 { interruption.clear() }
-        if options.echo {
-            // As it would have been typed at the interactive prompt, continuation lines included.
-            for (n, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-                let prompt = n == 0 ? self.prompt : InteractiveSession.continuationPrompt
-                output.line((prompt + line).trimmingTrailingBlanks())
-            }
+        if options.echo, record.depth == 0 {
+            // The echo of a statement is not its output (`.record`, `gongkai test`).
+            record.muted = true
+            defer { record.muted = false }
+            echo(text)
+        } else if options.echo {
+            echo(text)
         }
         let status: ShellStatus
         currentStatement = text
+        record.begin(text, line: location?.line)
+        defer { record.end() }
         do {
             status = try dispatch(text)
         } catch is Interrupted {
@@ -100,6 +106,14 @@ public final class Shell {
         case .ok, .quit, .interrupted: break
         }
         return status
+    }
+
+    /// Prints a statement as it would have been typed at the interactive prompt, continuation lines included.
+    private func echo(_ text: String) {
+        for (n, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let prompt = n == 0 ? self.prompt : InteractiveSession.continuationPrompt
+            output.line((prompt + line).trimmingTrailingBlanks())
+        }
     }
 
     /// A safe point in long work: when Ctrl-C was pressed, says `interrupted` and stops the statement there.

@@ -12,12 +12,13 @@ struct Gongkai: ParsableCommand {
             gongkai run <script> [--bail] [-X]
             gongkai check <files> ... [--all]
             gongkai export <files> ... --format <format> [--excel] [-o <output>] [--tables <tables>] [--strict]
+            gongkai test <scripts> ... [--update]
             """,
         discussion: """
             Exit codes: 0 success; 1 a command failed; 2 bad usage or unreadable input; 3 rules failing when a check \
             was asked for (check, export --strict, a script's .check); 130 interrupted by Ctrl-C.
             """,
-        subcommands: [Open.self, Run.self, Check.self, Export.self],
+        subcommands: [Open.self, Run.self, Check.self, Export.self, Test.self],
         defaultSubcommand: Open.self)
 
     static func main() {
@@ -136,5 +137,21 @@ struct Export: ParsableCommand {
             Launcher.export(
                 files: files, format: format, excel: excel, output: output, tables: selected, strict: strict,
                 context: .process()))
+    }
+}
+
+/// `gongkai test SCRIPT…`
+struct Test: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run self-checking scripts: exit 0 when every output matches its --> / --! lines, 1 with a diff.")
+
+    @Argument(help: "Scripts whose expected output is written in them (.record writes one).")
+    var scripts: [String]
+
+    @Flag(help: "Rewrite each script's expectations with the output it prints now.")
+    var update = false
+
+    func run() throws {
+        throw ExitCode(Launcher.test(files: scripts, update: update, context: .process()))
     }
 }

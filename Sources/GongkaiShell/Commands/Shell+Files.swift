@@ -20,6 +20,13 @@ extension Shell {
 
     /// Loads a report or workbook file; prints a one-line summary and the rules that fail.
     public func load(_ path: String, as requestedName: String? = nil) throws {
+        // A file named on the command line is part of the session `.record` writes, as the `.load` it amounts to.
+        let recorded = record.depth == 0
+        if recorded {
+            record.begin(
+                ".load " + ArgumentWords.quoted(path) + (requestedName.map { " as " + $0 } ?? ""), line: nil)
+        }
+        defer { if recorded { record.end() } }
         let report: LoadedReport
         switch try IOBridge.read(path: self.path(path), shownAs: path) {
         case .workbook(let document, let notes):
