@@ -128,7 +128,7 @@ extension ShellCommand {
             run: { shell, arguments in try shell.outputCommand(arguments) }),
         ShellCommand(
             name: "record", syntax: "FILE",
-            summary: "Write the session so far as a self-checking script",
+            summary: "Save the session as a test script",
             details: """
                 Every statement so far, each followed by what it printed as --> (output) and --! (errors) lines: \
                 `gongkai test FILE` runs it again and fails with a diff where the output differs.

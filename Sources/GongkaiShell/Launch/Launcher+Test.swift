@@ -25,10 +25,20 @@ extension Launcher {
                 continue
             }
             // The session's own output is compared, not shown.
-            let shell = Shell(output: StringOutput(), errors: StringOutput(), interruption: context.interruption)
-            let result = ScriptTest.run(text, name: file, in: shell)
+            var shell = Shell(output: StringOutput(), errors: StringOutput(), interruption: context.interruption)
+            var result = ScriptTest.run(text, name: file, in: shell)
             if shell.wasInterrupted { return 130 }
             if update {
+                // Inserted expectation lines move the statements below them, and errors name their lines: run again
+                // until the script reproduces itself (the second pass settles it).
+                for _ in 0..<3 where result.updated != text {
+                    let again = result.updated
+                    shell = Shell(output: StringOutput(), errors: StringOutput(), interruption: context.interruption)
+                    let next = ScriptTest.run(again, name: file, in: shell)
+                    if shell.wasInterrupted { return 130 }
+                    if next.updated == again { break }
+                    result = next
+                }
                 do {
                     try AtomicFile.write(result.updated, toPath: file)
                     context.output.line("updated \(file) (\(result.statements) statements)")

@@ -17,6 +17,8 @@
 /// * `--> TEXT` is a line of standard output, `--! TEXT` a line of standard error (`-->` or `--!` alone: an empty
 ///   line), in the order printed. They belong to the statement above them (comment lines in between are skipped).
 /// * Every statement is checked: one without expectation lines must print nothing. Trailing blanks are ignored.
+/// * An expected `--! Error: …` (no place) matches the error with any place (`Error near line 7 in f: …`), so that
+///   a session typed at the prompt and saved by `.record` checks the same when run as a script.
 /// * A statement's echo (`.echo on`) is not its output: the statement is in the script already.
 /// * Each script runs in a fresh session, 80 columns, no colour, without `~/.gongkairc`; relative file names are
 ///   taken from the working directory, as for `gongkai run`.
@@ -59,6 +61,21 @@ struct ScriptTest {
         let marker = stream == .output ? outputMarker : errorMarker
         let text = text.trimmingTrailingBlanks()
         return text.isEmpty ? marker : marker + " " + text
+    }
+
+    /// An error line without its place: `Error near line 7 in f.gongkai: …` → `Error: …`; other lines as they are.
+    static func withoutPlace(_ line: String) -> String {
+        let prefix = errorMarker + " Error"
+        guard line.hasPrefix(prefix + " near line ") || line.hasPrefix(prefix + " in command "),
+            let colon = line.range(of: ": ")
+        else { return line }
+        return prefix + ": " + line[colon.upperBound...]
+    }
+
+    /// Whether `actual` is what `expected` asks for (an expected error without a place matches any place).
+    static func matches(expected: [String], actual: [String]) -> Bool {
+        expected.count == actual.count
+            && zip(expected, actual).allSatisfy { $0 == $1 || ($0 == withoutPlace($0) && $0 == withoutPlace($1)) }
     }
 
     /// Whether a script line is a comment (which no expectation belongs to).
@@ -122,7 +139,7 @@ struct ScriptTest {
             actualByEntry.append(actual)
             if case .empty = Statement(entry.statement) {} else { result.statements += 1 }
             let wanted = expectedByEntry[index] ?? []
-            guard wanted != actual else { continue }
+            guard !matches(expected: wanted, actual: actual) else { continue }
             result.failures += 1
             let first = entry.statement.split(separator: "\n", omittingEmptySubsequences: false).first ?? ""
             result.report.append("\(name):\(entry.line ?? 0): \(first)")
@@ -173,7 +190,8 @@ struct ScriptTest {
                 let continues = n + 1 < lines.count && StatementBuffer.openParentheses(in: sofar) <= 0
                 out += line + (continues ? "\\" : "") + "\n"
             }
-            for line in entry.lines { out += rendered(line.stream, line.text) + "\n" }
+            // Errors without their place: the recorded script checks the same wherever it is run from.
+            for line in entry.lines { out += withoutPlace(rendered(line.stream, line.text)) + "\n" }
         }
         return out
     }
