@@ -12,10 +12,8 @@ struct ScriptTestTests {
         let errors = StringOutput()
         let path = Harness.root + "/" + script
         // Scripts name their files relative to the package root, as `gongkai test` run there does.
-        let previous = FileManager.default.currentDirectoryPath
-        #expect(FileManager.default.changeCurrentDirectoryPath(Harness.root))
-        defer { FileManager.default.changeCurrentDirectoryPath(previous) }
-        let code = Launcher.test(files: [script], update: false, context: LaunchContext(output: out, errors: errors))
+        let code = Launcher.test(
+            files: [script], update: false, directory: Harness.root, context: LaunchContext(output: out, errors: errors))
         #expect(code == 0, "\(out.text)\(errors.text)")
         #expect(out.text.hasPrefix("ok \(script) ("))
         // Every statement of the tour has its output written under it.
@@ -103,12 +101,10 @@ struct ScriptTestTests {
         #expect(recorded.contains("let rate = (t3.result.open.total +\n  0) / t3.new.total\n"))
         #expect(!recorded.contains("\n.record "))
         // Replayed as a script from the package root, every statement prints what it printed at the prompt.
-        let previous = FileManager.default.currentDirectoryPath
-        #expect(FileManager.default.changeCurrentDirectoryPath(Harness.root))
-        defer { FileManager.default.changeCurrentDirectoryPath(previous) }
         let report = StringOutput()
         let code = Launcher.test(
-            files: [directory + "/session.gongkai"], update: false, context: LaunchContext(output: report, errors: report))
+            files: [directory + "/session.gongkai"], update: false, directory: Harness.root,
+            context: LaunchContext(output: report, errors: report))
         #expect(code == 0, "\(report.text)")
     }
 }
