@@ -126,8 +126,8 @@ public enum AtomicFile {
         let directory = folder(of: path)
         let base = path.split(separator: "/").last.map(String.init) ?? path
         // The replaced file's mode bits (not a link's: a replaced link gives a new file).
-        let mode: mode_t? = permissions.map { mode_t($0) }
-            ?? (exists && fileType(link) == S_IFREG ? link.st_mode & 0o7777 : nil)
+        var mode: mode_t? = permissions.map { mode_t($0) }
+        if mode == nil, exists, fileType(link) == S_IFREG { mode = link.st_mode & 0o7777 }
         var temporary = ""
         var descriptor: Int32 = -1
         var generator = SystemRandomNumberGenerator()

@@ -76,7 +76,8 @@ public struct InputFiles: Sendable {
     /// Throws ``Overwrite`` when the file at `path` is one of the inputs (a workbook input is allowed for `kinds`
     /// that include `.workbook`: `.save` onto the workbook file it loaded). A path that does not exist yet is never
     /// an input.
-    public func checkOutput(_ path: String, shownAs name: String? = nil, allowing allowed: [Kind] = []) throws(Overwrite)
+    public func checkOutput(_ path: String, shownAs name: String? = nil, allowing allowed: [Kind] = [])
+        throws(Overwrite)
     {
         guard let output = FileIdentity(path: path) else { return }
         for input in inputs where !allowed.contains(input.kind) && FileIdentity(path: input.path) == output {

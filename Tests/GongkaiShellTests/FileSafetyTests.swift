@@ -31,16 +31,19 @@ struct FileSafetyTests {
         try FileManager.default.copyItem(
             atPath: Harness.root + "/Tests/Fixtures/reports/淮安市-2024.txt", toPath: directory + "/b/report.txt")
         let result = try BinaryTests.run(
-            ["export", directory + "/a/report.txt", directory + "/b/report.txt", "--format", "csv", "-o",
-             directory + "/out"])
+            [
+                "export", directory + "/a/report.txt", directory + "/b/report.txt", "--format", "csv", "-o",
+                directory + "/out",
+            ])
         #expect(result.code == 0)
         #expect(result.err.contains("b/report.txt: exported as \(directory)/out/report-2.csv (report.csv is taken)"))
         let first = try String(contentsOfFile: directory + "/out/report.csv", encoding: .utf8)
         let second = try String(contentsOfFile: directory + "/out/report-2.csv", encoding: .utf8)
         #expect(first.contains("上犹县"))
         #expect(second.contains("淮安"))
-        #expect(try FileManager.default.contentsOfDirectory(atPath: directory + "/out").sorted()
-            == ["report-2.csv", "report.csv"])
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: directory + "/out").sorted()
+                == ["report-2.csv", "report.csv"])
     }
 
     @Test(".save and .export onto the loaded report are refused; .save onto the loaded workbook file is allowed")

@@ -43,8 +43,10 @@ struct FillCommandTests {
         #expect(status == .quit)
         #expect(shell.exitCode == 1)
         let question = "[1/12] 行政复议 · 结果维持 (t4.review.upheld, now 0)\n"
-        #expect(out.text.contains(
-            question + "Error near line 3 in f: a .fill is in progress: answer it, or type . to stop it first\n" + question))
+        #expect(
+            out.text.contains(
+                question + "Error near line 3 in f: a .fill is in progress: answer it, or type . to stop it first\n"
+                    + question))
         #expect(out.text.contains("Filled 1, kept 0, 11 not asked (stopped)."))
         #expect(!out.text.contains("→ 4"))
     }

@@ -13,7 +13,8 @@ struct ScriptTestTests {
         let path = Harness.root + "/" + script
         // Scripts name their files relative to the package root, as `gongkai test` run there does.
         let code = Launcher.test(
-            files: [script], update: false, directory: Harness.root, context: LaunchContext(output: out, errors: errors))
+            files: [script], update: false, directory: Harness.root, context: LaunchContext(output: out, errors: errors)
+        )
         #expect(code == 0, "\(out.text)\(errors.text)")
         #expect(out.text.hasPrefix("ok \(script) ("))
         // Every statement of the tour has its output written under it.
@@ -27,18 +28,18 @@ struct ScriptTestTests {
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let script = directory + "/wrong.gongkai"
         try """
-            .load examples/上犹县政府办-2023.txt as sy
-            --> loaded examples/上犹县政府办-2023.txt as sy: 200 of 200 cells, 6 texts; 43 of 43 rules hold
-            -- a comment between a statement and its output is skipped
-            t3.new.natural = 8
-            -- the rule that breaks:
-            --> t3.new.natural  7 → 9
-            --> t3.balance.natural  broke: imbalance +1 (error)
-            --> t3.rowsum.new       broke: imbalance -1 (error)
-            t3.nw.natural = 1
-            --! Error: unknown name ‘t3.nw.natural’; did you mean ‘t3.new.natural’?
-            t3.new.natural
-            """.write(toFile: script, atomically: true, encoding: .utf8)
+        .load examples/上犹县政府办-2023.txt as sy
+        --> loaded examples/上犹县政府办-2023.txt as sy: 200 of 200 cells, 6 texts; 43 of 43 rules hold
+        -- a comment between a statement and its output is skipped
+        t3.new.natural = 8
+        -- the rule that breaks:
+        --> t3.new.natural  7 → 9
+        --> t3.balance.natural  broke: imbalance +1 (error)
+        --> t3.rowsum.new       broke: imbalance -1 (error)
+        t3.nw.natural = 1
+        --! Error: unknown name ‘t3.nw.natural’; did you mean ‘t3.new.natural’?
+        t3.new.natural
+        """.write(toFile: script, atomically: true, encoding: .utf8)
         let result = try BinaryTests.run(["test", script])
         #expect(result.code == 1)
         #expect(result.err.isEmpty)
@@ -67,8 +68,11 @@ struct ScriptTestTests {
         let text = try String(contentsOfFile: script, encoding: .utf8)
         #expect(text.contains("t3.new.natural\n--> 8\n"))
         #expect(text.contains("--! Error near line 9 in \(script): unknown name"))
-        #expect(try BinaryTests.run(["run", script]).out.hasSuffix("t3.new.natural  7 → 8\n"
-            + "t3.balance.natural  broke: imbalance +1 (error)\nt3.rowsum.new       broke: imbalance -1 (error)\n8\n"))
+        #expect(
+            try BinaryTests.run(["run", script]).out.hasSuffix(
+                "t3.new.natural  7 → 8\n"
+                    + "t3.balance.natural  broke: imbalance +1 (error)\nt3.rowsum.new       broke: imbalance -1 (error)\n8\n"
+            ))
     }
 
     @Test("the tour passes through the built binary")

@@ -37,7 +37,9 @@ struct TerminalTextTests {
                 nonsense\u{1B}[2J +
                 """, name: "s")
         let scalars = out.text.unicodeScalars
-        let raw = scalars.filter { ($0.value < 0x20 && $0 != "\n") || (0x7F...0x9F).contains($0.value) || $0 == "\u{202E}" }
+        let raw = scalars.filter {
+            ($0.value < 0x20 && $0 != "\n") || (0x7F...0x9F).contains($0.value) || $0 == "\u{202E}"
+        }
         #expect(raw.isEmpty, "raw control characters: \(raw.map { String($0.value, radix: 16) })")
         #expect(out.text.contains("loaded workbook hostile\\x1B[31m.gkw: a"))
         #expect(out.text.contains("\n\\x1B]0;pwned\\x07\\x1B[2J上犹\\u{202E}\\x7F\\x85\n"))  // meta.org, whole

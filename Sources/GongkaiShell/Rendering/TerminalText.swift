@@ -20,7 +20,8 @@ extension String {
             default:
                 if Self.needsEscape(scalar) {
                     let hex = String(scalar.value, radix: 16, uppercase: true)
-                    let shown = scalar.value < 0x100
+                    let shown =
+                        scalar.value < 0x100
                         ? "\\x" + (hex.count < 2 ? "0" + hex : hex) : "\\u{" + hex + "}"
                     out.append(contentsOf: shown.unicodeScalars)
                 } else {

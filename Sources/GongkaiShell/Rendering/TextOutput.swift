@@ -1,9 +1,10 @@
+import Synchronization
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
     import Darwin
 #endif
-import Synchronization
 
 /// A place the shell writes text to: standard output, standard error, a file or a string (tests).
 public protocol TextOutput: AnyObject {

@@ -29,7 +29,9 @@ struct ExportHardeningTests {
                 #expect(!fields.contains(text) || fields.contains("'" + text))
             }
             for field in fields {
-                guard let first = field.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) else { continue }
+                guard let first = field.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) else {
+                    continue
+                }
                 #expect(DecimalNumber(field) != nil, "unguarded: \(field)")
             }
         }

@@ -16,11 +16,17 @@ struct InputFilesTests {
         try FileManager.default.createSymbolicLink(atPath: directory + "/soft.txt", withDestinationPath: "in.txt")
         var inputs = InputFiles()
         inputs.add(report, shownAs: "in.txt", kind: .report)
-        for spelling in [report, directory + "/./in.txt", directory + "/../" + (directory as NSString).lastPathComponent
-            + "/in.txt", directory + "/hard.txt", directory + "/soft.txt"]
-        {
-            let error = try #require(throws: InputFiles.Overwrite.self) { try inputs.checkOutput(spelling, shownAs: "o") }
-            #expect(error.description == "refusing to overwrite o: it is the input in.txt (write the output to another file)")
+        for spelling in [
+            report, directory + "/./in.txt",
+            directory + "/../" + (directory as NSString).lastPathComponent
+                + "/in.txt", directory + "/hard.txt", directory + "/soft.txt",
+        ] {
+            let error = try #require(throws: InputFiles.Overwrite.self) {
+                try inputs.checkOutput(spelling, shownAs: "o")
+            }
+            #expect(
+                error.description
+                    == "refusing to overwrite o: it is the input in.txt (write the output to another file)")
         }
         // Another file, or one that does not exist yet, is fine.
         try inputs.checkOutput(directory + "/out.csv")

@@ -15,8 +15,10 @@ extension WorkbookFileTests {
         #expect(WorkbookFile.isWorkbook(windows))
         #expect(try WorkbookFile.parse(windows) == book.document())
         // Mixed endings too (a file edited in two editors).
-        let mixed = text.split(separator: "\n").enumerated().map { $0.offset % 2 == 0 ? $0.element + "\r\n" : $0.element + "\n" }
-            .joined()
+        let mixed = text.split(separator: "\n").enumerated().map {
+            $0.offset % 2 == 0 ? $0.element + "\r\n" : $0.element + "\n"
+        }
+        .joined()
         #expect(try WorkbookFile.parse(mixed) == book.document())
     }
 
@@ -27,7 +29,8 @@ extension WorkbookFileTests {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).dropLast()  // the final newline
         #expect(lines.count > 400)
         // Every section boundary matters, so: the first lines, every 13th, and the last ones before `end`.
-        let cuts = Set(Array(1..<8) + Array(stride(from: 8, to: lines.count, by: 13)) + Array((lines.count - 8)..<lines.count))
+        let cuts = Set(
+            Array(1..<8) + Array(stride(from: 8, to: lines.count, by: 13)) + Array((lines.count - 8)..<lines.count))
         for kept in cuts.sorted() {
             let cut = lines.prefix(kept).joined(separator: "\n") + "\n"
             do {
@@ -38,7 +41,9 @@ extension WorkbookFileTests {
                 #expect(error.line <= kept, "cut after \(kept): \(error)")
                 if error.message.contains("‘end’") {
                     #expect(error.line == kept)
-                    #expect(error.description == "line \(kept): the file ends without its ‘end’ line: it was cut off after line \(kept)")
+                    #expect(
+                        error.description
+                            == "line \(kept): the file ends without its ‘end’ line: it was cut off after line \(kept)")
                 }
             }
         }
