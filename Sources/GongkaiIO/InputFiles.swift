@@ -37,6 +37,8 @@ public struct InputFiles: Sendable {
         case report
         /// A workbook file: `.save` may write it again (that is how a session is kept), nothing else may.
         case workbook
+        /// A script being run (`gongkai run`, `.read`): never overwritten by its own `.output` or `.export`.
+        case script
     }
 
     /// One input: its path as opened, as the user typed it, and its kind.

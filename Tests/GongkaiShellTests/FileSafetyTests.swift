@@ -78,6 +78,40 @@ struct FileSafetyTests {
         #expect(shellOutput.err == "Error: cannot write standard output: no space left on device\n")
     }
 
+    @Test("a workbook file of a real report: CRLF loads the same; cut at a line it is an error with the line, exit 2")
+    func workbookThroughTheBinary() throws {
+        let directory = try Harness.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let saved = try BinaryTests.run(["-X", Self.example, "-c", "t3.new.natural = 8; .save \(directory)/s.gkw"])
+        #expect(saved.code == 0)
+        let text = try String(contentsOfFile: directory + "/s.gkw", encoding: .utf8)
+        try text.replacingOccurrences(of: "\n", with: "\r\n")
+            .write(toFile: directory + "/crlf.gkw", atomically: true, encoding: .utf8)
+        let crlf = try BinaryTests.run(["-X", directory + "/crlf.gkw", "-c", "t3.new.natural"])
+        #expect(crlf.code == 0)
+        #expect(crlf.out.hasSuffix("; 2 rules fail\n8\n"))
+        let lines = text.split(separator: "\n")
+        try (lines.prefix(120).joined(separator: "\n") + "\n")
+            .write(toFile: directory + "/cut.gkw", atomically: true, encoding: .utf8)
+        let cut = try BinaryTests.run(["-X", directory + "/cut.gkw", "-c", "t3.new.natural"])
+        #expect(cut.code == 2)
+        #expect(
+            cut.err == "Error: \(directory)/cut.gkw: line 120: the file ends without its ‘end’ line: it was cut off "
+                + "after line 120\n")
+    }
+
+    @Test("a script cannot overwrite itself with .output")
+    func scriptIsAnInput() throws {
+        let directory = try Harness.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let script = directory + "/self.gongkai"
+        try ".output \(script)\n1 + 1\n".write(toFile: script, atomically: true, encoding: .utf8)
+        let result = try BinaryTests.run(["run", "-X", script])
+        #expect(result.code == 1)
+        #expect(result.err.contains("refusing to overwrite \(script): it is the input \(script)"))
+        #expect(try String(contentsOfFile: script, encoding: .utf8) == ".output \(script)\n1 + 1\n")
+    }
+
     /// Runs the binary with standard output on /dev/full.
     private func runToDevFull(_ arguments: [String]) throws -> (err: String, code: Int32) {
         let path = try #require(GongkaiBinary.path())

@@ -82,7 +82,7 @@ extension Shell {
             let label = [org, year.isEmpty ? nil : year].compactMap { $0 }.joined(separator: " ")
             if !label.isEmpty { line += "  " + label }
             if let source = sources[name] { line += "  (" + source + ")" }
-            output.line(line)
+            output.line(line.replacingNewlines())
         }
         return .ok
     }
@@ -130,6 +130,7 @@ extension Shell {
         guard words.count == 1, let path = words.first else { throw ShellError("usage: .read FILE") }
         guard readDepth < 16 else { throw ShellError(".read nested too deeply (a script reading itself?)") }
         let text = try FileAccess.readText(self.path(path), shownAs: path)
+        inputs.add(self.path(path), shownAs: path, kind: .script)
         let saved = location
         let savedFill = fill
         readDepth += 1

@@ -122,6 +122,7 @@ public enum Launcher {
             return 2
         }
         let shell = makeShell(bail: bail, context: context)
+        shell.inputs.add(path, kind: .script)  // issue 12: `.output SCRIPT` inside it is refused
         if !skipInit, let status = runInitFile(shell, context: context) {
             switch status {
             case .quit, .interrupted: return finish(shell, status: status, context: context)
