@@ -5,8 +5,14 @@ import Testing
 /// Issue 12: self-checking scripts (`gongkai test`) and `.record`.
 @Suite("Self-checking scripts")
 struct ScriptTestTests {
+    /// Every script in examples/ (the tour) and Tests/Fixtures/scripts/.
+    static let scripts: [String] = ["examples", "Tests/Fixtures/scripts"].flatMap { folder in
+        ((try? FileManager.default.contentsOfDirectory(atPath: Harness.root + "/" + folder)) ?? [])
+            .filter { $0.hasSuffix(".gongkai") }.sorted().map { folder + "/" + $0 }
+    }
+
     /// The tour, the examples and the fixture scripts pass, in-process, through the launcher.
-    @Test(arguments: ["examples/tour.gongkai", "Tests/Fixtures/scripts/files.gongkai"])
+    @Test(arguments: scripts)
     func passes(script: String) throws {
         let out = StringOutput()
         let errors = StringOutput()
@@ -17,7 +23,7 @@ struct ScriptTestTests {
         )
         #expect(code == 0, "\(out.text)\(errors.text)")
         #expect(out.text.hasPrefix("ok \(script) ("))
-        // Every statement of the tour has its output written under it.
+        // Each is a self-checking script, with its outputs written under its statements.
         let text = try String(contentsOfFile: path, encoding: .utf8)
         #expect(text.contains("--> "))
     }
@@ -67,7 +73,7 @@ struct ScriptTestTests {
         #expect(try BinaryTests.run(["test", script]).out == "ok \(script) (4 statements)\n")
         let text = try String(contentsOfFile: script, encoding: .utf8)
         #expect(text.contains("t3.new.natural\n--> 8\n"))
-        #expect(text.contains("--! Error near line 9 in \(script): unknown name"))
+        #expect(text.contains("--! Error near line 9 in wrong.gongkai: unknown name"))  // the file name alone
         #expect(
             try BinaryTests.run(["run", script]).out.hasSuffix(
                 "t3.new.natural  7 → 8\n"
@@ -77,6 +83,7 @@ struct ScriptTestTests {
 
     @Test("the tour passes through the built binary")
     func tourThroughBinary() throws {
+        #expect(Self.scripts.contains("examples/tour.gongkai"))
         let result = try BinaryTests.run(["test", "examples/tour.gongkai"])
         #expect(result.code == 0)
         #expect(result.out == "ok examples/tour.gongkai (15 statements)\n")

@@ -21,7 +21,8 @@
 ///   a session typed at the prompt and saved by `.record` checks the same when run as a script.
 /// * A statement's echo (`.echo on`) is not its output: the statement is in the script already.
 /// * Each script runs in a fresh session, 80 columns, no colour, without `~/.gongkairc`; relative file names are
-///   taken from the working directory, as for `gongkai run`.
+///   taken from the working directory, as for `gongkai run`. Errors name the script by its file name alone
+///   (`Error near line 7 in check.gongkai: …`), so the script checks the same from any directory.
 ///
 /// A statement whose output differs is reported with its file and line and a unified diff of expected (`---`) and
 /// actual (`+++`) output, in the script's own `-->`/`--!` form, so that a right output can be pasted back.
@@ -103,7 +104,8 @@ struct ScriptTest {
             }
         }
         shell.record.clear()
-        shell.run(numberedLines: code, name: name)
+        let fileName = name.split(separator: "/").last.map(String.init) ?? name
+        shell.run(numberedLines: code, name: fileName)
         do {
             try shell.closeRedirection()
         } catch {
