@@ -19,7 +19,8 @@
 ///   something that is not a regular file (`/dev/stdout`, a FIFO), which is then written directly, as below.
 /// * A destination that exists and is not a regular file (a terminal, `/dev/null`, `/dev/full`, a FIFO) cannot be
 ///   replaced: it is opened without creating anything and written directly, every write checked (`/dev/full` fails
-///   with "no space left on device"). A directory is refused.
+///   with "no space left on device"). So is anything under `/dev/` or `/proc/` (`-o /dev/stdout` with standard output
+///   on a file appends to that file; the link `/dev/stdout` is never replaced). A directory is refused.
 public enum AtomicFile {
     /// Why a file could not be written.
     public struct WriteError: Error, CustomStringConvertible, Equatable {
@@ -111,6 +112,10 @@ public enum AtomicFile {
         guard !path.isEmpty else { throw WriteError(path: name, reason: "empty file name") }
         var link = stat()
         let exists = lstat(path, &link) == 0
+        if exists, path.hasPrefix("/dev/") || path.hasPrefix("/proc/") {
+            try writeDirectly(path: path, name: name, body: body)
+            return
+        }
         if exists {
             var info = link
             if fileType(link) == S_IFLNK, stat(path, &info) != 0 { info = link }  // a dangling link is replaced
@@ -168,9 +173,10 @@ public enum AtomicFile {
         }
     }
 
-    /// Writes to an existing non-regular file (a device, a FIFO): opened without creating or truncating anything.
+    /// Writes to an existing non-regular file (a device, a FIFO), or through `/dev/stdout`: opened without creating or
+    /// truncating anything, appending.
     private static func writeDirectly(path: String, name: String, body: (Int32) -> Int32?) throws(WriteError) {
-        let descriptor = open(path, O_WRONLY | O_NOCTTY | O_CLOEXEC)
+        let descriptor = open(path, O_WRONLY | O_APPEND | O_NOCTTY | O_CLOEXEC)
         guard descriptor >= 0 else { throw WriteError(path: name, code: errno) }
         if let code = body(descriptor) {
             close(descriptor)

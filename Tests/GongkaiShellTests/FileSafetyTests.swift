@@ -73,7 +73,7 @@ struct FileSafetyTests {
         let toFile = try BinaryTests.run(["export", Self.example, "--format", "csv", "-o", "/dev/full"])
         #expect(toFile.code == 2)
         #expect(toFile.err == "Error: cannot write /dev/full: no space left on device\n")
-        let shellOutput = try runToDevFull(["export", Self.example, "--format", "csv"])
+        let shellOutput = try run(["export", Self.example, "--format", "csv"], standardOutput: "/dev/full")
         #expect(shellOutput.code == 2)
         #expect(shellOutput.err == "Error: cannot write standard output: no space left on device\n")
     }
@@ -112,13 +112,26 @@ struct FileSafetyTests {
         #expect(try String(contentsOfFile: script, encoding: .utf8) == ".output \(script)\n1 + 1\n")
     }
 
-    /// Runs the binary with standard output on /dev/full.
-    private func runToDevFull(_ arguments: [String]) throws -> (err: String, code: Int32) {
+    @Test("-o /dev/stdout with standard output on a file writes the file; the link /dev/stdout stays")
+    func devStdout() throws {
+        let directory = try Harness.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let file = directory + "/out.csv"
+        #expect(FileManager.default.createFile(atPath: file, contents: nil))
+        let result = try run(
+            ["export", Self.example, "--format", "csv", "--tables", "t4", "-o", "/dev/stdout"], standardOutput: file)
+        #expect(result.code == 0)
+        #expect(try String(contentsOfFile: file, encoding: .utf8).hasPrefix("上犹县政府办2023年政府信息公开工作年度报告\n四、"))
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: "/dev/stdout") == "/proc/self/fd/1")
+    }
+
+    /// Runs the binary with standard output on the file at `standardOutput`.
+    private func run(_ arguments: [String], standardOutput: String) throws -> (err: String, code: Int32) {
         let path = try #require(GongkaiBinary.path())
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments
-        process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: "/dev/full"))
+        process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: standardOutput))
         let stderr = Pipe()
         process.standardError = stderr
         try process.run()
