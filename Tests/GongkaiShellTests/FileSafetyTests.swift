@@ -98,6 +98,15 @@ struct FileSafetyTests {
         #expect(
             cut.err == "Error: \(directory)/cut.gkw: line 120: the file ends without its ‘end’ line: it was cut off "
                 + "after line 120\n")
+        // A version-1 file (no end line) still loads, with a warning.
+        let legacy = text.replacingOccurrences(of: "gongkai workbook 2\n", with: "gongkai workbook 1\n")
+            .replacingOccurrences(of: "\nend\n", with: "\n")
+        try legacy.write(toFile: directory + "/v1.gkw", atomically: true, encoding: .utf8)
+        let v1 = try BinaryTests.run(["-X", directory + "/v1.gkw", "-c", "t3.new.natural"])
+        #expect(v1.code == 0)
+        #expect(
+            v1.err == "Warning: \(directory)/v1.gkw: a version-1 workbook file has no ‘end’ line, so a cut-off file "
+                + "cannot be told; .save writes version 2\n")
     }
 
     @Test("a script cannot overwrite itself with .output")
