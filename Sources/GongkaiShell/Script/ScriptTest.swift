@@ -113,6 +113,12 @@ struct ScriptTest {
         }
         let entries = shell.record.entries
         var result = Result()
+        if shell.record.overflowed {
+            result.failures = 1
+            result.report = ["\(name): printed more than \(shell.record.limitDescription): too much to check"]
+            result.updated = text
+            return result
+        }
         // The statement (entry) each script line belongs to: the last one starting at or before it.
         let starts = entries.compactMap(\.line)
         func entryIndex(containing line: Int) -> Int? {

@@ -4,7 +4,18 @@
 /// whose output belongs to the `.read`) opens an entry; whatever reaches standard output or standard error until
 /// it ends is the entry's output (the `.echo` of the statement itself is not). Output between statements (a
 /// `.fill` ended by the end of its script) joins the entry before it.
+///
+/// At most ``limit`` bytes of output are kept: past it the record stops keeping output (``overflowed``), so that a
+/// long session's memory stays that of its statements; `.record` and `gongkai test` then refuse with a message.
 final class SessionRecord {
+    /// The most bytes of output kept (64 MiB).
+    var limit = 64 << 20
+    /// The limit for messages: `64 MiB`.
+    var limitDescription: String { limit >= 1 << 20 ? "\(limit >> 20) MiB" : "\(limit) bytes" }
+    /// Whether more output than ``limit`` was printed (the record is then incomplete).
+    private(set) var overflowed = false
+    private var bytes = 0
+
     /// Where a piece of output went.
     enum Stream: Equatable {
         case output, errors
@@ -56,13 +67,21 @@ final class SessionRecord {
 
     /// Records output (to the open entry, else to the last one).
     func write(_ text: String, to stream: Stream) {
-        guard !muted, !entries.isEmpty, !text.isEmpty else { return }
+        guard !muted, !overflowed, !entries.isEmpty, !text.isEmpty else { return }
+        bytes += text.utf8.count
+        if bytes > limit {
+            overflowed = true
+            for index in entries.indices { entries[index].printed = [] }
+            return
+        }
         entries[entries.count - 1].printed.append((stream, text))
     }
 
     /// Forgets everything recorded (a fresh test run).
     func clear() {
         entries = []
+        bytes = 0
+        overflowed = false
     }
 }
 

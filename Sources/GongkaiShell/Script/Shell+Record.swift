@@ -7,6 +7,9 @@ extension Shell {
     func recordCommand(_ arguments: String) throws -> ShellStatus {
         let words = ArgumentWords.split(arguments)
         guard words.count == 1, let file = words.first else { throw ShellError("usage: .record FILE") }
+        guard !record.overflowed else {
+            throw ShellError("the session printed more than \(record.limitDescription): too much to record")
+        }
         // The last entry is this `.record` itself.
         let entries = record.entries.dropLast().filter { entry in
             if case .command(let name, _) = Statement(entry.statement), name == "record" { return false }
