@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import GongkaiShell
@@ -6,13 +7,18 @@ import Testing
 @Suite("Session record")
 struct SessionRecordTests {
     @Test("output goes to its statement, in order, echo excluded; .read's statements belong to the .read")
-    func entries() {
+    func entries() throws {
+        let directory = try Harness.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        try "2 * 3\n4 * 5\n".write(toFile: directory + "/inner.gongkai", atomically: true, encoding: .utf8)
         let (shell, _) = Harness.shell()
-        shell.run(script: ".echo on\n1 + 1\nnonsense +\n", name: "s")
+        shell.run(script: ".echo on\n1 + 1\nnonsense +\n.read \(directory)/inner.gongkai\n", name: "s")
         let entries = shell.record.entries
-        #expect(entries.map(\.statement) == [".echo on", "1 + 1", "nonsense +"])
+        #expect(entries.map(\.statement) == [".echo on", "1 + 1", "nonsense +", ".read \(directory)/inner.gongkai"])
         #expect(entries[1].lines.map(\.text) == ["2"])
         #expect(entries[2].lines.map(\.stream) == [.errors, .errors, .errors])
+        // The nested statements' echo and results are the .read's output.
+        #expect(entries[3].lines.map(\.text) == ["gongkai> 2 * 3", "6", "gongkai> 4 * 5", "20"])
     }
 
     @Test("past the limit the output is dropped and .record refuses; statements still run")
