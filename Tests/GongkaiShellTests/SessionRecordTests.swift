@@ -28,7 +28,8 @@ struct SessionRecordTests {
         shell.run(script: ".load examples/上犹县政府办-2023.txt\n.show t3\n.record /nonexistent/x.gongkai\n", name: "s")
         #expect(shell.record.overflowed)
         #expect(shell.record.entries.allSatisfy { $0.printed.isEmpty })
-        #expect(out.text.contains("Error near line 3 in s: the session printed more than 100 bytes: too much to record"))
+        #expect(
+            out.text.contains("Error near line 3 in s: the session printed more than 100 bytes: too much to record"))
         #expect(out.text.contains("（七）总计"))
     }
 }

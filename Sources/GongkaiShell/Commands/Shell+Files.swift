@@ -97,7 +97,7 @@ extension Shell {
         try inputs.checkOutput(self.path(path), shownAs: path, allowing: [.workbook])
         try IOBridge.writeWorkbook(try workbookDocument(), path: self.path(path), shownAs: path)
         unsavedChanges = false
-        output.line("saved \(path)")
+        output.line("saved \(path.replacingNewlines())")
         return .ok
     }
 
@@ -124,7 +124,7 @@ extension Shell {
         } else {
             try inputs.checkOutput(path(words[1]), shownAs: words[1])
             try AtomicFile.write(text, toPath: path(words[1]), shownAs: words[1])
-            output.line("exported \(report) as \(format) to \(words[1])")
+            output.line("exported \(report) as \(format) to \(words[1].replacingNewlines())")
         }
         return .ok
     }
