@@ -1,6 +1,7 @@
 // The only file that talks to libedit (docs/LIBEDIT.md). Its readline layer keeps its state in C globals, hence the
 // @preconcurrency import: without it every `rl_*` global is a Swift 6 concurrency error.
 @preconcurrency import CLibEdit
+import GongkaiIO
 import Synchronization
 
 #if canImport(Glibc)
@@ -127,16 +128,13 @@ public final class EditLineReader: LineReader {
         save()
     }
 
-    /// Writes the whole history atomically (a temporary file renamed over the old one), readable by the owner only.
+    /// Writes the whole history atomically through ``AtomicFile`` (libedit writes the exclusive temporary file by
+    /// its `/dev/fd/N` name), readable by the owner only. A history that cannot be saved is not worth an error.
     private func save() {
         guard let history, history.createDirectory() else { return }
-        let temporary = "\(history.path).\(getpid()).tmp"
-        guard write_history(temporary) == 0 else {
-            unlink(temporary)
-            return
+        try? AtomicFile.write(toPath: history.path, permissions: 0o600) { descriptor in
+            write_history("/dev/fd/\(descriptor)") == 0
         }
-        chmod(temporary, 0o600)
-        if rename(temporary, history.path) != 0 { unlink(temporary) }
     }
 }
 

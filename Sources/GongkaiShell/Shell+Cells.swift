@@ -65,7 +65,7 @@ extension Shell {
     /// A bare expression: evaluated against the current state and printed.
     func evaluate(_ expression: String) throws -> ShellStatus {
         let value = try attempt(offset: 0) { () throws(EngineError) in try workbook.evaluate(expression) }
-        output.line(value.isEmpty ? "(empty)" : value.description)
+        output.line(value.isEmpty ? "(empty)" : value.description.escapingControls())
         return .ok
     }
 
@@ -171,12 +171,5 @@ extension Value {
         case .text(let t): "\"" + t + "\""
         default: description
         }
-    }
-}
-
-extension String {
-    /// Newlines and tabs shown as spaces, for one-line previews of prose.
-    func replacingNewlines() -> String {
-        String(map { $0 == "\n" || $0 == "\r" || $0 == "\t" ? " " : $0 })
     }
 }

@@ -10,15 +10,28 @@ extension Shell {
     /// Returns `.failed` when a statement failed, `.rulesFailing` when a `.check` found failing error rules (and
     /// nothing failed), `.quit` when the script quit, `.interrupted` when Ctrl-C stopped it, else `.ok`.
     @discardableResult
+    ///
+    /// The expectation lines of a self-checking script (`--> …`, `--! …`; see ``ScriptTest``) are left out: they are
+    /// neither echoed nor taken as `.fill` answers, and the other lines keep their numbers.
     public func run(script text: String, name: String?) -> ShellStatus {
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         if lines.last == "" { lines.removeLast() }  // the final newline ends the last line, it starts no new one
-        return run(lines: lines, name: name)
+        let numbered = lines.enumerated().compactMap { index, line in
+            ScriptTest.expectation(line) == nil ? (number: index + 1, text: line) : nil
+        }
+        return run(numberedLines: numbered, name: name)
     }
 
     /// Runs statements given line by line (see `run(script:name:)`).
     @discardableResult
     public func run(lines: [String], name: String?) -> ShellStatus {
+        run(numberedLines: lines.enumerated().map { ($0.offset + 1, $0.element) }, name: name)
+    }
+
+    /// Runs statements given line by line with their line numbers in the script (`gongkai test` leaves out the
+    /// expectation lines, and the numbers stay those of the file).
+    @discardableResult
+    func run(numberedLines lines: [(number: Int, text: String)], name: String?) -> ShellStatus {
         if scriptDepth == 0 { interruption.clear() }
         scriptDepth += 1
         defer { scriptDepth -= 1 }
@@ -42,9 +55,9 @@ extension Shell {
                 return options.bail ? .rulesFailing : nil
             }
         }
-        for (index, rawLine) in lines.enumerated() {
+        for (number, rawLine) in lines {
             let line = rawLine.hasSuffix("\r") ? String(rawLine.dropLast()) : rawLine
-            if buffer.isEmpty { firstLine = index + 1 }
+            if buffer.isEmpty { firstLine = number }
             // `.fill` answers are taken line by line, as typed.
             let statement: String?
             if fill != nil && buffer.isEmpty {
@@ -71,13 +84,13 @@ extension Shell {
         return status
     }
 
-    /// The process exit code for what the session did: 130 when Ctrl-C stopped it, 1 when a statement failed, 2 when a
-    /// file was refused, 3 when a `.check` found failing error rules, 4 when it found cells missing or rules incomplete
+    /// The process exit code for what the session did: 130 when Ctrl-C stopped it, 2 when a file was refused (even if
+    /// statements failed after it), 1 when a statement failed, 3 when a `.check` found failing error rules, 4 when it found cells missing or rules incomplete
     /// (unless `allowIncomplete`), else 0.
     public var exitCode: Int32 {
         if wasInterrupted { return 130 }
-        if anyFailed { return 1 }
         if anyRefused { return 2 }
+        if anyFailed { return 1 }
         if anyRulesFailing { return 3 }
         return anyIncomplete && !options.allowIncomplete ? 4 : 0
     }

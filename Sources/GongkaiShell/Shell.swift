@@ -1,4 +1,5 @@
 import GongkaiCore
+import GongkaiIO
 
 /// The Gongkai shell: a workbook, where output goes, and the session options; executes one statement at a time.
 ///
@@ -30,6 +31,11 @@ public final class Shell {
 
     /// The `.output FILE` redirection in effect: the file path and the text collected for it.
     var redirection: (path: String, buffer: StringOutput)?
+    /// Every file loaded, so that no `.save`, `.export`, `.output` or `.record` overwrites one (the session's list).
+    var inputs: InputFiles {
+        get { session.inputs }
+        set { session.inputs = newValue }
+    }
     /// The guided entry in progress (`.fill`), which takes the following statements as answers.
     var fill: FillSession?
     /// Where a stopped `.fill` stopped, per report and selection: the name of the cell it would have asked next.
@@ -59,6 +65,8 @@ public final class Shell {
         get { session.interruption }
         set { session.interruption = newValue }
     }
+    /// Every statement and what it printed, for `.record` and `gongkai test`.
+    let record = SessionRecord()
 
     /// A shell writing results to `output` and errors to `errors`.
     public convenience init(
@@ -77,9 +85,10 @@ public final class Shell {
         errors: any TextOutput = FileDescriptorOutput.standardError, options: ShellOptions = ShellOptions()
     ) {
         self.session = session
-        self.output = output
-        self.standardOutput = output
-        self.errors = errors
+        let recorded = RecordingOutput(output, record: record, stream: .output)
+        self.output = recorded
+        self.standardOutput = recorded
+        self.errors = RecordingOutput(errors, record: record, stream: .errors)
         self.options = options
         session.directory = options.directory
     }
@@ -92,15 +101,18 @@ public final class Shell {
     @discardableResult
     public func execute(statement text: String) -> ShellStatus {
         if scriptDepth == 0 { interruption.clear() }
-        if options.echo {
-            // As it would have been typed at the interactive prompt, continuation lines included.
-            for (n, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-                let prompt = n == 0 ? self.prompt : InteractiveSession.continuationPrompt
-                output.line((prompt + line).trimmingTrailingBlanks())
-            }
+        if options.echo, record.depth == 0 {
+            // The echo of a statement is not its output (`.record`, `gongkai test`).
+            record.muted = true
+            defer { record.muted = false }
+            echo(text)
+        } else if options.echo {
+            echo(text)
         }
         let status: ShellStatus
         currentStatement = text
+        record.begin(text, line: location?.line)
+        defer { record.end() }
         do {
             status = try dispatch(text)
         } catch is Interrupted {
@@ -120,6 +132,14 @@ public final class Shell {
         return status
     }
 
+    /// Prints a statement as it would have been typed at the interactive prompt, continuation lines included.
+    private func echo(_ text: String) {
+        for (n, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let prompt = n == 0 ? self.prompt : InteractiveSession.continuationPrompt
+            output.line((prompt + line).trimmingTrailingBlanks())
+        }
+    }
+
     /// A safe point in long work: when Ctrl-C was pressed, says `interrupted` and stops the statement there.
     func stopIfInterrupted() throws(Interrupted) {
         if takeInterrupt() { throw Interrupted() }
@@ -134,17 +154,11 @@ public final class Shell {
     }
 
     private func dispatch(_ text: String) throws -> ShellStatus {
-        if fill != nil { return try answerFill(text) }
+        if fill != nil { return try commandDuringFill(text) ?? answerFill(text) }
         switch Statement(text) {
         case .empty: return .ok
         case .command(let name, let arguments):
-            guard let command = ShellCommand.named(name) else {
-                let suggestion = nearestName(to: name, in: ShellCommand.all.map(\.name))
-                throw ShellError(
-                    "unknown command ‘.\(name)’" + (suggestion.map { "; did you mean ‘.\($0)’?" } ?? "")
-                        + " (.help lists the commands)")
-            }
-            return try command.run(self, arguments)
+            return try runCommand(name, arguments)
         case .assignment(let target, let right, let offset):
             return try assign(target, right, offset: offset)
         case .definition(let name, let formula, let offset):
@@ -160,6 +174,17 @@ public final class Shell {
         }
     }
 
+    /// Runs the dot-command `.name arguments`; an unknown name suggests the nearest command.
+    func runCommand(_ name: String, _ arguments: String) throws -> ShellStatus {
+        guard let command = ShellCommand.named(name) else {
+            let suggestion = nearestName(to: name, in: ShellCommand.all.map(\.name))
+            throw ShellError(
+                "unknown command ‘.\(name)’" + (suggestion.map { "; did you mean ‘.\($0)’?" } ?? "")
+                    + " (.help lists the commands)")
+        }
+        return try command.run(self, arguments)
+    }
+
     /// Prints an error with its place: `Error near line 3 in tour.gongkai: …` in scripts, `Error: …` at the prompt,
     /// followed by the statement and a caret when the error has a column.
     func report(_ error: ShellError, statement: String) {
@@ -172,14 +197,15 @@ public final class Shell {
                 if let file = location.file { head += " in \(file)" }
             }
         }
-        errors.line(head + ": " + error.message)
+        errors.line(head + ": " + error.message.escapingControls())
         if let column = error.column {
             // Show the line of the statement the column falls in.
             var offset = column
             for line in statement.split(separator: "\n", omittingEmptySubsequences: false) {
                 if offset <= line.count {
-                    let padding = line.prefix(offset).reduce(0) { $0 + displayWidth(of: $1) }
-                    errors.line("  " + line)
+                    // Control characters show escaped, so the caret counts the escaped text.
+                    let padding = displayWidth(String(line.prefix(offset)).replacingNewlines())
+                    errors.line("  " + String(line).replacingNewlines())
                     errors.line("  " + String(repeating: " ", count: padding) + "^")
                     break
                 }
@@ -192,7 +218,7 @@ public final class Shell {
     func path(_ name: String) -> String { session.path(name) }
 
     /// Prints a warning to the error output.
-    func warn(_ message: String) { errors.line("Warning: " + message) }
+    func warn(_ message: String) { errors.line("Warning: " + message.escapingControls()) }
 }
 
 /// Session options: `.bail`, `.echo`, the width tables are fitted to, colour.

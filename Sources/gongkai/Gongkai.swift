@@ -13,6 +13,7 @@ struct Gongkai: ParsableCommand {
             gongkai run <script> [--bail] [-X] [--allow-incomplete]
             gongkai check <files> ... [--all] [--summary [--format csv|json]] [--allow-incomplete]
             gongkai export <files> ... --format <format> [--excel] [-o <output>] [--tables <tables>] [--strict]
+            gongkai test <scripts> ... [--update]
             """,
         discussion: """
             FILES may be report files, folders (every report file below them) and globs; each file gets an outcome \
@@ -21,10 +22,10 @@ struct Gongkai: ParsableCommand {
             Exit codes, counting every report loaded: 0 success; 1 a command failed; 2 bad usage, or a file could \
             not be read or was refused; 3 an error rule fails when a check was asked for (check, export --strict, a \
             script's .check); 4 nothing fails but cells are missing or rules incomplete (--allow-incomplete makes \
-            that 0); 130 interrupted by Ctrl-C. When several apply the most severe wins: 2, then 3, then 4.
+            that 0); 130 interrupted by Ctrl-C. When several apply the most severe wins: 2, then 1, then 3, then 4.
             """,
         version: Launcher.version,
-        subcommands: [Open.self, New.self, Run.self, Check.self, Export.self],
+        subcommands: [Open.self, New.self, Run.self, Check.self, Export.self, Test.self],
         defaultSubcommand: Open.self)
 
     static func main() {
@@ -32,7 +33,7 @@ struct Gongkai: ParsableCommand {
             var command = try parseAsRoot()
             try command.run()
         } catch let code as ExitCode {
-            exit(withError: code)
+            exit(withError: checkedStandardOutput(code))
         } catch {
             // Usage errors exit 2 (the shared contract), not ArgumentParser's 64; help and version exit 0.
             let code = exitCode(for: error)
@@ -43,6 +44,14 @@ struct Gongkai: ParsableCommand {
             exit(withError: ExitCode(2))
         }
     }
+}
+
+/// The exit code, or 2 when writing standard output failed (`gongkai export r.txt --format csv > /dev/full`), which
+/// is then said on standard error.
+func checkedStandardOutput(_ code: ExitCode) -> ExitCode {
+    guard let failure = FileDescriptorOutput.standardOutput.writeFailure else { return code }
+    FileDescriptorOutput.standardError.write("Error: cannot write standard output: \(failure)\n")
+    return ExitCode(2)
 }
 
 /// `gongkai [FILE…]`: the shell, with reports loaded.
@@ -192,6 +201,22 @@ struct Export: ParsableCommand {
                     files: files, format: format, excel: excel, output: output, tables: selected, strict: strict,
                     allowIncomplete: allowIncomplete),
                 context: .process()))
+    }
+}
+
+/// `gongkai test SCRIPT…`
+struct Test: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run self-checking scripts: exit 0 when every output matches its --> / --! lines, 1 with a diff.")
+
+    @Argument(help: "Scripts whose expected output is written in them (.record writes one).")
+    var scripts: [String]
+
+    @Flag(help: "Rewrite each script's expectations with the output it prints now.")
+    var update = false
+
+    func run() throws {
+        throw ExitCode(Launcher.test(files: scripts, update: update, context: .process()))
     }
 }
 

@@ -11,8 +11,9 @@ public struct CSVWriter {
         case number(String)
     }
 
-    /// The characters that make a spreadsheet read a cell as a formula or a command.
-    static let formulaLeaders: Set<Character> = ["=", "+", "-", "@", "\t", "\r", "\r\n"]
+    /// The characters that make a spreadsheet read a cell as a formula or a command, as Unicode scalars: by
+    /// Characters, `=` followed by a combining mark or a zero-width joiner would be one Character that is not `=`.
+    static let formulaLeaders: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\t", "\r"]
 
     let lineEnd: String
     /// The records written so far.
@@ -26,7 +27,7 @@ public struct CSVWriter {
 
     /// A text field made safe to open in a spreadsheet.
     static func guarded(_ text: String) -> String {
-        guard let first = text.first, formulaLeaders.contains(first) else { return text }
+        guard let first = text.unicodeScalars.first, formulaLeaders.contains(first) else { return text }
         return "'" + text
     }
 

@@ -6,7 +6,7 @@ import GongkaiCore
 /// the tool.
 ///
 /// ```
-/// gongkai workbook 1
+/// gongkai workbook 2
 /// current sy2023
 ///
 /// report sy2023 template=2021
@@ -16,13 +16,21 @@ import GongkaiCore
 /// formula t3.forward.natural = t3.new.natural - t3.total.natural
 /// let rate = t3.result.open.total / t3.new.total
 /// rule sy2023 open_share warning = rate <= 1
+/// end
 /// ```
+/// The last line is `end`: a file cut off anywhere (at a line boundary too) lacks it and is refused with the line it
+/// stops at. Version 1 files (written before the marker) are read without it, with a note that a cut cannot be seen.
+/// Lines may end in LF or CRLF (a file saved by an editor on Windows), and a UTF-8 byte-order mark is skipped.
 /// Strings are double-quoted with `\"`, `\\`, `\n`, `\r`, `\t` escapes; formulas and rule expressions run to the end of
 /// their line as typed. Blank lines and lines starting with `#` are ignored. `value`, `text`, `formula` and `let` belong
 /// to the `report` above them; `rule` names its report.
 public enum WorkbookFile {
-    /// The first line of every workbook file.
-    public static let header = "gongkai workbook 1"
+    /// The first line of every workbook file written now.
+    public static let header = "gongkai workbook 2"
+    /// The first line of a version-1 file, which has no `end` line.
+    public static let legacyHeader = "gongkai workbook 1"
+    /// The last line of every version-2 file.
+    public static let endMarker = "end"
 
     /// A line of a workbook file that could not be read.
     public struct ParseError: Error, CustomStringConvertible, Equatable {
@@ -33,7 +41,15 @@ public enum WorkbookFile {
 
     /// Whether some text is a workbook file (by its first line).
     public static func isWorkbook(_ text: String) -> Bool {
-        text.hasPrefix(header)
+        let text = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
+        return text.hasPrefix(header) || text.hasPrefix(legacyHeader)
+    }
+
+    /// What a reader should know about a file that parsed: a version-1 file cannot show that it was cut off.
+    public static func notes(_ text: String) -> [String] {
+        let text = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
+        guard text.hasPrefix(legacyHeader) else { return [] }
+        return ["a version-1 workbook file has no ‘end’ line, so a cut-off file cannot be told; .save writes version 2"]
     }
 
     // MARK: Writing
@@ -70,6 +86,7 @@ public enum WorkbookFile {
         for rule in document.rules {
             lines.append("rule \(rule.report) \(rule.name) \(rule.severity.rawValue) = \(oneLine(rule.expression))")
         }
+        lines.append(endMarker)
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -112,18 +129,28 @@ public enum WorkbookFile {
     /// Parses workbook text into a document; the first malformed line is reported with its number.
     public static func parse(_ text: String) throws(ParseError) -> WorkbookDocument {
         var document = WorkbookDocument()
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
-            $0.hasSuffix("\r") ? $0.dropLast() : $0
-        }
+        // "\r\n" is one Character: split on it as well as on "\n" (CRLF from an editor on Windows).
+        var text = Substring(text)
+        if text.hasPrefix("\u{FEFF}") { text = text.dropFirst() }
+        var lines = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
         if lines.last?.isEmpty == true { lines.removeLast() }
-        guard lines.first.map({ $0 == header }) == true else {
-            throw ParseError(line: 1, message: "not a gongkai workbook (the first line must be ‘\(header)’)")
+        let version: Int
+        switch lines.first {
+        case header?: version = 2
+        case legacyHeader?: version = 1
+        default: throw ParseError(line: 1, message: "not a gongkai workbook (the first line must be ‘\(header)’)")
         }
         var reportNames = Set<String>()
+        var ended = false
         for (offset, raw) in lines.enumerated().dropFirst() {
             let number = offset + 1
             let line = raw.trimmingCharacters(in: .whitespaces)
             if line.isEmpty || line.hasPrefix("#") { continue }
+            if ended { throw ParseError(line: number, message: "text after the ‘end’ line") }
+            if version >= 2 && line == endMarker {
+                ended = true
+                continue
+            }
             var scanner = LineScanner(line: Substring(line), number: number)
             let keyword = try scanner.word("a keyword")
             switch keyword {
@@ -177,6 +204,11 @@ public enum WorkbookFile {
             default:
                 throw ParseError(line: number, message: "unknown keyword ‘\(keyword)’")
             }
+        }
+        if version >= 2 && !ended {
+            throw ParseError(
+                line: lines.count,
+                message: "the file ends without its ‘end’ line: it was cut off after line \(lines.count)")
         }
         return document
     }

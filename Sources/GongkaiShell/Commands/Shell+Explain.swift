@@ -31,7 +31,7 @@ extension Shell {
         if case .text = info.value { value = TextLayout.truncate(value, 3 * options.width) }
         field("value", value)
         field("kind", kind)
-        if let provenance = info.provenance { field("source", provenance.description) }
+        if let provenance = info.provenance { field("source", provenance.description.replacingNewlines()) }
         if let formula = info.formula { field("formula", formula) }
         if !info.precedents.isEmpty { field("reads", info.precedents.joined(separator: " ")) }
         if !info.dependents.isEmpty { field("read by", info.dependents.joined(separator: " ")) }

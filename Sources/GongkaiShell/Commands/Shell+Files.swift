@@ -11,8 +11,8 @@ extension Shell {
             return .ok
         }
         if words.contains("as") { throw ShellError("usage: .load FILE as NAME (one file)") }
-        if words.count == 1, !InputFiles.isDirectory(path(words[0])),
-            !(InputFiles.isPattern(words[0]) && !InputFiles.exists(path(words[0])))
+        if words.count == 1, !InputExpansion.isDirectory(path(words[0])),
+            !(InputExpansion.isPattern(words[0]) && !InputExpansion.exists(path(words[0])))
         {
             try load(words[0])
             return .ok
@@ -25,6 +25,13 @@ extension Shell {
     /// Loads one report or workbook file; prints a one-line summary and the rules that fail. Throws when the file is
     /// refused (the session is then as it was).
     public func load(_ path: String, as requestedName: String? = nil) throws {
+        // A file named on the command line is part of the session `.record` writes, as the `.load` it amounts to.
+        let recorded = record.depth == 0
+        if recorded {
+            record.begin(
+                ".load " + ArgumentWords.quoted(path) + (requestedName.map { " as " + $0 } ?? ""), line: nil)
+        }
+        defer { if recorded { record.end() } }
         let outcome = session.load(file: path, as: requestedName)
         switch outcome {
         case .refused(_, _, let message): throw ShellError(message)
@@ -67,7 +74,7 @@ extension Shell {
         guard !workbook.reportNames.isEmpty else { throw ShellError("nothing to save: no report is loaded") }
         try session.save(path)
         unsavedChanges = false
-        output.line("saved \(path)")
+        output.line("saved \(path.replacingNewlines())")
         return .ok
     }
 
@@ -106,14 +113,18 @@ extension Shell {
                     + (left ? " (not exported: --strict)" : " (exported anyway)"))
         }
         if let text = result.text { output.write(text) }
-        for (report, file) in result.written { output.line("exported \(report) as \(format.rawValue) to \(file)") }
+        for (report, file) in result.written {
+            output.line("exported \(report) as \(format.rawValue) to \(file.replacingNewlines())")
+        }
         return result.leftOut.isEmpty ? .ok : .rulesFailing
     }
 }
 
 extension Session {
-    /// Writes the session as a workbook file, atomically.
+    /// Writes the session as a workbook file, atomically. The workbook file the session came from may be saved
+    /// again; a published report never.
     public func save(_ file: String) throws {
-        try FileAccess.writeAtomically(path(file), WorkbookFile.render(workbook.document()), shownAs: file)
+        try inputs.checkOutput(path(file), shownAs: file, allowing: [.workbook])
+        try AtomicFile.write(WorkbookFile.render(workbook.document()), toPath: path(file), shownAs: file)
     }
 }

@@ -1,4 +1,5 @@
 import GongkaiCore
+import GongkaiIO
 
 extension Shell {
     /// `.help [COMMAND]`
@@ -88,7 +89,7 @@ extension Shell {
             let cells = row.enumerated().map { i, cell in
                 i >= 5 ? TextLayout.padLeft(cell, widths[i]) : TextLayout.padRight(cell, widths[i])
             }
-            output.line(cells.joined(separator: " ").trimmingTrailingBlanks())
+            output.line(cells.joined(separator: " ").trimmingTrailingBlanks().replacingNewlines())
         }
         return .ok
     }
@@ -124,6 +125,7 @@ extension Shell {
         if let path = words.first, path != "stdout", path != "-" {
             // Fail now, not at the end, when the file cannot be written.
             try FileAccess.checkWritable(self.path(path), shownAs: path)
+            try inputs.checkOutput(self.path(path), shownAs: path)
             let buffer = StringOutput()
             redirection = (path, buffer)
             output = buffer
@@ -136,7 +138,7 @@ extension Shell {
         guard let (path, buffer) = redirection else { return }
         redirection = nil
         output = standardOutput
-        try FileAccess.writeAtomically(self.path(path), buffer.text, shownAs: path)
+        try AtomicFile.write(buffer.text, toPath: self.path(path), shownAs: path)
     }
 
     /// `.read FILE`
@@ -145,6 +147,7 @@ extension Shell {
         guard words.count == 1, let path = words.first else { throw ShellError("usage: .read FILE") }
         guard readDepth < 16 else { throw ShellError(".read nested too deeply (a script reading itself?)") }
         let text = try FileAccess.readText(self.path(path), shownAs: path)
+        inputs.add(self.path(path), shownAs: path, kind: .script)
         let saved = location
         let savedFill = fill
         readDepth += 1

@@ -175,6 +175,15 @@ extension ShellCommand {
             examples: [".output results.txt", ".output stdout"],
             run: { shell, arguments in try shell.outputCommand(arguments) }),
         ShellCommand(
+            name: "record", syntax: "FILE",
+            summary: "Save the session as a test script",
+            details: """
+                Every statement so far, each followed by what it printed as --> (output) and --! (errors) lines: \
+                `gongkai test FILE` runs it again and fails with a diff where the output differs.
+                """,
+            examples: [".record session-check.gongkai"],
+            run: { shell, arguments in try shell.recordCommand(arguments) }),
+        ShellCommand(
             name: "bail", syntax: "on|off",
             summary: "Stop a script at the first error",
             details: "Like sqlite3's .bail; `gongkai --bail` sets it from the start.",

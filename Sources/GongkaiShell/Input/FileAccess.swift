@@ -49,26 +49,6 @@ enum FileAccess {
         }
     }
 
-    /// Writes `text` to `path` atomically: a temporary file in the same directory, flushed, then renamed over it.
-    static func writeAtomically(_ path: String, _ text: String, shownAs name: String? = nil) throws {
-        try writeAtomically(path, bytes: Array(text.utf8), shownAs: name)
-    }
-
-    /// Writes `bytes` to `path` atomically, like the text form.
-    static func writeAtomically(_ path: String, bytes: [UInt8], shownAs name: String? = nil) throws {
-        let temporary = path + ".tmp-\(getpid())"
-        guard let file = fopen(temporary, "wb") else { throw Failure(path: name ?? path, reason: systemReason()) }
-        let written = bytes.withUnsafeBufferPointer { fwrite($0.baseAddress, 1, $0.count, file) }
-        let ok = written == bytes.count && fflush(file) == 0 && fsync(fileno(file)) == 0
-        let reason = ok ? "" : systemReason()
-        fclose(file)
-        guard ok, rename(temporary, path) == 0 else {
-            let why = ok ? systemReason() : reason
-            unlink(temporary)
-            throw Failure(path: name ?? path, reason: why)
-        }
-    }
-
     /// Creates a folder and its missing parents (`mkdir -p`); an existing folder is fine.
     static func makeDirectory(_ path: String, shownAs name: String? = nil) throws {
         var prefix = path.hasPrefix("/") ? "/" : ""

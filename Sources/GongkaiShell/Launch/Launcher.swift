@@ -137,6 +137,7 @@ public enum Launcher {
         }
         let shell = makeShell(bail: bail, context: context)
         shell.options.allowIncomplete = allowIncomplete
+        shell.inputs.add(path, kind: .script)  // `.output SCRIPT` inside it is refused
         if !skipInit, let status = runInitFile(shell, context: context) {
             switch status {
             case .quit, .interrupted: return finish(shell, status: status, context: context)
@@ -199,7 +200,7 @@ public enum Launcher {
                     guard let check = shell.session.check(report: loaded.name) else { return }
                     checks.append(check)
                     if !request.summary { report.renderCheck(check, all: request.all, notes: loaded.notes) }
-                case .restored(_, let reports):
+                case .restored(_, let reports, _):
                     for name in reports {
                         guard let check = shell.session.check(report: name) else { continue }
                         checks.append(check)
@@ -303,6 +304,8 @@ public enum Launcher {
             result = try session.export(request)
         } catch {
             context.errors.line("Error: \(error)")
+            // A file that cannot be written (a full disk, /dev/full, an input in the way) is exit 2.
+            if error is AtomicFile.WriteError || error is InputFiles.Overwrite { return 2 }
             return batch.refused.isEmpty ? 1 : 2
         }
         for check in result.checks {
@@ -312,6 +315,13 @@ public enum Launcher {
             }
             if result.leftOut.contains(check.report) {
                 context.errors.line("\(file): not exported (--strict and \(check.errorsFailing) error rules fail)")
+            }
+        }
+        for (report, file) in result.written {
+            // Two sources with one stem: the second is written under a distinct name, and says so.
+            let natural = session.exportFileName(report, format: format)
+            if !file.hasSuffix("/" + natural), file != natural, case .directory = destination {
+                context.errors.line("\(session.sources[report]?.file ?? report): exported as \(file) (\(natural) is taken)")
             }
         }
         if let text = result.text { context.output.write(text) }

@@ -15,7 +15,7 @@ extension Shell {
         switch outcome {
         case .loaded(let report):
             let filled = report.cells.read + report.cells.inferred + report.cells.entered
-            var line = "loaded \(report.file) as \(report.name): \(filled) of \(report.cellCount) cells, \(report.texts) texts"
+            var line = "loaded \(report.file.replacingNewlines()) as \(report.name): \(filled) of \(report.cellCount) cells, \(report.texts) texts"
             let check = session.check(report: report.name)
             if let check { line += "; " + check.countsText }
             output.line(line)
@@ -24,12 +24,12 @@ extension Shell {
                 let failing = check.results.filter { $0.status.isFailing }
                 for line in ruleLines(failing, qualified: false, withDescription: true) { output.line("  " + line) }
             }
-        case .restored(let file, let reports):
+        case .restored(let file, let reports, let notes):
             let checks = session.check(reports)
             let failing = checks.reduce(0) { $0 + $1.failing }
             let incomplete = checks.reduce(0) { $0 + $1.incomplete }
             let missing = checks.reduce(0) { $0 + $1.cells.missing }
-            var line = "loaded workbook \(file): " + reports.joined(separator: ", ")
+            var line = "loaded workbook \(file.replacingNewlines()): " + reports.joined(separator: ", ")
             if failing == 0 && incomplete == 0 && missing == 0 {
                 line += "; all rules hold"
             } else {
@@ -37,6 +37,7 @@ extension Shell {
                 if missing > 0 { line += " (\(missing) cells missing)" }
             }
             output.line(line)
+            for note in notes { warn("\(file): " + note) }
         case .refused(_, _, let message):
             errors.line("Error: " + message)
         case .skipped(let file, let why):

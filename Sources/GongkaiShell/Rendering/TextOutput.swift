@@ -1,3 +1,5 @@
+import Synchronization
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -31,16 +33,32 @@ public final class FileDescriptorOutput: TextOutput, Sendable {
     /// Whether the descriptor is a terminal.
     public var isTerminal: Bool { isatty(descriptor) != 0 }
 
-    /// Writes all of `text`, retrying after interrupted or partial writes.
+    /// The `errno` of the first failed write (0 while every write succeeded).
+    private let firstFailure = Atomic<Int32>(0)
+
+    /// Why a write failed (`no space left on device` for `> /dev/full`), or nil while every write succeeded. A closed
+    /// pipe (`| head`) is not a failure: the reader has all it wanted.
+    public var writeFailure: String? {
+        let code = firstFailure.load(ordering: .relaxed)
+        guard code != 0 else { return nil }
+        return strerror(code).map { String(cString: $0).lowercased() } ?? "error \(code)"
+    }
+
+    /// Writes all of `text`, retrying after interrupted or partial writes; the first failure is kept for
+    /// ``writeFailure`` (the executable turns it into exit code 2).
     public func write(_ text: String) {
         var text = text
         text.withUTF8 { buffer in
             var offset = 0
-            while offset < buffer.count {
-                let n = systemWrite(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+            while offset < buffer.count, let base = buffer.baseAddress {
+                let n = systemWrite(descriptor, base + offset, buffer.count - offset)
                 if n <= 0 {
                     if n < 0, errno == EINTR { continue }
-                    return  // a closed pipe: nothing sensible left to do with the text
+                    let code = n < 0 ? errno : EIO
+                    if code != EPIPE {
+                        _ = firstFailure.compareExchange(expected: 0, desired: code, ordering: .relaxed)
+                    }
+                    return
                 }
                 offset += n
             }

@@ -4,8 +4,9 @@ import GongkaiCore
 public enum LoadOutcome: Sendable {
     /// A published report, loaded as a new report.
     case loaded(LoadedReport)
-    /// A workbook file, restored with its reports.
-    case restored(file: String, reports: [String])
+    /// A workbook file, restored with its reports, and what the user should know about it (an old file's missing
+    /// end line).
+    case restored(file: String, reports: [String], notes: [String])
     /// Not loaded, for a reason that counts: the run's exit code is 2.
     case refused(file: String, reason: LoadRefusal, message: String)
     /// Plainly not a report (a README, notes, a picture in a folder): passed over with a note; no exit code changes.
@@ -15,7 +16,7 @@ public enum LoadOutcome: Sendable {
     public var file: String {
         switch self {
         case .loaded(let report): report.file
-        case .restored(let file, _), .refused(let file, _, _), .skipped(let file, _): file
+        case .restored(let file, _, _), .refused(let file, _, _), .skipped(let file, _): file
         }
     }
 }
@@ -94,7 +95,7 @@ public struct LoadBatch: Sendable {
 
     /// The workbooks restored.
     public var restored: [(file: String, reports: [String])] {
-        outcomes.compactMap { if case .restored(let file, let reports) = $0 { (file, reports) } else { nil } }
+        outcomes.compactMap { if case .restored(let file, let reports, _) = $0 { (file, reports) } else { nil } }
     }
 }
 

@@ -88,20 +88,18 @@ extension Session {
             }
             result.text = String(decoding: try exportBytes(request, reports: exported), as: UTF8.self)
         case .file(let file):
-            try FileAccess.writeAtomically(path(file), bytes: try exportBytes(request, reports: exported), shownAs: file)
+            try inputs.checkOutput(path(file), shownAs: file)
+            try AtomicFile.write(try exportBytes(request, reports: exported), toPath: path(file), shownAs: file)
             result.written = exported.map { ($0, file) }
         case .directory(let folder):
             try FileAccess.makeDirectory(path(folder), shownAs: folder)
-            var used: Set<String> = []
-            for report in exported {
+            // Two sources with one stem (a/report.txt, b/report.txt) get distinct names: report.csv, report-2.csv.
+            let names = InputFiles.distinctNames(exported.map { exportFileName($0, format: request.format) })
+            let files = names.map { folder.hasSuffix("/") ? folder + $0 : folder + "/" + $0 }
+            for file in files { try inputs.checkOutput(path(file), shownAs: file) }
+            for (report, file) in zip(exported, files) {
                 if interruption.isRequested { break }
-                var name = exportFileName(report, format: request.format)
-                if !used.insert(name).inserted {
-                    name = Session.fileName(stem: report, format: request.format)
-                    used.insert(name)
-                }
-                let file = folder.hasSuffix("/") ? folder + name : folder + "/" + name
-                try FileAccess.writeAtomically(path(file), bytes: try exportBytes(request, reports: [report]), shownAs: file)
+                try AtomicFile.write(try exportBytes(request, reports: [report]), toPath: path(file), shownAs: file)
                 result.written.append((report, file))
             }
         }

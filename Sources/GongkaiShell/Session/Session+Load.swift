@@ -12,7 +12,7 @@ extension Session {
         var batch = LoadBatch()
         var files: [String] = []
         for argument in arguments {
-            let expanded = InputFiles.expand(argument, resolve: path)
+            let expanded = InputExpansion.expand(argument, resolve: path)
             files += expanded.files
             for (file, why) in expanded.passed {
                 batch.outcomes.append(.skipped(file: file, why: why))
@@ -45,7 +45,9 @@ extension Session {
             return .refused(file: file, reason: .unreadable, message: "\(error)")
         }
         if WorkbookFile.isWorkbook(String(decoding: bytes.prefix(64), as: UTF8.self)) {
-            return restore(bytes, file: file)
+            let outcome = restore(bytes, file: file)
+            if case .restored = outcome { inputs.add(path(file), shownAs: file, kind: .workbook) }
+            return outcome
         }
         let baseName = file.split(separator: "/").last.map(String.init) ?? file
         let imported: ImportedReport
@@ -80,6 +82,7 @@ extension Session {
             notes += imported.diagnostics.map(\.description).filter { !notes.contains($0) }
         }
         sources[reportName] = ReportSource(file: file, notes: notes)
+        inputs.add(path(file), shownAs: file, kind: .report)
         let counts = (try? workbook.cellCounts(report: reportName)) ?? CellCounts()
         return .loaded(
             LoadedReport(
@@ -95,8 +98,9 @@ extension Session {
                 message: "\(file) is a workbook file, which replaces the session: load it first, or in a new shell")
         }
         let restored: Workbook
+        let text = String(decoding: bytes, as: UTF8.self)
         do {
-            restored = try Workbook(document: try WorkbookFile.parse(String(decoding: bytes, as: UTF8.self)))
+            restored = try Workbook(document: try WorkbookFile.parse(text))
         } catch {
             return .refused(file: file, reason: .workbook, message: "\(file): \(error)")
         }
@@ -104,7 +108,7 @@ extension Session {
         for report in restored.reportNames {
             sources[report] = ReportSource(file: originalFile(of: report) ?? file, workbook: file)
         }
-        return .restored(file: file, reports: restored.reportNames)
+        return .restored(file: file, reports: restored.reportNames, notes: WorkbookFile.notes(text))
     }
 
     /// The file a restored report's cells were read from, as their provenance names it.

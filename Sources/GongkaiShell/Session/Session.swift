@@ -18,6 +18,8 @@ public final class Session {
     public internal(set) var workbook: Workbook
     /// Where each loaded report came from, by report name.
     public internal(set) var sources: [String: ReportSource] = [:]
+    /// Every file read (reports, workbooks, scripts), so that no write ever lands on one.
+    public var inputs = InputFiles()
     /// The directory relative paths are taken from; nil is the process's working directory.
     public var directory: String?
     /// Where Ctrl-C is learnt of; loading many files stops between files when it is requested.

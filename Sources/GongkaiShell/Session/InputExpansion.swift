@@ -5,7 +5,7 @@
 #endif
 
 /// The files a load argument stands for: a file, every report-like file below a folder, or the matches of a glob.
-enum InputFiles {
+enum InputExpansion {
     /// The kinds of file a folder or glob contributes, by extension (lower-case, without the dot). Anything else in
     /// a folder is passed over with a note.
     static let reportExtensions: Set<String> = [

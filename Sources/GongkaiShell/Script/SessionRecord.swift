@@ -1,0 +1,104 @@
+/// What the session printed, statement by statement, in order, for `.record` and `gongkai test`.
+///
+/// Every statement started from outside another (typed, or a line of a script; not the statements a `.read` runs,
+/// whose output belongs to the `.read`) opens an entry; whatever reaches standard output or standard error until
+/// it ends is the entry's output (the `.echo` of the statement itself is not). Output between statements (a
+/// `.fill` ended by the end of its script) joins the entry before it.
+///
+/// At most ``limit`` bytes of output are kept: past it the record stops keeping output (``overflowed``), so that a
+/// long session's memory stays that of its statements; `.record` and `gongkai test` then refuse with a message.
+final class SessionRecord {
+    /// The most bytes of output kept (64 MiB).
+    var limit = 64 << 20
+    /// The limit for messages: `64 MiB`.
+    var limitDescription: String { limit >= 1 << 20 ? "\(limit >> 20) MiB" : "\(limit) bytes" }
+    /// Whether more output than ``limit`` was printed (the record is then incomplete).
+    private(set) var overflowed = false
+    private var bytes = 0
+
+    /// Where a piece of output went.
+    enum Stream: Equatable {
+        case output, errors
+    }
+
+    /// One statement and what it printed.
+    struct Entry {
+        /// The statement as executed (continuation lines joined with newlines).
+        var statement: String
+        /// Its first line in the script, nil when typed.
+        var line: Int?
+        /// What it printed, in order.
+        var printed: [(stream: Stream, text: String)] = []
+
+        /// The printed text as lines, each with its stream; a last line without a newline counts as a line.
+        var lines: [(stream: Stream, text: String)] {
+            var result: [(stream: Stream, text: String)] = []
+            var pending: [Stream: String] = [:]
+            for (stream, text) in printed {
+                var rest = Substring(pending[stream, default: ""] + text)
+                while let newline = rest.firstIndex(of: "\n") {
+                    result.append((stream, String(rest[..<newline])))
+                    rest = rest[rest.index(after: newline)...]
+                }
+                pending[stream] = String(rest)
+            }
+            for stream in [Stream.output, .errors] {
+                if let rest = pending[stream], !rest.isEmpty { result.append((stream, rest)) }
+            }
+            return result
+        }
+    }
+
+    /// The statements so far.
+    private(set) var entries: [Entry] = []
+    /// Statements being executed (nested by `.read`).
+    private(set) var depth = 0
+    /// While true nothing is recorded (the `.echo` of a statement).
+    var muted = false
+
+    /// A statement starts; it opens an entry when none is open.
+    func begin(_ statement: String, line: Int?) {
+        if depth == 0 { entries.append(Entry(statement: statement, line: line)) }
+        depth += 1
+    }
+
+    /// The statement started last ends.
+    func end() { depth = max(depth - 1, 0) }
+
+    /// Records output (to the open entry, else to the last one).
+    func write(_ text: String, to stream: Stream) {
+        guard !muted, !overflowed, !entries.isEmpty, !text.isEmpty else { return }
+        bytes += text.utf8.count
+        if bytes > limit {
+            overflowed = true
+            for index in entries.indices { entries[index].printed = [] }
+            return
+        }
+        entries[entries.count - 1].printed.append((stream, text))
+    }
+
+    /// Forgets everything recorded (a fresh test run).
+    func clear() {
+        entries = []
+        bytes = 0
+        overflowed = false
+    }
+}
+
+/// Passes output on and records it in the session's record.
+final class RecordingOutput: TextOutput {
+    let target: any TextOutput
+    let record: SessionRecord
+    let stream: SessionRecord.Stream
+
+    init(_ target: any TextOutput, record: SessionRecord, stream: SessionRecord.Stream) {
+        self.target = target
+        self.record = record
+        self.stream = stream
+    }
+
+    func write(_ text: String) {
+        record.write(text, to: stream)
+        target.write(text)
+    }
+}
