@@ -4,8 +4,15 @@ extension Shell {
     /// `.explain CELL`
     func explainCommand(_ arguments: String) throws -> ShellStatus {
         let words = ArgumentWords.split(arguments)
-        guard words.count == 1, let name = words.first else { throw ShellError("usage: .explain CELL") }
-        let info = try cellInfo(name)
+        guard words.count == 1, let name = words.first else { throw ShellError("usage: .explain CELL|RULE") }
+        // A cell first; a name that is no cell may be a rule (`t3.balance.natural`, `domain`, a soft rule).
+        let info: CellInfo
+        do {
+            info = try cellInfo(name)
+        } catch {
+            if let rule = ruleResult(named: name) { return try explainRule(rule) }
+            throw error
+        }
         let qualified = info.report == workbook.currentReport ? info.name : info.report + "." + info.name
         var heading = qualified
         let labels = [info.rowLabels.joined(separator: "/"), info.columnLabels.joined(separator: "/")]

@@ -49,6 +49,8 @@ extension Shell {
                 + "\(report.texts.count) texts; \(results.count - failing.count) of \(results.count) rules hold")
         for note in report.notes { output.line("  " + note) }
         for line in ruleLines(failing, qualified: false, withDescription: true) { output.line("  " + line) }
+        let soft = softRuleResults(name).filter { $0.status.isFailing }
+        for line in ruleLines(soft, qualified: false, withDescription: true) { output.line("  " + line) }
     }
 
     /// A report name from the file name: its ASCII letters and digits (`r2023` for `上犹县政府办-2023.txt`),

@@ -102,7 +102,7 @@ extension Shell {
         return template.textCells.first { $0.name == name }?.label ?? ""
     }
 
-    /// Template cells to mark `!`: the total side of failing template equalities, and cells out of domain.
+    /// Template cells to mark `!`: every cell of a failing template equality, and cells out of domain.
     func markedCells(report: String, template: ReportTemplate) -> Set<Int> {
         var marked = Set<Int>()
         for result in ruleResults(report) where result.status.isFailing {
@@ -110,10 +110,11 @@ extension Shell {
             case .template:
                 if let equality = template.equalities.first(where: { $0.name == result.name }) {
                     marked.formUnion(equality.lhs)
+                    marked.formUnion(equality.rhs)
                 }
             case .domain:
                 for name in result.cells { if let index = template.index(of: name) { marked.insert(index) } }
-            case .crossYear, .user: break
+            case .crossYear, .user, .soft: break
             }
         }
         return marked
@@ -145,12 +146,14 @@ extension Shell {
             let results = ruleResults(report)
             let failing = results.filter { $0.status.isFailing }
             errorsFailing += failing.filter { $0.severity == .error }.count
-            let shown = results.filter { all || $0.status.isFailing }
+            // Soft rules (warnings) follow the report's rules; they never make the exit code 3.
+            let shown = (results + softRuleResults(report)).filter { all || $0.status.isFailing }
             for line in ruleLines(shown, qualified: qualified, withDescription: true) {
                 try stopIfInterrupted()
                 output.line(line)
             }
-            output.line("\(report): " + Shell.ruleCounts(results))
+            let soft = softRuleResults(report).filter { $0.status.isFailing }.count
+            output.line("\(report): " + Shell.ruleCounts(results) + (soft == 0 ? "" : "; \(soft) soft warning\(soft == 1 ? "" : "s")"))
         }
         return errorsFailing > 0 ? .rulesFailing : .ok
     }
@@ -160,12 +163,19 @@ extension Shell {
         var line = TextLayout.padRight(Shell.statusWord(result.status), 11)
         line += TextLayout.padRight(qualified ? result.qualifiedName : result.name, nameWidth)
         line += " " + TextLayout.padLeft(Shell.imbalanceText(result), 6) + "  " + TextLayout.padRight(result.severity.rawValue, 7)
-        if withDescription {
-            let room = options.width - displayWidth(line) - 1
-            if room > 8 { line += " " + TextLayout.truncate(result.description.replacingNewlines(), room) }
-        }
-        return line.trimmingTrailingBlanks()
+        guard withDescription else { return line.trimmingTrailingBlanks() }
+        // The description is never cut: on a terminal it wraps under itself, elsewhere it stays on one line.
+        let description = result.description.replacingNewlines()
+        let indent = displayWidth(line) + 1
+        let room = options.width - indent
+        guard outputIsTerminal, room > 8, displayWidth(description) > room else { return line + " " + description }
+        let wrapped = TextLayout.wrap(description, room)
+        let pad = String(repeating: " ", count: indent)
+        return ([line + " " + wrapped[0]] + wrapped.dropFirst().map { pad + $0 }).joined(separator: "\n")
     }
+
+    /// Whether results go to a terminal (where long rule descriptions wrap rather than run on).
+    var outputIsTerminal: Bool { (output as? FileDescriptorOutput)?.isTerminal == true }
 
     /// The rule lines of `results`, names aligned.
     func ruleLines(_ results: [RuleResult], qualified: Bool, withDescription: Bool) -> [String] {
@@ -205,7 +215,7 @@ extension Shell {
         guard !workbook.reportNames.isEmpty else { throw ShellError("no report is loaded; .load FILE first") }
         let qualified = workbook.reportNames.count > 1
         for report in workbook.reportNames {
-            for line in ruleLines(ruleResults(report), qualified: qualified, withDescription: true) {
+            for line in ruleLines(ruleResults(report) + softRuleResults(report), qualified: qualified, withDescription: true) {
                 try stopIfInterrupted()
                 output.line(line)
             }

@@ -49,11 +49,32 @@ extension ShellCommand {
             argumentWords: ["all", "failing"],
             run: { shell, arguments in try shell.checkCommand(arguments) }),
         ShellCommand(
-            name: "explain", syntax: "CELL",
-            summary: "Everything about one cell",
-            details: "CELL is any cell name, text cell or user-defined name, optionally qualified by a report.",
-            examples: [".explain t3.total.total", ".explain rate"],
+            name: "explain", syntax: "CELL|RULE",
+            summary: "Everything about one cell or rule",
+            details: """
+                CELL is any cell name, text cell or user-defined name, optionally qualified by a report. RULE is a \
+                rule name (t3.balance.natural, domain, a soft rule, a user rule): its equation with labels and \
+                values on both sides, the imbalance, each cell's status and source, severity and documentation.
+                """,
+            examples: [".explain t3.total.total", ".explain rate", ".explain t4.rowsum.review"],
             run: { shell, arguments in try shell.explainCommand(arguments) }),
+        ShellCommand(
+            name: "suggest", syntax: "[REPORT]",
+            summary: "The most plausible fixes of failing rules",
+            details: """
+                Error localisation: the smallest sets of cells whose change makes every failing equality and the \
+                domain rule hold, with the repaired values, ranked by how real reports go wrong (a total printed \
+                0, a digit dropped, doubled or transposed, a neighbour's value, glued digits, a sign lost). \
+                Linear user rules (`a = b + c`) take part. `.apply N` applies one.
+                """,
+            examples: [".suggest", ".suggest hz2023"],
+            run: { shell, arguments in try shell.suggestCommand(arguments) }),
+        ShellCommand(
+            name: "apply", syntax: "N",
+            summary: "Apply suggestion N of the last .suggest",
+            details: "All its cells change as one step: `.undo` restores the printed values.",
+            examples: [".apply 1"],
+            run: { shell, arguments in try shell.applyCommand(arguments) }),
         ShellCommand(
             name: "find", syntax: "TEXT",
             summary: "Search cell names and Chinese labels",
