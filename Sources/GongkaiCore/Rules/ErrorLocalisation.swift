@@ -24,6 +24,11 @@ public enum ErrorLocalisation {
         public var forced: [Int]
         /// The smallest value allowed per variable (nil: unbounded, a signed column).
         public var lowerBounds: [Int?]
+        /// Conditions a repair must leave true, each Σ coefficient · value ≥ constant: what an incomplete equality
+        /// says about its filled cells when its empty cells can only be non-negative. They filter the repairs found
+        /// (a repair that leaves one false is dropped, unless every repair does).
+        public var inequalities: [[(variable: Int, coefficient: Int)]] = []
+        public var inequalityConstants: [Int] = []
         /// The largest set searched.
         public var maxCardinality = 4
         /// The most sets examined before the search gives up (it then says so).
@@ -110,6 +115,8 @@ public enum ErrorLocalisation {
             for k in 1...max(1, problem.maxCardinality) {
                 visited.removeAll(keepingCapacity: true)
                 explore([], k: k)
+                let admissible = solutions.filter(satisfiesInequalities)
+                if !admissible.isEmpty { solutions = admissible }
                 if !solutions.isEmpty || truncated {
                     return Outcome(
                         solutions: solutions, cardinality: solutions.isEmpty ? nil : k, truncated: truncated,
@@ -117,6 +124,24 @@ public enum ErrorLocalisation {
                 }
             }
             return Outcome(solutions: [], cardinality: nil, truncated: false, nodes: nodes)
+        }
+
+        /// Whether the values after a repair satisfy every inequality.
+        func satisfiesInequalities(_ solution: Solution) -> Bool {
+            var changed: [Int: Int] = [:]
+            for change in solution.changes { changed[change.variable] = change.value }
+            for (i, terms) in problem.inequalities.enumerated() {
+                var total = 0
+                for term in terms {
+                    let (product, o1) = term.coefficient.multipliedReportingOverflow(
+                        by: changed[term.variable] ?? problem.values[term.variable] ?? 0)
+                    let (sum, o2) = total.addingReportingOverflow(product)
+                    if o1 || o2 { return true }
+                    total = sum
+                }
+                if total < problem.inequalityConstants[i] { return false }
+            }
+            return true
         }
 
         /// The variables a set of size < k must add one of, or nil when the set meets every necessary condition.

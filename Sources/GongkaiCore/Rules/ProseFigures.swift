@@ -37,7 +37,8 @@ public struct ProseFigure: Sendable, Hashable {
         (.suit, ["行政诉讼", "诉讼"]),
     ]
     static let excludedAfter: [Kind: [String]] = [.review: ["后"]]
-    static let clauseEnds: Set<Character> = ["，", "。", "；", ",", ";", "：", ":", "、", "\n"]
+    /// Where a clause ends, or (`中`, as in 办结的申请中…) a sub-count begins.
+    static let clauseEnds: Set<Character> = ["，", "。", "；", ",", ";", "：", ":", "、", "\n", "中"]
     /// How far after the keyword the number may stand, in characters.
     static let window = 24
 

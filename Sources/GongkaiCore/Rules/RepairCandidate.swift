@@ -21,51 +21,81 @@ public enum RepairPattern: String, Sendable, Hashable, CaseIterable {
     /// Nothing recognisable: a plain typo.
     case other = "a typo"
 
-    /// The prior weight of the pattern (relative; `other` is the floor).
+    /// The prior weight of the pattern (relative; `other` is the floor for a change no pattern explains).
     public var weight: Double {
         switch self {
-        case .zeroTotal: 0.30
-        case .signLost: 0.30
-        case .transposed: 0.15
-        case .digitDropped: 0.12
-        case .digitDoubled: 0.12
-        case .glued: 0.10
-        case .split: 0.10
-        case .neighbour: 0.06
-        case .copiedTotal: 0.06
-        case .other: 0.002
+        case .zeroTotal: 0.15
+        case .other: 0.001
+        default: 0.10
         }
     }
 
-    /// The patterns that explain a cell printed `printed` whose value should be `repaired`, strongest first.
+    /// How likely a cell printed `printed` is when its value is `repaired`: Σ over patterns of the prior weight times
+    /// the probability that the pattern turns `repaired` into exactly `printed` (e.g. a dropped digit of 105 gives 15
+    /// in 1 of its 3 positions), and the pattern contributing most.
     ///
-    /// `neighbours` are the values of the cells printed next to it; `otherTotals` the values of the totals of other rows
-    /// in its column (for a total).
-    public static func explaining(
+    /// `neighbours` are the values of the cells printed next to it; `otherTotals` the values of the totals of other
+    /// rows in its column (for a total).
+    public static func likelihood(
         printed: Int, repaired: Int, isTotal: Bool, neighbours: [Int], otherTotals: [Int]
-    ) -> [RepairPattern] {
-        var found: [RepairPattern] = []
-        if isTotal && printed == 0 && repaired > 0 { found.append(.zeroTotal) }
-        if printed == -repaired && printed != 0 { found.append(.signLost) }
-        if printed >= 0 && repaired >= 0 {
+    ) -> (score: Double, pattern: RepairPattern) {
+        var best: (Double, RepairPattern) = (0, .other)
+        var score = 0.0
+        func add(_ pattern: RepairPattern, _ probability: Double) {
+            guard probability > 0 else { return }
+            let s = pattern.weight * probability
+            score += s
+            if s > best.0 { best = (s, pattern) }
+        }
+        if isTotal && printed == 0 && repaired > 0 { add(.zeroTotal, 1) }
+        if printed == -repaired && printed != 0 { add(.signLost, 1) }
+        if printed >= 0 && repaired >= 0 && printed != repaired {
             let p = Array(String(printed))
             let r = Array(String(repaired))
-            if p.count == r.count && p != r && isTransposition(p, r) { found.append(.transposed) }
-            if p.count + 1 == r.count && isDeletion(of: r, giving: p) { found.append(.digitDropped) }
-            if r.count + 1 == p.count && isDoubling(of: r, giving: p) { found.append(.digitDoubled) }
-            if neighbours.contains(where: { n in
-                n >= 0 && (String(printed) == String(repaired) + String(n) || String(printed) == String(n) + String(repaired))
-            }) {
-                found.append(.glued)
+            let pairs = r.indices.dropLast().filter { r[$0] != r[$0 + 1] }
+            if p.count == r.count, !pairs.isEmpty, isTransposition(p, r) { add(.transposed, 1 / Double(pairs.count)) }
+            if p.count + 1 == r.count {
+                let ways = r.indices.filter { i in
+                    var copy = r
+                    copy.remove(at: i)
+                    return copy == p
+                }.count
+                add(.digitDropped, Double(ways) / Double(r.count))
             }
-            if r.count > p.count && (r.starts(with: p) || r.reversed().starts(with: p.reversed())) {
-                found.append(.split)
+            if r.count + 1 == p.count && repaired > 0 {
+                let ways = r.indices.filter { i in
+                    var copy = r
+                    copy.insert(r[i], at: i)
+                    return copy == p
+                }.count
+                add(.digitDoubled, Double(ways) / Double(r.count))
             }
-            if neighbours.contains(printed) && printed != repaired { found.append(.neighbour) }
-            if isTotal && otherTotals.contains(printed) && printed != repaired { found.append(.copiedTotal) }
+            if !neighbours.isEmpty {
+                let text = String(printed)
+                let ways = neighbours.reduce(0) { n, x in
+                    n + (text == String(repaired) + String(x) ? 1 : 0) + (text == String(x) + String(repaired) ? 1 : 0)
+                }
+                add(.glued, Double(ways) / Double(2 * neighbours.count))
+            }
+            if r.count > p.count && r.count >= 2 {
+                let ways = (r.starts(with: p) ? 1 : 0) + (r.reversed().starts(with: p.reversed()) ? 1 : 0)
+                add(.split, Double(ways) / Double(2 * (r.count - 1)))
+            }
+            let others = neighbours.filter { $0 != repaired }
+            if !others.isEmpty {
+                add(.neighbour, Double(others.filter { $0 == printed }.count) / Double(others.count))
+            }
+            let totals = otherTotals.filter { $0 != repaired }
+            if isTotal, !totals.isEmpty {
+                add(.copiedTotal, Double(totals.filter { $0 == printed }.count) / Double(totals.count))
+            }
         }
-        if found.isEmpty { found.append(.other) }
-        return found.sorted { $0.weight > $1.weight }
+        if score == 0 {
+            // A plain typo: fewer changed digits are likelier.
+            let digits = String(abs(printed - repaired)).count
+            add(.other, 1 / Double(1 << min(digits, 20)))
+        }
+        return (score, best.1)
     }
 
     static func isTransposition(_ a: [Character], _ b: [Character]) -> Bool {
@@ -115,7 +145,8 @@ public struct RepairCandidate: Sendable, Hashable {
     public let report: String
     /// The cells to change, in official order.
     public let changes: [RepairChange]
-    /// The product of the changes' pattern weights: comparable between suggestions of one search.
+    /// The product over its changes of the pattern likelihood and the column prior: comparable between the
+    /// suggestions of one search.
     public let plausibility: Double
     /// The failing rules it heals.
     public let heals: [String]

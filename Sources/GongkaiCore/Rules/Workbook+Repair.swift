@@ -39,11 +39,27 @@ extension Workbook {
             expansion[local] = result
             return result
         }
+        // An incomplete equality whose empty cells all stand on one side says its filled cells leave room for them:
+        // Σ filled (other side) − Σ filled (their side) ≥ 0, since empty counts are non-negative.
+        func inequality(from equality: TemplateEquality) {
+            var terms: [Int: Int] = [:]
+            for cell in equality.lhs { for (v, c) in expand(cell) { terms[v, default: 0] += c } }
+            for cell in equality.rhs { for (v, c) in expand(cell) { terms[v, default: 0] -= c } }
+            let empty = terms.filter { report.values[$0.key].isEmpty && $0.value != 0 }
+            guard !empty.isEmpty, empty.allSatisfy({ problem.lowerBounds[$0.key] == 0 }) else { return }
+            let signs = Set(empty.values.map { $0 > 0 })
+            guard signs.count == 1, let positive = signs.first else { return }
+            let filled = terms.filter { !report.values[$0.key].isEmpty && $0.value != 0 }.sorted { $0.key < $1.key }
+            // Σ filled·a + Σ empty·a = 0 with Σ empty·a ≥ 0 (positive) ⇒ Σ filled·(−a) ≥ 0; else Σ filled·a ≥ 0.
+            problem.inequalities.append(filled.map { (variable: $0.key, coefficient: positive ? -$0.value : $0.value) })
+            problem.inequalityConstants.append(0)
+        }
         var failing: [String] = []
         var ignored: [String] = []
         var equationRules: [String] = []
         for (index, equality) in template.equalities.enumerated() {
             let status = report.equalityStatus[index]
+            if status == .incomplete { inequality(from: equality) }
             guard status == .holds || status == .fails else {
                 if status == .error { ignored.append(equality.name) }
                 continue
@@ -79,6 +95,8 @@ extension Workbook {
         var loose: [(Int, DecimalNumber)] = []
         let inEquations = Set(problem.equations.flatMap { $0.map(\.variable) })
         for local in report.domainViolations.sorted() where local < n {
+            // A computed total out of domain follows its parts, which are out of domain themselves.
+            if !problem.free[local] && !shape.totalParts[local].isEmpty && !report.isEntered(local) { continue }
             guard inEquations.contains(local) else {
                 if case .number(let x) = report.values[local], x.isNegative, problem.free[local],
                     let flipped = try? DecimalNumber.zero.subtracting(x),
@@ -150,18 +168,20 @@ extension Workbook {
         var repairChanges: [RepairChange] = []
         for (local, value) in changes {
             let printed = report.values[local]
-            let pattern = bestPattern(report, local: local, printed: printed, repaired: value)
-            plausibility *= pattern.weight
+            let (score, pattern) = likelihood(report, local: local, printed: printed, repaired: value)
+            plausibility *= score * columnPrior(report, local: local, printed: printed, repaired: value)
             repairChanges.append(
                 RepairChange(cell: report.template.cells[local].name, printed: printed, repaired: value, pattern: pattern))
         }
         return RepairCandidate(report: report.name, changes: repairChanges, plausibility: plausibility, heals: failing)
     }
 
-    func bestPattern(_ report: ReportState, local: Int, printed: Value, repaired: DecimalNumber) -> RepairPattern {
+    func likelihood(_ report: ReportState, local: Int, printed: Value, repaired: DecimalNumber) -> (Double, RepairPattern) {
         guard let p = printed.number?.intValue, let r = repaired.intValue else {
-            if case .number(let x) = printed, (try? DecimalNumber.zero.subtracting(x)) == repaired { return .signLost }
-            return .other
+            if case .number(let x) = printed, (try? DecimalNumber.zero.subtracting(x)) == repaired {
+                return (RepairPattern.signLost.weight, .signLost)
+            }
+            return (RepairPattern.other.weight / 1024, .other)
         }
         let cell = report.template.cells[local]
         let number = { (index: Int) -> Int? in report.values[index].number?.intValue }
@@ -171,9 +191,29 @@ extension Workbook {
             ? report.template.cells.filter {
                 $0.isTotal && $0.index != local && $0.table == cell.table && $0.columnKey == cell.columnKey
             }.compactMap { number($0.index) } : []
-        return RepairPattern.explaining(
-            printed: p, repaired: r, isTotal: cell.isTotal, neighbours: neighbours, otherTotals: otherTotals
-        ).first ?? .other
+        return RepairPattern.likelihood(
+            printed: p, repaired: r, isTotal: cell.isTotal, neighbours: neighbours, otherTotals: otherTotals)
+    }
+
+    /// How likely the repaired value is against the printed one in the cell's column: most columns of table 三 are
+    /// almost all 0 (科研机构, 法律服务机构), so turning a printed 0 there into a count is unlikely and the reverse likely.
+    /// The share of non-zero values in the other cells of the column (Laplace-smoothed) gives P(v) / P(printed).
+    func columnPrior(_ report: ReportState, local: Int, printed: Value, repaired: DecimalNumber) -> Double {
+        let cell = report.template.cells[local]
+        var nonzero = 1
+        var count = 2
+        for other in report.template.cells
+        where other.index != local && other.tableIndex == cell.tableIndex && other.sectionIndex == cell.sectionIndex
+            && other.columnKey == cell.columnKey
+        {
+            guard case .number(let n) = report.values[other.index] else { continue }
+            count += 1
+            if !n.isZero { nonzero += 1 }
+        }
+        let p = Double(nonzero) / Double(count)
+        let before = printed.number.map { $0.isZero ? 1 - p : p } ?? 1
+        let after = repaired.isZero ? 1 - p : p
+        return after / before
     }
 
     /// The cells printed next to a cell: the rows above and below, the columns left and right in its section; for a

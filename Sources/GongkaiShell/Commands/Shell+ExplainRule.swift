@@ -36,8 +36,15 @@ extension Shell {
         let family = RuleFamily.of(result)
         field("rule", result.description.replacingNewlines())
         let terms = ruleTerms(result)
-        if let terms, result.kind != .domain {
-            let side = { (cells: [RuleTerm]) in cells.map { $0.label + " " + $0.valueText }.joined(separator: " + ") }
+        if let terms, result.kind != .domain, !terms.relation.isEmpty {
+            let side = { (cells: [RuleTerm]) -> String in
+                var text = ""
+                for (n, term) in cells.enumerated() {
+                    if n > 0 || term.negative { text += term.negative ? (n > 0 ? " − " : "−") : " + " }
+                    text += term.label + " " + term.valueText
+                }
+                return text
+            }
             var equation = side(terms.left)
             if !terms.right.isEmpty { equation += " " + terms.relation + " " + side(terms.right) }
             field("equation", equation)
@@ -49,16 +56,19 @@ extension Shell {
         } else if result.status == .incomplete {
             field("sides", "incomplete: a cell it reads is empty")
         }
-        field("family", family.rawValue + (family == .user ? "" : ".*") + " — " + family.documentation)
+        let single: Set<RuleFamily> = [.user, .domain, .processingFee]
+        field("family", family.rawValue + (single.contains(family) ? "" : ".*") + " — " + family.documentation)
         field("see", "docs/rules.md")
-        let cells = (terms.map { $0.left + $0.right } ?? []).map(\.cell)
+        let cells = (terms.map { $0.left + $0.right } ?? []).map(\.cell).filter { !$0.isEmpty }
         let listed = cells.isEmpty ? result.cells : cells
         guard !listed.isEmpty else { return .ok }
         output.line("cells")
         let rows = listed.map { name -> [String] in
             guard let info = try? cellInfo(name) else { return [name, "?", "unknown", ""] }
             let value = info.value.isEmpty ? "-" : info.value.description.replacingNewlines()
-            return [name, TextLayout.truncate(value, 24), Shell.cellStatus(info), info.provenance?.description ?? ""]
+            let status = info.kind == .text ? "text" : Shell.cellStatus(info)
+            let source = info.provenance.map(\.description).flatMap { $0 == status ? nil : $0 } ?? ""
+            return [name, TextLayout.truncate(value, 24), status, source]
         }
         let widths = (0..<3).map { column in rows.map { displayWidth($0[column]) }.max() ?? 0 }
         for row in rows {
@@ -74,6 +84,8 @@ extension Shell {
         let cell: String
         let label: String
         let valueText: String
+        /// Subtracted rather than added.
+        var negative = false
     }
 
     /// The two sides of a rule as labelled terms, or nil when the rule has no cell-by-cell equation.
@@ -110,12 +122,25 @@ extension Shell {
             }
             return (terms, "", [])
         case .soft:
-            let terms = result.cells.filter { !$0.hasPrefix("text.") }.map { name -> RuleTerm in
+            let terms = result.cells.map { name -> RuleTerm in
                 let qualified = workbook.reportNames.contains(String(name.prefix { $0 != "." }))
                     ? name : result.report + "." + name
                 return RuleTerm(cell: name, label: name, valueText: value(qualified))
             }
-            return (terms, "", [])
+            switch RuleFamily.of(result) {
+            case .validContinuity where terms.count == 4:
+                let repealed = RuleTerm(cell: terms[3].cell, label: terms[3].label, valueText: terms[3].valueText, negative: true)
+                return ([terms[0]], "=", [terms[1], terms[2], repealed])
+            case .prose where terms.count >= 2:
+                let quoted = RuleTerm(cell: terms[0].cell, label: "quoted", valueText: TableView.text(result.left))
+                return ([quoted], "=", Array(terms.dropFirst()))
+            case .plausibleCount where terms.count == 1:
+                return (terms, "≤", [RuleTerm(cell: "", label: "bound", valueText: TableView.text(result.right))])
+            case .plausibleJump where terms.count == 2:
+                return ([terms[0]], "vs", [terms[1]])
+            default:
+                return (terms, "", [])
+            }
         }
     }
 
