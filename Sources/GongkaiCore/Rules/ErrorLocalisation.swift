@@ -201,9 +201,7 @@ public enum ErrorLocalisation {
             var rows: [Int] = []
             var seen = Set<Int>()
             for v in chosen { for (e, _) in incidence[v] where seen.insert(e).inserted { rows.append(e) } }
-            // A forced variable in no equality has no determined value.
             let k = chosen.count
-            guard rows.count >= k else { return nil }
             // Matrix [A | b] over the rationals: A's columns are the chosen variables, b = constant − the others.
             var matrix: [[Fraction]] = []
             for e in rows {
@@ -222,7 +220,24 @@ public enum ErrorLocalisation {
                 row[k] = Fraction(b)
                 matrix.append(row)
             }
-            guard let values = Fraction.solve(&matrix, unknowns: k) else { return nil }
+            let original = matrix
+            var solved = Fraction.solve(&matrix, unknowns: k)
+            if solved == nil {
+                // Not unique: a forced variable with a lost sign takes its absolute value, and the rest is solved again.
+                let flips = chosen.enumerated().filter { _, v in
+                    problem.forced.contains(v) && (problem.values[v] ?? 0) < 0
+                }
+                guard !flips.isEmpty else { return nil }
+                var pinned = original
+                for (j, v) in flips {
+                    var row = Array(repeating: Fraction.zero, count: k + 1)
+                    row[j] = Fraction(1)
+                    row[k] = Fraction(-(problem.values[v] ?? 0))
+                    pinned.append(row)
+                }
+                solved = Fraction.solve(&pinned, unknowns: k)
+            }
+            guard let values = solved else { return nil }
             var changes: [Solution.Change] = []
             for (j, v) in chosen.enumerated() {
                 guard let value = values[j].integer else { return nil }
