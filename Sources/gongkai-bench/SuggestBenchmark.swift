@@ -49,14 +49,16 @@ struct SuggestBench {
         print("# suggest: \(perReport) seeded single-cell errors per fixture report; seed \(options.seed)")
         for file in Self.files {
             let url = ImportBench.fixtures.appendingPathComponent(file)
-            guard let data = try? Data(contentsOf: url), let report = try? importer.importReport(bytes: [UInt8](data), fileName: file)
+            guard let data = try? Data(contentsOf: url),
+                let report = try? importer.importReport(bytes: [UInt8](data), fileName: file)
             else {
                 checks.check("suggest: fixture \(file) readable", false, true)
                 continue
             }
             let book = Workbook()
-            guard (try? book.loadReport(name: "r", template: report.template, values: report.values, texts: report.texts))
-                != nil
+            guard
+                (try? book.loadReport(name: "r", template: report.template, values: report.values, texts: report.texts))
+                    != nil
             else {
                 checks.check("suggest: fixture \(file) loads", false, true)
                 continue
@@ -98,11 +100,14 @@ struct SuggestBench {
                         && candidate.changes[0].repaired == DecimalNumber(truth)
                 }
                 if (rank ?? 3) > 0, showMisses {
-                    let top = search?.candidates.first.map { c in
-                        c.changes.map { "\($0.cell) \($0.printed) → \($0.repaired) (\($0.pattern.rawValue))" }
-                            .joined(separator: ", ")
-                    } ?? "none"
-                    print("# miss \(file) \(pattern): \(name) \(truth) → \(wrong); rank \(rank.map { "\($0 + 1)" } ?? "-"); top: \(top)")
+                    let top =
+                        search?.candidates.first.map { c in
+                            c.changes.map { "\($0.cell) \($0.printed) → \($0.repaired) (\($0.pattern.rawValue))" }
+                                .joined(separator: ", ")
+                        } ?? "none"
+                    print(
+                        "# miss \(file) \(pattern): \(name) \(truth) → \(wrong); rank \(rank.map { "\($0 + 1)" } ?? "-"); top: \(top)"
+                    )
                 }
                 var tally = byPattern[pattern, default: Tally()]
                 tally.planted += 1
@@ -122,24 +127,36 @@ struct SuggestBench {
             checks.check("suggest: \(file) errors planted", planted, perReport)
             let m = median(times) / 1000
             medians.append(m)
-            emit("suggest_median_us_" + Self.figureName(file), m, "us", "\(summary(times.map { $0 / 1000 })) us per search")
+            emit(
+                "suggest_median_us_" + Self.figureName(file), m, "us",
+                "\(summary(times.map { $0 / 1000 })) us per search")
         }
         for pattern in Self.patterns {
             let tally = byPattern[pattern, default: Tally()]
             guard tally.planted > 0 else { continue }
             let key = String(describing: pattern)
-            emit("suggest_top1_\(key)", 100 * Double(tally.first) / Double(tally.planted), "%", "\(tally.first) of \(tally.planted): \(pattern.rawValue)")
-            emit("suggest_top3_\(key)", 100 * Double(tally.top3) / Double(tally.planted), "%", "\(tally.top3) of \(tally.planted)")
+            emit(
+                "suggest_top1_\(key)", 100 * Double(tally.first) / Double(tally.planted), "%",
+                "\(tally.first) of \(tally.planted): \(pattern.rawValue)")
+            emit(
+                "suggest_top3_\(key)", 100 * Double(tally.top3) / Double(tally.planted), "%",
+                "\(tally.top3) of \(tally.planted)")
         }
         let planted = Double(max(overall.planted, 1))
-        emit("suggest_top1", 100 * Double(overall.first) / planted, "%", "\(overall.first) of \(overall.planted); target ≥ 90%")
-        emit("suggest_top3", 100 * Double(overall.top3) / planted, "%", "\(overall.top3) of \(overall.planted); target ≥ 98%")
+        emit(
+            "suggest_top1", 100 * Double(overall.first) / planted, "%",
+            "\(overall.first) of \(overall.planted); target ≥ 90%")
+        emit(
+            "suggest_top3", 100 * Double(overall.top3) / planted, "%",
+            "\(overall.top3) of \(overall.planted); target ≥ 98%")
         emit("suggest_median_us", median(medians), "us", "median over reports of the median search; target ≤ 10,000 us")
     }
 
     /// `洪泽区-2023.txt` → `hongze_2023`-like ASCII: the year and the extension, as the figure suffix.
     static func figureName(_ file: String) -> String {
-        let ascii = file.unicodeScalars.filter { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0)) }
+        let ascii = file.unicodeScalars.filter {
+            $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0))
+        }
         let known = ["上犹县政府办": "shangyou", "淮安市": "huaian", "平潭综合实验区": "pingtan", "上海市科委": "shanghai", "洪泽区": "hongze"]
         let stem = known.first { file.hasPrefix($0.key) }?.value ?? "report"
         return stem + "_" + String(String.UnicodeScalarView(ascii))

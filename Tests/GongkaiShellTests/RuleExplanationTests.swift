@@ -31,52 +31,71 @@ struct RuleExplanationTests {
     static let families: [(rule: String, setup: [String], expected: [String])] = [
         (
             "hz23.t3.balance.natural", [],
-            ["hz23.t3.balance.natural  holds  (error)", "equation    一 21 + 二 0 = （七）总计 21 + 四 0",
-             "sides       left 21, right 21, imbalance 0", "family      t3.balance.*",
-             "hz23.t3.new.natural      21  read  洪泽区-2023.txt:79:18"]
+            [
+                "hz23.t3.balance.natural  holds  (error)", "equation    一 21 + 二 0 = （七）总计 21 + 四 0",
+                "sides       left 21, right 21, imbalance 0", "family      t3.balance.*",
+                "hz23.t3.new.natural      21  read  洪泽区-2023.txt:79:18",
+            ]
         ),
         (
             "t3.colsum.natural", [],
-            ["t3.colsum.natural  incomplete  (error)", "equation    （七）总计 95 = （一） 50 + （二） 9",
-             "sides       incomplete: a cell it reads is empty", "t3.result.other.nofix.natural       -  empty"]
+            [
+                "t3.colsum.natural  incomplete  (error)", "equation    （七）总计 95 = （一） 50 + （二） 9",
+                "sides       incomplete: a cell it reads is empty", "t3.result.other.nofix.natural       -  empty",
+            ]
         ),
         (
             "t3.rowsum.new", ["t3.new.natural = 94"],
-            ["t3.rowsum.new  fails +1  (error)", "equation    总计 95 = 自然人 94 + 商业企业 0 + 科研机构 0",
-             "sides       left 95, right 94, imbalance +1", "t3.new.natural     94  entered\n",
-             "t3.new.total       95  read     洪泽区-2024.txt:95:82"]
+            [
+                "t3.rowsum.new  fails +1  (error)", "equation    总计 95 = 自然人 94 + 商业企业 0 + 科研机构 0",
+                "sides       left 95, right 94, imbalance +1", "t3.new.natural     94  entered\n",
+                "t3.new.total       95  read     洪泽区-2024.txt:95:82",
+            ]
         ),
         (
             "hz23.t4.rowsum.review", [],
-            ["hz23.t4.rowsum.review  fails -11  (error)",
-             "equation    总计 0 = 结果维持 10 + 结果纠正 1 + 其他结果 0 + 尚未审结 0",
-             "sides       left 0, right 11, imbalance -11", "hz23.t4.review.total       0  read  洪泽区-2023.txt:149:10"]
+            [
+                "hz23.t4.rowsum.review  fails -11  (error)",
+                "equation    总计 0 = 结果维持 10 + 结果纠正 1 + 其他结果 0 + 尚未审结 0",
+                "sides       left 0, right 11, imbalance -11",
+                "hz23.t4.review.total       0  read  洪泽区-2023.txt:149:10",
+            ]
         ),
         (
             "domain", ["t2.fee.amount = -3"],
-            ["domain  fails 1 cell  (error)", "family      domain — Every numeric cell is non-negative",
-             "t2.fee.amount  -3  entered"]
+            [
+                "domain  fails 1 cell  (error)", "family      domain — Every numeric cell is non-negative",
+                "t2.fee.amount  -3  entered",
+            ]
         ),
         (
             "xyear.carried.natural", ["meta.org = \"洪泽区人民政府\""],
-            ["xyear.carried.natural  holds  (warning)", "equation    本年 hz24.t3.carried.natural 0 = 上年",
-             "hz23.t3.forward.natural 0", "family      xyear.carried.*"]
+            [
+                "xyear.carried.natural  holds  (warning)", "equation    本年 hz24.t3.carried.natural 0 = 上年",
+                "hz23.t3.forward.natural 0", "family      xyear.carried.*",
+            ]
         ),
         (
             "open_half", [".rule open_half t3.result.open.total = t3.new.total - 45"],
-            ["open_half  holds  (error)", "rule        t3.result.open.total = t3.new.total - 45",
-             "sides       left 50, right 50, imbalance 0", "t3.result.open.total  50  read  洪泽区-2024.txt:97:82"]
+            [
+                "open_half  holds  (error)", "rule        t3.result.open.total = t3.new.total - 45",
+                "sides       left 50, right 50, imbalance 0", "t3.result.open.total  50  read  洪泽区-2024.txt:97:82",
+            ]
         ),
         (
             "text.received", [],
-            ["text.received  fails -78  (warning)", "“受理政府信息公开申请 17 件”", "equation    quoted 17 = t3.new.total 95",
-             "family      text.* — A figure quoted in the prose"]
+            [
+                "text.received  fails -78  (warning)", "“受理政府信息公开申请 17 件”", "equation    quoted 17 = t3.new.total 95",
+                "family      text.* — A figure quoted in the prose",
+            ]
         ),
         (
             "xyear.valid.norm", [],
-            ["xyear.valid.norm  holds  (warning)",
-             "equation    t2.norm.valid 8 = hz23.t2.norm.valid 5 + t2.norm.made 3 −",
-             "hz23.t2.norm.valid  5  read  洪泽区-2023.txt:49:13"]
+            [
+                "xyear.valid.norm  holds  (warning)",
+                "equation    t2.norm.valid 8 = hz23.t2.norm.valid 5 + t2.norm.made 3 −",
+                "hz23.t2.norm.valid  5  read  洪泽区-2023.txt:49:13",
+            ]
         ),
     ]
 
@@ -118,26 +137,30 @@ struct RuleExplanationTests {
         #expect(shell.execute(statement: ".suggest") == .ok)
         let listing = String(out.text.dropFirst(before))
         #expect(listing.hasPrefix("hz23: 2 failing rules: t4.rowsum.review, t4.rowsum.suit.after\n"))
-        #expect(listing.contains("""
-            1.  t4.review.total = 11      (printed 0: a total printed 0)
-                t4.suit.after.total = 5   (printed 0: a total printed 0)
-            2.
-            """))
+        #expect(
+            listing.contains(
+                """
+                1.  t4.review.total = 11      (printed 0: a total printed 0)
+                    t4.suit.after.total = 5   (printed 0: a total printed 0)
+                2.
+                """))
         before = out.text.count
         #expect(shell.execute(statement: ".apply 1") == .ok)
-        #expect(String(out.text.dropFirst(before)) == """
-            t4.review.total      0 → 11
-            t4.suit.after.total  0 → 5
-            t4.rowsum.review      healed
-            t4.rowsum.suit.after  healed
+        #expect(
+            String(out.text.dropFirst(before)) == """
+                t4.review.total      0 → 11
+                t4.suit.after.total  0 → 5
+                t4.rowsum.review      healed
+                t4.rowsum.suit.after  healed
 
-            """)
+                """)
         #expect(shell.execute(statement: ".check") == .ok)
         #expect(shell.execute(statement: ".explain t4.review.total") == .ok)
         #expect(out.text.contains("source      洪泽区-2023.txt:149:10 (entered)"))
         before = out.text.count
         #expect(shell.execute(statement: ".undo") == .ok)
-        #expect(String(out.text.dropFirst(before)).hasPrefix("t4.review.total      11 → 0\nt4.suit.after.total  5 → 0\n"))
+        #expect(
+            String(out.text.dropFirst(before)).hasPrefix("t4.review.total      11 → 0\nt4.suit.after.total  5 → 0\n"))
         #expect((try? shell.workbook.failingRules(report: "hz23"))?.count == 2)
         #expect((try? shell.workbook.provenance(of: "hz23.t4.review.total"))??.origin == .read)
         // The CLI's entry point prints the same listing.
@@ -175,7 +198,8 @@ struct RuleExplanationTests {
         let (shell, out) = Harness.shell()
         shell.execute(statement: ".load Tests/Fixtures/reports/上犹县政府办-2023.txt as sy")
         #expect(out.text.contains("loaded Tests/Fixtures/reports/上犹县政府办-2023.txt as sy"))
-        #expect((try? shell.workbook.softRuleResults(report: "sy"))?.first { $0.name == "text.received" }?.status == .holds)
+        #expect(
+            (try? shell.workbook.softRuleResults(report: "sy"))?.first { $0.name == "text.received" }?.status == .holds)
         // The load summary lists a failing soft rule with its prose location.
         let loaded = Self.hongze().1.text
         #expect(loaded.contains("  fails      text.received    -78  warning 一、总体情况 ¶3 “受理政府信息公开申请 17 件”"))

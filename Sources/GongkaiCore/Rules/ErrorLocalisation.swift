@@ -96,7 +96,8 @@ public enum ErrorLocalisation {
                 var r = -problem.constants[e]
                 for term in terms {
                     incidence[term.variable].append((e, term.coefficient))
-                    let (product, o1) = term.coefficient.multipliedReportingOverflow(by: problem.values[term.variable] ?? 0)
+                    let (product, o1) = term.coefficient.multipliedReportingOverflow(
+                        by: problem.values[term.variable] ?? 0)
                     let (sum, o2) = r.addingReportingOverflow(product)
                     overflow = overflow || o1 || o2
                     r = sum

@@ -156,7 +156,8 @@ extension Workbook {
                 file: old?.file, line: old?.line, column: old?.column, origin: .entered,
                 note: "repaired by .suggest: printed \(change.printed.description), \(change.pattern.rawValue)")
             edits.append(
-                CellEdit(id: CellID(report: slot, local: local), content: .entered(.number(change.repaired), provenance)))
+                CellEdit(
+                    id: CellID(report: slot, local: local), content: .entered(.number(change.repaired), provenance)))
         }
         return try perform(.cells(edits))
     }
@@ -171,12 +172,15 @@ extension Workbook {
             let (score, pattern) = likelihood(report, local: local, printed: printed, repaired: value)
             plausibility *= score * columnPrior(report, local: local, printed: printed, repaired: value)
             repairChanges.append(
-                RepairChange(cell: report.template.cells[local].name, printed: printed, repaired: value, pattern: pattern))
+                RepairChange(
+                    cell: report.template.cells[local].name, printed: printed, repaired: value, pattern: pattern))
         }
         return RepairCandidate(report: report.name, changes: repairChanges, plausibility: plausibility, heals: failing)
     }
 
-    func likelihood(_ report: ReportState, local: Int, printed: Value, repaired: DecimalNumber) -> (Double, RepairPattern) {
+    func likelihood(_ report: ReportState, local: Int, printed: Value, repaired: DecimalNumber) -> (
+        Double, RepairPattern
+    ) {
         guard let p = printed.number?.intValue, let r = repaired.intValue else {
             if case .number(let x) = printed, (try? DecimalNumber.zero.subtracting(x)) == repaired {
                 return (RepairPattern.signLost.weight, .signLost)

@@ -51,7 +51,8 @@ extension Workbook {
         if let linked = report.lastYear { return linked }
         guard let key = report.orgYear ?? pairingKey(of: report), key.org.count >= 3 else { return nil }
         for (other, candidate) in reports.enumerated() where other != slot {
-            guard let candidate, let theirs = candidate.orgYear ?? pairingKey(of: candidate), theirs.year == key.year - 1,
+            guard let candidate, let theirs = candidate.orgYear ?? pairingKey(of: candidate),
+                theirs.year == key.year - 1,
                 theirs.org.count >= 3, theirs.org.hasSuffix(key.org) || key.org.hasSuffix(theirs.org)
             else { continue }
             return other
@@ -140,15 +141,15 @@ extension Workbook {
         let paragraph = String(paragraphs[mention])
         let saysNone = ["没有产生", "未产生", "未收取", "没有收取", "无收取", "未发生", "不收取", "收费 0", "处理费 0", "处理费0"]
             .contains { paragraph.contains($0) }
-        let where_ = "\(label) ¶\(mention + 1) “\(String(paragraph.prefix(40)))”"
+        let place = "\(label) ¶\(mention + 1) “\(String(paragraph.prefix(40)))”"
         if saysNone, case .number(let n) = nofee, !n.isZero {
             return softResult(
                 "text.fee", report, status: .fails, left: 0, right: nofee, cells: cells,
-                description: "\(where_) says no 信息处理费, yet （六）2 (fee notice unpaid) counts \(n)")
+                description: "\(place) says no 信息处理费, yet （六）2 (fee notice unpaid) counts \(n)")
         }
         return softResult(
             "text.fee", report, status: .holds, left: saysNone ? 0 : .empty, right: nofee, cells: cells,
-            description: "\(where_) reports 信息处理费")
+            description: "\(place) reports 信息处理费")
     }
 
     // MARK: Plausibility
@@ -167,7 +168,8 @@ extension Workbook {
                 softResult(
                     "plausible.count.\(cell.name)", report, left: .number(n), right: .number(DecimalNumber(bound)),
                     status: .fails, cells: [cell.name],
-                    description: "\(cell.rowPath) · \(cell.columnPath) = \(n): beyond \(bound), more than any body reports"))
+                    description:
+                        "\(cell.rowPath) · \(cell.columnPath) = \(n): beyond \(bound), more than any body reports"))
         }
         return results
     }
@@ -186,7 +188,8 @@ extension Workbook {
             return softResult(
                 "plausible.jump.\(name)", report, left: .number(now), right: .number(before), status: .fails,
                 cells: [name, previous.name + "." + name],
-                description: "\(cell.rowPath) · \(cell.columnPath): \(b) → \(a) from the year before, beyond ×\(factor)")
+                description: "\(cell.rowPath) · \(cell.columnPath): \(b) → \(a) from the year before, beyond ×\(factor)"
+            )
         }
     }
 

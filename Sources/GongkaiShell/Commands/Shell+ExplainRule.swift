@@ -111,25 +111,30 @@ extension Shell {
             let this = result.report + "." + result.cells[0]
             let labels = ["本年", "上年"]
             let terms = zip([this, result.cells[1]], labels).map { name, label in
-                RuleTerm(cell: name == this ? prefix + result.cells[0] : name, label: label + " " + name, valueText: value(name))
+                RuleTerm(
+                    cell: name == this ? prefix + result.cells[0] : name, label: label + " " + name,
+                    valueText: value(name))
             }
             return ([terms[0]], "=", [terms[1]])
         case .user, .domain:
             let terms = result.cells.map { name -> RuleTerm in
-                let qualified = name.contains(".") && workbook.reportNames.contains(String(name.prefix { $0 != "." }))
+                let qualified =
+                    name.contains(".") && workbook.reportNames.contains(String(name.prefix { $0 != "." }))
                     ? name : result.report + "." + name
                 return RuleTerm(cell: name, label: name, valueText: value(qualified))
             }
             return (terms, "", [])
         case .soft:
             let terms = result.cells.map { name -> RuleTerm in
-                let qualified = workbook.reportNames.contains(String(name.prefix { $0 != "." }))
+                let qualified =
+                    workbook.reportNames.contains(String(name.prefix { $0 != "." }))
                     ? name : result.report + "." + name
                 return RuleTerm(cell: name, label: name, valueText: value(qualified))
             }
             switch RuleFamily.of(result) {
             case .validContinuity where terms.count == 4:
-                let repealed = RuleTerm(cell: terms[3].cell, label: terms[3].label, valueText: terms[3].valueText, negative: true)
+                let repealed = RuleTerm(
+                    cell: terms[3].cell, label: terms[3].label, valueText: terms[3].valueText, negative: true)
                 return ([terms[0]], "=", [terms[1], terms[2], repealed])
             case .prose where terms.count >= 2:
                 let quoted = RuleTerm(cell: terms[0].cell, label: "quoted", valueText: TableView.text(result.left))

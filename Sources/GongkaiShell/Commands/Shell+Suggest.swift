@@ -36,7 +36,8 @@ extension Shell {
         }
         let count = search.failing.count
         lines.append(
-            "\(search.report): \(count) failing rule\(count == 1 ? "" : "s"): " + search.failing.joined(separator: ", "))
+            "\(search.report): \(count) failing rule\(count == 1 ? "" : "s"): " + search.failing.joined(separator: ", ")
+        )
         if !search.ignored.isEmpty {
             lines.append("  not taken into account (not linear or in error): " + search.ignored.joined(separator: ", "))
         }
@@ -50,7 +51,10 @@ extension Shell {
         lines.append(
             "smallest repairs change \(cardinality) cell\(cardinality == 1 ? "" : "s"); most plausible first:")
         let width = min(
-            40, search.candidates.flatMap { $0.changes.map { displayWidth(prefix + $0.cell + " = " + $0.repaired.description) } }.max() ?? 0)
+            40,
+            search.candidates.flatMap {
+                $0.changes.map { displayWidth(prefix + $0.cell + " = " + $0.repaired.description) }
+            }.max() ?? 0)
         for (n, candidate) in search.candidates.enumerated() {
             for (k, change) in candidate.changes.enumerated() {
                 let head = k == 0 ? TextLayout.padRight("\(n + 1).", 4) : "    "

@@ -153,7 +153,8 @@ extension Shell {
                 output.line(line)
             }
             let soft = softRuleResults(report).filter { $0.status.isFailing }.count
-            output.line("\(report): " + Shell.ruleCounts(results) + (soft == 0 ? "" : "; \(soft) soft warning\(soft == 1 ? "" : "s")"))
+            let warnings = soft == 0 ? "" : "; \(soft) soft warning\(soft == 1 ? "" : "s")"
+            output.line("\(report): " + Shell.ruleCounts(results) + warnings)
         }
         return errorsFailing > 0 ? .rulesFailing : .ok
     }
@@ -215,7 +216,8 @@ extension Shell {
         guard !workbook.reportNames.isEmpty else { throw ShellError("no report is loaded; .load FILE first") }
         let qualified = workbook.reportNames.count > 1
         for report in workbook.reportNames {
-            for line in ruleLines(ruleResults(report) + softRuleResults(report), qualified: qualified, withDescription: true) {
+            let results = ruleResults(report) + softRuleResults(report)
+            for line in ruleLines(results, qualified: qualified, withDescription: true) {
                 try stopIfInterrupted()
                 output.line(line)
             }
