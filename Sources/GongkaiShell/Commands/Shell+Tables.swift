@@ -169,10 +169,15 @@ extension Shell {
         let description = result.description.replacingNewlines()
         let indent = displayWidth(line) + 1
         let room = options.width - indent
-        guard outputIsTerminal, room > 8, displayWidth(description) > room else { return line + " " + description }
-        let wrapped = TextLayout.wrap(description, room)
-        let pad = String(repeating: " ", count: indent)
-        return ([line + " " + wrapped[0]] + wrapped.dropFirst().map { pad + $0 }).joined(separator: "\n")
+        guard outputIsTerminal, displayWidth(description) > room else { return line + " " + description }
+        // Under itself when there is room for it; on lines of its own, indented 4, on a narrow terminal.
+        guard room < 24 else {
+            let wrapped = TextLayout.wrap(description, room)
+            let pad = String(repeating: " ", count: indent)
+            return ([line + " " + wrapped[0]] + wrapped.dropFirst().map { pad + $0 }).joined(separator: "\n")
+        }
+        let wrapped = TextLayout.wrap(description, max(options.width - 4, 8))
+        return ([line.trimmingTrailingBlanks()] + wrapped.map { "    " + $0 }).joined(separator: "\n")
     }
 
     /// Whether results go to a terminal (where long rule descriptions wrap rather than run on).
