@@ -129,6 +129,14 @@ struct RuleExplanationTests {
         #expect(text.contains(" 10!   1!   0!   0!   0!    0    0    0    0    0   5!   0!   0!   0!   0!"))
     }
 
+    @Test func aFailingUserRuleMarksItsCellsToo() {
+        let text = Self.output(of: [".show t3.new.natural", ".rule seven t3.new.natural = 7", ".show t3.new.natural"])
+        let lines = text.split(separator: "\n").filter { $0.hasPrefix("t3.new.natural") }
+        #expect(lines.count == 2)
+        #expect(lines.first?.contains("95!") == false)
+        #expect(lines.last?.contains("95!") == true)
+    }
+
     // MARK: Suggest and apply
 
     @Test func suggestRanksTheTwoPrintedZeroTotalsFirstAndApplyIsOneUndoableChange() {

@@ -102,7 +102,8 @@ extension Shell {
         return template.textCells.first { $0.name == name }?.label ?? ""
     }
 
-    /// Template cells to mark `!`: every cell of a failing template equality, and cells out of domain.
+    /// Template cells to mark `!`: every cell of a failing rule in this report (template equalities, cross-year and user
+    /// rules), and cells out of domain.
     func markedCells(report: String, template: ReportTemplate) -> Set<Int> {
         var marked = Set<Int>()
         for result in ruleResults(report) where result.status.isFailing {
@@ -112,9 +113,10 @@ extension Shell {
                     marked.formUnion(equality.lhs)
                     marked.formUnion(equality.rhs)
                 }
-            case .domain:
+            case .domain, .crossYear, .user:
+                // The cells of this report it reads (another report's cells are qualified, and not in this table).
                 for name in result.cells { if let index = template.index(of: name) { marked.insert(index) } }
-            case .crossYear, .user, .soft: break
+            case .soft: break
             }
         }
         return marked
