@@ -7,7 +7,7 @@ extension Workbook {
     /// Template equalities that are complete (every cell filled), the domain rule, and user rules of the report that are
     /// linear equalities take part; cells that may change are the entered numeric cells (computed totals follow their
     /// parts). Every suggestion changes the same, smallest number of cells and makes all those rules hold.
-    public func repairSuggestions(report name: String? = nil, limit: Int = 10, maxCardinality: Int = 4)
+    public func repairSuggestions(report name: String? = nil, limit: Int = 10, maxCardinality: Int = 6)
         throws(EngineError) -> RepairSearch
     {
         let slot = try slot(of: name)
@@ -260,7 +260,10 @@ extension Workbook {
                 guard let raws = try? resolveAll(reference.name, context: slot) else { return false }
                 for raw in raws {
                     let id = CellID(raw: raw)
-                    guard id.report == slot, let report = reports[slot], id.local < report.shape.cellCount else {
+                    // Cells of this report counted in whole numbers only (the fee in 万元 is no integer variable).
+                    guard id.report == slot, let report = reports[slot], id.local < report.shape.cellCount,
+                        report.shape.isIntegral[id.local]
+                    else {
                         return false
                     }
                     terms[id.local, default: 0] += sign
