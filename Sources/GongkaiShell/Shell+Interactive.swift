@@ -40,7 +40,7 @@ extension Shell: InteractiveHost {
             case "export": kinds = [.words(ExportFormatName.all), .path, .words(["t2", "t3", "t4"])]
             case "show", "explain": kinds = [.names]
             case "help": kinds = [.commands]
-            case "reports": kinds = [.reports]
+            case "reports", "suggest": kinds = [.reports]
             case "drop": kinds = [.words(["rule", "name"]), .rules]
             case "rule": kinds = [.words([]), .words(["error", "warning"]), .names]
             case "find": kinds = [.words([])]
