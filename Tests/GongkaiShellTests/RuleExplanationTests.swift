@@ -213,6 +213,32 @@ struct RuleExplanationTests {
         #expect(loaded.contains("  fails      text.received    -78  warning 一、总体情况 ¶3 “受理政府信息公开申请 17 件”"))
     }
 
+    /// The prose soft rules on every fixture report: the quotes found, and each holding except 洪泽区 2024's 受理 17 件.
+    static let proseExpectations: [(file: String, rules: [String])] = [
+        ("上犹县政府办-2023.txt", ["text.carried", "text.closed", "text.received", "text.fee"]),
+        ("淮安市-2024.txt", ["text.carried", "text.received", "text.review", "text.suit", "text.fee"]),
+        ("平潭综合实验区-2021.txt", ["text.received", "text.closed", "text.fee"]),
+        ("平潭综合实验区-2021.html", ["text.received", "text.closed", "text.fee"]),
+        ("上海市科委-2024.md", ["text.carried", "text.received", "text.fee"]),
+        ("洪泽区-2023.txt", ["text.received", "text.fee"]),
+        ("洪泽区-2024.txt", ["text.received", "text.fee"]),
+    ]
+
+    @Test(arguments: proseExpectations.indices)
+    func proseRulesOnEveryRealReport(index: Int) throws {
+        let (file, rules) = Self.proseExpectations[index]
+        let (shell, _) = Harness.shell()
+        #expect(shell.execute(statement: ".load Tests/Fixtures/reports/\(file) as r") == .ok)
+        let results = try shell.workbook.softRuleResults(report: "r").filter { $0.name.hasPrefix("text.") }
+        #expect(results.map(\.name) == rules)
+        for result in results {
+            let expected: RuleStatus = file == "洪泽区-2024.txt" && result.name == "text.received" ? .fails : .holds
+            #expect(result.status == expected, "\(file) \(result.name): \(result.description)")
+            #expect(result.cells.first?.hasPrefix("text.s") == true)
+            #expect(result.description.contains("¶"))
+        }
+    }
+
     @Test func validDocumentsContinueFromLastYear() {
         #expect(Self.soft("hz24", "xyear.valid.norm") == "holds")
         #expect(Self.soft("hz24", "xyear.valid.reg") == "holds")

@@ -138,10 +138,16 @@ extension Workbook {
                 "text.fee", report, status: .fails, left: .empty, right: nofee, cells: cells,
                 description: "\(label) does not report 信息处理费 (the format asks for it there)")
         }
-        let paragraph = String(paragraphs[mention])
-        let saysNone = ["没有产生", "未产生", "未收取", "没有收取", "无收取", "未发生", "不收取", "收费 0", "处理费 0", "处理费0"]
-            .contains { paragraph.contains($0) }
-        let place = "\(label) ¶\(mention + 1) “\(String(paragraph.prefix(40)))”"
+        let nonePhrases = [
+            "没有产生", "未产生", "未收取", "没有收取", "无收取", "未发生", "不收取", "收费 0", "处理费 0", "处理费0",
+        ]
+        // The paragraph that says none was charged, if any mentions the fee that way; else the first mention.
+        let none = paragraphs.firstIndex { p in
+            (p.contains("处理费") || p.contains("收费")) && nonePhrases.contains { p.contains($0) }
+        }
+        let saysNone = none != nil
+        let shown = none ?? mention
+        let place = "\(label) ¶\(shown + 1) “\(String(paragraphs[shown].prefix(40)))”"
         if saysNone, case .number(let n) = nofee, !n.isZero {
             return softResult(
                 "text.fee", report, status: .fails, left: 0, right: nofee, cells: cells,
