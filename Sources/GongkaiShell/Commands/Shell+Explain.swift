@@ -30,7 +30,8 @@ extension Shell {
         let kind: String
         switch info.kind {
         case .input: kind = info.formula == nil ? "input cell" : "input cell with a formula (CELL = clears it)"
-        case .total: kind = info.isEntered ? "total, entered value stands (the sum is checked by a rule)" : "total, computed"
+        case .total:
+            kind = info.isEntered ? "total, entered value stands (the sum is checked by a rule)" : "total, computed"
         case .text: kind = "text cell"
         case .user: kind = "named cell"
         }

@@ -165,7 +165,8 @@ extension Shell {
     func ruleLine(_ result: RuleResult, qualified: Bool, withDescription: Bool, nameWidth: Int = 24) -> String {
         var line = TextLayout.padRight(Shell.statusWord(result.status), 11)
         line += TextLayout.padRight(qualified ? result.qualifiedName : result.name, nameWidth)
-        line += " " + TextLayout.padLeft(Shell.imbalanceText(result), 6) + "  " + TextLayout.padRight(result.severity.rawValue, 7)
+        line += " " + TextLayout.padLeft(Shell.imbalanceText(result), 6)
+        line += "  " + TextLayout.padRight(result.severity.rawValue, 7)
         guard withDescription else { return line.trimmingTrailingBlanks() }
         // The description is never cut: on a terminal it wraps under itself, elsewhere it stays on one line.
         let description = result.description.replacingNewlines()
