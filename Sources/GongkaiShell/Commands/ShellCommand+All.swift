@@ -42,8 +42,9 @@ extension ShellCommand {
             name: "check", syntax: "[all|failing]",
             summary: "Rules with status and imbalance",
             details: """
-                `failing` (the default) lists the rules that fail; `all` lists every rule. In a script, a failing \
-                error-severity rule makes the exit code 3.
+                `failing` (the default) lists the rules that fail; `all` lists every rule. Soft rules (warnings \
+                such as figures quoted in the prose) follow. In a script, a failing error-severity rule makes the \
+                exit code 3.
                 """,
             examples: [".check", ".check all"],
             argumentWords: ["all", "failing"],
