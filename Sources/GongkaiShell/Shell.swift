@@ -48,6 +48,8 @@ public final class Shell {
     var readDepth = 0
     /// Scripts running (`run(lines:)`, nested by `.read`); 0 while a statement typed at the prompt starts.
     var scriptDepth = 0
+    /// The last `.suggest` listing, which `.apply N` refers to.
+    var suggestions: RepairSearch?
     /// Mutations since the last `.save` or load.
     var unsavedChanges = false
     /// Any statement failed (the exit code of a script is then 1).
@@ -261,6 +263,11 @@ extension Shell {
     /// The rules of a loaded report with their results (empty for a name that is not loaded).
     func ruleResults(_ report: String) -> [RuleResult] {
         (try? workbook.ruleResults(report: report)) ?? []
+    }
+
+    /// The soft rules of a loaded report (warnings computed on demand; empty for a name that is not loaded).
+    func softRuleResults(_ report: String) -> [RuleResult] {
+        (try? workbook.softRuleResults(report: report)) ?? []
     }
 }
 

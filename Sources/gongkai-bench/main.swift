@@ -6,6 +6,7 @@
 //   .build/release/gongkai-bench                 # every group
 //   .build/release/gongkai-bench engine          # one or more groups by name
 //   .build/release/gongkai-bench engine --quick  # smoke run: 100 reports, chain 10,000, fewer repetitions
+//   .build/release/gongkai-bench suggest         # error localisation on seeded errors (docs/rules.md)
 //   .build/release/gongkai-bench --list          # the groups
 // Options: --reports N (default 10000), --chain N (default 1000000), --seed N (default 2024), --quick.
 //
@@ -18,7 +19,7 @@
 
 extension BenchGroup {
     /// Every group, in the order the default run executes them.
-    static let all: [BenchGroup] = [.engine, .importing, .startup, .session]
+    static let all: [BenchGroup] = [.engine, .importing, .startup, .session, .suggest]
 }
 
 var options = BenchOptions()

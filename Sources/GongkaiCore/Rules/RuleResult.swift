@@ -21,6 +21,8 @@ public enum RuleKind: String, Sendable, Hashable {
     case crossYear
     /// Added by the user.
     case user
+    /// A soft rule of the format's practice (a warning computed on demand: prose against table, plausibility).
+    case soft
 }
 
 /// A rule's current outcome.

@@ -4,8 +4,15 @@ extension Shell {
     /// `.explain CELL`
     func explainCommand(_ arguments: String) throws -> ShellStatus {
         let words = ArgumentWords.split(arguments)
-        guard words.count == 1, let name = words.first else { throw ShellError("usage: .explain CELL") }
-        let info = try cellInfo(name)
+        guard words.count == 1, let name = words.first else { throw ShellError("usage: .explain CELL|RULE") }
+        // A cell first; a name that is no cell may be a rule (`t3.balance.natural`, `domain`, a soft rule).
+        let info: CellInfo
+        do {
+            info = try cellInfo(name)
+        } catch {
+            if let rule = ruleResult(named: name) { return try explainRule(rule) }
+            throw error
+        }
         let qualified = workbook.displayName(info.name, in: info.report)
         var heading = qualified
         let labels = [info.rowLabels.joined(separator: "/"), info.columnLabels.joined(separator: "/")]
@@ -23,7 +30,8 @@ extension Shell {
         let kind: String
         switch info.kind {
         case .input: kind = info.formula == nil ? "input cell" : "input cell with a formula (CELL = clears it)"
-        case .total: kind = info.isEntered ? "total, entered value stands (the sum is checked by a rule)" : "total, computed"
+        case .total:
+            kind = info.isEntered ? "total, entered value stands (the sum is checked by a rule)" : "total, computed"
         case .text: kind = "text cell"
         case .user: kind = "named cell"
         }

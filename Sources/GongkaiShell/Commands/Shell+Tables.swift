@@ -101,7 +101,8 @@ extension Shell {
         return template.textCells.first { $0.name == name }?.label ?? ""
     }
 
-    /// Template cells to mark `!`: the total side of failing template equalities, and cells out of domain.
+    /// Template cells to mark `!`: every cell of a failing rule in this report (template equalities, cross-year and user
+    /// rules), and cells out of domain.
     func markedCells(report: String, template: ReportTemplate) -> Set<Int> {
         var marked = Set<Int>()
         for result in ruleResults(report) where result.status.isFailing {
@@ -109,10 +110,12 @@ extension Shell {
             case .template:
                 if let equality = template.equalities.first(where: { $0.name == result.name }) {
                     marked.formUnion(equality.lhs)
+                    marked.formUnion(equality.rhs)
                 }
-            case .domain:
+            case .domain, .crossYear, .user:
+                // The cells of this report it reads (another report's cells are qualified, and not in this table).
                 for name in result.cells { if let index = template.index(of: name) { marked.insert(index) } }
-            case .crossYear, .user: break
+            case .soft: break
             }
         }
         return marked
@@ -162,12 +165,28 @@ extension Shell {
     func ruleLine(_ result: RuleResult, qualified: Bool, withDescription: Bool, nameWidth: Int = 24) -> String {
         var line = TextLayout.padRight(Shell.statusWord(result.status), 11)
         line += TextLayout.padRight(qualified ? result.qualifiedName : result.name, nameWidth)
-        line += " " + TextLayout.padLeft(Shell.imbalanceText(result), 6) + "  " + TextLayout.padRight(result.severity.rawValue, 7)
-        if withDescription {
-            let room = options.width - displayWidth(line) - 1
-            if room > 8 { line += " " + TextLayout.truncate(result.description.replacingNewlines(), room) }
+        line += " " + TextLayout.padLeft(Shell.imbalanceText(result), 6)
+        line += "  " + TextLayout.padRight(result.severity.rawValue, 7)
+        guard withDescription else { return line.trimmingTrailingBlanks() }
+        // The description is never cut: on a terminal it wraps under itself, elsewhere it stays on one line.
+        let description = result.description.replacingNewlines()
+        let indent = displayWidth(line) + 1
+        let room = options.width - indent
+        guard outputIsTerminal, displayWidth(description) > room else { return line + " " + description }
+        // Under itself when there is room for it; on lines of its own, indented 4, on a narrow terminal.
+        guard room < 24 else {
+            let wrapped = TextLayout.wrap(description, room)
+            let pad = String(repeating: " ", count: indent)
+            return ([line + " " + wrapped[0]] + wrapped.dropFirst().map { pad + $0 }).joined(separator: "\n")
         }
-        return line.trimmingTrailingBlanks()
+        let wrapped = TextLayout.wrap(description, max(options.width - 4, 8))
+        return ([line.trimmingTrailingBlanks()] + wrapped.map { "    " + $0 }).joined(separator: "\n")
+    }
+
+    /// Whether results go to a terminal (where long rule descriptions wrap rather than run on).
+    var outputIsTerminal: Bool {
+        let target = (output as? RecordingOutput)?.target ?? output
+        return (target as? FileDescriptorOutput)?.isTerminal == true
     }
 
     /// The rule lines of `results`, names aligned.
@@ -208,7 +227,8 @@ extension Shell {
         guard !workbook.reportNames.isEmpty else { throw ShellError("no report is loaded; .load FILE first") }
         let qualified = workbook.reportNames.count > 1
         for report in workbook.reportNames {
-            for line in ruleLines(ruleResults(report), qualified: qualified, withDescription: true) {
+            let results = ruleResults(report) + softRuleResults(report)
+            for line in ruleLines(results, qualified: qualified, withDescription: true) {
                 try stopIfInterrupted()
                 output.line(line)
             }

@@ -73,18 +73,39 @@ extension ShellCommand {
                 and cells missing. `--summary` prints one line per report and a totals line instead. `--filing` \
                 lists what must be cleared before the current report is published, in the report's order: \
                 missing cells (by row), empty prose sections, failing rules and warnings, each with its cell \
-                names. In a script, a failing error-severity rule (with --filing: anything left to clear) makes \
+                names. Soft rules (warnings such as figures quoted in the prose) follow the rules. In a script, a failing error-severity rule (with --filing: anything left to clear) makes \
                 the exit code 3; missing cells or incomplete rules make it 4.
                 """,
             examples: [".check", ".check all", ".check --summary", ".check --filing"],
             argumentWords: ["all", "failing", "--summary", "--filing"],
             run: { shell, arguments in try shell.checkCommand(arguments) }),
         ShellCommand(
-            name: "explain", syntax: "CELL",
-            summary: "Everything about one cell",
-            details: "CELL is any cell name, text cell or user-defined name, optionally qualified by a report.",
-            examples: [".explain t3.total.total", ".explain rate"],
+            name: "explain", syntax: "CELL|RULE",
+            summary: "Everything about one cell or rule",
+            details: """
+                CELL is any cell name, text cell or user-defined name, optionally qualified by a report. RULE is a \
+                rule name (t3.balance.natural, domain, a soft rule, a user rule): its equation with labels and \
+                values on both sides, the imbalance, each cell's status and source, severity and documentation.
+                """,
+            examples: [".explain t3.total.total", ".explain rate", ".explain t4.rowsum.review"],
             run: { shell, arguments in try shell.explainCommand(arguments) }),
+        ShellCommand(
+            name: "suggest", syntax: "[REPORT]",
+            summary: "Likely fixes of failing rules",
+            details: """
+                Error localisation: the smallest sets of cells whose change makes every failing equality and the \
+                domain rule hold, with the repaired values, ranked by how real reports go wrong (a total printed \
+                0, a digit dropped, doubled or transposed, a neighbour's value, glued digits, a sign lost). \
+                Linear user rules (`a = b + c`) take part. `.apply N` applies one.
+                """,
+            examples: [".suggest", ".suggest hz2023"],
+            run: { shell, arguments in try shell.suggestCommand(arguments) }),
+        ShellCommand(
+            name: "apply", syntax: "N",
+            summary: "Apply suggestion N of the last .suggest",
+            details: "All its cells change as one step: `.undo` restores the printed values.",
+            examples: [".apply 1"],
+            run: { shell, arguments in try shell.applyCommand(arguments) }),
         ShellCommand(
             name: "find", syntax: "TEXT",
             summary: "Search cell names and Chinese labels",

@@ -21,7 +21,7 @@ extension Shell {
             output.line(line)
             for note in report.notes { output.line("  " + note) }
             if let check {
-                let failing = check.results.filter { $0.status.isFailing }
+                let failing = check.results.filter { $0.status.isFailing } + check.warnings
                 for line in ruleLines(failing, qualified: false, withDescription: true) { output.line("  " + line) }
             }
         case .restored(let file, let reports, let notes):
@@ -53,7 +53,7 @@ extension Shell {
             "checked \(check.source ?? check.report) as \(check.report): \(filled) of \(check.cells.total) cells; "
                 + check.countsText)
         for note in notes { output.line("  " + note) }
-        let shown = check.results.filter { all || $0.status.isFailing }
+        let shown = check.results.filter { all || $0.status.isFailing } + check.warnings
         for line in ruleLines(shown, qualified: false, withDescription: true) { output.line("  " + line) }
     }
 
@@ -78,12 +78,13 @@ extension Shell {
 
     /// The rules of a check: failing ones (all with `all`), then the report's counts line.
     func renderCheck(_ check: ReportCheck, all: Bool, qualified: Bool) throws(Interrupted) {
-        let shown = check.results.filter { all || $0.status.isFailing }
+        let shown = check.results.filter { all || $0.status.isFailing } + check.warnings
         for line in ruleLines(shown, qualified: qualified, withDescription: true) {
             try stopIfInterrupted()
             output.line(line)
         }
-        output.line("\(check.report): \(check.results.count) rules: " + check.countsText)
+        let counts = "\(check.report): \(check.results.count) rules: " + check.countsText
+        for line in outputIsTerminal ? TextLayout.wrap(counts, options.width) : [counts] { output.line(line) }
     }
 
     /// One line per report and a totals line (`--summary`), aligned for the terminal.

@@ -14,6 +14,9 @@ public struct ReportCheck: Sendable {
     public var cells: CellCounts
     /// Every rule's result, in listing order.
     public var results: [RuleResult]
+    /// Soft rules that fail (TEMPLATE.md §6.3: prose against tables, continuity, plausibility): warnings, said after
+    /// the rules and never counted in them nor in the exit code.
+    public var warnings: [RuleResult] = []
 
     /// Rules that hold.
     public var holding: Int { results.count { $0.status == .holds } }
@@ -33,10 +36,12 @@ public struct ReportCheck: Sendable {
     /// Whether cells are missing or rules cannot be decided.
     public var isIncomplete: Bool { incomplete > 0 || cells.missing > 0 }
 
-    /// `40 hold, 2 fail, 1 incomplete (21 cells missing)`: incomplete rules and missing cells always said.
+    /// `40 hold, 2 fail, 1 incomplete (21 cells missing); 1 soft warning`: incomplete rules and missing cells always
+    /// said.
     public var countsText: String {
         var text = "\(holding) hold, \(failing) fail, \(incomplete) incomplete"
         if cells.missing > 0 { text += " (\(cells.missing) cell\(cells.missing == 1 ? "" : "s") missing)" }
+        if !warnings.isEmpty { text += "; \(warnings.count) soft warning\(warnings.count == 1 ? "" : "s")" }
         return text
     }
 }
@@ -86,9 +91,11 @@ extension Session {
         guard let results = try? workbook.ruleResults(report: report),
             let cells = try? workbook.cellCounts(report: report)
         else { return nil }
-        return ReportCheck(
+        var check = ReportCheck(
             report: report, body: text(report, "meta.org"), year: text(report, "meta.year"),
             source: sources[report]?.file, cells: cells, results: results)
+        check.warnings = ((try? workbook.softRuleResults(report: report)) ?? []).filter { $0.status.isFailing }
+        return check
     }
 
     /// A text cell of a report by its name in the template (`meta.org`), read by index.

@@ -1,0 +1,111 @@
+/// Figures quoted in a report's prose (`受理政府信息公开申请 17 件`), found by keyword, for soft rule 11.
+///
+/// A figure is a keyword followed, within one clause (no `，。；`) and at most `window` characters, by a number and
+/// `件`. The number may be written with ASCII or full-width digits; Chinese numerals are not read.
+public struct ProseFigure: Sendable, Hashable {
+    /// What the figure counts.
+    public enum Kind: String, Sendable, Hashable, CaseIterable {
+        /// 收到 / 受理 / 新收 N 件: this year's new applications.
+        case received
+        /// 办结 / 办理完毕 N 件: applications answered (（七）总计).
+        case closed
+        /// 结转下年度 N 件: carried to next year.
+        case forward
+        /// 上年结转 N 件: carried from last year.
+        case carried
+        /// 行政复议 N 件.
+        case review
+        /// 行政诉讼 N 件 (直接起诉 + 复议后起诉).
+        case suit
+    }
+
+    public let kind: Kind
+    /// The number quoted.
+    public let value: Int
+    /// 1-based paragraph of the text (paragraphs are the text's lines).
+    public let paragraph: Int
+    /// The quoted words, from the keyword to `件`.
+    public let quote: String
+
+    /// Keywords per kind, longest first within a kind; a keyword followed by one of `excludedAfter` is skipped.
+    static let keywords: [(kind: Kind, words: [String])] = [
+        (.carried, ["上年结转", "上年度结转"]),
+        (.forward, ["结转下年度", "结转至下年度", "结转到下年度", "结转下一年度", "结转下年"]),
+        (.received, ["共收到", "收到", "共受理", "受理", "新收", "接收"]),
+        (.closed, ["办结", "办理完毕", "全部答复"]),
+        (.review, ["行政复议", "复议"]),
+        (.suit, ["行政诉讼", "诉讼"]),
+    ]
+    static let excludedAfter: [Kind: [String]] = [.review: ["后"]]
+    /// Where a clause ends, or (`中`, as in 办结的申请中…) a sub-count begins.
+    static let clauseEnds: Set<Character> = ["，", "。", "；", ",", ";", "：", ":", "、", "\n", "中"]
+    /// How far after the keyword the number may stand, in characters.
+    static let window = 24
+
+    /// The figures in `text`, in order of appearance; a place claimed by a longer keyword is not read again.
+    public static func scan(_ text: String) -> [ProseFigure] {
+        let characters = Array(text)
+        var found: [ProseFigure] = []
+        var claimed = Set<Int>()
+        var paragraphStarts: [Int] = [0]
+        for (i, c) in characters.enumerated() where c == "\n" { paragraphStarts.append(i + 1) }
+        for (kind, words) in keywords {
+            for word in words {
+                let pattern = Array(word)
+                var i = 0
+                while i + pattern.count <= characters.count {
+                    defer { i += 1 }
+                    guard characters[i] == pattern[0], Array(characters[i..<(i + pattern.count)]) == pattern,
+                        !claimed.contains(i)
+                    else { continue }
+                    let after = i + pattern.count
+                    if let excluded = excludedAfter[kind],
+                        excluded.contains(where: { characters[after...].starts(with: Array($0)) })
+                    {
+                        continue
+                    }
+                    guard let (value, end) = number(in: characters, from: after) else { continue }
+                    for k in i..<(i + pattern.count) { claimed.insert(k) }
+                    let paragraph = paragraphStarts.lastIndex { $0 <= i }.map { $0 + 1 } ?? 1
+                    found.append(
+                        ProseFigure(
+                            kind: kind, value: value, paragraph: paragraph, quote: String(characters[i..<end])))
+                }
+            }
+        }
+        return found.sorted { ($0.paragraph, $0.quote) < ($1.paragraph, $1.quote) }
+    }
+
+    /// The first `digits 件` within the clause after `start`: the number and the index after `件`.
+    static func number(in characters: [Character], from start: Int) -> (Int, Int)? {
+        var i = start
+        let limit = min(characters.count, start + window)
+        while i < limit {
+            let c = characters[i]
+            if clauseEnds.contains(c) { return nil }
+            if let digit = digitValue(c) {
+                var value = digit
+                var j = i + 1
+                while j < characters.count, let d = digitValue(characters[j]) {
+                    guard value < 100_000_000 else { return nil }
+                    value = value * 10 + d
+                    j += 1
+                }
+                while j < characters.count, characters[j] == " " || characters[j] == "\u{3000}" { j += 1 }
+                guard j < characters.count, characters[j] == "件" else { return nil }
+                return (value, j + 1)
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    static func digitValue(_ c: Character) -> Int? {
+        guard let scalar = c.unicodeScalars.first, c.unicodeScalars.count == 1 else { return nil }
+        switch scalar.value {
+        case 0x30...0x39: return Int(scalar.value - 0x30)
+        case 0xFF10...0xFF19: return Int(scalar.value - 0xFF10)
+        default: return nil
+        }
+    }
+}
