@@ -9,7 +9,9 @@ let package = Package(
         .library(name: "GongkaiCore", targets: ["GongkaiCore"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // Word (.docx) import: the document is zipped XML.
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
     ],
     targets: [
         // libedit through its readline-compatible header; only GongkaiShell/LineReader imports it.
@@ -17,7 +19,10 @@ let package = Package(
         // Pure and Foundation-free: template, values, formulas, engine, rules, diagnostics.
         .target(name: "GongkaiCore"),
         // File formats at the edge: import of published reports, export, workbook files.
-        .target(name: "GongkaiIO", dependencies: ["GongkaiCore"]),
+        .target(
+            name: "GongkaiIO",
+            dependencies: ["GongkaiCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
         // The REPL: commands, completion, rendering, line editing.
         .target(name: "GongkaiShell", dependencies: ["GongkaiCore", "GongkaiIO", "CLibEdit"]),
         .executableTarget(

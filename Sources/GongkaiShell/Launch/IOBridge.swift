@@ -40,7 +40,7 @@ enum IOBridge {
         let fileName = name.split(separator: "/").last.map(String.init) ?? name
         let imported: ImportedReport
         do {
-            imported = try ReportImporter().importReport(bytes: bytes, fileName: fileName)
+            imported = try ReportImporter().importReport(bytes: bytes, fileName: fileName, path: path)
         } catch {
             throw Unavailable(description: error.description)
         }
