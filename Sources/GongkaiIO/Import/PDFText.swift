@@ -41,7 +41,8 @@ enum PDFText {
     static func extract(
         path: String, mode: Mode, executable: String?, timeout: Double, file: String?
     ) throws(ImportError) -> Extracted {
-        guard let tool = executable ?? ChildProcess.locate("pdftotext") else { throw .popplerMissing(file) }
+        guard let tool = executable ?? ChildProcess.locate("pdftotext"), FileManager.default.isExecutableFile(atPath: tool)
+        else { throw .popplerMissing(file) }
         // A path starting with `-` would be read as an option.
         let argument = path.hasPrefix("-") ? "./" + path : path
         let result: ChildProcess.Result
