@@ -77,8 +77,11 @@ public struct ReportImporter: Sendable {
         let (sections, tablesFound) = try reader.read()
         guard tablesFound > 0, !reader.values.isEmpty else { throw .noTables(fileName) }
 
-        let metadata = ReportMetadata(document)
-        var texts = sections
+        var metadata = ReportMetadata(document)
+        // Headings and markup never reach a text cell (an empty name is no name).
+        metadata.org = metadata.org.map(TextMarkup.plain).flatMap { $0.isEmpty ? nil : $0 }
+        metadata.title = metadata.title.map(TextMarkup.plain).flatMap { $0.isEmpty ? nil : $0 }
+        var texts = sections.mapValues(TextMarkup.plain).filter { !$0.value.isEmpty }
         if let org = metadata.org { texts["meta.org"] = org }
         if let year = metadata.year { texts["meta.year"] = String(year) }
         if let title = metadata.title { texts["meta.title"] = title }
