@@ -125,6 +125,8 @@ public struct ImportedReport: Sendable {
     public let diagnostics: [ImportIssue]
     /// How the text was taken from a binary file (`pdftotext -layout, 5 pages`), nil for a text file.
     public internal(set) var extraction: String? = nil
+    /// Wall-clock seconds spent in the child processes that extracted the text (every `pdftotext` run), if any.
+    public internal(set) var extractionSeconds: Double? = nil
 
     /// The value of a cell by name (`t3.total.total`), `.empty` if missing or unknown.
     public func value(_ name: String) -> Value {

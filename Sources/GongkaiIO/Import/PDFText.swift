@@ -148,6 +148,6 @@ extension ImportedReport {
             texts: texts, values: values,
             missing: missing.map { CellNote(cell: $0.cell, reason: pages.rewrite($0.reason)) },
             inferred: inferred.map { CellNote(cell: $0.cell, reason: pages.rewrite($0.reason)) },
-            diagnostics: diagnostics, extraction: extraction)
+            diagnostics: diagnostics, extraction: extraction, extractionSeconds: extractionSeconds)
     }
 }

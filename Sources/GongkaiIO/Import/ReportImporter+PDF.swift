@@ -13,12 +13,14 @@ extension ReportImporter {
         }
         var best: ImportedReport?
         var firstError: ImportError?
+        var childSeconds = 0.0
         for mode in PDFText.Mode.allCases {
             let reading: ImportedReport
             do {
-                reading = try importPDFText(
-                    try PDFText.extract(path: path, mode: mode, executable: pdftotext, timeout: childTimeout, file: fileName),
-                    fileName: fileName)
+                let extracted = try PDFText.extract(
+                    path: path, mode: mode, executable: pdftotext, timeout: childTimeout, file: fileName)
+                childSeconds += extracted.seconds
+                reading = try importPDFText(extracted, fileName: fileName)
             } catch {
                 // Poppler missing, failing or timing out fails every mode alike.
                 if ["I007", "I008", "I009"].contains(error.code) { throw error }
@@ -33,7 +35,10 @@ extension ReportImporter {
             }
             if best?.missing.isEmpty == true { break }
         }
-        if let best { return best }
+        if var best {
+            best.extractionSeconds = childSeconds
+            return best
+        }
         throw firstError ?? .noTables(fileName)
     }
 
@@ -44,6 +49,7 @@ extension ReportImporter {
             scalars: decoded.scalars, fileName: fileName, encoding: decoded.encoding, issues: decoded.issues,
             plainText: true, kind: .pdf)
         let pages = extracted.pages.count
+        report.extractionSeconds = extracted.seconds
         report.extraction = "pdftotext -\(extracted.mode.rawValue), \(pages) page\(pages == 1 ? "" : "s")"
         return report.paginated(extracted.pages)
     }

@@ -59,7 +59,7 @@ struct GoldenReportTests {
         arguments: [
             ("上犹县政府办-2023.txt", InputKind.cellPerLine), ("淮安市-2024.txt", .pdfText), ("上海市科委-2024.md", .markdown),
             ("平潭综合实验区-2021.txt", .flatText), ("平潭综合实验区-2021.html", .html), ("洪泽区-2023.txt", .pdfText),
-            ("洪泽区-2023.pdf", .pdf),
+            ("洪泽区-2023.pdf", .pdf), ("淮安市-2024.docx", .word),
         ])
     func kind(_ file: String, _ kind: InputKind) throws {
         let report = try Self.importer.importReport(bytes: try Fixtures.bytes("reports/" + file), fileName: file)

@@ -63,6 +63,14 @@ struct WordImportTests {
         }
     }
 
+    @Test("the committed 淮安市-2024.docx (python-docx, for the benchmark) loads to the 淮安 golden")
+    func committedFixture() throws {
+        let golden = try Golden("淮安市-2024.json")
+        let report = try Self.load(try Fixtures.bytes("reports/淮安市-2024.docx"))
+        #expect(golden.mismatches(report).isEmpty)
+        #expect(report.missing.isEmpty && report.org == golden.org)
+    }
+
     @Test("a blank merged across four columns, and one merged down two rows: those cells empty, none shifted")
     func blankSpans() throws {
         // Grid columns of table 三: 0–2 labels, 3 自然人 … 8 其他, 9 总计.
