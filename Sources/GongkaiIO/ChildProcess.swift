@@ -23,7 +23,9 @@ enum ChildProcess {
     /// The full path of `name` on `PATH` (or in `searchPath`, colon-separated), if an executable is there.
     static func locate(_ name: String, searchPath: String? = nil) -> String? {
         let path = searchPath ?? ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
-        return path.split(separator: ":").map { "\($0)/\(name)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
+        return path.split(separator: ":").map { "\($0)/\(name)" }.first {
+            FileManager.default.isExecutableFile(atPath: $0)
+        }
     }
 
     /// Runs `executable` with `arguments`; after `timeout` seconds the child is terminated and `.timedOut` thrown.

@@ -41,22 +41,26 @@ enum PDFText {
     static func extract(
         path: String, mode: Mode, executable: String?, timeout: Double, file: String?
     ) throws(ImportError) -> Extracted {
-        guard let tool = executable ?? ChildProcess.locate("pdftotext"), FileManager.default.isExecutableFile(atPath: tool)
+        guard let tool = executable ?? ChildProcess.locate("pdftotext"),
+            FileManager.default.isExecutableFile(atPath: tool)
         else { throw .popplerMissing(file) }
         // A path starting with `-` would be read as an option.
         let argument = path.hasPrefix("-") ? "./" + path : path
         let result: ChildProcess.Result
         do {
-            result = try ChildProcess.run(tool, ["-\(mode.rawValue)", "-enc", "UTF-8", argument, "-"], timeout: timeout)
+            result = try ChildProcess.run(
+                tool, ["-\(mode.rawValue)", "-enc", "UTF-8", argument, "-"], timeout: timeout)
         } catch {
             switch error {
             case .launch(let reason): throw .popplerFailed(file, "cannot run \(tool): \(reason)")
-            case .timedOut(let seconds): throw .popplerFailed(file, "pdftotext did not finish in \(Int(seconds)) s; it was stopped")
+            case .timedOut(let seconds):
+                throw .popplerFailed(file, "pdftotext did not finish in \(Int(seconds)) s; it was stopped")
             }
         }
         guard result.status == 0 else {
             let message = String(decoding: result.error, as: UTF8.self).split(separator: "\n").last.map(String.init)
-            throw .popplerFailed(file, "pdftotext exited with status \(result.status)" + (message.map { ": \($0)" } ?? ""))
+            throw .popplerFailed(
+                file, "pdftotext exited with status \(result.status)" + (message.map { ": \($0)" } ?? ""))
         }
         let (bytes, pages) = PageMap.split(result.output)
         guard bytes.contains(where: { $0 > 0x20 }) else { throw .pdfWithoutText(file) }

@@ -34,7 +34,8 @@ struct ProseEvidence {
     static func rowWords(_ label: String) -> [[Unicode.Scalar]] {
         let word = LabelText.splitOrdinal(LabelText.normalized(label)).text
         let short = Array("行政".unicodeScalars)
-        return word.starts(with: short) && word.count > short.count + 1 ? [word, Array(word.dropFirst(short.count))] : [word]
+        return word.starts(with: short) && word.count > short.count + 1
+            ? [word, Array(word.dropFirst(short.count))] : [word]
     }
 
     /// Gathers the figures of the document's prose (its blocks that are not table rows), reading each sentence for
@@ -73,7 +74,10 @@ struct ProseEvidence {
                         while let at = LabelText.firstIndex(of: word[...], in: before, from: from) {
                             // The later occurrence wins; at one place the longer word (行政规范性文件 over 规范性文件).
                             let tail = at + word.count
-                            if best.map({ tail > $0.at + $0.word.count || (tail == $0.at + $0.word.count && word.count > $0.word.count) }) ?? true {
+                            if best.map({
+                                tail > $0.at + $0.word.count
+                                    || (tail == $0.at + $0.word.count && word.count > $0.word.count)
+                            }) ?? true {
                                 best = (at, word)
                             }
                             from = at + 1
@@ -81,7 +85,8 @@ struct ProseEvidence {
                     }
                     return best?.word
                 }
-                found.append(Figure(value: value, place: block.text.place(at: i), column: nearest(columns), row: nearest(rows)))
+                found.append(
+                    Figure(value: value, place: block.text.place(at: i), column: nearest(columns), row: nearest(rows)))
             }
         }
         figures = found
@@ -103,7 +108,9 @@ struct ProseEvidence {
             stated.append((k, first))
         }
         guard !stated.isEmpty else { return nil }
-        let allowed = readings.indices.filter { r in stated.allSatisfy { readings[r].values[$0.column] == $0.figure.value } }
+        let allowed = readings.indices.filter { r in
+            stated.allSatisfy { readings[r].values[$0.column] == $0.figure.value }
+        }
         guard allowed.count == 1 else { return nil }
         return (allowed[0], stated)
     }
@@ -122,7 +129,9 @@ extension ReportReader {
         // Row words of every row of the table, so that the nearest one before a figure tells whose it is.
         let table = template.cells.filter { $0.table == first.table }
         let allRows = Set(table.compactMap(\.rowLabels.last)).sorted().flatMap(ProseEvidence.rowWords)
-        let allColumns = Set(table.compactMap(\.columnLabels.last)).sorted().map(ProseEvidence.columnWord).filter { !$0.isEmpty }
+        let allColumns = Set(table.compactMap(\.columnLabels.last)).sorted().map(ProseEvidence.columnWord).filter {
+            !$0.isEmpty
+        }
         let evidence = ProseEvidence(document, columns: allColumns, rows: allRows)
         guard
             let decision = evidence.decide(

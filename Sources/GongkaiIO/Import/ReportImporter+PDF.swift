@@ -29,7 +29,9 @@ extension ReportImporter {
             }
             if let current = best {
                 let warnings = { (r: ImportedReport) in r.diagnostics.filter { $0.severity == .warning }.count }
-                if (reading.missing.count, warnings(reading)) < (current.missing.count, warnings(current)) { best = reading }
+                if (reading.missing.count, warnings(reading)) < (current.missing.count, warnings(current)) {
+                    best = reading
+                }
             } else {
                 best = reading
             }

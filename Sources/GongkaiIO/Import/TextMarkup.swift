@@ -79,7 +79,9 @@ enum TextMarkup {
     }
 
     static func entity(_ s: [Unicode.Scalar], from i: Int) -> (Unicode.Scalar, Int)? {
-        let names: [String: Unicode.Scalar] = ["nbsp": " ", "amp": "&", "lt": "<", "gt": ">", "quot": "\"", "ensp": " ", "emsp": " "]
+        let names: [String: Unicode.Scalar] = [
+            "nbsp": " ", "amp": "&", "lt": "<", "gt": ">", "quot": "\"", "ensp": " ", "emsp": " ",
+        ]
         var k = i + 1
         var name = ""
         while k < s.count, k - i <= 8, s[k].isASCII, s[k].properties.isAlphabetic {
@@ -147,7 +149,9 @@ enum TextMarkup {
         var depth = 0
         var k = open
         while k < s.count {
-            if s[k] == "{" { depth += 1 } else if s[k] == "}" {
+            if s[k] == "{" {
+                depth += 1
+            } else if s[k] == "}" {
                 depth -= 1
                 if depth == 0 { return k }
             }

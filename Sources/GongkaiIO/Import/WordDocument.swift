@@ -20,7 +20,8 @@ struct WordDocument {
     /// ZIP archive (or an old binary `.doc`, which is refused with advice).
     static func recognise(_ bytes: [UInt8], file: String?) throws(ImportError) -> WordDocument? {
         if bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
-            throw .notWord(file, "this is a Word 97–2003 (.doc) or other OLE file; save it as .docx (or as text) and load that")
+            throw .notWord(
+                file, "this is a Word 97–2003 (.doc) or other OLE file; save it as .docx (or as text) and load that")
         }
         guard bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) else { return nil }
         let archive: Archive
@@ -33,7 +34,8 @@ struct WordDocument {
             throw .notWord(file, "a ZIP archive without word/document.xml: not a Word .docx file")
         }
         guard entry.uncompressedSize <= maxDocumentBytes else {
-            throw .notWord(file, "word/document.xml is \(entry.uncompressedSize) bytes uncompressed, more than any report")
+            throw .notWord(
+                file, "word/document.xml is \(entry.uncompressedSize) bytes uncompressed, more than any report")
         }
         var data = Data()
         do {

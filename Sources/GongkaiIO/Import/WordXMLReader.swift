@@ -101,7 +101,8 @@ struct WordXMLReader {
             text = SourceText(scalars: ScalarLine(scalars), start: places[0], places: places)
         }
         if tables[tables.count - 1].row == nil { startRow() }
-        tables[tables.count - 1].row?.append(Cell(text: text, gridSpan: open.gridSpan, vMerge: open.vMerge, origin: origin))
+        tables[tables.count - 1].row?.append(
+            Cell(text: text, gridSpan: open.gridSpan, vMerge: open.vMerge, origin: origin))
     }
 
     mutating func startRow() {
@@ -118,7 +119,10 @@ struct WordXMLReader {
         // Grid columns skipped before the first cell: an empty cell of that width keeps the others in their columns.
         if before > 0 {
             let place = tables[tables.count - 1].rowPlace
-            row.insert(Cell(text: SourceText(scalars: ScalarLine([]), start: place, places: nil), gridSpan: before, origin: place), at: 0)
+            row.insert(
+                Cell(
+                    text: SourceText(scalars: ScalarLine([]), start: place, places: nil), gridSpan: before,
+                    origin: place), at: 0)
         }
         tables[tables.count - 1].rows.append(row)
         tables[tables.count - 1].rowPlaces.append(tables[tables.count - 1].rowPlace)
@@ -129,7 +133,8 @@ struct WordXMLReader {
         endRow()
         guard let table = tables.popLast(), !table.rows.isEmpty else { return }
         tableCount += 1
-        blocks.append(contentsOf: HTMLGrid.blocks(Self.sourceCells(table.rows), places: table.rowPlaces, table: tableCount))
+        blocks.append(
+            contentsOf: HTMLGrid.blocks(Self.sourceCells(table.rows), places: table.rowPlaces, table: tableCount))
     }
 
     /// The rows as HTML-style cells: a `restart` cell spans down over the `continue` cells starting in its grid column
@@ -160,7 +165,8 @@ struct WordXMLReader {
                         below += 1
                     }
                 }
-                out.append(HTMLGrid.SourceCell(text: cell.text, colspan: cell.gridSpan, rowspan: down, origin: cell.origin))
+                out.append(
+                    HTMLGrid.SourceCell(text: cell.text, colspan: cell.gridSpan, rowspan: down, origin: cell.origin))
             }
             result.append(out)
         }
@@ -241,7 +247,8 @@ struct WordXMLReader {
             let value = Self.value(attributes)
             tables[tables.count - 1].cell?.vMerge = value == "restart" ? .restart : .proceed
         case "w:gridBefore" where tables.last?.row != nil:
-            tables[tables.count - 1].gridBefore = Swift.min(HTMLGrid.maxColspan, Self.number(Self.value(attributes)) ?? 0)
+            tables[tables.count - 1].gridBefore = Swift.min(
+                HTMLGrid.maxColspan, Self.number(Self.value(attributes)) ?? 0)
         default: break
         }
     }
@@ -269,7 +276,9 @@ struct WordXMLReader {
 
     /// A small positive number (spans), nil for anything else.
     static func number(_ text: String?) -> Int? {
-        guard let text, !text.isEmpty, text.count <= 6, text.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+        guard let text, !text.isEmpty, text.count <= 6, text.allSatisfy({ $0.isASCII && $0.isNumber }) else {
+            return nil
+        }
         return Int(text)
     }
 

@@ -33,12 +33,15 @@ struct PDFImportTests {
     @Test("each value's page:line:column points at its digits in pdftotext's text of that page", arguments: Golden.pdfs)
     func pagePlaces(_ golden: String, _ pdf: String) throws {
         let report = try Self.load(pdf)
-        let mode = try #require(report.extraction?.split(separator: " ").dropFirst().first.map { String($0.dropLast()) })
+        let mode = try #require(
+            report.extraction?.split(separator: " ").dropFirst().first.map { String($0.dropLast()) })
         let tool = try #require(ExportFixtures.tool("pdftotext"))
         let run = try ExportFixtures.run(tool, [mode, "-enc", "UTF-8", Fixtures.url("reports/" + pdf).path, "-"])
         // The independent split: pages at form feeds, lines at line feeds.
-        let pages = String(decoding: run.output, as: UTF8.self).split(separator: "\u{0C}", omittingEmptySubsequences: false)
-            .map { $0.split(separator: "\n", omittingEmptySubsequences: false).map { Array($0) } }
+        let pages = String(decoding: run.output, as: UTF8.self).split(
+            separator: "\u{0C}", omittingEmptySubsequences: false
+        )
+        .map { $0.split(separator: "\n", omittingEmptySubsequences: false).map { Array($0) } }
         var seen = Set<Int>()
         for (cell, entry) in report.values {
             let provenance = entry.1
@@ -72,7 +75,9 @@ struct PDFImportTests {
     /// 行政规范性文件 without values): such a row cannot be placed by position, and its cells stay empty and reported.
     static let completeRows: Set<String> = ["上犹县政府办-2023", "淮安市-2024", "洪泽区-2023", "洪泽区-2024"]
 
-    @Test("Gongkai's own LaTeX export, compiled by xelatex, loads back to its cells", arguments: ExportFixtures.goldenNames)
+    @Test(
+        "Gongkai's own LaTeX export, compiled by xelatex, loads back to its cells",
+        arguments: ExportFixtures.goldenNames)
     func latexExport(_ name: String) throws {
         try #require(LaTeXRunner.available)
         let golden = try ExportFixtures.golden(name)
@@ -87,7 +92,9 @@ struct PDFImportTests {
             let actual = report.values[cell.index]?.0 ?? .empty
             if actual == expected { continue }
             // Never a wrong value: a cell that does not come back is empty and listed with its reason.
-            if actual == .empty && report.missingNames.contains(cell.name) { lost.append(cell.name) } else {
+            if actual == .empty && report.missingNames.contains(cell.name) {
+                lost.append(cell.name)
+            } else {
                 wrong.append("\(cell.name): expected \(expected), got \(actual)")
             }
         }
@@ -132,7 +139,8 @@ struct PDFImportTests {
         #expect(damaged.message.contains("exited with status"))
         // A real PDF whose only page has no text (drawn by xelatex).
         try #require(LaTeXRunner.available)
-        let blank = try LaTeXRunner.compile("\\documentclass{article}\\pagestyle{empty}\\begin{document}\\rule{1cm}{1cm}\\end{document}")
+        let blank = try LaTeXRunner.compile(
+            "\\documentclass{article}\\pagestyle{empty}\\begin{document}\\rule{1cm}{1cm}\\end{document}")
         defer { try? FileManager.default.removeItem(at: blank.directory) }
         let scan = try #require(throws: ImportError.self) { try importer.importReport(contentsOf: blank.pdf) }
         #expect(scan.code == "I009")
@@ -146,6 +154,7 @@ struct PDFImportTests {
         #expect(pages.locate(line: 2) == (1, 2))
         #expect(pages.locate(line: 4) == (2, 2))
         #expect(pages.locate(line: 5) == (4, 1))
-        #expect(pages.rewrite("blank in the source at line 4; line x") == "blank in the source at page 2 line 2; line x")
+        #expect(
+            pages.rewrite("blank in the source at line 4; line x") == "blank in the source at page 2 line 2; line x")
     }
 }

@@ -38,7 +38,8 @@ struct TextMarkupTests {
         #expect(report.texts["meta.org"] == golden.org)
         #expect(report.texts["meta.title"]?.hasPrefix(golden.org) == true)
         for text in Self.texts(report) {
-            #expect(!text.contains("#") && !text.contains("\\") && !text.contains("<") && !text.contains("{"), "\(text)")
+            #expect(
+                !text.contains("#") && !text.contains("\\") && !text.contains("<") && !text.contains("{"), "\(text)")
         }
     }
 

@@ -40,7 +40,8 @@ struct WordImportTests {
         try ReportImporter().importReport(bytes: bytes, fileName: "report.docx")
     }
 
-    @Test("each golden report written to .docx by python-docx loads back exactly", arguments: ExportFixtures.goldenNames)
+    @Test(
+        "each golden report written to .docx by python-docx loads back exactly", arguments: ExportFixtures.goldenNames)
     func golden(_ name: String) throws {
         let golden = try ExportFixtures.golden(name)
         let report = try Self.load(try WordWriter.docx(golden: name))
@@ -59,7 +60,9 @@ struct WordImportTests {
         #expect(report.year.map(String.init) == golden.year)
         // Places are paragraph:character, and every value was read as printed.
         for (_, entry) in report.values {
-            #expect(entry.1.origin == .read && entry.1.file == "report.docx" && entry.1.line != nil && entry.1.column != nil)
+            #expect(
+                entry.1.origin == .read && entry.1.file == "report.docx" && entry.1.line != nil && entry.1.column != nil
+            )
         }
     }
 
@@ -118,7 +121,8 @@ struct WordImportTests {
         let path = directory.appendingPathComponent("book.zip").path
         let python = try #require(WordWriter.python)
         let write = try ExportFixtures.run(
-            python, ["-c", "import sys, zipfile; zipfile.ZipFile(sys.argv[1], 'w').writestr('xl/workbook.xml', '<w/>')", path])
+            python,
+            ["-c", "import sys, zipfile; zipfile.ZipFile(sys.argv[1], 'w').writestr('xl/workbook.xml', '<w/>')", path])
         try #require(write.status == 0)
         let zip = try Data(contentsOf: URL(fileURLWithPath: path))
         let xlsx = try #require(throws: ImportError.self) { try Self.load([UInt8](zip)) }
