@@ -113,6 +113,44 @@ struct WordImportTests {
         #expect(report.year == 2023)
     }
 
+    @Test("damaged document.xml (cut, spliced, tags dropped or repeated) loads or fails cleanly, never traps")
+    func damagedXML() throws {
+        // document.xml as Python's zipfile reads it from the python-docx file.
+        let python = try #require(WordWriter.python)
+        let directory = try ExportFixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("report.docx").path
+        try Data(try WordWriter.docx(golden: "洪泽区-2023")).write(to: URL(fileURLWithPath: path))
+        let read = try ExportFixtures.run(
+            python, ["-c", "import sys, zipfile; sys.stdout.buffer.write(zipfile.ZipFile(sys.argv[1]).read('word/document.xml'))", path])
+        let xml = Array(String(decoding: read.output, as: UTF8.self).unicodeScalars)
+        try #require(xml.count > 10_000)
+        var random = SplitMix64(seed: UInt64(xml.count))  // seeded, so a failure replays
+        let importer = ReportImporter()
+        for round in 0..<60 {
+            var damaged = xml
+            for _ in 0..<(1 + round % 4) {
+                let a = random.below(damaged.count)
+                let b = Swift.min(damaged.count, a + random.below(400))
+                switch random.below(3) {
+                case 0: damaged.removeSubrange(a..<b)
+                case 1: damaged.insert(contentsOf: damaged[a..<b], at: random.below(damaged.count))
+                default: damaged = Array(damaged[..<a])
+                }
+                if damaged.isEmpty { break }
+            }
+            let document = WordDocument(xml: damaged).document()
+            guard
+                let report = try? importer.importReport(
+                    document: document, fileName: "damaged.docx", encoding: .utf8, issues: [], kind: .word)
+            else { continue }
+            // Every value read has a place in a paragraph of the damaged document.
+            for (_, entry) in report.values {
+                #expect(entry.1.line.map { $0 >= 1 && $0 <= document.lines.count } == true, "round \(round)")
+            }
+        }
+    }
+
     @Test("not a Word document: a ZIP without word/document.xml, an old .doc, a damaged archive — a clear error")
     func notWord() throws {
         // A spreadsheet-like ZIP, written by Python's zipfile.
