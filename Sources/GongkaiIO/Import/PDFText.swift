@@ -25,9 +25,12 @@ enum PDFText {
         var seconds: Double
     }
 
-    /// Whether bytes are a PDF: `%PDF-` within the first 1024 bytes (the PDF specification allows leading junk).
-    static func isPDF(_ bytes: [UInt8]) -> Bool {
+    /// Whether bytes are a PDF: `%PDF-` opening them, or within the first 1024 bytes of a file named `.pdf` (the PDF
+    /// specification allows leading junk; a text that merely mentions `%PDF-` is still a text).
+    static func isPDF(_ bytes: [UInt8], fileName: String? = nil) -> Bool {
         let marker: [UInt8] = Array("%PDF-".utf8)
+        if bytes.starts(with: marker) { return true }
+        guard fileName?.lowercased().hasSuffix(".pdf") == true else { return false }
         let head = bytes.prefix(1024)
         guard head.count >= marker.count else { return false }
         for start in head.startIndex...(head.endIndex - marker.count)

@@ -46,7 +46,7 @@ public struct ReportImporter: Sendable {
     public func importReport(bytes: [UInt8], fileName: String? = nil, path: String? = nil) throws(ImportError)
         -> ImportedReport
     {
-        if PDFText.isPDF(bytes) { return try importPDF(bytes: bytes, fileName: fileName, path: path) }
+        if PDFText.isPDF(bytes, fileName: fileName) { return try importPDF(bytes: bytes, fileName: fileName, path: path) }
         if let word = try WordDocument.recognise(bytes, file: fileName) { return try importWord(word, fileName: fileName) }
         let decoded = try SourceDecoder.decode(bytes, file: fileName)
         return try importReport(

@@ -146,6 +146,16 @@ struct PDFImportTests {
         #expect(scan.code == "I009")
     }
 
+    @Test("a PDF is recognised by %PDF- at its start, or after leading junk in a file named .pdf; a text is a text")
+    func recognition() {
+        let pdf = Array("%PDF-1.7\n".utf8)
+        #expect(PDFText.isPDF(pdf))
+        #expect(PDFText.isPDF(Array("junk\r\n".utf8) + pdf, fileName: "a.PDF"))
+        #expect(!PDFText.isPDF(Array("junk\r\n".utf8) + pdf, fileName: "a.txt"))
+        #expect(!PDFText.isPDF(Array("本报告另有 %PDF- 版本".utf8)))
+        #expect(!PDFText.isPDF([]))
+    }
+
     @Test("page maps: form feeds end pages, the last one starts none; lines in reasons become page and line")
     func pageMap() {
         let (bytes, pages) = PageMap.split(Array("a\nb\n\u{0C}c\nd\n\u{0C}\u{0C}e\n\u{0C}".utf8))
