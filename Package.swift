@@ -10,7 +10,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
-        // Zip archives: .xlsx export and import (GongkaiIO/Excel only, behind XLSXArchive).
+        // Zip archives: .xlsx export and import, .docx import (GongkaiIO only).
         .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
     ],
     targets: [

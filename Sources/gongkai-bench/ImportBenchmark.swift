@@ -31,8 +31,10 @@ struct ImportBench {
     static let kinds: [(figure: String, file: String, cells: Int)] = [
         ("import_cellperline", "上犹县政府办-2023.txt", 200), ("import_pdftext", "淮安市-2024.txt", 200),
         ("import_markdown", "上海市科委-2024.md", 199), ("import_flattext", "平潭综合实验区-2021.txt", 197),
-        ("import_html", "平潭综合实验区-2021.html", 200),
+        ("import_html", "平潭综合实验区-2021.html", 200), ("import_docx", "淮安市-2024.docx", 200),
     ]
+    /// The published PDFs, loaded from their files through `pdftotext` (cells with values as in their goldens).
+    static let pdfs: [(file: String, cells: Int)] = [("洪泽区-2023.pdf", 179), ("洪泽区-2024.pdf", 179)]
 
     /// CPU time of this process (user + system) in nanoseconds: robust to other processes sharing the cores.
     static func cpuTime() -> Double {
@@ -92,6 +94,45 @@ struct ImportBench {
                 input.figure + "_wall_reports_per_s", wallRate, "reports/s",
                 "wall clock; \(summary(wallRates)); \(fmt(1e6 / wallRate)) us/report")
             emit(input.figure + "_wall_mb_per_s", wallRate * megabytes, "MB/s", "input bytes per wall-clock second")
+        }
+        if ProcessInfo.processInfo.environment["GONGKAI_BENCH_IMPORT"].map({ $0 == "import_pdf" }) ?? true {
+            runPDF(&checks)
+        }
+    }
+
+    /// PDFs from their files: wall clock end to end, and apart the time in `pdftotext` (every run of the child) and
+    /// Gongkai's own (the rest; its CPU time excludes the child's).
+    func runPDF(_ checks: inout Checks) {
+        let importer = ReportImporter()
+        print("# import_pdf: from the file, through pdftotext as a child process; Poppler's time apart from Gongkai's")
+        let rounds = options.quick ? 3 : 7
+        let perRound = options.quick ? 3 : 10
+        for pdf in Self.pdfs {
+            let url = Self.fixtures.appendingPathComponent(pdf.file)
+            let loaded = try? importer.importReport(contentsOf: url)
+            checks.check("import_pdf \(pdf.file): cells with values", loaded?.values.count ?? -1, pdf.cells)
+            guard loaded != nil else { continue }
+            var wall: [Double] = []
+            var poppler: [Double] = []
+            var cpu: [Double] = []
+            for _ in 0..<rounds {
+                var child = 0.0
+                let cpuStart = Self.cpuTime()
+                let elapsed = time {
+                    for _ in 0..<perRound { child += (try? importer.importReport(contentsOf: url))?.extractionSeconds ?? 0 }
+                }
+                cpu.append((Self.cpuTime() - cpuStart) / Double(perRound) / 1e6)
+                wall.append(elapsed / Double(perRound) / 1e6)
+                poppler.append(child * 1e3 / Double(perRound))
+            }
+            let name = "import_pdf_" + (pdf.file.hasPrefix("洪泽区-2023") ? "hz2023" : "hz2024")
+            let mode = loaded?.extraction ?? ""
+            emit(name + "_ms", median(wall), "ms/report", "wall clock end to end; \(summary(wall)); \(mode); \(pdf.file)")
+            emit(name + "_poppler_ms", median(poppler), "ms/report", "pdftotext child processes (wall clock); \(summary(poppler))")
+            emit(
+                name + "_gongkai_ms", Swift.max(0, median(wall) - median(poppler)), "ms/report",
+                "the rest: spawning, reading the text, placing the cells (wall clock)")
+            emit(name + "_gongkai_cpu_ms", median(cpu), "ms/report", "this process's CPU time (the child's excluded); \(summary(cpu))")
         }
     }
 }

@@ -16,7 +16,7 @@ struct HTMLGridCell {
     var end: Int { column + span }
 }
 
-/// Expands the rows of an HTML table into a rectangular grid, as a browser lays it out.
+/// Expands the rows of a table (HTML, or a Word document's) into a rectangular grid, as a browser lays it out.
 ///
 /// Each row of the result lists, in column order, every source cell that covers part of the row: its own cells and the
 /// cells reaching down from rows above. Grid slots no cell covers are simply absent (a row cut short).
@@ -80,5 +80,27 @@ enum HTMLGrid {
             result.append(out)
         }
         return (result, width)
+    }
+
+    /// The rows of table number `table` as source blocks, each with its cells placed in the table's grid: what the
+    /// importer reads of a table, whichever markup it came from (HTML `<table>`, Word `<w:tbl>`).
+    static func blocks(_ rows: [[SourceCell]], places rowPlaces: [SourcePlace], table: Int) -> [SourceBlock] {
+        let grid = expand(rows)
+        var blocks: [SourceBlock] = []
+        blocks.reserveCapacity(rows.count)
+        for (r, cells) in rows.enumerated() {
+            var joined: [Unicode.Scalar] = []
+            var places: [SourcePlace] = []
+            for cell in cells {
+                joined.append(contentsOf: cell.text.scalars)
+                joined.append(" ")
+                for k in 0...cell.text.scalars.count { places.append(cell.text.place(at: k)) }
+            }
+            blocks.append(
+                SourceBlock(
+                    text: SourceText(scalars: ScalarLine(joined), start: rowPlaces[r], places: places),
+                    cells: cells.map(\.text), grid: grid.rows[r], gridTable: table))
+        }
+        return blocks
     }
 }

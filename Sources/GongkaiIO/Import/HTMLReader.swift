@@ -140,20 +140,7 @@ enum HTMLReader {
         mutating func emitRows(_ rows: [[HTMLGrid.SourceCell]], places rowPlaces: [SourcePlace]) {
             guard !rows.isEmpty else { return }
             tableCount += 1
-            let grid = HTMLGrid.expand(rows)
-            for (r, cells) in rows.enumerated() {
-                var joined: [Unicode.Scalar] = []
-                var places: [SourcePlace] = []
-                for cell in cells {
-                    joined.append(contentsOf: cell.text.scalars)
-                    joined.append(" ")
-                    for k in 0...cell.text.scalars.count { places.append(cell.text.place(at: k)) }
-                }
-                blocks.append(
-                    SourceBlock(
-                        text: SourceText(scalars: ScalarLine(joined), start: rowPlaces[r], places: places),
-                        cells: cells.map(\.text), grid: grid.rows[r], gridTable: tableCount))
-            }
+            blocks.append(contentsOf: HTMLGrid.blocks(rows, places: rowPlaces, table: tableCount))
         }
 
         /// A table opening inside a cell: the enclosing table is page layout, and its cells are read as text from now.

@@ -56,4 +56,23 @@ extension ImportError {
                 + "not the 2021 format (国办公开办函〔2021〕30号); it is not loaded as 2021",
             file: file, line: line)
     }
+    static func popplerMissing(_ file: String?) -> ImportError {
+        ImportError(
+            code: "I007",
+            "reading a PDF needs pdftotext from Poppler, which is not installed; install it with "
+                + "`apt-get install poppler-utils` (macOS: `brew install poppler`), or load the text of the PDF instead",
+            file: file)
+    }
+    static func popplerFailed(_ file: String?, _ reason: String) -> ImportError {
+        ImportError(code: "I008", "cannot extract the text of the PDF: \(reason)", file: file)
+    }
+    static func pdfWithoutText(_ file: String?) -> ImportError {
+        ImportError(
+            code: "I009",
+            "the PDF has no text layer (a scanned image?); run OCR on it first (e.g. ocrmypdf) and load the result",
+            file: file)
+    }
+    static func notWord(_ file: String?, _ reason: String) -> ImportError {
+        ImportError(code: "I011", "cannot read the Word document: \(reason)", file: file)
+    }
 }

@@ -18,6 +18,10 @@ public enum InputKind: String, Sendable, Hashable, CaseIterable {
     case csvLong = "CSV, one row per cell"
     /// An Excel workbook of the official tables (`export --format xlsx`), perhaps edited in Excel, WPS or openpyxl.
     case xlsx = "Excel workbook"
+    /// A PDF file, read through Poppler's `pdftotext` (see ``ImportedReport/extraction``).
+    case pdf = "PDF"
+    /// A Word file (`.docx`): its tables read as grids, its paragraphs as prose.
+    case word = "Word (.docx)"
 }
 
 /// The character encoding a report file was read in.
@@ -66,21 +70,24 @@ public struct ImportIssue: Sendable, Hashable, CustomStringConvertible {
     public let table: String?
     /// The row key (`result.open`), when the issue concerns a row.
     public let row: String?
+    /// 1-based page of a paginated source (a PDF), if known; ``line`` then counts within that page.
+    public let page: Int?
     /// 1-based line in the source, if known.
     public let line: Int?
     /// 1-based column in Characters, if known.
     public let column: Int?
 
-    /// An issue; `line` and `column` are 1-based.
+    /// An issue; `page`, `line` and `column` are 1-based.
     public init(
         code: String, severity: Severity = .warning, _ message: String, table: String? = nil, row: String? = nil,
-        line: Int? = nil, column: Int? = nil
+        page: Int? = nil, line: Int? = nil, column: Int? = nil
     ) {
         self.code = code
         self.severity = severity
         self.message = message
         self.table = table
         self.row = row
+        self.page = page
         self.line = line
         self.column = column
     }
@@ -88,7 +95,7 @@ public struct ImportIssue: Sendable, Hashable, CustomStringConvertible {
     /// `warning[I201] line 12: table 三 row （二）部分公开: 6 numbers where 7 are expected`
     public var description: String {
         var place = ""
-        if let line { place = " line \(line)" + (column.map { ":\($0)" } ?? "") }
+        if let line { place = (page.map { " page \($0)" } ?? "") + " line \(line)" + (column.map { ":\($0)" } ?? "") }
         return "\(severity.rawValue)[\(code)]\(place): \(message)"
     }
 }
@@ -122,6 +129,10 @@ public struct ImportedReport: Sendable {
     public let inferred: [CellNote]
     /// Everything else worth telling: rows that could not be placed, stray numbers, repaired bytes.
     public let diagnostics: [ImportIssue]
+    /// How the text was taken from a binary file (`pdftotext -layout, 5 pages`), nil for a text file.
+    public internal(set) var extraction: String? = nil
+    /// Wall-clock seconds spent in the child processes that extracted the text (every `pdftotext` run), if any.
+    public internal(set) var extractionSeconds: Double? = nil
 
     /// The value of a cell by name (`t3.total.total`), `.empty` if missing or unknown.
     public func value(_ name: String) -> Value {

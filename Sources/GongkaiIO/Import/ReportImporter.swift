@@ -2,8 +2,8 @@ import Foundation
 import GongkaiCore
 
 /// Loads a published 政府信息公开工作年度报告 (text, PDF-extracted text, flattened page text, markdown or HTML; UTF-8 or
-/// GB18030) into the cells of a template — or Gongkai's own CSV and `.xlsx` exports read back
-/// (``SpreadsheetImporter``).
+/// GB18030; a PDF through Poppler's `pdftotext`; a Word `.docx`) into the cells of a template — or Gongkai's own CSV
+/// and `.xlsx` exports read back (``SpreadsheetImporter``).
 ///
 /// ```swift
 /// let report = try ReportImporter().importReport(contentsOf: URL(fileURLWithPath: "淮安市-2024.txt"))
@@ -19,6 +19,10 @@ public struct ReportImporter: Sendable {
     public let template: ReportTemplate
     /// Headings and printed rows, derived once from the template.
     let plan: ImportPlan
+    /// The `pdftotext` executable for PDFs; nil: the one on `PATH`, found when a PDF is loaded.
+    public var pdftotext: String?
+    /// Seconds a child process (`pdftotext`) may run before it is stopped and the load fails.
+    public var childTimeout: Double = 60
 
     /// An importer for the official 2021 format.
     public init(template: ReportTemplate = .official2021) {
@@ -34,14 +38,23 @@ public struct ReportImporter: Sendable {
         } catch {
             throw ImportError.unreadable(url.lastPathComponent, "\(error.localizedDescription)")
         }
-        return try importReport(bytes: [UInt8](data), fileName: url.lastPathComponent)
+        return try importReport(bytes: [UInt8](data), fileName: url.lastPathComponent, path: url.path)
     }
 
-    /// Reads a report from its bytes; `fileName` is used for provenance and to recognise `.html`/`.md`.
-    public func importReport(bytes: [UInt8], fileName: String? = nil) throws(ImportError) -> ImportedReport {
-        if let spreadsheet = try SpreadsheetImporter(template: template).importIfSpreadsheet(bytes, fileName: fileName) {
+    /// Reads a report from its bytes; `fileName` is used for provenance and to recognise `.html`/`.md`. A PDF, a
+    /// Word file and a spreadsheet are recognised by their content; `path`, where the bytes were read from, is what
+    /// `pdftotext` is given (without it, the PDF is written to a temporary file first).
+    public func importReport(bytes: [UInt8], fileName: String? = nil, path: String? = nil) throws(ImportError)
+        -> ImportedReport
+    {
+        if PDFText.isPDF(bytes, fileName: fileName) { return try importPDF(bytes: bytes, fileName: fileName, path: path) }
+        // Both .docx and .xlsx are zip archives: a Word document has word/document.xml.
+        if !WordDocument.isWordArchive(bytes),
+            let spreadsheet = try SpreadsheetImporter(template: template).importIfSpreadsheet(bytes, fileName: fileName)
+        {
             return spreadsheet
         }
+        if let word = try WordDocument.recognise(bytes, file: fileName) { return try importWord(word, fileName: fileName) }
         let decoded = try SourceDecoder.decode(bytes, file: fileName)
         return try importReport(
             scalars: decoded.scalars, fileName: fileName, encoding: decoded.encoding, issues: decoded.issues)
@@ -52,27 +65,40 @@ public struct ReportImporter: Sendable {
         try importReport(scalars: text.unicodeScalars.map(SourceDocument.fold), fileName: fileName, encoding: .utf8, issues: [])
     }
 
-    private func importReport(
-        scalars: [Unicode.Scalar], fileName: String?, encoding: SourceEncoding, issues: [ImportIssue]
+    func importReport(
+        scalars: [Unicode.Scalar], fileName: String?, encoding: SourceEncoding, issues: [ImportIssue],
+        plainText: Bool = false, kind knownKind: InputKind? = nil
     ) throws(ImportError) -> ImportedReport {
         let document =
-            Self.isHTML(scalars, fileName: fileName) ? HTMLReader.document(scalars) : SourceDocument(plainText: scalars)
+            !plainText && Self.isHTML(scalars, fileName: fileName)
+            ? HTMLReader.document(scalars) : SourceDocument(plainText: scalars)
+        return try importReport(document: document, fileName: fileName, encoding: encoding, issues: issues, kind: knownKind)
+    }
+
+    /// Reads the tables and prose of a document already split into blocks.
+    func importReport(
+        document: SourceDocument, fileName: String?, encoding: SourceEncoding, issues: [ImportIssue],
+        kind knownKind: InputKind? = nil
+    ) throws(ImportError) -> ImportedReport {
         var reader = ReportReader(template: template, plan: plan, document: document, file: fileName)
         let (sections, tablesFound) = try reader.read()
         guard tablesFound > 0, !reader.values.isEmpty else { throw .noTables(fileName) }
 
-        let metadata = ReportMetadata(document)
-        var texts = sections
+        var metadata = ReportMetadata(document)
+        // Headings and markup never reach a text cell (an empty name is no name).
+        metadata.org = metadata.org.map(TextMarkup.plain).flatMap { $0.isEmpty ? nil : $0 }
+        metadata.title = metadata.title.map(TextMarkup.plain).flatMap { $0.isEmpty ? nil : $0 }
+        var texts = sections.mapValues(TextMarkup.plain).filter { !$0.value.isEmpty }
         if let org = metadata.org { texts["meta.org"] = org }
         if let year = metadata.year { texts["meta.year"] = String(year) }
         if let title = metadata.title { texts["meta.title"] = title }
 
         let kind: InputKind =
-            document.isHTML
+            knownKind ?? (document.isHTML
             ? .html
             : document.hasPipeRows
                 ? .markdown
-                : reader.sawGluedRuns ? .flatText : reader.multiValueLines > reader.singleValueLines ? .pdfText : .cellPerLine
+                : reader.sawGluedRuns ? .flatText : reader.multiValueLines > reader.singleValueLines ? .pdfText : .cellPerLine)
         var present = [Bool](repeating: false, count: template.cells.count)
         for index in reader.values.keys where index >= 0 && index < present.count { present[index] = true }
         let missing = template.cells.filter { !present[$0.index] }.map {

@@ -144,7 +144,10 @@ extension ReportReader {
                     "glued run '\(runText)' -> \(Self.list(fitting[0].values)): the only split into \(row.width) numbers\(rules)"
                 apply(fitting[0], cells, row: row, table: table, note: [orderNote, note].compactMap { $0 }.joined(separator: "; "))
             default:
-                if row.rules.isEmpty {
+                if row.rules.isEmpty, let decided = proseDecision(fitting, row: row, runText: runText) {
+                    // Figures stated in the prose decide (ProseEvidence.swift).
+                    apply(decided.reading, cells, row: row, table: table, note: [orderNote, decided.note].compactMap { $0 }.joined(separator: "; "))
+                } else if row.rules.isEmpty {
                     reject(
                         row, table,
                         "glued run '\(runText)' has \(fitting.count) readings (\(fitting.prefix(4).map { Self.list($0.values) }.joined(separator: " / "))"

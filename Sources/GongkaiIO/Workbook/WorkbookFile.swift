@@ -68,6 +68,7 @@ public enum WorkbookFile {
                 var line = "value \(entry.name) \(render(entry.value))"
                 if let p = entry.provenance {
                     if let file = p.file { line += " file=\(quoted(file))" }
+                    if let page = p.page { line += " page=\(page)" }
                     if let l = p.line { line += " line=\(l)" }
                     if let c = p.column { line += " col=\(c)" }
                     line += " origin=\(p.origin.rawValue)"
@@ -237,12 +238,12 @@ public enum WorkbookFile {
             }
             return value
         }
-        let known: Set<String> = ["file", "line", "col", "origin", "note"]
+        let known: Set<String> = ["file", "page", "line", "col", "origin", "note"]
         if let unknown = attributes.keys.sorted().first(where: { !known.contains($0) }) {
             throw ParseError(line: line, message: "unknown attribute ‘\(unknown)=’")
         }
         return Provenance(
-            file: attributes["file"], line: try int("line"), column: try int("col"), origin: origin,
+            file: attributes["file"], page: try int("page"), line: try int("line"), column: try int("col"), origin: origin,
             note: attributes["note"])
     }
 }

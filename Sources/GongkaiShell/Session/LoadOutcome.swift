@@ -43,7 +43,7 @@ public enum LoadRefusal: String, Sendable, Hashable, CaseIterable {
     case unreadable
     /// The file is empty.
     case empty
-    /// Binary data that is no report text (a PDF gets a hint).
+    /// Binary data that is no report text, nor a PDF, Word or Excel file Gongkai reads.
     case binary
     /// Neither UTF-8 nor GB18030/GBK.
     case undecodable
@@ -61,9 +61,10 @@ public enum LoadRefusal: String, Sendable, Hashable, CaseIterable {
         switch code {
         case "I001": .unreadable
         case "I002": .empty
-        case "I003": .binary
+        case "I003", "I011": .binary
         case "I004": .undecodable
         case "I006": .trialFormat
+        case "I007", "I008", "I300": .unreadable
         default: .noTables
         }
     }

@@ -52,16 +52,11 @@ extension Session {
         let baseName = file.split(separator: "/").last.map(String.init) ?? file
         let imported: ImportedReport
         do {
-            imported = try importer.importReport(bytes: bytes, fileName: baseName)
+            imported = try importer.importReport(bytes: bytes, fileName: baseName, path: path(file))
         } catch {
             let reason = LoadRefusal.fromImport(code: error.code)
             if reason == .noTables || reason == .empty, Session.isPlainlyNotReport(bytes, name: baseName) {
                 return .skipped(file: file, why: "not a report (no report tables in it)")
-            }
-            if reason == .binary, bytes.starts(with: Array("%PDF".utf8)) {
-                return .refused(
-                    file: file, reason: .binary,
-                    message: "\(file): a PDF; extract its text first (pdftotext -layout \(baseName)) and load the .txt")
             }
             return .refused(file: file, reason: reason, message: "\(file): " + error.message)
         }

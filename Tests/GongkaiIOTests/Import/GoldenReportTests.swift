@@ -18,15 +18,7 @@ struct GoldenReportTests {
         let golden = try Golden(file)
         let report = try Self.load(golden)
         #expect(golden.cells.count == 200)
-        var mismatches: [String] = []
-        for cell in report.template.cells {
-            let expected = golden.cells[cell.name] ?? nil
-            let actual = report.values[cell.index]?.0
-            let expectedValue: Value = expected.map { .number($0) } ?? .empty
-            if (actual ?? .empty) != expectedValue {
-                mismatches.append("\(cell.name): expected \(expectedValue), got \(actual.map(\.description) ?? "empty")")
-            }
-        }
+        let mismatches = golden.mismatches(report)
         #expect(mismatches.isEmpty, "\(mismatches.count) mismatches:\n\(mismatches.joined(separator: "\n"))")
     }
 
@@ -66,7 +58,8 @@ struct GoldenReportTests {
         "each input kind is recognised",
         arguments: [
             ("上犹县政府办-2023.txt", InputKind.cellPerLine), ("淮安市-2024.txt", .pdfText), ("上海市科委-2024.md", .markdown),
-            ("平潭综合实验区-2021.txt", .flatText), ("平潭综合实验区-2021.html", .html),
+            ("平潭综合实验区-2021.txt", .flatText), ("平潭综合实验区-2021.html", .html), ("洪泽区-2023.txt", .pdfText),
+            ("洪泽区-2023.pdf", .pdf), ("淮安市-2024.docx", .word),
         ])
     func kind(_ file: String, _ kind: InputKind) throws {
         let report = try Self.importer.importReport(bytes: try Fixtures.bytes("reports/" + file), fileName: file)

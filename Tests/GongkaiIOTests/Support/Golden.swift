@@ -1,5 +1,6 @@
 import Foundation
 import GongkaiCore
+import GongkaiIO
 
 /// The expected values of a fixture report (`Tests/Fixtures/reports/golden/*.json`).
 struct Golden {
@@ -14,8 +15,10 @@ struct Golden {
 
     static let files = [
         "上犹县政府办-2023.json", "淮安市-2024.json", "上海市科委-2024.json", "平潭综合实验区-2021.json",
-        "平潭综合实验区-2021.html.json",
+        "平潭综合实验区-2021.html.json", "洪泽区-2023.json", "洪泽区-2024.json",
     ]
+    /// Goldens that hold for a published PDF too: the text was extracted from it (golden, PDF).
+    static let pdfs = [("洪泽区-2023.json", "洪泽区-2023.pdf"), ("洪泽区-2024.json", "洪泽区-2024.pdf")]
 
     init(_ name: String) throws {
         let data = try Data(contentsOf: Fixtures.url("reports/golden/" + name))
@@ -38,5 +41,19 @@ struct Golden {
             cells[name] = raw == "null" ? .some(nil) : .some(DecimalNumber(raw))
         }
         self.cells = cells
+    }
+
+    /// Every cell whose imported value differs from the golden's (an empty cell is `null` in the golden).
+    func mismatches(_ report: ImportedReport) -> [String] {
+        var mismatches: [String] = []
+        for cell in report.template.cells {
+            let expected = cells[cell.name] ?? nil
+            let actual = report.values[cell.index]?.0
+            let expectedValue: Value = expected.map { .number($0) } ?? .empty
+            if (actual ?? .empty) != expectedValue {
+                mismatches.append("\(cell.name): expected \(expectedValue), got \(actual.map(\.description) ?? "empty")")
+            }
+        }
+        return mismatches
     }
 }

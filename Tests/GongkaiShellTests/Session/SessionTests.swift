@@ -32,7 +32,8 @@ struct SessionTests {
         #expect(
             Set(loaded.keys) == [
                 "上海市科委-2024.md", "上犹县政府办-2023.txt", "平潭综合实验区-2021.html", "平潭综合实验区-2021.txt",
-                "洪泽区-2023.txt", "洪泽区-2024.txt", "淮安市-2024.txt",
+                "洪泽区-2023.txt", "洪泽区-2024.txt", "淮安市-2024.txt", "洪泽区-2023.pdf", "洪泽区-2024.pdf",
+                "淮安市-2024.docx",
             ])
         #expect(batch.refused.map(\.reason) == [.trialFormat])
         #expect(batch.refused.first?.file.hasSuffix("平潭综合实验区-2020-2019format.txt") == true)
@@ -40,13 +41,16 @@ struct SessionTests {
         #expect(batch.skipped.filter { $0.file.hasSuffix(".json") }.count == 7)
         // Names are readable, stable and distinct: body and year, a second report of the same body and year `_2`.
         #expect(loaded["上犹县政府办-2023.txt"]?.name == "上犹县政府办_2023")
-        #expect(loaded["淮安市-2024.txt"]?.name == "淮安市_2024")
-        #expect(Set(batch.loaded.map(\.name)).count == 7)
-        #expect(session.workbook.reportNames.count == 7)
+        // Files load in name order: the .docx of 淮安市 2024 before its .txt, which becomes `_2`.
+        #expect(loaded["淮安市-2024.docx"]?.name == "淮安市_2024")
+        #expect(loaded["淮安市-2024.txt"]?.name == "淮安市_2024_2")
+        #expect(Set(batch.loaded.map(\.name)).count == 10)
+        #expect(session.workbook.reportNames.count == 10)
         // A faithful load leaves exactly the golden's nulls missing.
         for (file, golden) in [
             ("上犹县政府办-2023.txt", "上犹县政府办-2023"), ("淮安市-2024.txt", "淮安市-2024"),
-            ("洪泽区-2023.txt", "洪泽区-2023"), ("洪泽区-2024.txt", "洪泽区-2024"),
+            ("洪泽区-2023.txt", "洪泽区-2023"), ("洪泽区-2024.txt", "洪泽区-2024"), ("洪泽区-2023.pdf", "洪泽区-2023"),
+            ("洪泽区-2024.pdf", "洪泽区-2024"),
         ] {
             let report = try #require(loaded[Substring(file)])
             #expect(report.cells.missing == (try Self.goldenMissing(golden)), "\(file)")

@@ -1,0 +1,150 @@
+import GongkaiCore
+
+/// Figures a report states in its prose (`全年制发行政规范性文件6件，废止3件，现行有效65件`), used as evidence where a
+/// glued run of digits has several readings and no rule decides between them.
+///
+/// A figure is a number followed by `件`. It speaks of a cell when, earlier in its sentence (back to `。`/`；`), the
+/// nearest column word of the row's columns is the cell's (`制发`, `废止`, `现行有效`: the column label without `本年`
+/// and `件数`) and the nearest row word is the cell's row (`行政规范性文件`, also `规范性文件`; `规章`). A reading the
+/// stated figures leave alone is taken, *inferred*, with the place of the figures in its note; anything else stays
+/// empty. A table's own text holds no such figure: its numbers are not followed by `件`.
+struct ProseEvidence {
+    /// A stated figure: its value, where it is, and the column and row words before it in its sentence.
+    struct Figure {
+        var value: DecimalNumber
+        var place: SourcePlace
+        var column: [Unicode.Scalar]?
+        var row: [Unicode.Scalar]?
+    }
+
+    let figures: [Figure]
+
+    /// The column word of a cell's label: `本年制发件数` → `制发`.
+    static func columnWord(_ label: String) -> [Unicode.Scalar] {
+        var word = Substring(label)
+        for prefix in ["本年"] where word.hasPrefix(prefix) { word = word.dropFirst(prefix.count) }
+        for suffix in ["件数", "数量", "数"] where word.hasSuffix(suffix) {
+            word = word.dropLast(suffix.count)
+            break
+        }
+        return LabelText.normalized(String(word))
+    }
+
+    /// The row words of a row's label: `行政规范性文件` → `行政规范性文件`, `规范性文件`.
+    static func rowWords(_ label: String) -> [[Unicode.Scalar]] {
+        let word = LabelText.splitOrdinal(LabelText.normalized(label)).text
+        let short = Array("行政".unicodeScalars)
+        return word.starts(with: short) && word.count > short.count + 1
+            ? [word, Array(word.dropFirst(short.count))] : [word]
+    }
+
+    /// Gathers the figures of the document's prose (its blocks that are not table rows), reading each sentence for
+    /// the words given.
+    init(_ document: SourceDocument, columns: [[Unicode.Scalar]], rows: [[Unicode.Scalar]]) {
+        var found: [Figure] = []
+        let sentenceEnds = ScalarSet("。；;！？!?")
+        for block in document.blocks where block.cells == nil {
+            let text = block.text.scalars
+            var sentenceStart = 0
+            var i = 0
+            while i < text.count {
+                let c = text[i]
+                if sentenceEnds.contains(c) {
+                    sentenceStart = i + 1
+                    i += 1
+                    continue
+                }
+                guard Tokenizer.isDigit(c), i == 0 || !Tokenizer.isDigit(text[i - 1]) else {
+                    i += 1
+                    continue
+                }
+                var end = i
+                while end < text.count, Tokenizer.isDigit(text[end]) || text[end] == "," { end += 1 }
+                var after = end
+                while after < text.count, text[after] == " " { after += 1 }
+                defer { i = end }
+                guard after < text.count, text[after] == "件", end - i <= 12 else { continue }
+                let digits = text[i..<end].filter { $0 != "," }
+                guard let value = ReportReader.number(Array(digits)) else { continue }
+                let before = LabelText.normalized(text[sentenceStart..<i])
+                func nearest(_ words: [[Unicode.Scalar]]) -> [Unicode.Scalar]? {
+                    var best: (at: Int, word: [Unicode.Scalar])?
+                    for word in words where !word.isEmpty {
+                        var from = 0
+                        while let at = LabelText.firstIndex(of: word[...], in: before, from: from) {
+                            // The later occurrence wins; at one place the longer word (行政规范性文件 over 规范性文件).
+                            let tail = at + word.count
+                            if best.map({
+                                tail > $0.at + $0.word.count
+                                    || (tail == $0.at + $0.word.count && word.count > $0.word.count)
+                            }) ?? true {
+                                best = (at, word)
+                            }
+                            from = at + 1
+                        }
+                    }
+                    return best?.word
+                }
+                found.append(
+                    Figure(value: value, place: block.text.place(at: i), column: nearest(columns), row: nearest(rows)))
+            }
+        }
+        figures = found
+    }
+
+    /// The one reading of a row the stated figures allow, with the figures used; nil when the prose states nothing
+    /// about the row's cells, contradicts itself, or leaves several readings (or none).
+    func decide(
+        readings: [DigitRunSplitter.Reading], columns: [[Unicode.Scalar]], rowWords: [[Unicode.Scalar]]
+    ) -> (reading: Int, used: [(column: Int, figure: Figure)])? {
+        let rowSet = Set(rowWords.map { String(scalars: $0) })
+        var stated: [(column: Int, figure: Figure)] = []
+        for (k, column) in columns.enumerated() {
+            let matching = figures.filter { figure in
+                figure.column == column && figure.row.map { rowSet.contains(String(scalars: $0)) } == true
+            }
+            // Two different figures for one cell: the prose is no evidence for it.
+            guard let first = matching.first, matching.allSatisfy({ $0.value == first.value }) else { continue }
+            stated.append((k, first))
+        }
+        guard !stated.isEmpty else { return nil }
+        let allowed = readings.indices.filter { r in
+            stated.allSatisfy { readings[r].values[$0.column] == $0.figure.value }
+        }
+        guard allowed.count == 1 else { return nil }
+        return (allowed[0], stated)
+    }
+}
+
+extension ReportReader {
+    /// Where a row's glued run has several readings and no rule: the reading the prose's figures decide, and the note
+    /// the inferred cells carry (the figures' places included).
+    func proseDecision(
+        _ readings: [DigitRunSplitter.Reading], row: TemplateRowKey, runText: String
+    ) -> (reading: DigitRunSplitter.Reading, note: String)? {
+        let cells = row.cells.map { template.cells[$0] }
+        guard let first = cells.first, let rowLabel = first.rowLabels.last else { return nil }
+        let columns = cells.map { ProseEvidence.columnWord($0.columnLabels.last ?? "") }
+        guard columns.allSatisfy({ !$0.isEmpty }) else { return nil }
+        // Row words of every row of the table, so that the nearest one before a figure tells whose it is.
+        let table = template.cells.filter { $0.table == first.table }
+        let allRows = Set(table.compactMap(\.rowLabels.last)).sorted().flatMap(ProseEvidence.rowWords)
+        let allColumns = Set(table.compactMap(\.columnLabels.last)).sorted().map(ProseEvidence.columnWord).filter {
+            !$0.isEmpty
+        }
+        let evidence = ProseEvidence(document, columns: allColumns, rows: allRows)
+        guard
+            let decision = evidence.decide(
+                readings: readings, columns: columns, rowWords: ProseEvidence.rowWords(rowLabel))
+        else { return nil }
+        let reading = readings[decision.reading]
+        let stated = decision.used.map { used in
+            "\(String(scalars: columns[used.column]))…\(used.figure.value)件 at line \(used.figure.place.line):"
+                + "\(document.characterColumn(used.figure.place))"
+        }
+        let note =
+            "glued run '\(runText)' has \(readings.count) readings and no rule to choose; the prose states "
+            + stated.joined(separator: ", ") + ", which only \(Self.list(reading.values)) fits"
+        return (reading, note)
+    }
+}
