@@ -205,10 +205,13 @@ public final class Shell {
             var offset = column
             for line in statement.split(separator: "\n", omittingEmptySubsequences: false) {
                 if offset <= line.count {
-                    // Control characters show escaped, so the caret counts the escaped text.
-                    let padding = displayWidth(String(line.prefix(offset)).replacingNewlines())
+                    // Control characters show escaped, so the caret is placed in the escaped text.
+                    let before = String(line.prefix(offset)).replacingNewlines()
+                    let marked = String(line.dropFirst(offset).prefix(error.length)).replacingNewlines()
+                    let shown = Array(before + marked)
+                    let span = SourceSpan(start: before.count, end: before.count + marked.count)
                     errors.line("  " + String(line).replacingNewlines())
-                    errors.line("  " + String(repeating: " ", count: padding) + "^")
+                    errors.line("  " + span.caret(in: shown))
                     break
                 }
                 offset -= line.count + 1

@@ -5,6 +5,8 @@ struct ShellError: Error, CustomStringConvertible {
     var message: String
     /// 0-based Character offset into the statement.
     var column: Int?
+    /// How many Characters the caret spans (the whole name or token a formula error is about).
+    var length = 1
 
     init(_ message: String, column: Int? = nil) {
         self.message = message
@@ -21,6 +23,7 @@ struct ShellError: Error, CustomStringConvertible {
                 // Find the formula in the statement when the caller did not say where it starts.
                 let start = offset ?? statement.characterOffset(of: source)
                 column = start.map { $0 + span.start }
+                length = max(1, span.end - span.start)
             }
         }
     }

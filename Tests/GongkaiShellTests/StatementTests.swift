@@ -1,4 +1,5 @@
 @testable import GongkaiShell
+import GongkaiCore
 import Testing
 
 /// How a line at the prompt is understood, and how lines join into statements.
@@ -56,7 +57,7 @@ struct StatementTests {
         ("t4.*.*", "t4.review.upheld", true),
     ])
     func patterns(pattern: String, name: String, matches: Bool) {
-        #expect(CellPattern.matches(pattern, name) == matches)
+        #expect(Reference(pattern: pattern).matches(name) == matches)
     }
 
     @Test func cellInput() {

@@ -15,22 +15,10 @@ extension Diagnostic {
         if let span {
             let text = sourceLine(in: source)
             lines.append("  | " + text)
-            lines.append("  | " + caret(under: span, in: Array(text)))
+            lines.append("  | " + span.caret(in: Array(text)))
         }
         if let help { lines.append("  = help: " + help) }
         return lines.joined(separator: "\n")
-    }
-
-    /// Blanks as wide as the text before the span, then one `^` per display column of the span (at least one).
-    private func caret(under span: SourceSpan, in characters: [Character]) -> String {
-        let start = min(span.start, characters.count)
-        let end = min(max(span.end, start), characters.count)
-        var text = ""
-        for character in characters[..<start] {
-            text += character == "\t" ? "\t" : String(repeating: " ", count: displayWidth(of: character))
-        }
-        let width = characters[start..<end].reduce(0) { $0 + displayWidth(of: $1) }
-        return text + String(repeating: "^", count: max(1, width))
     }
 
     /// The line the span refers to: `source` itself, or its ``line``-th line when one is set.
@@ -39,5 +27,21 @@ extension Diagnostic {
         let all = source.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
         let index = (line ?? 1) - 1
         return all.indices.contains(index) ? all[index] : ""
+    }
+}
+
+extension SourceSpan {
+    /// The caret line under this span of `characters`: blanks as wide as the text before the span (a tab stays a
+    /// tab), then one `^` per display column of the span, at least one. The one caret renderer: formula diagnostics
+    /// and the shell's statement errors both draw with it.
+    public func caret(in characters: [Character]) -> String {
+        let start = min(self.start, characters.count)
+        let end = min(max(self.end, start), characters.count)
+        var text = ""
+        for character in characters[..<start] {
+            text += character == "\t" ? "\t" : String(repeating: " ", count: displayWidth(of: character))
+        }
+        let width = characters[start..<end].reduce(0) { $0 + displayWidth(of: $1) }
+        return text + String(repeating: "^", count: max(1, width))
     }
 }

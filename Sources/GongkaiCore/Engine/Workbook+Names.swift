@@ -18,11 +18,10 @@ extension Workbook {
         guard reference.contains("*") else { return [try resolve(reference, context: context).raw] }
         let (slot, rest) = try split(reference, context: context)
         guard let report = reports[slot] else { throw .unknownReport(reference) }
-        let pattern = rest.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        let pattern = Reference(pattern: rest)
         var found: [Int] = []
-        for local in liveLocals(of: report, slot: slot) {
-            let segments = report.name(local: local).split(separator: ".").map(String.init)
-            if Workbook.matches(pattern[...], segments[...]) { found.append(CellID(report: slot, local: local).raw) }
+        for local in liveLocals(of: report, slot: slot) where pattern.matches(report.name(local: local)) {
+            found.append(CellID(report: slot, local: local).raw)
         }
         guard !found.isEmpty else { throw .unknownName(reference, suggestion: nil) }
         return found
@@ -51,22 +50,6 @@ extension Workbook {
             locals.append(report.shape.userBase + u)
         }
         return locals
-    }
-
-    /// Segment-wise match: `*` is exactly one segment, `**` one or more.
-    static func matches(_ pattern: ArraySlice<String>, _ name: ArraySlice<String>) -> Bool {
-        guard let head = pattern.first else { return name.isEmpty }
-        if head == "**" {
-            guard !name.isEmpty else { return false }
-            var rest = name.dropFirst()
-            while true {
-                if matches(pattern.dropFirst(), rest) { return true }
-                guard !rest.isEmpty else { return false }
-                rest = rest.dropFirst()
-            }
-        }
-        guard let first = name.first, head == "*" || head == first else { return false }
-        return matches(pattern.dropFirst(), name.dropFirst())
     }
 
     func suggestion(for name: String, in report: ReportState) -> String? {

@@ -33,6 +33,15 @@ public struct Reference: Sendable, Hashable {
     /// The dotted text, e.g. `t3.*.natural`.
     public var name: String { description }
 
+    /// A pattern from its dotted text as typed outside a formula (`t3.*.natural`, `t3.result.**`): `*` and `**` are
+    /// wildcard segments, anything else literal. The one wildcard rule for the engine, `.show` and the shell.
+    public init(pattern text: some StringProtocol) {
+        let segments = text.split(separator: ".", omittingEmptySubsequences: false).map { part -> Segment in
+            part == "*" ? .one : part == "**" ? .oneOrMore : .name(String(part))
+        }
+        self.init(segments: segments, span: SourceSpan(start: 0, end: text.count))
+    }
+
     /// Whether the dotted name `candidate` is denoted by this reference (`t3.*.natural` matches `t3.total.natural`).
     public func matches(_ candidate: some StringProtocol) -> Bool {
         let parts = candidate.split(separator: ".", omittingEmptySubsequences: false)

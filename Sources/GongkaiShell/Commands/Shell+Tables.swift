@@ -59,7 +59,8 @@ extension Shell {
             let parts = selection.split(separator: ".")
             if parts.count == 2, template.table(String(parts[0])) != nil { pattern = "\(parts[0]).**.\(parts[1])" }
         }
-        let matched = names.filter { CellPattern.matches(pattern, $0) }
+        let wildcard = Reference(pattern: pattern)
+        let matched = names.filter { wildcard.matches($0) }
         guard !matched.isEmpty else {
             let suggestion = nearestName(to: selection, in: names + template.tables.map(\.id))
             throw ShellError(
@@ -274,26 +275,5 @@ extension Shell {
         output.line("dropped \(words[0]) \(words[1])")
         printChanges(changes)
         return .ok
-    }
-}
-
-/// Cell-name patterns: `*` matches exactly one segment, `**` one or more.
-enum CellPattern {
-    static func matches(_ pattern: String, _ name: String) -> Bool {
-        let p = pattern.split(separator: ".", omittingEmptySubsequences: false)
-        let n = name.split(separator: ".", omittingEmptySubsequences: false)
-        return match(p[...], n[...])
-    }
-
-    private static func match(_ p: ArraySlice<Substring>, _ n: ArraySlice<Substring>) -> Bool {
-        guard let head = p.first else { return n.isEmpty }
-        if head == "**" {
-            // One or more segments.
-            guard !n.isEmpty else { return false }
-            for taken in 1...n.count where match(p.dropFirst(), n.dropFirst(taken)) { return true }
-            return false
-        }
-        guard let first = n.first, head == "*" || head == first else { return false }
-        return match(p.dropFirst(), n.dropFirst())
     }
 }
