@@ -8,6 +8,7 @@
 //   .build/release/gongkai-bench engine --quick  # smoke run: 100 reports, chain 10,000, fewer repetitions
 //   .build/release/gongkai-bench --list          # the groups
 // Options: --reports N (default 10000), --chain N (default 1000000), --seed N (default 2024), --quick.
+//   .build/release/gongkai-bench --profile edit_1|build|chain [--reps N]   # untimed driver, for callgrind
 //
 // Adding figures: write a `BenchGroup` (name, summary, run(options)) in its own file and append it to
 // `BenchGroup.all` below; print figures with `emit(name, value, unit, comment)`.
@@ -23,6 +24,8 @@ extension BenchGroup {
 
 var options = BenchOptions()
 var selected: [String] = []
+var profile: String?
+var reps = 1000
 var arguments = CommandLine.arguments.dropFirst()
 while let argument = arguments.popFirst() {
     switch argument {
@@ -31,11 +34,13 @@ while let argument = arguments.popFirst() {
     case "--chain": options.chain = arguments.popFirst().flatMap { Int($0) } ?? options.chain
     case "--seed": options.seed = arguments.popFirst().flatMap { UInt64($0) } ?? options.seed
     case "--rss-child": options.rssChild = arguments.popFirst().flatMap { Int($0) }
+    case "--profile": profile = arguments.popFirst()
+    case "--reps": reps = arguments.popFirst().flatMap { Int($0) } ?? reps
     case "--list":
         for group in BenchGroup.all { print("\(group.name)\t\(group.summary)") }
         exit(0)
     case "-h", "--help":
-        print("usage: gongkai-bench [group …] [--quick] [--reports N] [--chain N] [--seed N] [--list]")
+        print("usage: gongkai-bench [group …] [--quick] [--reports N] [--chain N] [--seed N] [--list] | --profile KIND [--reps N]")
         exit(0)
     default: selected.append(argument)
     }
@@ -43,6 +48,13 @@ while let argument = arguments.popFirst() {
 if options.quick {
     options.reports = min(options.reports, 100)
     options.chain = min(options.chain, 10_000)
+}
+if let profile {
+    guard ProfileDriver.run(profile, reps: reps, options: options) else {
+        print("unknown profile kind; known: " + ProfileDriver.kinds.joined(separator: ", "))
+        exit(2)
+    }
+    exit(0)
 }
 if let n = options.rssChild {
     rssChild(reports: n, options: options)

@@ -130,6 +130,20 @@ final class TemplateShape: Sendable {
         }
     }
 
+    /// How many rules a report on this template lists before user rules: equalities, domain, cross-year pairs.
+    var ruleCount: Int { equalities.count + 1 + crossPairs.count }
+
+    /// The dense index of a report's rule among its ``ruleCount`` rules (nil for user rules).
+    @inline(__always)
+    func ruleSlot(_ key: RuleKey) -> Int? {
+        switch key {
+        case .equality(_, let index): index
+        case .domain: equalities.count
+        case .crossYear(_, let pair): equalities.count + 1 + pair
+        case .user: nil
+        }
+    }
+
     /// Whether the domain rule allows this value in cell `index`.
     func inDomain(_ value: Value, at index: Int) -> Bool {
         switch value {

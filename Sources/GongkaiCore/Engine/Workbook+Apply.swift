@@ -6,7 +6,7 @@ extension Workbook {
         recorder.reset()
         let inverse = try applyStep(operation)
         recheckRules(forCells: recorder.cellOrder)
-        return (changeSet(), inverse)
+        return (quiet ? ChangeSet() : changeSet(), inverse)
     }
 
     func applyStep(_ operation: Operation) throws(EngineError) -> Operation {
@@ -60,7 +60,8 @@ extension Workbook {
         guard let report = reports[id.report] else { return .empty }
         let local = id.local
         if local < report.shape.cellCount {
-            return report.isEntered(local) ? .entered(report.values[local], report.provenance[local]) : .empty
+            guard report.isEntered(local) else { return .empty }
+            return .entered(report.values[local], report.provenance.isEmpty ? nil : report.provenance[local])
         }
         let value = report.value(local: local)
         return value.isEmpty ? .empty : .entered(value, nil)
@@ -78,8 +79,8 @@ extension Workbook {
             uninstallFormula(at: id)
             install(FormulaCell(source: source, compiled: compiled), at: id)
             if local < report.shape.cellCount {
-                report.flags[local] = ReportState.hasFormula
-                report.provenance[local] = nil
+                report.setContentFlags(ReportState.hasFormula, at: local)
+                if !report.provenance.isEmpty { report.provenance[local] = nil }
             }
             return
         }
@@ -90,14 +91,14 @@ extension Workbook {
         switch content {
         case .entered(let value, let provenance):
             if local < report.shape.cellCount {
-                report.flags[local] = ReportState.entered
-                report.provenance[local] = provenance
+                report.setContentFlags(ReportState.entered, at: local)
+                if provenance != nil || !report.provenance.isEmpty { report.provenance[local] = provenance }
             }
             write(value, at: id, in: report)
         case .empty, .formula:
             if local < report.shape.cellCount {
-                report.flags[local] = 0
-                report.provenance[local] = nil
+                report.setContentFlags(0, at: local)
+                if !report.provenance.isEmpty { report.provenance[local] = nil }
                 if report.shape.totalParts[local].isEmpty { write(.empty, at: id, in: report) }
             } else {
                 write(.empty, at: id, in: report)
@@ -206,8 +207,10 @@ extension Workbook {
         if slot == reports.count { reports.append(report) } else { reports[slot] = report }
         slotByName[snapshot.name] = slot
         if current == nil { current = slot }
-        for local in 0..<shape.userBase where !report.value(local: local).isEmpty {
-            recorder.noteCell(CellID(report: slot, local: local).raw, old: .empty)
+        if !quiet {
+            for local in 0..<shape.userBase where !report.value(local: local).isEmpty {
+                recorder.noteCell(CellID(report: slot, local: local).raw, old: .empty)
+            }
         }
         // User names first (so formulas may name each other), then formulas.
         for (name, _) in snapshot.definitions {

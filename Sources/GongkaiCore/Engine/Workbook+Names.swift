@@ -30,8 +30,10 @@ extension Workbook {
 
     /// Splits off a report qualifier.
     func split(_ reference: String, context: Int?) throws(EngineError) -> (Int, String) {
-        if let dot = reference.firstIndex(of: "."), let slot = slotByName[String(reference[..<dot])] {
-            return (slot, String(reference[reference.index(after: dot)...]))
+        if !slotByName.isEmpty, let dot = reference.utf8.firstIndex(of: UInt8(ascii: ".")),
+            let slot = slotByName[String(reference[..<dot])]
+        {
+            return (slot, String(reference[reference.utf8.index(after: dot)...]))
         }
         guard let context else { throw .noReport }
         return (context, reference)

@@ -48,6 +48,8 @@ extension Workbook {
     static func sum(_ cells: [Int32], in values: [Value]) -> (
         value: DecimalNumber, empty: Int, count: Int, error: CellError?
     ) {
+        // Counts are small integers: they add in one word; anything else (a fraction, a word overflow) in `total`.
+        var small: Int64 = 0
         var total = DecimalNumber.zero
         var empty = 0
         var count = 0
@@ -56,9 +58,18 @@ extension Workbook {
             case .empty: empty += 1
             case .number(let n):
                 count += 1
+                if n.scale == 0, let word = n.smallInteger, case (let s, false) = small.addingReportingOverflow(word) {
+                    small = s
+                    continue
+                }
                 do { total = try total.adding(n) } catch { return (total, empty, count, CellError(error)) }
             case .text: return (total, empty, count, .type)
             case .error(let e): return (total, empty, count, e)
+            }
+        }
+        if small != 0 {
+            do { total = try total.adding(DecimalNumber(word: small)) } catch {
+                return (total, empty, count, CellError(error))
             }
         }
         return (total, empty, count, nil)
@@ -73,7 +84,8 @@ extension Workbook {
         }
         var stack = scratch.stack
         var order = scratch.order
-        scratch = Scratch()
+        scratch.stack = []
+        scratch.order = []
         stack.removeAll(keepingCapacity: true)
         order.removeAll(keepingCapacity: true)
         epoch &+= 1
