@@ -50,9 +50,9 @@ final class ReportState {
         self.shape = shape
         values = Array(repeating: .empty, count: shape.cellCount)
         flags = Array(repeating: 0, count: shape.cellCount)
-        texts = Array(repeating: .empty, count: shape.template.textCells.count)
+        texts = Array(repeating: .empty, count: shape.userBase - shape.cellCount)
         marks = Array(repeating: 0, count: shape.userBase)
-        equalityStatus = Array(repeating: .incomplete, count: shape.template.equalities.count)
+        equalityStatus = Array(repeating: .incomplete, count: shape.equalities.count)
         ruleNoted = Array(repeating: 0, count: shape.ruleCount)
         ruleTouched = Array(repeating: 0, count: shape.ruleCount)
     }

@@ -14,6 +14,8 @@ final class TemplateShape: Sendable {
     let totalParts: [[Int32]]
     /// The totals in an order where every total comes after the totals it sums.
     let totalOrder: [Int32]
+    /// Each cell's position in `totalOrder` (−1 for inputs).
+    let totalRank: [Int32]
     /// Sides of each equality, in `template.equalities` order.
     let equalityLeft: [[Int32]]
     let equalityRight: [[Int32]]
@@ -72,6 +74,9 @@ final class TemplateShape: Sendable {
         }
         for cell in template.cells { place(cell.index) }
         totalOrder = order
+        var rank = [Int32](repeating: -1, count: cellCount)
+        for (position, total) in order.enumerated() { rank[Int(total)] = Int32(position) }
+        totalRank = rank
         equalityLeft = template.equalities.map { $0.lhs.map(Int32.init) }
         equalityRight = template.equalities.map { $0.rhs.map(Int32.init) }
         var rules = [[Int32]](repeating: [], count: cellCount)

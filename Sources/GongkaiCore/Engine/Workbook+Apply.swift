@@ -192,18 +192,22 @@ extension Workbook {
         }
         let report = ReportState(name: snapshot.name, shape: snapshot.shape)
         let shape = snapshot.shape
+        // The report's arrays are built in locals and stored once: no per-cell access to the report's storage.
+        var values = snapshot.values.isEmpty ? report.values : snapshot.values
+        var flags = report.flags
+        report.values = []
+        report.flags = []
         if !snapshot.values.isEmpty {
-            for (index, value) in snapshot.values.enumerated() where !value.isEmpty {
-                report.values[index] = value
-                report.flags[index] = ReportState.entered
-            }
+            for index in values.indices where !values[index].isEmpty { flags[index] = ReportState.entered }
         }
+        // Totals in dependency order: the fast path for a fresh report.
+        for total in shape.totalOrder where flags[Int(total)] & ReportState.entered == 0 {
+            values[Int(total)] = Workbook.total(of: shape.totalParts[Int(total)], in: values)
+        }
+        report.values = values
+        report.flags = flags
         report.provenance = snapshot.provenance
         report.texts = snapshot.texts
-        // Totals in dependency order: the fast path for a fresh report.
-        for total in shape.totalOrder where !report.isEntered(Int(total)) {
-            report.values[Int(total)] = Workbook.total(of: shape.totalParts[Int(total)], in: report.values)
-        }
         if slot == reports.count { reports.append(report) } else { reports[slot] = report }
         slotByName[snapshot.name] = slot
         if current == nil { current = slot }

@@ -275,18 +275,32 @@ extension Workbook {
         guard let report = reports[slot] else { return }
         let shape = report.shape
         let values = report.values
+        // The domain flags in a local (one access to the report's storage, not one per cell).
+        var flags = report.flags
+        report.flags = []
+        var violations = 0
         for local in 0..<shape.cellCount {
-            _ = report.setInDomain(shape.inDomain(values[local], at: local), at: local)
-        }
-        if appearing {
-            report.failingCount = 0
-            for index in report.equalityStatus.indices {
-                let key = RuleKey.equality(report: slot, index: index)
-                noteRule(key, old: nil)
-                let status = evaluateStatus(of: key) ?? .error
-                report.equalityStatus[index] = status
-                if status.isFailing { report.failingCount += 1 }
+            if shape.inDomain(values[local], at: local) {
+                flags[local] &= ~ReportState.outOfDomain
+            } else {
+                flags[local] |= ReportState.outOfDomain
+                violations += 1
             }
+        }
+        report.flags = flags
+        report.domainViolationCount = violations
+        if appearing {
+            var failing = 0
+            var statuses = report.equalityStatus
+            report.equalityStatus = []
+            for index in statuses.indices {
+                noteRule(.equality(report: slot, index: index), old: nil)
+                let status = Workbook.equalityStatus(shape.equalityLeft[index], shape.equalityRight[index], values)
+                statuses[index] = status
+                if status.isFailing { failing += 1 }
+            }
+            report.equalityStatus = statuses
+            report.failingCount = failing
             noteRule(.domain(report: slot), old: nil)
             report.domainStatus = report.domainViolationCount == 0 ? .holds : .fails
             if report.domainStatus.isFailing { report.failingCount += 1 }

@@ -37,8 +37,11 @@ extension Shell {
         }
         let name = requestedName ?? defaultReportName(path: path, year: report.year)
         try attempt(context: path) { () throws(EngineError) in
-            _ = try workbook.loadReport(
-                name: name, template: report.template, values: report.values, texts: report.texts)
+            // The batch path: the load's change set would be thrown away, so none is built.
+            _ = try workbook.withoutChangeSets { () throws(EngineError) in
+                try workbook.loadReport(
+                    name: name, template: report.template, values: report.values, texts: report.texts)
+            }
             if workbook.reportNames.count > 1 { try workbook.selectReport(name) }
         }
         sources[name] = path
