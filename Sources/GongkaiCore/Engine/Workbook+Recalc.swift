@@ -109,7 +109,9 @@ extension Workbook {
             case .error(let e): return (total, empty, count, e)
             }
         }
-        if small != 0 {
+        if small != 0, total.isZero {
+            total = DecimalNumber(word: small)
+        } else if small != 0 {
             do { total = try total.adding(DecimalNumber(word: small)) } catch {
                 return (total, empty, count, CellError(error))
             }

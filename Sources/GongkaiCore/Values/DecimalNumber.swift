@@ -49,6 +49,12 @@ public struct DecimalNumber: Sendable, Hashable, Comparable {
     /// `.5`, `1.50`). `nil` beyond 35 significant digits or 18 fraction digits (trailing zeros do not count).
     /// Thousands separators, full-width digits and the like are the importer's business, not this parser's.
     public init?(_ text: some StringProtocol) {
+        self.init(String(text))
+    }
+
+    /// Parses plain decimal notation (see the generic form); not generic, so that callers in other modules run
+    /// specialised code.
+    public init?(_ text: String) {
         var significand: Int128 = 0
         var scale = 0
         var negative = false
@@ -372,6 +378,7 @@ private struct Wide: Comparable {
 extension DecimalNumber: CustomStringConvertible {
     /// Plain decimal notation, no exponent, no trailing fraction zeros: `24252.311082`, `-3`, `0.5`.
     public var description: String {
+        if scale == 0, let word = smallInteger { return String(word) }  // counts: one-word formatting
         let digits = String(significand.magnitude)
         let sign = significand < 0 ? "-" : ""
         guard scale > 0 else { return sign + digits }
