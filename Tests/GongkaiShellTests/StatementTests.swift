@@ -1,4 +1,5 @@
 @testable import GongkaiShell
+import GongkaiCore
 import Testing
 
 /// How a line at the prompt is understood, and how lines join into statements.
@@ -21,6 +22,21 @@ struct StatementTests {
     ])
     func classify(line: String, expected: Statement) {
         #expect(Statement(line) == expected)
+    }
+
+    /// The byte-level fast path for ASCII assignments classifies every line as the general path does.
+    @Test(arguments: [1, 2, 3] as [UInt64])
+    func asciiFastPathAgrees(seed: UInt64) {
+        var rng = SplitMix64(seed: seed)
+        let pieces = [
+            "t3", ".", "new", "natural", "_x", "a1", "=", "==", ":=", ":", " ", "\t", "1", "8.5", "let", "#", "--", "(",
+            "sum(", ")", "\"", "+", "-",
+        ]
+        for _ in 0..<3000 {
+            var line = ""
+            for _ in 0..<Int(rng.next() % 8) { line += pieces[Int(rng.next() % UInt64(pieces.count))] }
+            #expect(Statement(line) == Statement(classifying: line), "\(line.debugDescription)")
+        }
     }
 
     @Test func continuation() {

@@ -19,8 +19,13 @@ enum Statement: Equatable {
     init(_ text: String) {
         if let assignment = Statement.asciiAssignment(text) {
             self = assignment
-            return
+        } else {
+            self.init(classifying: text)
         }
+    }
+
+    /// The general classification, Character by Character (any text).
+    init(classifying text: String) {
         let characters = Array(text)
         var i = 0
         func skipBlanks() { while i < characters.count, characters[i].isWhitespace { i += 1 } }
