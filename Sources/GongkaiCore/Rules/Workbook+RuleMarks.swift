@@ -29,6 +29,18 @@ extension Workbook {
         recorder.ruleOld.append(old)
     }
 
+    /// ``noteRule(_:old:)`` for a rule of a report at hand, by its dense index `r` (the recheck path).
+    @inline(__always)
+    func noteRule(_ key: RuleKey, old: RuleStatus?, of report: ReportState, at r: Int) {
+        if quiet { return }
+        guard !recorder.wrapped else { return noteRule(key, old: old) }
+        let epoch = recorder.epoch
+        guard report.ruleNoted[r] != epoch else { return }
+        report.ruleNoted[r] = epoch
+        recorder.ruleOrder.append(key)
+        recorder.ruleOld.append(old)
+    }
+
     /// Starts a recheck: a fresh touch epoch (marks cleared when it wraps).
     func beginTouch() -> UInt32 {
         touchEpoch &+= 1

@@ -238,7 +238,7 @@ extension Workbook {
                 let status: RuleStatus = report.domainViolationCount == 0 ? .holds : .fails
                 let old = report.domainStatus
                 if status != old {
-                    noteRule(key, old: old)
+                    noteRule(key, old: old, of: report, at: report.shape.equalities.count)
                     report.failingCount += (status.isFailing ? 1 : 0) - (old.isFailing ? 1 : 0)
                     report.domainStatus = status
                 }
@@ -256,7 +256,7 @@ extension Workbook {
         let status = Workbook.equalityStatus(shape.equalityLeft[index], shape.equalityRight[index], report.values)
         let old = report.equalityStatus[index]
         guard status != old else { return }
-        noteRule(.equality(report: slot, index: index), old: old)
+        noteRule(.equality(report: slot, index: index), old: old, of: report, at: index)
         report.failingCount += (status.isFailing ? 1 : 0) - (old.isFailing ? 1 : 0)
         report.equalityStatus[index] = status
     }
