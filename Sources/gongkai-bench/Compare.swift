@@ -37,7 +37,8 @@ enum Compare {
             for (name, value, unit) in Recorded.figures { ours[name, default: []].append(Anchor.base(value, unit)) }
             if !checks.failures.isEmpty { print("# FAIL \(checks.failures)") }
         }
-        print("# compare: medians over \(rounds) alternating rounds; ratio = IronCalc / Gongkai (higher: Gongkai faster)")
+        print(
+            "# compare: medians over \(rounds) alternating rounds; ratio = IronCalc / Gongkai (higher: Gongkai faster)")
         for name in ours.keys.sorted() {
             guard let a = theirs[name], let g = ours[name], !name.hasPrefix("rss") else { continue }
             let (ta, tg) = (median(a), median(g))

@@ -15,9 +15,9 @@ extension Workbook {
 
     /// Recomputes every cell downstream of `seeds` (the seeds included), in topological order.
     func recompute(from seeds: [CellID]) {
-        if edgeCount == 0, seeds.count <= 8, let first = seeds.first, first.report < reports.count,
-            let report = reports[first.report], seeds.allSatisfy({ $0.report == first.report && $0.local < report.shape.cellCount }),
-            formulas.isEmpty
+        if edgeCount == 0, formulas.isEmpty, seeds.count <= 8, let first = seeds.first, first.report < reports.count,
+            let report = reports[first.report],
+            seeds.allSatisfy({ $0.report == first.report && $0.local < report.shape.cellCount })
         {
             recomputeTotals(from: seeds, in: report, slot: first.report)
             return

@@ -98,7 +98,9 @@ import Testing
             #expect(built == 0, "round \(round): a batch mutation built a change set")
             #expect(book.buildsChangeSets)
             let drift = book.recalculateAll()
-            #expect(drift.isEmpty, "round \(round): \(drift.cells.map(\.qualifiedName)) \(drift.rules.map(\.qualifiedName))")
+            #expect(
+                drift.isEmpty,
+                "round \(round): \(drift.cells.map(\.qualifiedName)) \(drift.rules.map(\.qualifiedName))")
             for report in book.reportNames {
                 let failing = try book.ruleResults(report: report).filter { $0.status.isFailing }.count
                 #expect(try book.failingCount(report: report) == failing, "round \(round) \(report)")
