@@ -73,8 +73,16 @@ func fmt(_ value: Double) -> String {
 }
 
 /// Prints one figure.
+/// Prints one figure: `name value unit  # spread; what; goal; anchor ratio` (see Anchor.swift).
 func emit(_ name: String, _ value: Double, _ unit: String, _ comment: String) {
-    print("\(name) \(fmt(value)) \(unit)  # \(comment)")
+    let note = Anchor.note(name, value, unit)
+    print("\(name) \(fmt(value)) \(unit)  # \(comment)" + (note.isEmpty ? "" : "; " + note))
+    Recorded.figures.append((name, value, unit))
+}
+
+/// Every figure printed so far (for `--compare`).
+enum Recorded {
+    nonisolated(unsafe) static var figures: [(name: String, value: Double, unit: String)] = []
 }
 
 func loadAverage() -> String {

@@ -9,6 +9,9 @@
 //   .build/release/gongkai-bench suggest         # error localisation on seeded errors (docs/rules.md)
 //   .build/release/gongkai-bench --list          # the groups
 // Options: --reports N (default 10000), --chain N (default 1000000), --seed N (default 2024), --quick.
+//   .build/release/gongkai-bench --profile edit_1|build|chain [--reps N]   # untimed driver, for callgrind
+//   .build/release/gongkai-bench --compare [--rounds 3] [--quick]          # IronCalc anchor and engine, alternating
+// Each figure prints its median, spread, goal and (when ../shared/docs/BENCH.md is present) the anchor's ratio.
 //
 // Adding figures: write a `BenchGroup` (name, summary, run(options)) in its own file and append it to
 // `BenchGroup.all` below; print figures with `emit(name, value, unit, comment)`.
@@ -24,6 +27,10 @@ extension BenchGroup {
 
 var options = BenchOptions()
 var selected: [String] = []
+var profile: String?
+var compare = false
+var rounds = 3
+var reps = 1000
 var arguments = CommandLine.arguments.dropFirst()
 while let argument = arguments.popFirst() {
     switch argument {
@@ -35,11 +42,15 @@ while let argument = arguments.popFirst() {
     case "--session-child":
         sessionChild(folder: arguments.popFirst() ?? ".")
         exit(0)
+    case "--profile": profile = arguments.popFirst()
+    case "--compare": compare = true
+    case "--rounds": rounds = arguments.popFirst().flatMap { Int($0) } ?? rounds
+    case "--reps": reps = arguments.popFirst().flatMap { Int($0) } ?? reps
     case "--list":
         for group in BenchGroup.all { print("\(group.name)\t\(group.summary)") }
         exit(0)
     case "-h", "--help":
-        print("usage: gongkai-bench [group …] [--quick] [--reports N] [--chain N] [--seed N] [--list]")
+        print("usage: gongkai-bench [group …] [--quick] [--reports N] [--chain N] [--seed N] [--list] | --profile KIND [--reps N] | --compare [--rounds R]")
         exit(0)
     default: selected.append(argument)
     }
@@ -48,6 +59,14 @@ if options.quick {
     options.reports = min(options.reports, 100)
     options.chain = min(options.chain, 10_000)
 }
+if let profile {
+    guard ProfileDriver.run(profile, reps: reps, options: options) else {
+        print("unknown profile kind; known: " + ProfileDriver.kinds.joined(separator: ", "))
+        exit(2)
+    }
+    exit(0)
+}
+if compare { exit(Compare.run(rounds: rounds, options: options) ? 0 : 2) }
 if let n = options.rssChild {
     rssChild(reports: n, options: options)
     exit(0)

@@ -24,6 +24,21 @@ struct StatementTests {
         #expect(Statement(line) == expected)
     }
 
+    /// The byte-level fast path for ASCII assignments classifies every line as the general path does.
+    @Test(arguments: [1, 2, 3] as [UInt64])
+    func asciiFastPathAgrees(seed: UInt64) {
+        var rng = SplitMix64(seed: seed)
+        let pieces = [
+            "t3", ".", "new", "natural", "_x", "a1", "=", "==", ":=", ":", " ", "\t", "1", "8.5", "let", "#", "--", "(",
+            "sum(", ")", "\"", "+", "-",
+        ]
+        for _ in 0..<3000 {
+            var line = ""
+            for _ in 0..<Int(rng.next() % 8) { line += pieces[Int(rng.next() % UInt64(pieces.count))] }
+            #expect(Statement(line) == Statement(classifying: line), "\(line.debugDescription)")
+        }
+    }
+
     @Test func continuation() {
         var buffer = StatementBuffer()
         #expect(buffer.append("t3.new.natural = (1 +") == nil)

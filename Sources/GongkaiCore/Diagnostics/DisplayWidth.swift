@@ -4,6 +4,19 @@
 /// Pure and locale-free, unlike `wcwidth`, which depends on `LC_CTYPE` and miscounts emoji sequences. Measured against
 /// tmux 3.3a (docs/LIBEDIT.md §5). Used for table alignment and for placing diagnostic carets.
 public func displayWidth(_ text: some StringProtocol) -> Int {
+    displayWidth(String(text))
+}
+
+/// The number of terminal columns a string occupies (see the generic form); not generic, so that callers in other
+/// modules run specialised code.
+public func displayWidth(_ text: String) -> Int {
+    // Printable ASCII (cell names, numbers): one column per byte, no grapheme breaking needed.
+    var ascii = true
+    for byte in text.utf8 where byte < 0x20 || byte >= 0x7F {
+        ascii = false
+        break
+    }
+    if ascii { return text.utf8.count }
     var width = 0
     for character in text {
         width += displayWidth(of: character)

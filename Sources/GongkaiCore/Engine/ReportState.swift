@@ -24,8 +24,12 @@ final class ReportState {
     var userIndex: [String: Int] = [:]
     /// Statuses of the template equalities, in `template.equalities` order.
     var equalityStatus: [RuleStatus]
-    /// Cells currently out of the domain rule.
-    var domainViolations: Set<Int> = []
+    /// How many cells are out of the domain rule (flag bit 2 marks them).
+    var domainViolationCount = 0
+    /// Per rule of the report (equalities, domain, cross-year pairs: ``ruleSlot``), the recorder epoch that noted its
+    /// old status and the recheck that last touched it: dense marks instead of hashed sets on the edit path.
+    var ruleNoted: [UInt32]
+    var ruleTouched: [UInt32]
     var domainStatus: RuleStatus = .holds
     /// Statuses of the cross-year rules when this report is the later year of a linked pair (else empty).
     var crossStatus: [RuleStatus] = []
@@ -38,15 +42,40 @@ final class ReportState {
 
     static let entered: UInt8 = 1
     static let hasFormula: UInt8 = 2
+    /// Bit 2: the cell's value is out of the domain rule (not content: kept across `flags` rewrites by the setters).
+    static let outOfDomain: UInt8 = 4
 
     init(name: String, shape: TemplateShape) {
         self.name = name
         self.shape = shape
         values = Array(repeating: .empty, count: shape.cellCount)
         flags = Array(repeating: 0, count: shape.cellCount)
-        texts = Array(repeating: .empty, count: shape.template.textCells.count)
+        texts = Array(repeating: .empty, count: shape.userBase - shape.cellCount)
         marks = Array(repeating: 0, count: shape.userBase)
-        equalityStatus = Array(repeating: .incomplete, count: shape.template.equalities.count)
+        equalityStatus = Array(repeating: .incomplete, count: shape.equalities.count)
+        ruleNoted = Array(repeating: 0, count: shape.ruleCount)
+        ruleTouched = Array(repeating: 0, count: shape.ruleCount)
+    }
+
+    /// The cells out of the domain rule, ascending.
+    var domainViolations: [Int] {
+        guard domainViolationCount > 0 else { return [] }
+        return flags.indices.filter { flags[$0] & ReportState.outOfDomain != 0 }
+    }
+
+    /// Records whether cell `index` is in the domain; true when that changed.
+    @inline(__always)
+    func setInDomain(_ inDomain: Bool, at index: Int) -> Bool {
+        let was = flags[index] & ReportState.outOfDomain == 0
+        guard was != inDomain else { return false }
+        if inDomain {
+            flags[index] &= ~ReportState.outOfDomain
+            domainViolationCount -= 1
+        } else {
+            flags[index] |= ReportState.outOfDomain
+            domainViolationCount += 1
+        }
+        return true
     }
 
     /// Marks a local id visited in walk `epoch`; false if it already was.
@@ -67,6 +96,12 @@ final class ReportState {
     func clearMarks() {
         for i in marks.indices { marks[i] = 0 }
         for i in userMarks.indices { userMarks[i] = 0 }
+    }
+
+    /// Sets the content bits of a cell's flags (entered, formula), keeping the domain bit.
+    @inline(__always)
+    func setContentFlags(_ bits: UInt8, at index: Int) {
+        flags[index] = flags[index] & ReportState.outOfDomain | bits
     }
 
     func isEntered(_ index: Int) -> Bool { flags[index] & ReportState.entered != 0 }

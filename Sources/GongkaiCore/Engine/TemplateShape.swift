@@ -14,6 +14,8 @@ final class TemplateShape: Sendable {
     let totalParts: [[Int32]]
     /// The totals in an order where every total comes after the totals it sums.
     let totalOrder: [Int32]
+    /// Each cell's position in `totalOrder` (−1 for inputs).
+    let totalRank: [Int32]
     /// Sides of each equality, in `template.equalities` order.
     let equalityLeft: [[Int32]]
     let equalityRight: [[Int32]]
@@ -72,6 +74,9 @@ final class TemplateShape: Sendable {
         }
         for cell in template.cells { place(cell.index) }
         totalOrder = order
+        var rank = [Int32](repeating: -1, count: cellCount)
+        for (position, total) in order.enumerated() { rank[Int(total)] = Int32(position) }
+        totalRank = rank
         equalityLeft = template.equalities.map { $0.lhs.map(Int32.init) }
         equalityRight = template.equalities.map { $0.rhs.map(Int32.init) }
         var rules = [[Int32]](repeating: [], count: cellCount)
@@ -127,6 +132,20 @@ final class TemplateShape: Sendable {
             let shape = TemplateShape(template)
             shapes[template.id] = shape
             return shape
+        }
+    }
+
+    /// How many rules a report on this template lists before user rules: equalities, domain, cross-year pairs.
+    var ruleCount: Int { equalities.count + 1 + crossPairs.count }
+
+    /// The dense index of a report's rule among its ``ruleCount`` rules (nil for user rules).
+    @inline(__always)
+    func ruleSlot(_ key: RuleKey) -> Int? {
+        switch key {
+        case .equality(_, let index): index
+        case .domain: equalities.count
+        case .crossYear(_, let pair): equalities.count + 1 + pair
+        case .user: nil
         }
     }
 

@@ -6,7 +6,7 @@ extension Workbook {
         recorder.reset()
         let inverse = try applyStep(operation)
         recheckRules(forCells: recorder.cellOrder)
-        return (changeSet(), inverse)
+        return (quiet ? ChangeSet() : changeSet(), inverse)
     }
 
     func applyStep(_ operation: Operation) throws(EngineError) -> Operation {
@@ -60,7 +60,8 @@ extension Workbook {
         guard let report = reports[id.report] else { return .empty }
         let local = id.local
         if local < report.shape.cellCount {
-            return report.isEntered(local) ? .entered(report.values[local], report.provenance[local]) : .empty
+            guard report.isEntered(local) else { return .empty }
+            return .entered(report.values[local], report.provenance.isEmpty ? nil : report.provenance[local])
         }
         let value = report.value(local: local)
         return value.isEmpty ? .empty : .entered(value, nil)
@@ -78,8 +79,8 @@ extension Workbook {
             uninstallFormula(at: id)
             install(FormulaCell(source: source, compiled: compiled), at: id)
             if local < report.shape.cellCount {
-                report.flags[local] = ReportState.hasFormula
-                report.provenance[local] = nil
+                report.setContentFlags(ReportState.hasFormula, at: local)
+                if !report.provenance.isEmpty { report.provenance[local] = nil }
             }
             return
         }
@@ -90,14 +91,14 @@ extension Workbook {
         switch content {
         case .entered(let value, let provenance):
             if local < report.shape.cellCount {
-                report.flags[local] = ReportState.entered
-                report.provenance[local] = provenance
+                report.setContentFlags(ReportState.entered, at: local)
+                if provenance != nil || !report.provenance.isEmpty { report.provenance[local] = provenance }
             }
             write(value, at: id, in: report)
         case .empty, .formula:
             if local < report.shape.cellCount {
-                report.flags[local] = 0
-                report.provenance[local] = nil
+                report.setContentFlags(0, at: local)
+                if !report.provenance.isEmpty { report.provenance[local] = nil }
                 if report.shape.totalParts[local].isEmpty { write(.empty, at: id, in: report) }
             } else {
                 write(.empty, at: id, in: report)
@@ -191,23 +192,29 @@ extension Workbook {
         }
         let report = ReportState(name: snapshot.name, shape: snapshot.shape)
         let shape = snapshot.shape
+        // The report's arrays are built in locals and stored once: no per-cell access to the report's storage.
+        var values = snapshot.values.isEmpty ? report.values : snapshot.values
+        var flags = report.flags
+        report.values = []
+        report.flags = []
         if !snapshot.values.isEmpty {
-            for (index, value) in snapshot.values.enumerated() where !value.isEmpty {
-                report.values[index] = value
-                report.flags[index] = ReportState.entered
-            }
+            for index in values.indices where !values[index].isEmpty { flags[index] = ReportState.entered }
         }
+        // Totals in dependency order: the fast path for a fresh report.
+        for total in shape.totalOrder where flags[Int(total)] & ReportState.entered == 0 {
+            values[Int(total)] = Workbook.total(of: shape.totalParts[Int(total)], in: values)
+        }
+        report.values = values
+        report.flags = flags
         report.provenance = snapshot.provenance
         report.texts = snapshot.texts
-        // Totals in dependency order: the fast path for a fresh report.
-        for total in shape.totalOrder where !report.isEntered(Int(total)) {
-            report.values[Int(total)] = Workbook.total(of: shape.totalParts[Int(total)], in: report.values)
-        }
         if slot == reports.count { reports.append(report) } else { reports[slot] = report }
         slotByName[snapshot.name] = slot
         if current == nil { current = slot }
-        for local in 0..<shape.userBase where !report.value(local: local).isEmpty {
-            recorder.noteCell(CellID(report: slot, local: local).raw, old: .empty)
+        if !quiet {
+            for local in 0..<shape.userBase where !report.value(local: local).isEmpty {
+                recorder.noteCell(CellID(report: slot, local: local).raw, old: .empty)
+            }
         }
         // User names first (so formulas may name each other), then formulas.
         for (name, _) in snapshot.definitions {

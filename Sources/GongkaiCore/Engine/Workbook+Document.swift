@@ -39,6 +39,9 @@ extension Workbook {
         throws(EngineError)
     {
         self.init()
+        // A batch: no change sets (the caller gets none), each report's totals and rules computed once.
+        quiet = true
+        defer { quiet = false }
         // Reports first (values and texts), so formulas may refer across reports in any order.
         for report in document.reports {
             guard let template = templates.first(where: { $0.id == report.templateID }) else {

@@ -29,8 +29,10 @@ extension Workbook {
 
     /// Splits off a report qualifier.
     func split(_ reference: String, context: Int?) throws(EngineError) -> (Int, String) {
-        if let dot = reference.firstIndex(of: "."), let slot = slotByName[String(reference[..<dot])] {
-            return (slot, String(reference[reference.index(after: dot)...]))
+        if !slotByName.isEmpty, let dot = reference.utf8.firstIndex(of: UInt8(ascii: ".")),
+            let slot = slot(named: reference[..<dot])
+        {
+            return (slot, String(reference[reference.utf8.index(after: dot)...]))
         }
         guard let context else { throw .noReport }
         return (context, reference)
@@ -68,8 +70,18 @@ extension Workbook {
     }
 
     func state(named name: String) throws(EngineError) -> ReportState {
-        guard let slot = slotByName[name], let report = reports[slot] else { throw .unknownReport(name) }
+        guard let slot = slot(named: name), let report = reports[slot] else { throw .unknownReport(name) }
         return report
+    }
+
+    /// The slot of a loaded report: a few reports are compared by name (cheaper than hashing), many looked up.
+    @inline(__always)
+    func slot<S: StringProtocol>(named name: S) -> Int? {
+        if reports.count <= 4 {
+            for (slot, report) in reports.enumerated() { if let report, report.name == name { return slot } }
+            return nil
+        }
+        return slotByName[String(name)]
     }
 
     /// The shared dependency structure of a template.

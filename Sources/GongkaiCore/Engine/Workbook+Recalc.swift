@@ -15,6 +15,13 @@ extension Workbook {
 
     /// Recomputes every cell downstream of `seeds` (the seeds included), in topological order.
     func recompute(from seeds: [CellID]) {
+        if edgeCount == 0, formulas.isEmpty, seeds.count <= 8, let first = seeds.first, first.report < reports.count,
+            let report = reports[first.report],
+            seeds.allSatisfy({ $0.report == first.report && $0.local < report.shape.cellCount })
+        {
+            recomputeTotals(from: seeds, in: report, slot: first.report)
+            return
+        }
         let order = topologicalOrder(from: seeds)
         for raw in order.reversed() {
             let id = CellID(raw: raw)
@@ -22,6 +29,41 @@ extension Workbook {
             if let value = computedValue(of: id, in: report) { write(value, at: id, in: report) }
         }
         scratch.order = order
+    }
+
+    /// The edit path of `recompute` when no user formula exists: a few template cells of one report, whose
+    /// downstream cells are the template totals over them. The totals are found along `usedByTotals`, ordered by
+    /// `totalRank` (parts before the totals summing them), and computed in a local copy of the report's values,
+    /// stored back once — one access to the report's storage instead of several per cell.
+    func recomputeTotals(from seeds: [CellID], in report: ReportState, slot: Int) {
+        let shape = report.shape
+        var affected: [Int32] = []
+        var next = 0
+        for seed in seeds where shape.totalRank[seed.local] >= 0 && !affected.contains(Int32(seed.local)) {
+            affected.append(Int32(seed.local))
+        }
+        var pending = seeds.map { Int32($0.local) }
+        while next < pending.count {
+            let cell = pending[next]
+            next += 1
+            for total in shape.usedByTotals[Int(cell)] where !affected.contains(total) {
+                affected.append(total)
+                pending.append(total)
+            }
+        }
+        guard !affected.isEmpty else { return }
+        affected.sort { shape.totalRank[Int($0)] < shape.totalRank[Int($1)] }
+        let flags = report.flags
+        var values = report.values
+        report.values = []
+        for total in affected where flags[Int(total)] & ReportState.entered == 0 {
+            let value = Workbook.total(of: shape.totalParts[Int(total)], in: values)
+            let old = values[Int(total)]
+            guard old != value else { continue }
+            recorder.noteCell(CellID(report: slot, local: Int(total)).raw, old: old)
+            values[Int(total)] = value
+        }
+        report.values = values
     }
 
     /// What a computing cell evaluates to now; nil for a cell that holds an entered value.
@@ -48,6 +90,8 @@ extension Workbook {
     static func sum(_ cells: [Int32], in values: [Value]) -> (
         value: DecimalNumber, empty: Int, count: Int, error: CellError?
     ) {
+        // Counts are small integers: they add in one word; anything else (a fraction, a word overflow) in `total`.
+        var small: Int64 = 0
         var total = DecimalNumber.zero
         var empty = 0
         var count = 0
@@ -56,9 +100,20 @@ extension Workbook {
             case .empty: empty += 1
             case .number(let n):
                 count += 1
+                if n.scale == 0, let word = n.smallInteger, case (let s, false) = small.addingReportingOverflow(word) {
+                    small = s
+                    continue
+                }
                 do { total = try total.adding(n) } catch { return (total, empty, count, CellError(error)) }
             case .text: return (total, empty, count, .type)
             case .error(let e): return (total, empty, count, e)
+            }
+        }
+        if small != 0, total.isZero {
+            total = DecimalNumber(word: small)
+        } else if small != 0 {
+            do { total = try total.adding(DecimalNumber(word: small)) } catch {
+                return (total, empty, count, CellError(error))
             }
         }
         return (total, empty, count, nil)
@@ -73,7 +128,8 @@ extension Workbook {
         }
         var stack = scratch.stack
         var order = scratch.order
-        scratch = Scratch()
+        scratch.stack = []
+        scratch.order = []
         stack.removeAll(keepingCapacity: true)
         order.removeAll(keepingCapacity: true)
         epoch &+= 1

@@ -42,12 +42,18 @@ public final class Workbook {
     /// Reused DFS scratch space, and the number of the current walk (cells carry the number of their last visit).
     var scratch = Scratch()
     var epoch: UInt32 = 0
+    /// Rule marks of user rules (by id) for the recorder and the recheck, and the number of the current recheck.
+    var userRuleNoted: [UInt32] = []
+    var userRuleTouched: [UInt32] = []
+    var touchEpoch: UInt32 = 0
     /// First segments of dotted user names in any report (`t3` of `t3.result.denied.natural`): not usable as report
     /// names.
     var userNameHeads: Set<String> = []
     /// User names being restored (a report or a document): they resolve before their formulas are installed, so
     /// definitions may refer to one another in any order.
     var pendingNames: Set<Int> = []
+    /// Inside ``withoutChangeSets(_:)``: mutations build no change set (see Workbook+Batch.swift).
+    var quiet = false
 
     /// An empty workbook.
     public init() {}

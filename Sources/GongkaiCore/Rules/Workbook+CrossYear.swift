@@ -67,7 +67,7 @@ extension Workbook {
         report.crossStatus = Array(repeating: .incomplete, count: report.shape.crossPairs.count)
         for pair in report.crossStatus.indices {
             let key = RuleKey.crossYear(report: slot, pair: pair)
-            recorder.noteRule(key, old: nil)
+            noteRule(key, old: nil)
             let status = evaluateStatus(of: key) ?? .incomplete
             report.crossStatus[pair] = status
             if status.isFailing { report.failingCount += 1 }

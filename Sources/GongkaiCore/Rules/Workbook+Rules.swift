@@ -134,7 +134,7 @@ extension Workbook {
     func setStatus(_ new: RuleStatus?, of key: RuleKey) {
         let old = status(of: key)
         guard old != new, let slot = reportSlot(of: key), let report = reports[slot] else { return }
-        recorder.noteRule(key, old: old)
+        noteRule(key, old: old)
         if old?.isFailing == true { report.failingCount -= 1 }
         if new?.isFailing == true { report.failingCount += 1 }
         guard let new else { return }  // removals are done by the caller (unlink, drop)
@@ -151,14 +151,11 @@ extension Workbook {
         switch key {
         case .equality(let slot, let index):
             guard let report = reports[slot] else { return nil }
-            let left = Workbook.sum(report.shape.equalityLeft[index], in: report.values)
-            let right = Workbook.sum(report.shape.equalityRight[index], in: report.values)
-            if left.error != nil || right.error != nil { return .error }
-            if left.empty + right.empty > 0 { return .incomplete }
-            return left.value == right.value ? .holds : .fails
+            return Workbook.equalityStatus(
+                report.shape.equalityLeft[index], report.shape.equalityRight[index], report.values)
         case .domain(let slot):
             guard let report = reports[slot] else { return nil }
-            return report.domainViolations.isEmpty ? .holds : .fails
+            return report.domainViolationCount == 0 ? .holds : .fails
         case .crossYear(let slot, let pair):
             guard let report = reports[slot], let earlier = report.lastYear.flatMap({ reports[$0] }) else { return nil }
             let cells = report.shape.crossPairs[pair]
@@ -182,32 +179,47 @@ extension Workbook {
     }
 
     /// Rechecks the rules reading the given cells (raw ids), and re-pairs reports whose org or year changed.
+    ///
+    /// Touched rules are collected in a reused list, deduplicated by dense per-report marks (no hashing); each
+    /// report's arrays are read through one local reference per cell.
     func recheckRules(forCells cells: [Int]) {
         guard !cells.isEmpty else { return }
-        var touched: Set<RuleKey> = []
+        let epoch = beginTouch()
+        var touched = scratch.rules
+        scratch.rules = []
+        touched.removeAll(keepingCapacity: true)
         let fresh = recorder.freshSlot
         var relinks: [Int] = []
         let hasUserRules = !ruleDependents.isEmpty
+        let hasLinks = !laterReports.isEmpty
+        let reports = self.reports
         for raw in cells {
             let id = CellID(raw: raw)
-            guard id.report < reports.count, id.report != fresh, let report = reports[id.report] else { continue }
             let slot = id.report
+            guard slot < reports.count, slot != fresh, let report = reports[slot] else { continue }
             let local = id.local
             let shape = report.shape
             if local < shape.cellCount {
-                for e in shape.equalitiesOf[local] { touched.insert(.equality(report: slot, index: Int(e))) }
-                if shape.inDomain(report.values[local], at: local) {
-                    if report.domainViolations.remove(local) != nil { touched.insert(.domain(report: slot)) }
-                } else if report.domainViolations.insert(local).inserted {
-                    touched.insert(.domain(report: slot))
+                for e in shape.equalitiesOf[local] where report.touchRule(Int(e), epoch) {
+                    touched.append(.equality(report: slot, index: Int(e)))
+                }
+                if report.setInDomain(shape.inDomain(report.values[local], at: local), at: local),
+                    report.touchRule(shape.equalities.count, epoch)
+                {
+                    touched.append(.domain(report: slot))
                 }
                 if report.lastYear != nil {
-                    for p in shape.crossAsThisYear[local] { touched.insert(.crossYear(report: slot, pair: Int(p))) }
+                    for p in shape.crossAsThisYear[local]
+                    where report.touchRule(shape.equalities.count + 1 + Int(p), epoch) {
+                        touched.append(.crossYear(report: slot, pair: Int(p)))
+                    }
                 }
-                if !shape.crossAsLastYear[local].isEmpty, let laters = laterReports[slot] {
+                if hasLinks, !shape.crossAsLastYear[local].isEmpty, let laters = laterReports[slot] {
                     for later in laters {
-                        for p in shape.crossAsLastYear[local] {
-                            touched.insert(.crossYear(report: later, pair: Int(p)))
+                        guard let laterReport = reports[later] else { continue }
+                        for p in shape.crossAsLastYear[local]
+                        where laterReport.touchRule(laterReport.shape.equalities.count + 1 + Int(p), epoch) {
+                            touched.append(.crossYear(report: later, pair: Int(p)))
                         }
                     }
                 }
@@ -215,31 +227,83 @@ extension Workbook {
                 relinks.append(slot)
             }
             if hasUserRules, let rules = ruleDependents[raw] {
-                for rule in rules { touched.insert(.user(rule)) }
+                for rule in rules where touchUserRule(rule, epoch) { touched.append(.user(rule)) }
             }
         }
-        for key in touched { setStatus(evaluateStatus(of: key), of: key) }
+        for key in touched {
+            switch key {
+            case .equality(let slot, let index):
+                if let report = reports[slot] { recheckEquality(index, of: report, slot: slot) }
+            case .domain(let slot):
+                guard let report = reports[slot] else { continue }
+                let status: RuleStatus = report.domainViolationCount == 0 ? .holds : .fails
+                let old = report.domainStatus
+                if status != old {
+                    noteRule(key, old: old, of: report, at: report.shape.equalities.count)
+                    report.failingCount += (status.isFailing ? 1 : 0) - (old.isFailing ? 1 : 0)
+                    report.domainStatus = status
+                }
+            default: setStatus(evaluateStatus(of: key), of: key)
+            }
+        }
+        scratch.rules = touched
         for slot in relinks { relink(slot) }
+    }
+
+    /// Rechecks equality `index` of a report (the edit path: no lookups by key).
+    @inline(__always)
+    func recheckEquality(_ index: Int, of report: ReportState, slot: Int) {
+        let shape = report.shape
+        let status = Workbook.equalityStatus(shape.equalityLeft[index], shape.equalityRight[index], report.values)
+        let old = report.equalityStatus[index]
+        guard status != old else { return }
+        noteRule(.equality(report: slot, index: index), old: old, of: report, at: index)
+        report.failingCount += (status.isFailing ? 1 : 0) - (old.isFailing ? 1 : 0)
+        report.equalityStatus[index] = status
+    }
+
+    /// The status of `Σ left = Σ right` over a report's values.
+    static func equalityStatus(_ left: [Int32], _ right: [Int32], _ values: [Value]) -> RuleStatus {
+        let l = Workbook.sum(left, in: values)
+        let r = Workbook.sum(right, in: values)
+        if l.error != nil || r.error != nil { return .error }
+        if l.empty + r.empty > 0 { return .incomplete }
+        return l.value == r.value ? .holds : .fails
     }
 
     /// Evaluates every template rule of a report; `appearing` records them as new (a load).
     func evaluateAllRules(of slot: Int, appearing: Bool) {
         guard let report = reports[slot] else { return }
-        report.domainViolations = []
-        for local in 0..<report.shape.cellCount where !report.shape.inDomain(report.values[local], at: local) {
-            report.domainViolations.insert(local)
-        }
-        if appearing {
-            report.failingCount = 0
-            for index in report.equalityStatus.indices {
-                let key = RuleKey.equality(report: slot, index: index)
-                recorder.noteRule(key, old: nil)
-                let status = evaluateStatus(of: key) ?? .error
-                report.equalityStatus[index] = status
-                if status.isFailing { report.failingCount += 1 }
+        let shape = report.shape
+        let values = report.values
+        // The domain flags in a local (one access to the report's storage, not one per cell).
+        var flags = report.flags
+        report.flags = []
+        var violations = 0
+        for local in 0..<shape.cellCount {
+            if shape.inDomain(values[local], at: local) {
+                flags[local] &= ~ReportState.outOfDomain
+            } else {
+                flags[local] |= ReportState.outOfDomain
+                violations += 1
             }
-            recorder.noteRule(.domain(report: slot), old: nil)
-            report.domainStatus = report.domainViolations.isEmpty ? .holds : .fails
+        }
+        report.flags = flags
+        report.domainViolationCount = violations
+        if appearing {
+            var failing = 0
+            var statuses = report.equalityStatus
+            report.equalityStatus = []
+            for index in statuses.indices {
+                noteRule(.equality(report: slot, index: index), old: nil)
+                let status = Workbook.equalityStatus(shape.equalityLeft[index], shape.equalityRight[index], values)
+                statuses[index] = status
+                if status.isFailing { failing += 1 }
+            }
+            report.equalityStatus = statuses
+            report.failingCount = failing
+            noteRule(.domain(report: slot), old: nil)
+            report.domainStatus = report.domainViolationCount == 0 ? .holds : .fails
             if report.domainStatus.isFailing { report.failingCount += 1 }
             return
         }
@@ -263,16 +327,9 @@ extension Workbook {
         else { return nil }
         switch key {
         case .equality(_, let index):
-            let equality = report.shape.equalities[index]
-            let left = Workbook.side(report.shape.equalityLeft[index], in: report.values)
-            let right = Workbook.side(report.shape.equalityRight[index], in: report.values)
-            return RuleResult(
-                name: name, report: report.name, kind: .template, severity: equality.severity, status: status,
-                left: left, right: right, imbalance: Workbook.imbalance(left, right, status),
-                cells: report.shape.equalityCells[index],
-                description: equality.description)
+            return equalityResult(index, of: report, status: status)
         case .domain:
-            let bad = report.domainViolations.sorted()
+            let bad = report.domainViolations
             return RuleResult(
                 name: name, report: report.name, kind: .domain, severity: .error, status: status,
                 left: .number(DecimalNumber(bad.count)), right: 0, imbalance: .number(DecimalNumber(bad.count)),
@@ -304,6 +361,19 @@ extension Workbook {
         }
     }
 
+    /// The result of equality `index` of a report whose status is `status`.
+    func equalityResult(_ index: Int, of report: ReportState, status: RuleStatus) -> RuleResult {
+        let shape = report.shape
+        let values = report.values
+        let left = Workbook.side(shape.equalityLeft[index], in: values)
+        let right = Workbook.side(shape.equalityRight[index], in: values)
+        return RuleResult(
+            name: shape.equalityNames[index], report: report.name, kind: .template,
+            severity: shape.equalities[index].severity, status: status, left: left, right: right,
+            imbalance: Workbook.imbalance(left, right, status), cells: shape.equalityCells[index],
+            description: shape.equalities[index].description)
+    }
+
     /// A side of an equality as a value: the sum of its numbers, empty when all are empty, or the error.
     static func side(_ cells: [Int32], in values: [Value]) -> Value {
         total(of: cells, in: values)
@@ -314,55 +384,5 @@ extension Workbook {
             return .empty
         }
         do { return .number(try l.subtracting(r)) } catch { return .error(CellError(error)) }
-    }
-
-    // MARK: Change sets
-
-    /// What the mutation in progress changed, in deterministic order.
-    func changeSet() -> ChangeSet {
-        var cells: [CellChange] = []
-        // Writes in cell order, a cell's first write first (it holds the value before the mutation).
-        var writes = Array(recorder.cellOrder.indices)
-        let order = recorder.cellOrder
-        if !zip(order, order.dropFirst()).allSatisfy({ $0 < $1 }) {
-            writes.sort { order[$0] < order[$1] || (order[$0] == order[$1] && $0 < $1) }
-        }
-        var previous = -1
-        for w in writes {
-            let raw = order[w]
-            guard raw != previous else { continue }
-            previous = raw
-            let old = recorder.cellOld[w]
-            let id = CellID(raw: raw)
-            guard let report = reports[id.report] else { continue }
-            let new = report.value(local: id.local)
-            guard old != new else { continue }
-            cells.append(CellChange(report: report.name, name: report.name(local: id.local), old: old, new: new))
-        }
-        var rules: [(order: (Int, Int, Int), change: RuleChange)] = []
-        for key in recorder.ruleOrder {
-            let dropped = recorder.droppedRules[key]
-            guard let old = recorder.ruleOld[key], let slot = reportSlot(of: key) ?? dropped?.slot,
-                let report = reports[slot], let name = ruleName(of: key) ?? dropped?.name
-            else { continue }
-            let new = status(of: key)
-            guard old != new else { continue }
-            rules.append(
-                (
-                    Workbook.order(of: key, slot: slot),
-                    RuleChange(name: name, report: report.name, old: old, new: new, result: result(of: key))
-                ))
-        }
-        rules.sort { $0.order < $1.order }
-        return ChangeSet(cells: cells, rules: rules.map(\.change))
-    }
-
-    static func order(of key: RuleKey, slot: Int) -> (Int, Int, Int) {
-        switch key {
-        case .equality(_, let index): (slot, 0, index)
-        case .domain: (slot, 1, 0)
-        case .crossYear(_, let pair): (slot, 2, pair)
-        case .user(let id): (slot, 3, id)
-        }
     }
 }

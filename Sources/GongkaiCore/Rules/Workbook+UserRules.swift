@@ -24,7 +24,7 @@ extension Workbook {
         if let old = userRules[id] {
             removeRuleEdges(id, old.condition.dependencies)
         } else {
-            recorder.noteRule(.user(id), old: nil)
+            noteRule(.user(id), old: nil)
         }
         let placeholder: RuleStatus = .incomplete
         userRules[id] = UserRule(name: name, spec: spec, condition: condition, status: placeholder)

@@ -49,6 +49,12 @@ public struct DecimalNumber: Sendable, Hashable, Comparable {
     /// `.5`, `1.50`). `nil` beyond 35 significant digits or 18 fraction digits (trailing zeros do not count).
     /// Thousands separators, full-width digits and the like are the importer's business, not this parser's.
     public init?(_ text: some StringProtocol) {
+        self.init(String(text))
+    }
+
+    /// Parses plain decimal notation (see the generic form); not generic, so that callers in other modules run
+    /// specialised code.
+    public init?(_ text: String) {
         var significand: Int128 = 0
         var scale = 0
         var negative = false
@@ -112,6 +118,12 @@ public struct DecimalNumber: Sendable, Hashable, Comparable {
 
     /// The exact sum (rounded only beyond 35 significant digits).
     public func adding(_ other: DecimalNumber) throws(ArithmeticError) -> DecimalNumber {
+        // Counts: two integers that fit one word add in one word; the sum is normalised (scale 0) and far below
+        // 10^35. On overflow of the word, the general path below takes it.
+        if scale == 0, other.scale == 0, let a = smallInteger, let b = other.smallInteger {
+            let (sum, overflow) = a.addingReportingOverflow(b)
+            if !overflow { return DecimalNumber(word: sum) }
+        }
         if scale == other.scale {
             return try DecimalNumber.make(significand + other.significand, scale: Int(scale))  // both < 10^35
         }
@@ -134,11 +146,34 @@ public struct DecimalNumber: Sendable, Hashable, Comparable {
 
     /// The exact difference (rounded only beyond 35 significant digits).
     public func subtracting(_ other: DecimalNumber) throws(ArithmeticError) -> DecimalNumber {
-        try adding(other.negated())
+        if scale == 0, other.scale == 0, let a = smallInteger, let b = other.smallInteger {
+            let (difference, overflow) = a.subtractingReportingOverflow(b)
+            if !overflow { return DecimalNumber(word: difference) }
+        }
+        return try adding(other.negated())
+    }
+
+    /// The significand as one word when it fits one (the high word only extends the sign).
+    @inline(__always)
+    var smallInteger: Int64? {
+        let word = Int64(bitPattern: low)
+        return high == word >> 63 ? word : nil
+    }
+
+    /// An integer from one word.
+    @inline(__always)
+    init(word: Int64) {
+        low = UInt64(bitPattern: word)
+        high = word >> 63
+        scale = 0
     }
 
     /// The product, rounded half to even beyond 18 fraction digits or 35 significant digits.
     public func multiplying(_ other: DecimalNumber) throws(ArithmeticError) -> DecimalNumber {
+        if scale == 0, other.scale == 0, let a = smallInteger, let b = other.smallInteger {
+            let (product, overflow) = a.multipliedReportingOverflow(by: b)
+            if !overflow { return DecimalNumber(word: product) }
+        }
         let total = Int(scale) + Int(other.scale)
         let (product, overflow) = significand.multipliedReportingOverflow(by: other.significand)
         if !overflow { return try DecimalNumber.make(product, scale: total) }
@@ -338,24 +373,6 @@ private struct Wide: Comparable {
     static func < (a: Wide, b: Wide) -> Bool {
         a.high != b.high ? a.high < b.high : a.low < b.low
     }
-}
-
-extension DecimalNumber: CustomStringConvertible {
-    /// Plain decimal notation, no exponent, no trailing fraction zeros: `24252.311082`, `-3`, `0.5`.
-    public var description: String {
-        let digits = String(significand.magnitude)
-        let sign = significand < 0 ? "-" : ""
-        guard scale > 0 else { return sign + digits }
-        let s = Int(scale)
-        let padded = digits.count <= s ? String(repeating: "0", count: s - digits.count + 1) + digits : digits
-        let point = padded.index(padded.endIndex, offsetBy: -s)
-        return sign + padded[..<point] + "." + padded[point...]
-    }
-}
-
-extension DecimalNumber: ExpressibleByIntegerLiteral {
-    /// An integer literal.
-    public init(integerLiteral value: Int) { self.init(value) }
 }
 
 /// Why an exact decimal operation has no result.

@@ -119,7 +119,15 @@ public struct ReportImporter: Sendable {
             if name.hasSuffix(".html") || name.hasSuffix(".htm") { return true }
             if name.hasSuffix(".md") || name.hasSuffix(".txt") { return false }
         }
-        let lower = String(scalars: text.prefix(4096).map { $0.value >= 0x41 && $0.value <= 0x5A ? Unicode.Scalar($0.value + 32)! : $0 })
-        return lower.contains("<html") || lower.contains("<!doctype html") || lower.contains("<table")
+        // ASCII-lowercased scalar values of the first 4 KiB, searched directly (Foundation's `contains` on a String
+        // costs more than the whole import of a text report).
+        let lower = text.prefix(4096).map { $0.value >= 0x41 && $0.value <= 0x5A ? $0.value + 32 : $0.value }
+        return ["<html", "<!doctype html", "<table"].contains { needle in
+            let pattern = needle.unicodeScalars.map(\.value)
+            guard lower.count >= pattern.count else { return false }
+            return (0...(lower.count - pattern.count)).contains { start in
+                lower[start] == pattern[0] && lower[start..<(start + pattern.count)].elementsEqual(pattern)
+            }
+        }
     }
 }

@@ -1,5 +1,9 @@
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// Turns the bytes of a report file into text: UTF-8 with or without BOM, UTF-16 with BOM, GB18030/GBK.
 enum SourceDecoder {
     /// GB18030 (a superset of GBK and GB2312): `CFStringConvertEncodingToNSStringEncoding(kCFStringEncodingGB_18030_2000)`,
@@ -57,8 +61,41 @@ enum SourceDecoder {
                 scalars: String(decoding: body, as: UTF8.self).unicodeScalars.map(SourceDocument.fold), encoding: .utf8Repaired,
                 issues: [issue])
         }
-        guard let text = String(data: Data(body), encoding: gb18030) else { throw .undecodable(file) }
+        guard let text = decodeGB18030(body) else { throw .undecodable(file) }
         return Decoded(scalars: text.unicodeScalars.map(SourceDocument.fold), encoding: .gb18030, issues: [])
+    }
+
+    /// GB18030 bytes as text; nil when they are not GB18030. With the C library's iconv where there is one (a table
+    /// converter: several times faster than Foundation's decoding on Linux), else Foundation.
+    static func decodeGB18030(_ bytes: ArraySlice<UInt8>) -> String? {
+        #if canImport(Glibc)
+            let converter = iconv_open("UTF-8", "GB18030")
+            if converter != iconv_t(bitPattern: -1) {
+                defer { iconv_close(converter) }
+                var input = Array(bytes)
+                // A GB18030 character of n bytes (1, 2 or 4) is at most 4 bytes of UTF-8, 2 for each 2-byte one.
+                var output = [UInt8](repeating: 0, count: input.count * 2 + 4)
+                let written: Int? = input.withUnsafeMutableBufferPointer { inBuffer in
+                    output.withUnsafeMutableBufferPointer { outBuffer in
+                        guard let inBase = inBuffer.baseAddress, let outBase = outBuffer.baseAddress else { return 0 }
+                        var inPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(inBase)
+                            .assumingMemoryBound(to: CChar.self)
+                        var outPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(outBase)
+                            .assumingMemoryBound(to: CChar.self)
+                        var inLeft = inBuffer.count
+                        var outLeft = outBuffer.count
+                        // Invalid or truncated input fails (-1): the file is not GB18030.
+                        guard iconv(converter, &inPointer, &inLeft, &outPointer, &outLeft) != -1, inLeft == 0 else {
+                            return nil
+                        }
+                        return outBuffer.count - outLeft
+                    }
+                }
+                guard let written else { return nil }
+                return String(decoding: output[..<written], as: UTF8.self)
+            }
+        #endif
+        return String(data: Data(bytes), encoding: gb18030)
     }
 
     /// The scalars of well-formed UTF-8 (RFC 3629), decoded and folded in one pass, and whether C0 control bytes other

@@ -19,6 +19,15 @@ enum Statement: Equatable {
 
     /// Classifies a statement; never fails (expressions are checked by the formula parser later).
     init(_ text: String) {
+        if let assignment = Statement.asciiAssignment(text) {
+            self = assignment
+        } else {
+            self.init(classifying: text)
+        }
+    }
+
+    /// The general classification, Character by Character (any text).
+    init(classifying text: String) {
         let characters = Array(text)
         var i = 0
         func skipBlanks() { while i < characters.count, characters[i].isWhitespace { i += 1 } }
@@ -75,6 +84,41 @@ enum Statement: Equatable {
             }
         }
         self = .expression(text.trimmingBlanks())
+    }
+
+    /// The common statement `NAME = RIGHT` in printable ASCII (blanks: spaces and tabs), classified on bytes, where
+    /// a Character is a byte; nil for anything else, which the general path classifies.
+    static func asciiAssignment(_ text: String) -> Statement? {
+        let bytes = text.utf8
+        guard bytes.allSatisfy({ ($0 >= 0x20 && $0 < 0x7F) || $0 == 0x09 }) else { return nil }
+        let line = Array(bytes)
+        let isBlank = { (b: UInt8) in b == 0x20 || b == 0x09 }
+        let isLetter = { (b: UInt8) in (b | 0x20) >= UInt8(ascii: "a") && (b | 0x20) <= UInt8(ascii: "z") || b == 0x5F }
+        let isDigit = { (b: UInt8) in b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9") }
+        var i = 0
+        while i < line.count, isBlank(line[i]) { i += 1 }
+        // A dotted name, as `name(in:from:)` reads it.
+        let start = i
+        guard i < line.count, isLetter(line[i]) else { return nil }
+        while true {
+            while i < line.count, isLetter(line[i]) || isDigit(line[i]) { i += 1 }
+            if i + 1 < line.count, line[i] == UInt8(ascii: "."), isLetter(line[i + 1]) {
+                i += 1
+                continue
+            }
+            break
+        }
+        let target = String(decoding: line[start..<i], as: UTF8.self)
+        guard target != "let" else { return nil }
+        while i < line.count, isBlank(line[i]) { i += 1 }
+        guard i < line.count, line[i] == UInt8(ascii: "="), i + 1 >= line.count || line[i + 1] != UInt8(ascii: "=")
+        else { return nil }
+        var from = i + 1
+        while from < line.count, isBlank(line[from]) { from += 1 }
+        var end = line.count
+        while end > from, isBlank(line[end - 1]) { end -= 1 }
+        return .assignment(
+            target: target, right: String(decoding: line[from..<end], as: UTF8.self), rightOffset: from)
     }
 
     /// A dotted name (`t3.new.natural`, `sy2023.rate`) starting at `i`, advancing past it.

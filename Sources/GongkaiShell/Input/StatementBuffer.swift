@@ -38,6 +38,18 @@ struct StatementBuffer {
     static func openParentheses(in text: String) -> Int {
         var depth = 0
         var inString = false
+        // ASCII text (most statements): bytes are Characters, no grapheme breaking needed.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            for byte in text.utf8 {
+                switch byte {
+                case UInt8(ascii: "\""): inString.toggle()
+                case UInt8(ascii: "(") where !inString: depth += 1
+                case UInt8(ascii: ")") where !inString: depth -= 1
+                default: break
+                }
+            }
+            return depth
+        }
         for character in text {
             switch character {
             case "\"": inString.toggle()

@@ -62,8 +62,11 @@ extension Session {
         }
         let reportName = name ?? defaultName(org: imported.org, year: imported.year, file: file)
         do {
-            _ = try workbook.loadReport(
-                name: reportName, template: imported.template, values: imported.values, texts: imported.texts)
+            // The batch path: the load's change set would be thrown away, so none is built.
+            _ = try workbook.withoutChangeSets { () throws(EngineError) in
+                try workbook.loadReport(
+                    name: reportName, template: imported.template, values: imported.values, texts: imported.texts)
+            }
             if workbook.reportNames.count > 1 { try workbook.selectReport(reportName) }
         } catch {
             return .refused(file: file, reason: .rejected, message: "\(file): \(error)")

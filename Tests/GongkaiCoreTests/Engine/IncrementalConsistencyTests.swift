@@ -60,4 +60,74 @@ import Testing
             }
         }
     }
+
+    /// The batch path (`withoutChangeSets`): loads and random edits inside build no change set, yet leave the same
+    /// state as a full recomputation; undo and redo of a batch load restore the workbook exactly.
+    @Test(arguments: [4, 5, 6])
+    func batchPathsStayConsistent(seed: UInt64) throws {
+        let template = ReportTemplate.official2021
+        let golden = try GoldenReport("上犹县政府办-2023.json")
+        let book = Workbook()
+        var rng = SplitMix64(seed: seed)
+        let cells = template.cells.map(\.name)
+        _ = try book.loadReport(
+            name: "base", template: template, values: golden.entries,
+            texts: ["meta.org": golden.org, "meta.year": "2022"])
+        _ = try book.define(name: "share", formula: "t3.result.open.total + 1")
+        _ = try book.addRule(name: "u0", expression: "t3.new.natural >= 1", severity: .warning)
+        for round in 0..<12 {
+            let before = try snapshot(of: book)
+            let name = "b\(round)"
+            // A batch: one load (the next year of the same body, so cross-year rules link) and a few edits.
+            let changes = try book.withoutChangeSets { () throws(EngineError) -> [ChangeSet] in
+                var all = [
+                    try book.loadReport(
+                        name: name, template: template, values: golden.entries,
+                        texts: ["meta.org": golden.org, "meta.year": "\(2023 + round)"])
+                ]
+                try book.selectReport(name)
+                for _ in 0..<Int(rng.next() % 6) {
+                    let cell = cells[Int(rng.next() % UInt64(cells.count))]
+                    if let change = try? book.set(cell, .value(.number(DecimalNumber(Int(rng.next() % 7))))) {
+                        all.append(change)
+                    }
+                }
+                return all
+            }
+            let built = changes.filter { !$0.isEmpty }.count
+            #expect(built == 0, "round \(round): a batch mutation built a change set")
+            #expect(book.buildsChangeSets)
+            let drift = book.recalculateAll()
+            #expect(
+                drift.isEmpty,
+                "round \(round): \(drift.cells.map(\.qualifiedName)) \(drift.rules.map(\.qualifiedName))")
+            for report in book.reportNames {
+                let failing = try book.ruleResults(report: report).filter { $0.status.isFailing }.count
+                #expect(try book.failingCount(report: report) == failing, "round \(round) \(report)")
+            }
+            // Undo every step of the batch: the workbook is exactly as before it; redo brings the batch back.
+            let after = try snapshot(of: book)
+            for _ in changes.indices { _ = book.undo() }
+            #expect(try snapshot(of: book) == before, "round \(round): undo after a batch load")
+            for _ in changes.indices { _ = book.redo() }
+            #expect(try snapshot(of: book) == after, "round \(round): redo of a batch load")
+            #expect(book.recalculateAll().isEmpty)
+        }
+        // Restoring a workbook file's document (a batch path) agrees on every value and rule.
+        let copy = try Workbook(document: book.document())
+        #expect(try snapshot(of: copy) == (try snapshot(of: book)))
+    }
+
+    /// Every value and every rule result of a workbook, by qualified name.
+    private func snapshot(of book: Workbook) throws -> [String] {
+        var lines: [String] = []
+        for name in book.reportNames {
+            for cell in try book.cellNames(report: name) {
+                lines.append("\(name).\(cell) = \(try book.value(of: "\(name).\(cell)"))")
+            }
+            lines.append("\(name) failing \(try book.failingCount(report: name))")
+        }
+        lines += try book.ruleResults().map { "\($0.qualifiedName) \($0.status) \($0.imbalance)" }
+        return lines
+    }
 }

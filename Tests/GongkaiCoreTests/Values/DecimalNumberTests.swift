@@ -202,4 +202,29 @@ import Testing
         #expect(try q2 == 37 && r2 == Self.d("0.1"))
         #expect(throws: ArithmeticError.divisionByZero) { try Self.d("1").floorDivided(by: .zero) }
     }
+
+    /// The one-word fast paths of +, − and × agree with 128-bit arithmetic around the word's limits.
+    @Test func wordBoundaryArithmetic() throws {
+        let edges: [Int128] = [
+            0, 1, -1, 7, Int128(Int64.max), Int128(Int64.max) - 1, Int128(Int64.min), Int128(Int64.min) + 1,
+            Int128(Int64.max) + 1, Int128(Int64.min) - 1, 3_037_000_499, 3_037_000_500, -3_037_000_500,
+            Int128(UInt64.max), 10_000_000_000_000_000_000,
+        ]
+        for a in edges {
+            for b in edges {
+                let x = try #require(DecimalNumber(significand: a, scale: 0))
+                let y = try #require(DecimalNumber(significand: b, scale: 0))
+                #expect(try x.adding(y).significand == a + b, "\(a) + \(b)")
+                #expect(try x.subtracting(y).significand == a - b, "\(a) - \(b)")
+                let (product, overflow) = a.multipliedReportingOverflow(by: b)
+                if !overflow, product.magnitude <= DecimalNumber.limit.magnitude {
+                    #expect(try x.multiplying(y).significand == product, "\(a) × \(b)")
+                }
+            }
+        }
+        // A sum of counts beyond one word stays exact.
+        let big = try #require(DecimalNumber(significand: Int128(Int64.max), scale: 0))
+        #expect(Workbook.sum([0, 1, 2], in: [.number(big), .number(big), .number(2)]).value.significand
+            == 2 * Int128(Int64.max) + 2)
+    }
 }

@@ -1,0 +1,84 @@
+// Change sets: what the mutation in progress changed, built from the recorder (cells written with their first old
+// value, rules noted with their first old status) when a caller will read it; the batch path builds none.
+
+extension Workbook {
+    /// What the mutation in progress changed, in deterministic order.
+    func changeSet() -> ChangeSet {
+        var cells: [CellChange] = []
+        // Writes in cell order, a cell's first write first (it holds the value before the mutation).
+        let order = recorder.cellOrder
+        let olds = recorder.cellOld
+        let reports = self.reports
+        cells.reserveCapacity(order.count)
+        var sorted = true
+        for w in order.indices.dropFirst() where order[w - 1] >= order[w] {
+            sorted = false
+            break
+        }
+        // Writes in cell order (already so for an edit of one report's cells), a cell's first write first.
+        let writes = sorted ? [] : order.indices.sorted { order[$0] < order[$1] || (order[$0] == order[$1] && $0 < $1) }
+        var previous = -1
+        for k in order.indices {
+            let w = sorted ? k : writes[k]
+            let raw = order[w]
+            guard raw != previous else { continue }
+            previous = raw
+            let old = olds[w]
+            let id = CellID(raw: raw)
+            guard let report = reports[id.report] else { continue }
+            let new = report.value(local: id.local)
+            guard old != new else { continue }
+            cells.append(CellChange(report: report.name, name: report.name(local: id.local), old: old, new: new))
+        }
+        // Rule changes in listing order; built once (a RuleChange carries a dozen references: never copied).
+        var rules: [RuleChange] = []
+        var orders: [Int] = []
+        let hasDropped = !recorder.droppedRules.isEmpty
+        rules.reserveCapacity(recorder.ruleOrder.count)
+        orders.reserveCapacity(recorder.ruleOrder.count)
+        for (i, key) in recorder.ruleOrder.enumerated() {
+            let old = recorder.ruleOld[i]
+            if case .equality(let slot, let index) = key, let report = reports[slot] {
+                // The edit path: the report at hand, no lookups by key.
+                let new = report.equalityStatus[index]
+                guard old != new else { continue }
+                orders.append(Workbook.order(of: key, slot: slot))
+                rules.append(
+                    RuleChange(
+                        name: report.shape.equalityNames[index], report: report.name, old: old, new: new,
+                        result: equalityResult(index, of: report, status: new)))
+                continue
+            }
+            let dropped = hasDropped ? recorder.droppedRules[key] : nil
+            guard let slot = reportSlot(of: key) ?? dropped?.slot,
+                let report = reports[slot], let name = ruleName(of: key) ?? dropped?.name
+            else { continue }
+            let new = status(of: key)
+            guard old != new else { continue }
+            orders.append(Workbook.order(of: key, slot: slot))
+            rules.append(RuleChange(name: name, report: report.name, old: old, new: new, result: result(of: key)))
+        }
+        var inOrder = true
+        for k in orders.indices.dropFirst() where orders[k - 1] > orders[k] {
+            inOrder = false
+            break
+        }
+        if !inOrder {
+            let permutation = orders.indices.sorted { orders[$0] < orders[$1] }
+            rules = permutation.map { rules[$0] }
+        }
+        return ChangeSet(cells: cells, rules: rules)
+    }
+
+    /// A rule's position in the listing order: report slot, then equalities, domain, cross-year, user rules.
+    static func order(of key: RuleKey, slot: Int) -> Int {
+        let (kind, index) =
+            switch key {
+            case .equality(_, let index): (0, index)
+            case .domain: (1, 0)
+            case .crossYear(_, let pair): (2, pair)
+            case .user(let id): (3, id)
+            }
+        return slot << 34 | kind << 32 | index
+    }
+}
