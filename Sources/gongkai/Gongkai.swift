@@ -11,7 +11,7 @@ struct Gongkai: ParsableCommand {
             gongkai [<files> ...] [-c <commands>] [--bail] [-X] [--allow-incomplete]
             gongkai new [<body>] [<year>] [--as <name>] [-X]
             gongkai run <script> [--bail] [-X] [--allow-incomplete]
-            gongkai check <files> ... [--all] [--summary [--format csv|json]] [--allow-incomplete]
+            gongkai check <files> ... [--all] [--summary [--format csv|json]] [--suggest] [--allow-incomplete]
             gongkai export <files> ... --format <format> [--excel] [-o <output>] [--tables <tables>] [--strict]
             gongkai test <scripts> ... [--update]
             """,
@@ -151,6 +151,9 @@ struct Check: ParsableCommand {
     @Flag(help: "Missing cells and incomplete rules do not make the exit code 4.")
     var allowIncomplete = false
 
+    @Flag(help: "Under each report whose error rules fail, the most plausible repairs (as .suggest).")
+    var suggest = false
+
     func validate() throws {
         if format != nil && !summary { throw ValidationError("--format goes with --summary") }
     }
@@ -160,7 +163,7 @@ struct Check: ParsableCommand {
             Launcher.check(
                 Launcher.CheckRequest(
                     files: files, all: all, summary: summary, summaryFormat: format,
-                    allowIncomplete: allowIncomplete),
+                    allowIncomplete: allowIncomplete, suggest: suggest),
                 context: .process()))
     }
 }

@@ -30,7 +30,7 @@ extension Shell {
 
     func suggestionLines(_ search: RepairSearch) -> [String] {
         var lines: [String] = []
-        let prefix = search.report == workbook.currentReport ? "" : search.report + "."
+        let prefix = search.report == workbook.currentReport ? "" : "\(search.report)."
         guard !search.failing.isEmpty else {
             return ["\(search.report): no error rule fails; nothing to repair"]
         }

@@ -161,17 +161,20 @@ public enum Launcher {
         public var summaryFormat: SummaryFormat?
         /// Missing cells and incomplete rules do not make the exit code 4.
         public var allowIncomplete = false
+        /// Under each report whose error rules fail, the most plausible repairs (`.suggest`).
+        public var suggest = false
 
         /// A request.
         public init(
             files: [String], all: Bool = false, summary: Bool = false, summaryFormat: SummaryFormat? = nil,
-            allowIncomplete: Bool = false
+            allowIncomplete: Bool = false, suggest: Bool = false
         ) {
             self.files = files
             self.all = all
             self.summary = summary
             self.summaryFormat = summaryFormat
             self.allowIncomplete = allowIncomplete
+            self.suggest = suggest
         }
     }
 
@@ -200,11 +203,13 @@ public enum Launcher {
                     guard let check = shell.session.check(report: loaded.name) else { return }
                     checks.append(check)
                     if !request.summary { report.renderCheck(check, all: request.all, notes: loaded.notes) }
+                    if request.suggest, check.errorsFailing > 0 { report.renderSuggestions(check.report) }
                 case .restored(_, let reports, _):
                     for name in reports {
                         guard let check = shell.session.check(report: name) else { continue }
                         checks.append(check)
                         if !request.summary { report.renderCheck(check, all: request.all, notes: []) }
+                        if request.suggest, check.errorsFailing > 0 { report.renderSuggestions(check.report) }
                     }
                 }
             })

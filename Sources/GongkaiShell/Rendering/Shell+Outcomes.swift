@@ -57,6 +57,15 @@ extension Shell {
         for line in ruleLines(shown, qualified: false, withDescription: true) { output.line("  " + line) }
     }
 
+    /// The repairs `.suggest` finds for a report, indented under its check (`gongkai check --suggest`).
+    func renderSuggestions(_ report: String) {
+        do {
+            for line in try suggestionLines(report: report) { output.line("  " + line) }
+        } catch {
+            errors.line("Error: \(report): \(error)")
+        }
+    }
+
     /// `12 files: 10 loaded, 1 refused (2019 format 1), 1 skipped`
     static func batchSummary(_ batch: LoadBatch) -> String {
         var parts = ["\(batch.loaded.count + batch.restored.count) loaded"]

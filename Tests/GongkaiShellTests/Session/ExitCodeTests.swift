@@ -76,6 +76,18 @@ struct ExitCodeTests {
         #expect(refused.err.contains("2019 trial format"))
     }
 
+    @Test func checkSuggestsRepairsOfTheRealErrors() throws {
+        // 洪泽区 2023 prints 行政复议 10/1/0/0 with 总计 0, and 复议后起诉 5/0/0/0 with 总计 0.
+        let result = try BinaryTests.run(["check", "--suggest", Self.failing, Self.good])
+        #expect(result.code == 3)
+        let lines = result.out.split(separator: "\n").map(String.init)
+        let first = try #require(lines.firstIndex { $0.contains("1.") && $0.contains("t4.review.total") })
+        #expect(lines[first].contains("11"))
+        #expect(lines[first...].prefix(4).joined().contains("t4.suit.after.total"))
+        // A report whose rules hold gets no suggestion block.
+        #expect(!result.out.contains("上犹县政府办_2023: no error rule fails"))
+    }
+
     @Test func summaryForMachines() throws {
         let csv = try BinaryTests.run(["check", "--summary", "--format", "csv", Self.good, Self.failing])
         #expect(csv.code == 3)
