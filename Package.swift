@@ -35,8 +35,11 @@ let package = Package(
             name: "gongkai-bench",
             dependencies: ["GongkaiCore", "GongkaiIO", "GongkaiShell"]
         ),
-        .testTarget(name: "GongkaiCoreTests", dependencies: ["GongkaiCore"]),
-        .testTarget(name: "GongkaiIOTests", dependencies: ["GongkaiCore", "GongkaiIO"]),
-        .testTarget(name: "GongkaiShellTests", dependencies: ["GongkaiShell", "GongkaiCore", "GongkaiIO"]),
+        // One exact golden reader and the fixtures' place, shared by every test target.
+        .target(name: "GongkaiTestSupport", dependencies: ["GongkaiCore"], path: "Tests/GongkaiTestSupport"),
+        .testTarget(name: "GongkaiCoreTests", dependencies: ["GongkaiCore", "GongkaiTestSupport"]),
+        .testTarget(name: "GongkaiIOTests", dependencies: ["GongkaiCore", "GongkaiIO", "GongkaiTestSupport"]),
+        .testTarget(
+            name: "GongkaiShellTests", dependencies: ["GongkaiShell", "GongkaiCore", "GongkaiIO", "GongkaiTestSupport"]),
     ]
 )

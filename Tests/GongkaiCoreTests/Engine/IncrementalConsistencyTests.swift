@@ -1,4 +1,5 @@
 import Testing
+import GongkaiTestSupport
 
 @testable import GongkaiCore
 
@@ -8,7 +9,7 @@ import Testing
     @Test(arguments: [1, 2, 3])
     func randomSessionsStayConsistent(seed: UInt64) throws {
         let template = ReportTemplate.official2021
-        let golden = try GoldenReport("上犹县政府办-2023.json")
+        let golden = try Golden("上犹县政府办-2023.json")
         let book = Workbook()
         _ = try book.loadReport(
             name: "a2022", template: template, values: golden.entries,
@@ -66,7 +67,7 @@ import Testing
     @Test(arguments: [4, 5, 6])
     func batchPathsStayConsistent(seed: UInt64) throws {
         let template = ReportTemplate.official2021
-        let golden = try GoldenReport("上犹县政府办-2023.json")
+        let golden = try Golden("上犹县政府办-2023.json")
         let book = Workbook()
         var rng = SplitMix64(seed: seed)
         let cells = template.cells.map(\.name)

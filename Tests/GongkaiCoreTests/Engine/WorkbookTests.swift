@@ -1,4 +1,5 @@
 import Foundation
+import GongkaiTestSupport
 import Testing
 
 @testable import GongkaiCore
@@ -8,7 +9,7 @@ import Testing
     static let golden = "上犹县政府办-2023.json"
 
     @Test func goldenReportLoadsWithEveryRuleHolding() throws {
-        let report = try GoldenReport(Self.golden)
+        let report = try Golden(Self.golden)
         #expect(report.values.count == 200)
         let book = Workbook()
         let changes = try book.loadReport(
@@ -33,7 +34,7 @@ import Testing
     /// Every input cell +1 breaks exactly the equalities that read it, each by ±1, and undo heals them all.
     @Test(arguments: ReportTemplate.official2021.cells.filter { !$0.isTotal }.map(\.name))
     func bumpingAnInputBreaksExactlyItsRules(_ name: String) throws {
-        let report = try GoldenReport(Self.golden)
+        let report = try Golden(Self.golden)
         let book = try report.workbook()
         let index = try #require(template.index(of: name))
         let old = try #require(report.values[index]?.number)
@@ -56,7 +57,7 @@ import Testing
     }
 
     @Test func enteredTotalStandsAndClearingBringsTheFormulaBack() throws {
-        let report = try GoldenReport(Self.golden)
+        let report = try Golden(Self.golden)
         let book = try report.workbook()
         // Clear the published grand total: the formula computes it again, equal to the published value.
         var changes = try book.set("t3.total.total", .clear)
@@ -105,7 +106,7 @@ import Testing
     /// With formula totals (only inputs entered), t3.new.natural + 1 breaks the balance of its column and of 总计:
     /// the failing count reads 2 (as in the benchmark workload).
     @Test func inputEditWithComputedTotalsBreaksTwoBalances() throws {
-        let report = try GoldenReport(Self.golden)
+        let report = try Golden(Self.golden)
         let inputs = report.entries.filter { !template.cells[$0.key].isTotal }
         let book = Workbook()
         _ = try book.loadReport(name: "r", template: template, values: inputs, texts: [:])
@@ -118,7 +119,7 @@ import Testing
     }
 
     @Test func failedCallsChangeNothing() throws {
-        let report = try GoldenReport(Self.golden)
+        let report = try Golden(Self.golden)
         let book = try report.workbook()
         let before = book.document()
         #expect(throws: EngineError.self) { try book.set("t3.new.natrual", .value(1)) }
@@ -152,7 +153,7 @@ import Testing
     }
 
     @Test func undoRedoSequences() throws {
-        let report = try GoldenReport(Self.golden)
+        let report = try Golden(Self.golden)
         let book = try report.workbook()
         _ = try book.set("t3.new.natural", .value(8))
         _ = try book.define(name: "rate", formula: "t3.result.open.total / t3.new.total")
@@ -182,7 +183,7 @@ import Testing
     }
 
     @Test func changeSetsListOnlyWhatChangedInOrder() throws {
-        let report = try GoldenReport(Self.golden)
+        let report = try Golden(Self.golden)
         let book = try report.workbook()
         // The same value again: nothing changes.
         #expect(try book.set("t3.new.natural", .value(7)).isEmpty)
@@ -254,7 +255,7 @@ import Testing
     }
 
     @Test func domainRuleFlagsNegativesAndFractions() throws {
-        let report = try GoldenReport(Self.golden)
+        let report = try Golden(Self.golden)
         let book = try report.workbook()
         var changes = try book.set("t2.norm.made", .value(-1))
         #expect(changes.broken.map(\.name) == ["domain"])
@@ -284,7 +285,7 @@ import Testing
     }
 
     @Test func qualifiedReferencesAndWildcards() throws {
-        let report = try GoldenReport(Self.golden)
+        let report = try Golden(Self.golden)
         let book = try report.workbook(name: "sy2023")
         _ = try book.addReport(name: "other", template: template)
         try book.selectReport("other")
@@ -323,7 +324,7 @@ import Testing
     }
 
     @Test func documentRoundTrips() throws {
-        let report = try GoldenReport(Self.golden)
+        let report = try Golden(Self.golden)
         let book = try report.workbook(name: "sy2023")
         _ = try book.set("t3.total.total", .clear)
         _ = try book.define(name: "rate", formula: "t3.result.open.total / t3.new.total")

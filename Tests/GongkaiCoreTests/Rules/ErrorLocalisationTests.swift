@@ -1,4 +1,5 @@
 import Testing
+import GongkaiTestSupport
 
 @testable import GongkaiCore
 
@@ -85,7 +86,7 @@ struct ErrorLocalisationTests {
     // MARK: Reports
 
     @Test func hongze2023RanksBothPrintedZeroTotalsFirst() throws {
-        let book = try GoldenReport("洪泽区-2023.json").workbook()
+        let book = try Golden("洪泽区-2023.json").workbook()
         let search = try book.repairSuggestions(report: "r")
         #expect(search.failing == ["t4.rowsum.review", "t4.rowsum.suit.after"])
         #expect(search.cardinality == 2)
@@ -108,7 +109,7 @@ struct ErrorLocalisationTests {
     /// On every report whose published tables hold, a total printed 0 is found, ranked first, and repaired exactly.
     @Test(arguments: goldens)
     func aTotalPrintedZeroIsRankedFirst(file: String) throws {
-        let golden = try GoldenReport(file)
+        let golden = try Golden(file)
         let book = try golden.workbook()
         #expect(try book.failingCount(report: "r") == 0)
         let name = "t3.new.total"
@@ -124,7 +125,7 @@ struct ErrorLocalisationTests {
 
     /// A linear user rule takes part: with it, the only one-cell repair is the one that satisfies it too.
     @Test func aLinearUserRuleTakesPart() throws {
-        let book = try GoldenReport("上犹县政府办-2023.json").workbook()
+        let book = try Golden("上犹县政府办-2023.json").workbook()
         let open = try #require(try book.value(of: "t3.result.open.natural").number?.intValue)
         _ = try book.addRule(name: "open", expression: "t3.result.open.natural = \(open)")
         _ = try book.set("t3.result.open.natural", .value(.number(DecimalNumber(open + 3))))

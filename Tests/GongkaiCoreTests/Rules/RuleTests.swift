@@ -1,4 +1,5 @@
 import Foundation
+import GongkaiTestSupport
 import Testing
 
 @testable import GongkaiCore
@@ -8,7 +9,7 @@ import Testing
 
     /// 平潭 2021 loaded twice, as 2020 and 2021 of one body: the later report gets the cross-year rules.
     @Test func crossYearRulesLinkConsecutiveYearsOfOneBody() throws {
-        let golden = try GoldenReport("平潭综合实验区-2021.json")
+        let golden = try Golden("平潭综合实验区-2021.json")
         let book = Workbook()
         _ = try book.loadReport(
             name: "pt2020", template: template, values: golden.entries,
@@ -62,7 +63,7 @@ import Testing
     }
 
     @Test func userRulesAddListAndDrop() throws {
-        let golden = try GoldenReport("上犹县政府办-2023.json")
+        let golden = try Golden("上犹县政府办-2023.json")
         let book = try golden.workbook(name: "sy2023")
         var changes = try book.addRule(name: "open.le.new", expression: "t3.result.open.total <= t3.new.total")
         #expect(changes.rules.map(\.name) == ["open.le.new"])
@@ -107,7 +108,7 @@ import Testing
     /// 上海市科委 2024 leaves the total t3.forward.total blank: a blank total computes its sum, so its rules hold too.
     @Test(arguments: ["上犹县政府办-2023.json", "淮安市-2024.json", "平潭综合实验区-2021.json", "上海市科委-2024.json"])
     func goldenReportsSatisfyTheOfficialRules(_ file: String) throws {
-        let golden = try GoldenReport(file)
+        let golden = try Golden(file)
         let book = try golden.workbook()
         for result in try book.ruleResults() {
             let readsEmpty = result.cells.contains { name in

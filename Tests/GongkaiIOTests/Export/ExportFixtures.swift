@@ -1,4 +1,5 @@
 import Foundation
+import GongkaiTestSupport
 import GongkaiCore
 import GongkaiIO
 
@@ -26,9 +27,9 @@ enum ExportFixtures {
         let report: ExportReport
     }
 
-    /// A golden report read by the import tests' exact reader (`Golden`); `null` is an empty cell.
+    /// A golden report read by the one exact reader (`GongkaiTestSupport.Golden`); `null` is an empty cell.
     static func golden(_ name: String) throws -> Golden {
-        let source = try GongkaiIOTests.Golden(name + ".json")
+        let source = try GongkaiTestSupport.Golden(name + ".json")
         let org = source.org
         let year = String(source.year)
         let expected = source.cells

@@ -1,4 +1,5 @@
 import Foundation
+import GongkaiTestSupport
 import GongkaiCore
 import Testing
 
