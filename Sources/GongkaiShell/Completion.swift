@@ -26,8 +26,10 @@ public struct CompletionCandidates {
     public var arguments: [String: [CompletionArgument]]
     /// Names of the current report, unqualified: template cells, text cells, user-defined names.
     public var names: [String]
-    /// The loaded reports' names.
+    /// The loaded reports' names, sorted.
     public var reports: [String]
+    /// Whether a report of that name is loaded.
+    public var hasReport: (String) -> Bool
     /// The names of one loaded report, asked only for the report a qualified word starts with
     /// (`sy2023.t3.total.total`), so that a press of TAB costs the same with ten thousand reports as with one.
     public var namesOfReport: (String) -> [String]
@@ -38,15 +40,17 @@ public struct CompletionCandidates {
     /// Formula functions (`sum`), offered where a name is expected.
     public var functions: [String]
 
-    /// Candidates for a session whose reports' names are looked up on demand.
+    /// Candidates for a session whose reports' names are looked up on demand; `reports` is sorted.
     public init(
         commands: [String], arguments: [String: [CompletionArgument]], names: [String], reports: [String],
-        namesOfReport: @escaping (String) -> [String], ruleNames: [String], functions: [String]
+        hasReport: @escaping (String) -> Bool, namesOfReport: @escaping (String) -> [String], ruleNames: [String],
+        functions: [String]
     ) {
         self.commands = commands
         self.arguments = arguments
         self.names = names
         self.reports = reports
+        self.hasReport = hasReport
         self.namesOfReport = namesOfReport
         self.ruleNames = ruleNames
         self.functions = functions
@@ -62,6 +66,7 @@ public struct CompletionCandidates {
         self.arguments = arguments
         self.names = names
         self.reports = reportNames.keys.sorted()
+        self.hasReport = { reportNames[$0] != nil }
         self.namesOfReport = { reportNames[$0] ?? [] }
         self.ruleNames = ruleNames
         self.functions = functions
@@ -181,11 +186,14 @@ public struct Completer {
             let word = Self.lastWord(of: token)
             // Qualified names only of the report the word names; otherwise the reports themselves, as `report.`.
             var qualified: [String] = []
-            if let dot = word.firstIndex(of: "."), candidates.reports.contains(String(word[..<dot])) {
+            if let dot = word.firstIndex(of: ".") {
                 let report = String(word[..<dot])
-                qualified = candidates.namesOfReport(report).map { "\(report).\($0)" }
-            } else {
-                qualified = candidates.reports.map { $0 + ".*" }
+                if candidates.hasReport(report) {
+                    qualified = candidates.namesOfReport(report).map { "\(report).\($0)" }
+                }
+            } else if !word.isEmpty {
+                // Only the reports the word begins (a TAB costs the same with ten thousand reports as with ten).
+                qualified = Self.sortedPrefixRange(word, in: candidates.reports).map { $0 + ".*" }
             }
             let pool = candidates.names + qualified + candidates.functions
             return CompletionResult(word: word, matches: Self.segmentMatches(word, in: pool))
@@ -199,6 +207,19 @@ public struct Completer {
     }
 
     /// Candidates starting with `word`, each cut after the first `.` beyond the word: one dotted segment at a time.
+    /// The names of a sorted list that start with `prefix`, found by binary search (a bounded slice, not a scan).
+    static func sortedPrefixRange(_ prefix: String, in sorted: [String]) -> ArraySlice<String> {
+        var low = 0
+        var high = sorted.count
+        while low < high {
+            let mid = (low + high) / 2
+            if sorted[mid] < prefix { low = mid + 1 } else { high = mid }
+        }
+        var end = low
+        while end < sorted.count, sorted[end].hasPrefix(prefix), end - low < 200 { end += 1 }
+        return sorted[low..<end]
+    }
+
     static func segmentMatches(_ word: String, in pool: [String]) -> [String] {
         var seen: Set<String> = []
         var matches: [String] = []

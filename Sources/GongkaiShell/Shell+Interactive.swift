@@ -31,6 +31,15 @@ extension Shell: InteractiveHost {
         }
     }
 
+    /// The loaded reports' names, sorted, kept until a report is loaded or unloaded (TAB asks on every press).
+    func sortedReportNames() -> [String] {
+        let version = workbook.reportListVersion
+        if let cached = completionReports, cached.version == version { return cached.names }
+        let names = workbook.reportNames.sorted()
+        completionReports = (version, names)
+        return names
+    }
+
     /// `gongkai> `, or during `.fill` the cell asked for: `一、本年新收政府…/自然人 [t3.new.natural] (7)> `.
     public var prompt: String {
         fillPrompt ?? InteractiveSession.prompt
@@ -69,7 +78,8 @@ extension Shell: InteractiveHost {
             commands: ShellCommand.all.flatMap { [$0.name] + $0.aliases }.map { "." + $0 },
             arguments: arguments,
             names: current.map { names(in: $0) } ?? [],
-            reports: workbook.reportNames,
+            reports: sortedReportNames(),
+            hasReport: { [workbook] in workbook.hasReport($0) },
             namesOfReport: { [unowned self] report in self.names(in: report) },
             ruleNames: current.map { ruleResults($0).map(\.name) } ?? [],
             functions: Function.allCases.map(\.name))

@@ -36,6 +36,8 @@ public final class Shell {
         get { session.inputs }
         set { session.inputs = newValue }
     }
+    /// The sorted report names TAB completes, and the report list version they were taken at.
+    var completionReports: (version: [Int], names: [String])?
     /// The guided entry in progress (`.fill`), which takes the following statements as answers.
     var fill: FillSession?
     /// Where a stopped `.fill` stopped, per report and selection: the name of the cell it would have asked next.

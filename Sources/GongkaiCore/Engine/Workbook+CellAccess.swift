@@ -72,6 +72,10 @@ extension Workbook {
 extension Workbook {
     /// Whether a report of that name is loaded (constant time).
     public func hasReport(_ name: String) -> Bool { slotByName[name] != nil }
+
+    /// Changes whenever the set of loaded reports changes (a load takes a new slot; an unload frees a name), so that
+    /// a list derived from ``reportNames`` can be cached.
+    public var reportListVersion: [Int] { [reports.count, slotByName.count] }
 }
 
 extension Workbook {

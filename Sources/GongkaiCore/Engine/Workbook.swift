@@ -33,6 +33,9 @@ public final class Workbook {
 
     /// Cross-year pairing: reports by (org, year), and for each earlier report the later ones linked to it.
     var reportsByOrgYear: [OrgYear: [Int]] = [:]
+    /// Slots by every suffix (3 Characters or more) of their body and their year: the reports of one body whose
+    /// `meta.org` is longer (`淮安市洪泽区人民政府` under `洪泽区人民政府`), found without a scan.
+    var reportsByOrgSuffix: [OrgYear: [Int]] = [:]
     var laterReports: [Int: [Int]] = [:]
 
     var undoLog: [Operation] = []

@@ -19,10 +19,13 @@ extension Workbook {
         let old = report.orgYear
         let new = pairingKey(of: report)
         if old != new {
-            if let old { reportsByOrgYear[old]?.removeAll { $0 == slot } }
+            if let old {
+                reportsByOrgYear[old]?.removeAll { $0 == slot }
+                for key in Workbook.suffixKeys(of: old) { reportsByOrgSuffix[key]?.removeAll { $0 == slot } }
+            }
             if let new {
-                reportsByOrgYear[new, default: []].append(slot)
-                reportsByOrgYear[new]?.sort()
+                reportsByOrgYear[new, default: []].insertSorted(slot)
+                for key in Workbook.suffixKeys(of: new) { reportsByOrgSuffix[key, default: []].insertSorted(slot) }
             }
             report.orgYear = new
         }
@@ -38,7 +41,10 @@ extension Workbook {
     /// Removes a report from the pairing and unlinks the reports that pointed at it.
     func unlink(_ slot: Int) {
         guard let report = reports[slot] else { return }
-        if let key = report.orgYear { reportsByOrgYear[key]?.removeAll { $0 == slot } }
+        if let key = report.orgYear {
+            reportsByOrgYear[key]?.removeAll { $0 == slot }
+            for suffix in Workbook.suffixKeys(of: key) { reportsByOrgSuffix[suffix]?.removeAll { $0 == slot } }
+        }
         report.orgYear = nil
         setLink(of: slot, to: nil)
         for later in laterReports[slot] ?? [] { updateLink(later) }
@@ -83,5 +89,31 @@ extension String {
             return ""
         }
         return String(self[first...last])
+    }
+}
+
+extension Workbook {
+    /// Every suffix of a body's name of 3 Characters or more, with its year: the keys of ``reportsByOrgSuffix``.
+    static func suffixKeys(of key: OrgYear) -> [OrgYear] {
+        let characters = Array(key.org)
+        guard characters.count >= 3 else { return [] }
+        return (0...(characters.count - 3)).map { OrgYear(org: String(characters[$0...]), year: key.year) }
+    }
+}
+
+extension Array where Element == Int {
+    /// Inserts `value` keeping the array sorted (slots arrive mostly in increasing order: an append).
+    mutating func insertSorted(_ value: Int) {
+        if let last, last > value {
+            var low = 0
+            var high = count
+            while low < high {
+                let mid = (low + high) / 2
+                if self[mid] < value { low = mid + 1 } else { high = mid }
+            }
+            insert(value, at: low)
+        } else {
+            append(value)
+        }
     }
 }

@@ -50,14 +50,18 @@ extension Workbook {
         guard let report = reports[slot] else { return nil }
         if let linked = report.lastYear { return linked }
         guard let key = report.orgYear ?? pairingKey(of: report), key.org.count >= 3 else { return nil }
-        for (other, candidate) in reports.enumerated() where other != slot {
-            guard let candidate, let theirs = candidate.orgYear ?? pairingKey(of: candidate),
-                theirs.year == key.year - 1,
-                theirs.org.count >= 3, theirs.org.hasSuffix(key.org) || key.org.hasSuffix(theirs.org)
-            else { continue }
-            return other
+        // Indexed, never a scan: a body of the year before whose name ends this one's (its suffixes' exact names), or
+        // whose name ends with this one (the suffix index); the first loaded of them.
+        var candidates: [Int] = reportsBySuffixOwners(of: key)
+        candidates += reportsByOrgSuffix[OrgYear(org: key.org, year: key.year - 1)] ?? []
+        return candidates.filter { $0 != slot && reports[$0] != nil }.min()
+    }
+
+    /// The reports of the year before whose whole body name is a suffix (3 Characters or more) of `key`'s.
+    private func reportsBySuffixOwners(of key: OrgYear) -> [Int] {
+        Workbook.suffixKeys(of: key).flatMap { suffix in
+            reportsByOrgYear[OrgYear(org: suffix.org, year: key.year - 1)] ?? []
         }
-        return nil
     }
 
     // MARK: Rule 10

@@ -74,7 +74,7 @@ extension Shell {
             output.line("(no reports loaded; .load FILE)")
             return .ok
         }
-        let checks = session.check()
+        let checks = session.check(warnings: false)
         var rows: [[String]] = [["", "report", "body", "year", "source", "read", "inferred", "missing", "hold", "fail", "incomplete"]]
         for c in checks {
             rows.append([

@@ -81,20 +81,23 @@ public struct CheckSummary: Sendable {
 }
 
 extension Session {
-    /// Checks reports (every loaded report when `reports` is nil).
-    public func check(_ reports: [String]? = nil) -> [ReportCheck] {
-        (reports ?? workbook.reportNames).compactMap { check(report: $0) }
+    /// Checks reports (every loaded report when `reports` is nil); `warnings: false` leaves the soft rules out (the
+    /// report list, which needs only counts).
+    public func check(_ reports: [String]? = nil, warnings: Bool = true) -> [ReportCheck] {
+        (reports ?? workbook.reportNames).compactMap { check(report: $0, warnings: warnings) }
     }
 
     /// One report's check; nil when no report of that name is loaded.
-    public func check(report: String) -> ReportCheck? {
+    public func check(report: String, warnings: Bool = true) -> ReportCheck? {
         guard let results = try? workbook.ruleResults(report: report),
             let cells = try? workbook.cellCounts(report: report)
         else { return nil }
         var check = ReportCheck(
             report: report, body: text(report, "meta.org"), year: text(report, "meta.year"),
             source: sources[report]?.file, cells: cells, results: results)
-        check.warnings = ((try? workbook.softRuleResults(report: report)) ?? []).filter { $0.status.isFailing }
+        if warnings {
+            check.warnings = ((try? workbook.softRuleResults(report: report)) ?? []).filter { $0.status.isFailing }
+        }
         return check
     }
 

@@ -70,7 +70,8 @@ struct FirstContactTests {
         let names = CompletionCandidates.cellNames(of: .official2021)
         var candidates = CompletionCandidates(
             commands: [".drop"], arguments: [".drop": [.words(["rule", "name"]), .dropped]], names: names,
-            reports: (0..<10_000).map { "r\($0)" },
+            reports: (0..<10_000).map { "r\($0)" }.sorted(),
+            hasReport: { $0.hasPrefix("r") && Int($0.dropFirst()).map { (0..<10_000).contains($0) } == true },
             namesOfReport: { report in
                 asked.append(report)
                 return names
@@ -80,6 +81,9 @@ struct FirstContactTests {
         #expect(completer.complete("r9999.t3.to").matches == ["r9999.t3.total."])
         #expect(asked == ["r9999"])
         #expect(completer.complete(".drop name ra").matches == ["rate", "ratio"])
+        // A word with no dot is offered the reports it begins, found by binary search, not a scan.
+        #expect(completer.complete("r999").matches.count == 11)
+        #expect(asked == ["r9999"])
         #expect(completer.complete(".drop rule t3.bal").matches == ["t3.balance."])
     }
 }
