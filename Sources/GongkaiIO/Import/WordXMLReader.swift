@@ -308,21 +308,7 @@ struct WordXMLReader {
             i += 1
             return "&"
         }
-        var value: Unicode.Scalar?
-        switch name {
-        case "amp": value = "&"
-        case "lt": value = "<"
-        case "gt": value = ">"
-        case "quot": value = "\""
-        case "apos": value = "'"
-        default:
-            if name.hasPrefix("#x") || name.hasPrefix("#X"), let code = UInt32(name.dropFirst(2), radix: 16) {
-                value = Unicode.Scalar(code)
-            } else if name.hasPrefix("#"), let code = UInt32(name.dropFirst()) {
-                value = Unicode.Scalar(code)
-            }
-        }
-        guard let decoded = value else {
+        guard let decoded = HTMLReader.entity(named: name) else {
             i += 1
             return "&"
         }
