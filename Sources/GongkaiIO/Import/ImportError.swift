@@ -42,6 +42,13 @@ extension ImportError {
         ImportError(
             code: "I004", "the text is neither UTF-8 nor GB18030/GBK; convert it to UTF-8 (e.g. with iconv)", file: file)
     }
+    static func tooLarge(_ file: String?, bytes: Int) -> ImportError {
+        ImportError(
+            code: "I009",
+            "the file is \(bytes) bytes, more than the \(ImportLimits.maxInputBytes >> 20) MiB a report may have; "
+                + "published reports are a few hundred KB (is this the right file?)",
+            file: file)
+    }
     static func noTables(_ file: String?) -> ImportError {
         ImportError(
             code: "I005",

@@ -64,13 +64,16 @@ public struct ImportIssue: Sendable, Hashable, CustomStringConvertible {
     public let line: Int?
     /// 1-based column in Characters, if known.
     public let column: Int?
+    /// The kind of damage or doubt in the input this issue reports, nil for an informative note.
+    public let damage: Damage?
 
     /// An issue; `line` and `column` are 1-based.
     public init(
         code: String, severity: Severity = .warning, _ message: String, table: String? = nil, row: String? = nil,
-        line: Int? = nil, column: Int? = nil
+        line: Int? = nil, column: Int? = nil, damage: Damage? = nil
     ) {
         self.code = code
+        self.damage = damage
         self.severity = severity
         self.message = message
         self.table = table
@@ -116,6 +119,12 @@ public struct ImportedReport: Sendable {
     public let inferred: [CellNote]
     /// Everything else worth telling: rows that could not be placed, stray numbers, repaired bytes.
     public let diagnostics: [ImportIssue]
+
+    /// The diagnostics that report damaged or doubtful input (``ImportIssue/damage`` set), in source order; empty for
+    /// an intact report. Each has a line and, where the damage has a place in a line, a column.
+    public var damage: [ImportIssue] {
+        diagnostics.filter { $0.damage != nil }.sorted { ($0.line ?? Int.max, $0.column ?? 0) < ($1.line ?? Int.max, $1.column ?? 0) }
+    }
 
     /// The value of a cell by name (`t3.total.total`), `.empty` if missing or unknown.
     public func value(_ name: String) -> Value {

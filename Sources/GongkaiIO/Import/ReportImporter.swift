@@ -27,6 +27,9 @@ public struct ReportImporter: Sendable {
 
     /// Reads a report file. Throws ``ImportError`` for unreadable, binary, undecodable, table-less or 2019-format files.
     public func importReport(contentsOf url: URL) throws -> ImportedReport {
+        if let size = (try? url.resourceValues(forKeys: [.fileSizeKey]))?.fileSize, size > ImportLimits.maxInputBytes {
+            throw ImportError.tooLarge(url.lastPathComponent, bytes: size)
+        }
         let data: Data
         do {
             data = try Data(contentsOf: url)
@@ -37,7 +40,9 @@ public struct ReportImporter: Sendable {
     }
 
     /// Reads a report from its bytes; `fileName` is used for provenance and to recognise `.html`/`.md`.
+    /// Files larger than ``ImportLimits/maxInputBytes`` are refused (I009) before they are decoded.
     public func importReport(bytes: [UInt8], fileName: String? = nil) throws(ImportError) -> ImportedReport {
+        guard bytes.count <= ImportLimits.maxInputBytes else { throw .tooLarge(fileName, bytes: bytes.count) }
         let decoded = try SourceDecoder.decode(bytes, file: fileName)
         return try importReport(
             scalars: decoded.scalars, fileName: fileName, encoding: decoded.encoding, issues: decoded.issues)
@@ -45,7 +50,8 @@ public struct ReportImporter: Sendable {
 
     /// Reads a report from text already decoded.
     public func importReport(text: String, fileName: String? = nil) throws(ImportError) -> ImportedReport {
-        try importReport(scalars: text.unicodeScalars.map(SourceDocument.fold), fileName: fileName, encoding: .utf8, issues: [])
+        guard text.utf8.count <= ImportLimits.maxInputBytes else { throw .tooLarge(fileName, bytes: text.utf8.count) }
+        return try importReport(scalars: text.unicodeScalars.map(SourceDocument.fold), fileName: fileName, encoding: .utf8, issues: [])
     }
 
     private func importReport(

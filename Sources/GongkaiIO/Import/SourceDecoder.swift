@@ -49,10 +49,12 @@ enum SourceDecoder {
         // instead fails on nearly every Chinese character.
         if check.validMultibyte >= 10 * check.invalid {
             let line = 1 + body[..<check.firstInvalid].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+            let lineStart = body[..<check.firstInvalid].lastIndex(of: 0x0A).map { $0 + 1 } ?? body.startIndex
+            let column = String(decoding: body[lineStart..<check.firstInvalid], as: UTF8.self).count + 1
             let issue = ImportIssue(
                 code: "I010",
                 "\(check.invalid) invalid UTF-8 byte sequence(s) replaced by U+FFFD (first at byte \(check.firstInvalid))",
-                line: line)
+                line: line, column: column, damage: .invalidUTF8)
             return Decoded(
                 scalars: String(decoding: body, as: UTF8.self).unicodeScalars.map(SourceDocument.fold), encoding: .utf8Repaired,
                 issues: [issue])

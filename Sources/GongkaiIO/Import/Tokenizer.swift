@@ -76,6 +76,23 @@ enum Tokenizer {
                 wordStart = true
                 continue
             }
+            // A signed number (`-3`): the sign is kept, so the domain rule reports it; it is never read as 3.
+            if wordStart, c == "-" || c == "－" || c == "−", i + 1 < n, isDigit(s[i + 1]) {
+                var j = i + 1
+                while j < n && isDigit(s[j]) { j += 1 }
+                if j + 1 < n && s[j] == "." && isDigit(s[j + 1]) {
+                    j += 1
+                    while j < n && isDigit(s[j]) { j += 1 }
+                }
+                if j == n || isSpace(s[j]) {
+                    var digits = Array(UnsafeBufferPointer(rebasing: s[(i + 1)..<j]))
+                    digits.insert("-", at: 0)
+                    tokens.append(Token(kind: .number, scalars: digits, offset: i, end: j))
+                    wordStart = false
+                    i = j
+                    continue
+                }
+            }
             // Only a word opening with a blank mark (`—`, `/`, `无`) can be one: most words are not measured.
             if wordStart, c == "无" || c == "空" || (!isDigit(c) && !isIdeograph(c) && blankMarks.contains(c)) {
                 var end = i
