@@ -1,9 +1,14 @@
 /// The importer's documented limits: past them an input is refused, or a search stops and the cells it concerns stay
 /// empty and are reported. Together they keep an import's time and memory linear in the size of its input.
 public enum ImportLimits {
-    /// The largest report file read, in bytes (16 MiB). Published reports are 5–400 KB; a larger file is refused
-    /// with ``ImportError`` code I007 before it is decoded.
-    public static let maxInputBytes = 16 << 20
+    /// The largest report file read, in bytes (4 MiB). Published reports are 5–400 KB; a larger file is refused
+    /// with ``ImportError`` code I009 before it is decoded. With ``maxRegionValues`` this bounds an import's memory:
+    /// at most about 65 bytes per input byte (a file of nothing but HTML table cells), so under 300 MB.
+    public static let maxInputBytes = 4 << 20
+
+    /// The most numbers read under one table heading (20,000; a table holds at most a few hundred). Past it the rest
+    /// of that table's region is not read and the import reports it (I116, ``ImportIssue/Damage/searchCapped``).
+    public static let maxRegionValues = 20_000
 
     /// The most digits a count read from a report may have (10: below ten thousand million). A longer number is
     /// left empty and reported as damage (``ImportIssue/Damage/numberTooLarge``); a glued run is never cut into a

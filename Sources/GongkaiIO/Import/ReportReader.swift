@@ -338,14 +338,29 @@ struct ReportReader {
         var current: RowCandidate?
         var currentIsColumn = false  // the current run is one value per line (a copied Word table)
         var tokens: [Token] = []
+        var closedCells = 0  // cells in `result`
         func close() {
-            if let c = current { result.append(c) }
+            if let c = current {
+                result.append(c)
+                closedCells += c.cells.count
+            }
             current = nil
         }
         var b = start.block
         while b <= end.block && b < document.blocks.count {
             defer { b += 1 }
             if isPageNumber[b] { continue }
+            if closedCells + (current?.cells.count ?? 0) > ImportLimits.maxRegionValues {
+                // A table holds a few hundred values; this region is not one table. What follows is not read.
+                let place = document.blocks[b].text.place(at: 0)
+                issues.append(
+                    ImportIssue(
+                        code: "I116",
+                        "more than \(ImportLimits.maxRegionValues) numbers under one table heading; the rest of the table region "
+                            + "from here is not read",
+                        line: Int(place.line), column: document.characterColumn(place), damage: .searchCapped))
+                break
+            }
             let from = b == start.block ? start.offset : 0
             let to = b == end.block ? end.offset : Int.max
             if let cells = document.blocks[b].cells {
@@ -354,14 +369,18 @@ struct ReportReader {
                 close()
                 pending.removeAll()
                 if let grid = block.grid {
-                    if let row = gridCandidate(grid, table: block.gridTable) { result.append(row) }
+                    if let row = gridCandidate(grid, table: block.gridTable) {
+                        result.append(row)
+                        closedCells += row.cells.count
+                    }
                 } else if let row = structuredCandidate(cells) {
                     result.append(row)
+                    closedCells += row.cells.count
                 }
                 continue
             }
             let text = document.blocks[b].text
-            Tokenizer.tokens(text.scalars, from: from, to: to, into: &tokens)
+            Tokenizer.tokens(text.scalars, from: from, to: to, limit: 2 * ImportLimits.maxRegionValues + 2, into: &tokens)
             if tokens.isEmpty { continue }
             // A report never ends on a table number; a file that does was cut inside it.
             if b == document.blocks.count - 1, document.endsMidLine, let last = tokens.last, last.kind == .number,

@@ -48,17 +48,23 @@ enum Tokenizer {
         return tokens
     }
 
-    /// The same, into a buffer kept across lines.
-    static func tokens(_ line: ScalarLine, from: Int = 0, to: Int = Int.max, into tokens: inout [Token]) {
+    /// The same, into a buffer kept across lines; at most `limit` tokens (the rest of the line is not scanned).
+    static func tokens(
+        _ line: ScalarLine, from: Int = 0, to: Int = Int.max, limit: Int = Int.max, into tokens: inout [Token]
+    ) {
         // Emptied from the end: `removeAll(keepingCapacity:)` goes through a generic range replacement, slow per line.
         while !tokens.isEmpty { tokens.removeLast() }
         line.storage.withUnsafeBufferPointer { storage in
-            scan(UnsafeBufferPointer(rebasing: storage[line.base..<(line.base + line.count)]), from: from, to: to, into: &tokens)
+            scan(
+                UnsafeBufferPointer(rebasing: storage[line.base..<(line.base + line.count)]), from: from, to: to, limit: limit,
+                into: &tokens)
         }
     }
 
     /// The scanner proper, on the line's scalars (zero-based).
-    private static func scan(_ s: UnsafeBufferPointer<Unicode.Scalar>, from: Int, to: Int, into tokens: inout [Token]) {
+    private static func scan(
+        _ s: UnsafeBufferPointer<Unicode.Scalar>, from: Int, to: Int, limit: Int, into tokens: inout [Token]
+    ) {
         let n = Swift.min(s.count, to)
         var i = from
         var wordStart = true
@@ -69,7 +75,7 @@ enum Tokenizer {
                 tokens.append(Token(kind: .text, scalars: [], offset: range.lowerBound, end: range.upperBound))
             }
         }
-        while i < n {
+        while i < n && tokens.count < limit {
             let c = s[i]
             if isSpace(c) {
                 i += 1
