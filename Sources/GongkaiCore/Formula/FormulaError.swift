@@ -79,6 +79,14 @@ extension FormulaError {
         FormulaError(code: "F005", "formula nested more than \(Formula.nestingLimit) levels deep", span: span)
     }
 
+    /// F006: an expression tree taller than ``Formula/heightLimit`` (a chain of that many operators).
+    static func tooLong(at span: SourceSpan) -> FormulaError {
+        FormulaError(
+            code: "F006",
+            "formula has a chain of more than \(Formula.heightLimit) operators; write a long sum as sum(…) or in parts",
+            span: span)
+    }
+
     /// F010: a call of something that is not a built-in function.
     static func unknownFunction(_ name: String, span: SourceSpan) -> FormulaError {
         let suggestion = name.contains(".") ? nil : nearestName(to: name, in: Function.allCases.map(\.name))

@@ -17,14 +17,15 @@ enum DigitRunSplitter {
     }
 
     /// More readings than this and the row is left empty rather than guessed.
-    static let limit = 100_000
+    static let limit = 20_000
 
     /// A run that is one value whatever its length: a decimal, or a number with a sign.
     static func isWhole(_ run: [Unicode.Scalar]) -> Bool { run.contains(".") || run.first == "-" }
 
     /// All readings of `runs` as `width` values, or nil when there are more than ``limit`` or the search needed more
-    /// than ``ImportLimits/splitSteps`` steps.
-    static func readings(_ runs: [[Unicode.Scalar]], width: Int) -> [Reading]? {
+    /// than ``ImportLimits/splitSteps`` steps or the steps left in `budget` (what the import may still spend; the
+    /// steps taken are deducted).
+    static func readings(_ runs: [[Unicode.Scalar]], width: Int, budget: inout Int) -> [Reading]? {
         let maxDigits = ImportLimits.maxValueDigits
         // Values the runs after `run` give at least and at most, to prune cuts that cannot fill the row.
         var fewestAfter = [Int](repeating: 0, count: runs.count + 1)
@@ -40,10 +41,12 @@ enum DigitRunSplitter {
         var origins: [(run: Int, offset: Int)] = []
         var overflow = false
         var steps = 0
+        let allowed = Swift.min(ImportLimits.splitSteps, budget)
+        defer { budget -= steps }
         func visit(run: Int, offset: Int) {
             if overflow { return }
             steps += 1
-            if steps > ImportLimits.splitSteps {
+            if steps > allowed {
                 overflow = true
                 return
             }

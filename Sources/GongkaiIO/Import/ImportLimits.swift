@@ -15,7 +15,12 @@ public enum ImportLimits {
     /// value longer than this.
     public static let maxValueDigits = 10
 
-    /// The most steps the search for the readings of one row's glued digit runs may take (2,000,000); past it the
-    /// row stays empty and is reported (``ImportIssue/Damage/searchCapped``).
-    public static let splitSteps = 2_000_000
+    /// The most steps the search for the readings of one row's glued digit runs may take (200,000, and at most 20,000
+    /// readings); past it the row stays empty and is reported (``ImportIssue/Damage/searchCapped``). Real glued rows
+    /// need a few hundred.
+    public static let splitSteps = 200_000
+
+    /// The most steps all glued-run searches of one import may take together (2,000,000): rows searched after the
+    /// budget is spent stay empty and are reported the same way.
+    public static let splitStepsPerImport = 2_000_000
 }

@@ -165,11 +165,11 @@ extension ReportReader {
             // Glued runs: every cut into the row's width, then the row's own rules.
             let runs = cells.map(\.digits)
             let runText = Self.shortened(cells.map(\.text).joined(separator: " "))
-            guard let all = DigitRunSplitter.readings(runs, width: row.width) else {
+            guard let all = DigitRunSplitter.readings(runs, width: row.width, budget: &splitBudget) else {
                 reject(
                     row, table,
-                    "glued run '\(runText)' has too many readings (the search stops at \(DigitRunSplitter.limit) readings or "
-                        + "\(ImportLimits.splitSteps) steps)", line: candidate.line, column: column(of: candidate), damage: .searchCapped)
+                    "glued run '\(runText)' has too many readings (the search stops at \(DigitRunSplitter.limit) readings, "
+                        + "\(ImportLimits.splitSteps) steps a row or \(ImportLimits.splitStepsPerImport) a file)", line: candidate.line, column: column(of: candidate), damage: .searchCapped)
                 continue
             }
             if all.isEmpty {

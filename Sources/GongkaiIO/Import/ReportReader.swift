@@ -27,6 +27,8 @@ struct ReportReader {
     /// Why each inferred cell has its value, by cell index.
     var inferredReasons: [String?]
     var sawGluedRuns = false
+    /// Steps the glued-run searches of this import may still take (``ImportLimits/splitStepsPerImport``).
+    var splitBudget = ImportLimits.splitStepsPerImport
     var multiValueLines = 0
     var singleValueLines = 0
 
