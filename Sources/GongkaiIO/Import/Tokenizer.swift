@@ -29,6 +29,7 @@ enum Tokenizer {
     static func isLetter(_ c: Unicode.Scalar) -> Bool {
         isIdeograph(c) || (c.value >= 0x41 && c.value <= 0x5A) || (c.value >= 0x61 && c.value <= 0x7A)
     }
+    static func isLatin(_ c: Unicode.Scalar) -> Bool { (c.value >= 0x41 && c.value <= 0x5A) || (c.value >= 0x61 && c.value <= 0x7A) }
     static let chineseNumerals = ScalarSet("一二三四五六七八九十")
     /// What a blank cell is printed as.
     static let blankMarks = ScalarSet("—-－–/／\\―━─")
@@ -158,10 +159,10 @@ enum Tokenizer {
                 i = j
                 continue
             }
-            // `100%` and `2023年` are prose, not cells; digits touching a replaced byte (U+FFFD) are damaged.
-            if let after, after == "%" || after == "％" || after == "年" || after == "月" || after == "日" || after == "\u{FFFD}"
-                || (i > 0 && s[i - 1] == "\u{FFFD}")
-            {
+            // `100%` and `2023年` are prose, not cells; digits touching a replaced byte (U+FFFD) are damaged; digits
+            // touching a Latin letter (`3e2`, `A1`) are a word, not a number.
+            let prose = after.map { $0 == "%" || $0 == "％" || $0 == "年" || $0 == "月" || $0 == "日" || $0 == "\u{FFFD}" || isLatin($0) }
+            if prose == true || (i > 0 && (s[i - 1] == "\u{FFFD}" || isLatin(s[i - 1]))) {
                 var end = j
                 while end < n && !isSpace(s[end]) && !isDigit(s[end]) { end += 1 }
                 addText(i..<end)
