@@ -17,7 +17,18 @@ enum SourceDecoder {
         guard !bytes.isEmpty else { throw .empty(file) }
         if bytes.count >= 2, (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF) {
             guard let text = String(data: Data(bytes), encoding: .utf16) else { throw .undecodable(file) }
-            return Decoded(scalars: text.unicodeScalars.map(SourceDocument.fold), encoding: .utf16, issues: [])
+            let scalars = text.unicodeScalars.map(SourceDocument.fold)
+            var issues: [ImportIssue] = []
+            if bytes.count % 2 == 1 {
+                // Half a UTF-16 code unit at the end: the file was cut.
+                let line = 1 + scalars.reduce(0) { $0 + ($1 == "\n" ? 1 : 0) }
+                let column = 1 + (scalars.lastIndex(of: "\n").map { scalars.count - $0 - 1 } ?? scalars.count)
+                issues.append(
+                    ImportIssue(
+                        code: "I011", "the UTF-16 text ends in half a character: the file is cut (truncated?)", line: line,
+                        column: column, damage: .truncated))
+            }
+            return Decoded(scalars: scalars, encoding: .utf16, issues: issues)
         }
         var body = bytes[...]
         var encoding = SourceEncoding.utf8

@@ -31,8 +31,14 @@ enum IOBridge {
         let bytes = try FileAccess.readBytes(path, shownAs: name)
         let prefix = String(decoding: bytes.prefix(64), as: UTF8.self)
         if WorkbookFile.isWorkbook(prefix) {
+            // A workbook file is UTF-8; bytes that are not are damage, never silently replaced.
+            guard let text = String(validating: bytes, as: UTF8.self) else {
+                let decoded = String(decoding: bytes, as: UTF8.self)
+                let line = 1 + (decoded.firstIndex(of: "\u{FFFD}").map { decoded[..<$0].filter { $0 == "\n" }.count } ?? 0)
+                throw Unavailable(description: "\(name): line \(line): invalid UTF-8 (the file is damaged)")
+            }
             do {
-                return .workbook(try WorkbookFile.parse(String(decoding: bytes, as: UTF8.self)))
+                return .workbook(try WorkbookFile.parse(text))
             } catch {
                 throw Unavailable(description: "\(name): \(error)")
             }
