@@ -55,17 +55,25 @@ struct BadInputCorpusTests {
     }
 
     /// A shell holding 淮安市-2024.txt as `ha`, and a collector of its error output.
-    static func shell() -> (Shell, StringOutput, StringOutput) {
+    static func shell(withReport: Bool = true) -> (Shell, StringOutput, StringOutput) {
         let out = StringOutput()
         let errors = StringOutput()
         let shell = Shell(output: out, errors: errors, options: ShellOptions(width: 80, directory: Harness.root))
-        shell.execute(statement: ".load Tests/Fixtures/reports/淮安市-2024.txt as ha")
+        if withReport { shell.execute(statement: ".load Tests/Fixtures/reports/淮安市-2024.txt as ha") }
         return (shell, out, errors)
     }
 
+    /// The base the workbook cases are made from loads: each case fails for its own fault.
+    @Test func workbookBaseLoads() {
+        let result = Self.run(".load Tests/Fixtures/bad-input/base.gkw.txt", withReport: false)
+        #expect(result.status == .ok, "\(result.errors)")
+    }
+
     /// Runs one case; when it fails: the state is unchanged and the error's first line is its message.
-    static func run(_ statement: String) -> (status: ShellStatus, errors: [Substring], output: String, unchanged: Bool) {
-        let (shell, out, errors) = shell()
+    static func run(_ statement: String, withReport: Bool = true)
+        -> (status: ShellStatus, errors: [Substring], output: String, unchanged: Bool)
+    {
+        let (shell, out, errors) = shell(withReport: withReport)
         let before = shell.workbook.document()
         let outBefore = out.text.count
         let status = shell.execute(statement: statement)
@@ -109,11 +117,15 @@ struct BadInputCorpusTests {
         }
     }
 
-    @Test("a damaged workbook file fails with one line, and changes nothing", arguments: files("workbook"))
+    @Test("a damaged workbook file fails with one line naming its line, and changes nothing", arguments: files("workbook"))
     func workbookFile(_ name: String) throws {
-        let result = Self.run(".load Tests/Fixtures/bad-input/workbook/\(name)")
+        // A workbook file replaces the session: it is loaded into an empty one.
+        let result = Self.run(".load Tests/Fixtures/bad-input/workbook/\(name)", withReport: false)
         #expect(result.status == .failed, "\(name) loaded")
         #expect(result.unchanged)
-        #expect(result.errors.count == 1 || result.errors.dropFirst().allSatisfy { $0.hasPrefix("  ") }, "\(result.errors)")
+        #expect(result.errors.count == 1, "\(result.errors)")
+        // The file and the line of the fault.
+        let message = result.errors.first ?? ""
+        #expect(message.contains(name) && message.firstMatch(of: #/line \d+: /#) != nil, "no line in: \(message.prefix(200))")
     }
 }

@@ -25,7 +25,7 @@ extension Shell {
             guard workbook.reportNames.isEmpty else {
                 throw ShellError("\(path) is a workbook file, which replaces the session: load it first, or in a new shell")
             }
-            replaceWorkbook(try restoredWorkbook(document))
+            replaceWorkbook(try restoredWorkbook(document, file: path))
             for report in workbook.reportNames { sources[report] = path }
             unsavedChanges = false
             let failing = workbook.reportNames.flatMap { ruleResults($0).filter { $0.status.isFailing } }

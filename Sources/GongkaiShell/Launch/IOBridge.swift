@@ -43,6 +43,11 @@ enum IOBridge {
                 throw Unavailable(description: "\(name): \(error)")
             }
         }
+        if prefix.hasPrefix("gongkai workbook") {
+            let header = prefix.prefix { $0 != "\n" && $0 != "\r" }
+            throw Unavailable(
+                description: "\(name): line 1: ‘\(header)’ is not a workbook version this gongkai reads (‘gongkai workbook 1’)")
+        }
         let fileName = name.split(separator: "/").last.map(String.init) ?? name
         let imported: ImportedReport
         do {
