@@ -63,6 +63,28 @@ extension ReportReader {
                 table: table.id, line: place.line, column: place.column, damage: .truncated))
     }
 
+    /// A word of text that stands where a row's value goes (`行政许可 50%`, `3e2`): digits, no ideograph, right after
+    /// label text naming a row. The row's number is never taken from the next row (the label named last wins); this
+    /// says why the row is empty, at the word's place.
+    mutating func noteUnreadableText(_ token: Token, in text: SourceText, after label: [Unicode.Scalar]) {
+        guard token.end - token.offset <= 40, !label.isEmpty else { return }
+        var digit = false
+        for k in token.offset..<token.end {
+            let c = text.scalars[k]
+            if Tokenizer.isIdeograph(c) { return }
+            if Tokenizer.isDigit(c) { digit = true }
+        }
+        // An ordinal (`1.`, `(2)`, `3、`) opens the next label; a word after prose is not a value.
+        let word = Array(text.scalars[token.offset..<token.end])
+        if word.last == "." || word.last == "、" || word.first == "（" || word.first == "(" && word.last == ")" { return }
+        guard digit, plan.namesRow(Array(label.suffix(40))) else { return }
+        let place = text.place(at: token.offset)
+        issues.append(
+            ImportIssue(
+                code: "I117", "'\(String(scalars: word))' where a value is expected is not a number; that row is left empty",
+                line: Int(place.line), column: document.characterColumn(place), damage: .unreadableValue))
+    }
+
     /// Whether a table cell that is neither a number nor a blank is a value the reader cannot read (`32*`, `3 2`,
     /// `(32)`, `3e2`, `50%`; or any text after a value of the row, such as `无数据`) rather than a label cell. Such a
     /// cell keeps its column, empty and reported: taking it for a label would shift the row's values left.

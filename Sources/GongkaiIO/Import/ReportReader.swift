@@ -342,6 +342,7 @@ struct ReportReader {
             for token in tokens {
                 if token.kind == .text {
                     close()
+                    noteUnreadableText(token, in: text, after: pending)
                     for k in token.offset..<token.end {
                         if let folded = LabelText.fold(text.scalars[k]) { pending.append(folded) }
                     }

@@ -107,6 +107,10 @@ struct DamageTests {
         #expect(report.value("t2.permit.decided") == .empty)
         #expect(report.value("t2.penalty.decided") == .number(3985758))
         #expect(report.damage.contains { $0.line != nil && ($0.row == "permit" || $0.damage == .unreadableValue) })
+        if printed.contains(where: \.isNumber) {
+            // Said where it stands: the word is not a number.
+            #expect(Self.damage(report, .unreadableValue).contains { $0.line == 67 && $0.column == 6 })
+        }
     }
 
     @Test(
