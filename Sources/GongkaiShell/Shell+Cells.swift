@@ -73,10 +73,24 @@ extension Shell {
     static func cellInput(_ right: String) -> CellInput {
         if right.isEmpty { return .clear }
         if let number = DecimalNumber(right) { return .value(.number(number)) }
-        if right.count >= 2, right.first == "\"", right.last == "\"", !right.dropFirst().dropLast().contains("\"") {
-            return .value(.text(String(right.dropFirst().dropLast())))
-        }
+        if let text = textLiteral(right) { return .value(.text(text)) }
         return .formula(right)
+    }
+
+    /// The text of a whole quoted literal (`"a""b"` is `a"b`: `""` stands for one quote), nil for anything else.
+    static func textLiteral(_ source: String) -> String? {
+        guard source.count >= 2, source.first == "\"", source.last == "\"" else { return nil }
+        var text = ""
+        var inner = source.dropFirst().dropLast()[...]
+        while let character = inner.first {
+            inner = inner.dropFirst()
+            if character == "\"" {
+                guard inner.first == "\"" else { return nil }  // a lone quote ends the text early: not one literal
+                inner = inner.dropFirst()
+            }
+            text.append(character)
+        }
+        return text
     }
 
     /// Prints what a mutation changed: values that moved (old → new), then rules that broke or healed.

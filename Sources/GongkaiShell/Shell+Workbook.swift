@@ -14,9 +14,4 @@ extension Shell {
 
     /// The session as plain data, for `.save`.
     func workbookDocument() throws -> WorkbookDocument { workbook.document() }
-
-    /// A workbook rebuilt from a saved document.
-    func restoredWorkbook(_ document: WorkbookDocument) throws -> Workbook {
-        try attempt { () throws(EngineError) in try Workbook(document: document) }
-    }
 }

@@ -80,5 +80,18 @@ struct StatementTests {
         #expect(Shell.cellInput("-3") == .value(-3))
         #expect(Shell.cellInput("\"上犹县\"") == .value(.text("上犹县")))
         #expect(Shell.cellInput("t3.new.natural + 1") == .formula("t3.new.natural + 1"))
+        // `""` is one quote inside text, as in formulas; a lone quote inside makes it something else.
+        #expect(Shell.cellInput("\"a\"\"b\"") == .value(.text("a\"b")))
+        #expect(Shell.cellInput("\"\"\"\"") == .value(.text("\"")))
+        #expect(Shell.cellInput("\"\"") == .value(.text("")))
+        #expect(Shell.cellInput("\"a\"&\"b\"") == .formula("\"a\"&\"b\""))
+    }
+
+    @Test("meta.org = \"a\"\"b\" stores a\"b, through the shell")
+    func doubledQuoteAssignment() throws {
+        let (shell, out) = Harness.shell()
+        shell.run(script: ".load Tests/Fixtures/reports/淮安市-2024.txt\nmeta.org = \"a\"\"b\"\nmeta.org", name: "quote")
+        #expect(shell.exitCode == 0)
+        #expect(out.text.hasSuffix("a\"b\n"))
     }
 }

@@ -8,7 +8,7 @@ public enum Binding: Sendable, Hashable {
 
 /// A formula whose names are replaced by cell ids, ready to evaluate as often as needed.
 ///
-/// Evaluation walks a tree no taller than ``Formula/nestingLimit`` and allocates nothing on the way (arguments are
+/// Evaluation walks a tree no taller than ``Formula/heightLimit`` and allocates nothing on the way (arguments are
 /// folded as they are produced), so the engine can call it on every recalculation.
 public struct BoundExpression: Sendable {
     let root: BoundNode

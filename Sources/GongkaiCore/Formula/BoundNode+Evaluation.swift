@@ -1,5 +1,5 @@
 extension BoundNode {
-    /// The node's value; recursion depth is the tree's height, bounded by ``Formula/nestingLimit``.
+    /// The node's value; recursion depth is the tree's height, bounded by ``Formula/heightLimit``.
     func evaluate(_ value: (Int) -> Value) -> Value {
         switch self {
         case .constant(let constant): return constant

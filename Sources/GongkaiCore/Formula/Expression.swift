@@ -1,7 +1,7 @@
 /// A parsed formula: a tree of operations over numbers, text and cell references, each node with its source span.
 ///
 /// Produced by ``Formula/parse(_:)``; ``description`` prints it back as canonical source; ``bind(_:)`` turns names
-/// into cell ids for evaluation. The tree's height never exceeds ``Formula/nestingLimit``.
+/// into cell ids for evaluation. The tree's height never exceeds ``Formula/heightLimit``.
 public struct Expression: Sendable, Hashable {
     /// What a node is.
     public indirect enum Kind: Sendable, Hashable {

@@ -6,8 +6,13 @@
 /// let value = bound.evaluate { id in cells[id] }
 /// ```
 public enum Formula {
-    /// The deepest nesting of parentheses, calls and signs, and the tallest expression tree, a formula may have.
+    /// The deepest nesting of parentheses, calls and signs a formula may have.
     public static let nestingLimit = 256
+
+    /// The tallest expression tree a formula may have: a chain of binary operators (`a + b + … `, one level per
+    /// operator) counts too, so a sum of up to 2,047 terms written with `+` parses; every walk over the tree stays this
+    /// shallow.
+    public static let heightLimit = 2048
 
     /// Parses a formula (without a leading `=`); spans count Characters from the start of `source`.
     public static func parse(_ source: String) throws(FormulaError) -> Expression {

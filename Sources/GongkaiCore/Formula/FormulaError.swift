@@ -70,20 +70,31 @@ extension FormulaError {
 
     /// F004: the parser needed `expected` (`')'`, `an expression`) and found `found`, or the end of the formula.
     static func expected(_ expected: String, found: String?, at span: SourceSpan) -> FormulaError {
-        let summary = found.map { "expected \(expected), found '\($0)'" } ?? "expected \(expected)"
+        let summary = found.map { "expected \(expected), found '\(FormulaError.cut($0))'" } ?? "expected \(expected)"
         return FormulaError(code: "F004", summary, span: span)
     }
+
+    /// Source text quoted in a message, cut to 60 Characters so that a message stays one short line.
+    static func cut(_ text: String) -> String { text.count > 60 ? String(text.prefix(60)) + "…" : text }
 
     /// F005: nesting beyond ``Formula/nestingLimit``.
     static func tooDeep(at span: SourceSpan) -> FormulaError {
         FormulaError(code: "F005", "formula nested more than \(Formula.nestingLimit) levels deep", span: span)
     }
 
+    /// F006: an expression tree taller than ``Formula/heightLimit`` (a chain of that many operators).
+    static func tooLong(at span: SourceSpan) -> FormulaError {
+        FormulaError(
+            code: "F006",
+            "formula has a chain of more than \(Formula.heightLimit) operators; write a long sum as sum(…) or in parts",
+            span: span)
+    }
+
     /// F010: a call of something that is not a built-in function.
     static func unknownFunction(_ name: String, span: SourceSpan) -> FormulaError {
         let suggestion = name.contains(".") ? nil : nearestName(to: name, in: Function.allCases.map(\.name))
         return FormulaError(
-            code: "F010", "unknown function '\(name)'", span: span, help: suggestion.map { "did you mean '\($0)'?" })
+            code: "F010", "unknown function '\(FormulaError.cut(name))'", span: span, help: suggestion.map { "did you mean '\($0)'?" })
     }
 
     /// F011: a call with too few or too many arguments.
@@ -103,7 +114,7 @@ extension FormulaError {
     public static func manyCells(_ reference: Reference) -> FormulaError {
         let aggregates = Function.allCases.filter(\.acceptsManyCells).map(\.name).joined(separator: ", ")
         return FormulaError(
-            code: "F012", "'\(reference)' stands for many cells where one value is needed", span: reference.span,
+            code: "F012", "'\(FormulaError.cut(reference.description))' stands for many cells where one value is needed", span: reference.span,
             help: "use it as an argument of \(aggregates)")
     }
 
@@ -111,12 +122,12 @@ extension FormulaError {
     public static func unknownName(_ reference: Reference, candidates: some Sequence<String>) -> FormulaError {
         let suggestion = nearestName(to: reference.name, in: candidates)
         return FormulaError(
-            code: "F020", "unknown name '\(reference)'", span: reference.span,
+            code: "F020", "unknown name '\(FormulaError.cut(reference.description))'", span: reference.span,
             help: suggestion.map { "did you mean '\($0)'?" })
     }
 
     /// F021: a wildcard that matches no cell.
     public static func noMatch(_ reference: Reference) -> FormulaError {
-        FormulaError(code: "F021", "no cell matches '\(reference)'", span: reference.span)
+        FormulaError(code: "F021", "no cell matches '\(FormulaError.cut(reference.description))'", span: reference.span)
     }
 }

@@ -1,8 +1,8 @@
 /// Hand-written recursive descent with precedence climbing over the token list.
 ///
 /// Recursion happens only at parentheses, calls and unary signs, and is cut off at ``Formula/nestingLimit``; chains of
-/// binary operators are built in a loop, and the tree's height is checked as it grows, so every later walk over the
-/// tree (printing, binding, evaluation) is bounded too.
+/// binary operators are built in a loop, and the tree's height is checked against ``Formula/heightLimit`` as it grows,
+/// so every later walk over the tree (printing, binding, evaluation) is bounded too.
 struct Parser {
     private let source: FormulaSource
     private let tokens: [Token]
@@ -36,7 +36,7 @@ struct Parser {
             advance()
             let right = try parseExpression(minimumPrecedence: op.precedence + 1)
             left = Expression(.binary(op, left, right), span: left.span.union(right.span))
-            guard left.height <= Formula.nestingLimit else { throw .tooDeep(at: left.span) }
+            guard left.height <= Formula.heightLimit else { throw .tooLong(at: left.span) }
         }
         return left
     }
@@ -54,7 +54,7 @@ struct Parser {
         let operand = try parseUnary()
         nesting -= 1
         let expression = Expression(.unary(op, operand), span: start.union(operand.span))
-        guard expression.height <= Formula.nestingLimit else { throw .tooDeep(at: expression.span) }
+        guard expression.height <= Formula.heightLimit else { throw .tooLong(at: expression.span) }
         return expression
     }
 
@@ -118,7 +118,7 @@ struct Parser {
             throw .wrongArity(function, given: count, span: span)
         }
         let call = Expression(.call(function, arguments), span: span)
-        guard call.height <= Formula.nestingLimit else { throw .tooDeep(at: span) }
+        guard call.height <= Formula.heightLimit else { throw .tooLong(at: span) }
         return call
     }
 

@@ -3,8 +3,12 @@ import GongkaiCore
 /// Reads runs of digits that a flattened page glued together (`640020470`) as the cells of a row.
 ///
 /// Every way of cutting the runs into the row's number of values is a *reading*; a value never has a leading zero
-/// (`0` is a value, `02` is not) and a decimal (`24252.311082`) is never cut. The row's own rules (总计 = the sum of
-/// the other columns) then keep the readings that can be true.
+/// (`0` is a value, `02` is not), has at most ``ImportLimits/maxValueDigits`` digits, and a decimal (`24252.311082`)
+/// or a signed number (`-3`) is never cut. The row's own rules (总计 = the sum of the other columns) then keep the
+/// readings that can be true.
+///
+/// The search prunes every cut that cannot fill the row and stops after ``ImportLimits/splitSteps`` steps or
+/// ``limit`` readings: a row's search costs a bounded amount, so a file's import stays linear in its size.
 enum DigitRunSplitter {
     /// A reading: one value per cell, with the index of the run and the offset in it each value starts at.
     struct Reading {
@@ -13,21 +17,39 @@ enum DigitRunSplitter {
     }
 
     /// More readings than this and the row is left empty rather than guessed.
-    static let limit = 100_000
+    static let limit = 20_000
 
-    /// All readings of `runs` as `width` values, or nil when there are more than ``limit``.
-    static func readings(_ runs: [[Unicode.Scalar]], width: Int) -> [Reading]? {
+    /// A run that is one value whatever its length: a decimal, or a number with a sign.
+    static func isWhole(_ run: [Unicode.Scalar]) -> Bool { run.contains(".") || run.first == "-" }
+
+    /// All readings of `runs` as `width` values, or nil when there are more than ``limit`` or the search needed more
+    /// than ``ImportLimits/splitSteps`` steps or the steps left in `budget` (what the import may still spend; the
+    /// steps taken are deducted).
+    static func readings(_ runs: [[Unicode.Scalar]], width: Int, budget: inout Int) -> [Reading]? {
+        let maxDigits = ImportLimits.maxValueDigits
+        // Values the runs after `run` give at least and at most, to prune cuts that cannot fill the row.
+        var fewestAfter = [Int](repeating: 0, count: runs.count + 1)
+        var mostAfter = [Int](repeating: 0, count: runs.count + 1)
+        for k in stride(from: runs.count - 1, through: 0, by: -1) {
+            let whole = isWhole(runs[k])
+            fewestAfter[k] = fewestAfter[k + 1] + (whole ? 1 : (runs[k].count + maxDigits - 1) / maxDigits)
+            mostAfter[k] = mostAfter[k + 1] + (whole ? 1 : runs[k].count)
+        }
+        guard fewestAfter[0] <= width, mostAfter[0] >= width else { return [] }
         var result: [Reading] = []
         var values: [DecimalNumber] = []
         var origins: [(run: Int, offset: Int)] = []
         var overflow = false
-        // Digits left in the runs after `run`, to prune cuts that cannot fill the row.
-        var capacityAfter = [Int](repeating: 0, count: runs.count + 1)
-        for k in stride(from: runs.count - 1, through: 0, by: -1) {
-            capacityAfter[k] = capacityAfter[k + 1] + (runs[k].contains(".") ? 1 : runs[k].count)
-        }
+        var steps = 0
+        let allowed = Swift.min(ImportLimits.splitSteps, budget)
+        defer { budget -= steps }
         func visit(run: Int, offset: Int) {
             if overflow { return }
+            steps += 1
+            if steps > allowed {
+                overflow = true
+                return
+            }
             if run == runs.count {
                 if values.count == width { result.append(Reading(values: values, origins: origins)) }
                 if result.count > limit { overflow = true }
@@ -38,17 +60,19 @@ enum DigitRunSplitter {
                 visit(run: run + 1, offset: 0)
                 return
             }
-            // Each run gives at least one value; leave room for the runs after this one.
-            let remainingRuns = runs.count - run - 1
-            if values.count + 1 + remainingRuns > width { return }
-            if values.count + (digits.contains(".") ? 1 : digits.count - offset) + capacityAfter[run + 1] < width { return }
+            let whole = isWhole(digits)
+            let left = digits.count - offset
+            let fewest = whole ? 1 : (left + maxDigits - 1) / maxDigits
+            let most = whole ? 1 : left
+            if values.count + fewest + fewestAfter[run + 1] > width { return }
+            if values.count + most + mostAfter[run + 1] < width { return }
             let ends: ClosedRange<Int>
-            if digits.contains(".") {
+            if whole {
                 ends = digits.count...digits.count
             } else if digits[offset] == "0" {
                 ends = (offset + 1)...(offset + 1)
             } else {
-                ends = (offset + 1)...digits.count
+                ends = (offset + 1)...Swift.min(digits.count, offset + maxDigits)
             }
             for end in ends {
                 guard let value = ReportReader.number(Array(digits[offset..<end])) else { continue }
@@ -57,6 +81,7 @@ enum DigitRunSplitter {
                 visit(run: run, offset: end)
                 values.removeLast()
                 origins.removeLast()
+                if overflow { return }
             }
         }
         visit(run: 0, offset: 0)

@@ -42,6 +42,13 @@ extension ImportError {
         ImportError(
             code: "I004", "the text is neither UTF-8 nor GB18030/GBK; convert it to UTF-8 (e.g. with iconv)", file: file)
     }
+    static func tooLarge(_ file: String?, bytes: Int) -> ImportError {
+        ImportError(
+            code: "I009",
+            "the file is \(bytes) bytes, more than the \(ImportLimits.maxInputBytes >> 20) MiB a report may have; "
+                + "published reports are a few hundred KB (is this the right file?)",
+            file: file)
+    }
     static func noTables(_ file: String?) -> ImportError {
         ImportError(
             code: "I005",
@@ -68,11 +75,11 @@ extension ImportError {
     }
     static func pdfWithoutText(_ file: String?) -> ImportError {
         ImportError(
-            code: "I009",
+            code: "I012",
             "the PDF has no text layer (a scanned image?); run OCR on it first (e.g. ocrmypdf) and load the result",
             file: file)
     }
     static func notWord(_ file: String?, _ reason: String) -> ImportError {
-        ImportError(code: "I011", "cannot read the Word document: \(reason)", file: file)
+        ImportError(code: "I013", "cannot read the Word document: \(reason)", file: file)
     }
 }

@@ -21,6 +21,11 @@ struct ImportPlan: Sendable {
     /// Headings of the 2019 trial format's table 二, which the 2021 format does not have.
     let trialFormatMarkers: [(text: String, scalars: [Unicode.Scalar])]
 
+    /// Whether label text names a row of any table (``TemplateRowKey/matches(_:)``).
+    func namesRow(_ label: [Unicode.Scalar]) -> Bool {
+        rows.values.contains { $0.contains { $0.matches(label) } }
+    }
+
     static let trialFormatMarkers = ["本年新制作数量", "本年新公开数量", "对外公开总数量", "第二十条第（九）项"]
 
     init(_ template: ReportTemplate) {

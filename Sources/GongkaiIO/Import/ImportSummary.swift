@@ -59,8 +59,9 @@ public struct ImportSummary: Sendable {
     /// Cells left empty, in all tables.
     public var missing: Int { tables.reduce(0) { $0 + $1.missing } }
 
-    /// The summary as lines of text; notes about cells are grouped by row and reason, at most `limit` lines of them.
-    public func rendered(limit: Int = 8) -> String {
+    /// The summary as lines of text; notes about cells are grouped by row and reason, at most `limit` lines of them;
+    /// then the damage (``ImportedReport/damage``), at most `damageLimit` lines, each with its line and column.
+    public func rendered(limit: Int = 8, damageLimit: Int = 10) -> String {
         var lines: [String] = []
         let who = [report.org, report.year.map(String.init)].compactMap { $0 }.joined(separator: " ")
         let head = [who.isEmpty ? nil : who, report.file, report.extraction.map { "\(report.kind.rawValue) (\($0))" } ?? "\(report.kind.rawValue), \(report.encoding.rawValue)"]
@@ -81,7 +82,13 @@ public struct ImportSummary: Sendable {
             notes = Array(notes.prefix(limit - 1)) + ["… \(hidden) more"]
         }
         lines.append(contentsOf: notes)
-        for issue in report.diagnostics.prefix(3) where issue.severity == .warning && issue.code != "I105" {
+        // Damage first, each with its line and column; then other warnings.
+        let damage = report.damage
+        for issue in damage.prefix(damage.count > damageLimit ? damageLimit - 1 : damageLimit) {
+            lines.append(issue.description)
+        }
+        if damage.count > damageLimit { lines.append("… \(damage.count - damageLimit + 1) more damage warnings") }
+        for issue in report.diagnostics.filter({ $0.severity == .warning && $0.damage == nil }).prefix(3) {
             lines.append(issue.description)
         }
         return lines.joined(separator: "\n")

@@ -76,13 +76,16 @@ public struct ImportIssue: Sendable, Hashable, CustomStringConvertible {
     public let line: Int?
     /// 1-based column in Characters, if known.
     public let column: Int?
+    /// The kind of damage or doubt in the input this issue reports, nil for an informative note.
+    public let damage: Damage?
 
     /// An issue; `page`, `line` and `column` are 1-based.
     public init(
         code: String, severity: Severity = .warning, _ message: String, table: String? = nil, row: String? = nil,
-        page: Int? = nil, line: Int? = nil, column: Int? = nil
+        page: Int? = nil, line: Int? = nil, column: Int? = nil, damage: Damage? = nil
     ) {
         self.code = code
+        self.damage = damage
         self.severity = severity
         self.message = message
         self.table = table
@@ -133,6 +136,12 @@ public struct ImportedReport: Sendable {
     public internal(set) var extraction: String? = nil
     /// Wall-clock seconds spent in the child processes that extracted the text (every `pdftotext` run), if any.
     public internal(set) var extractionSeconds: Double? = nil
+
+    /// The diagnostics that report damaged or doubtful input (``ImportIssue/damage`` set), in source order; empty for
+    /// an intact report. Each has a line and, where the damage has a place in a line, a column.
+    public var damage: [ImportIssue] {
+        diagnostics.filter { $0.damage != nil }.sorted { ($0.line ?? Int.max, $0.column ?? 0) < ($1.line ?? Int.max, $1.column ?? 0) }
+    }
 
     /// The value of a cell by name (`t3.total.total`), `.empty` if missing or unknown.
     public func value(_ name: String) -> Value {

@@ -23,7 +23,7 @@ extension ReportImporter {
                 reading = try importPDFText(extracted, fileName: fileName)
             } catch {
                 // Poppler missing, failing or timing out fails every mode alike.
-                if ["I007", "I008", "I009"].contains(error.code) { throw error }
+                if ["I007", "I008", "I012"].contains(error.code) { throw error }
                 if firstError == nil { firstError = error }
                 continue
             }

@@ -32,6 +32,9 @@ public struct ReportImporter: Sendable {
 
     /// Reads a report file. Throws ``ImportError`` for unreadable, binary, undecodable, table-less or 2019-format files.
     public func importReport(contentsOf url: URL) throws -> ImportedReport {
+        if let size = (try? url.resourceValues(forKeys: [.fileSizeKey]))?.fileSize, size > ImportLimits.maxInputBytes {
+            throw ImportError.tooLarge(url.lastPathComponent, bytes: size)
+        }
         let data: Data
         do {
             data = try Data(contentsOf: url)
@@ -55,6 +58,8 @@ public struct ReportImporter: Sendable {
             return spreadsheet
         }
         if let word = try WordDocument.recognise(bytes, file: fileName) { return try importWord(word, fileName: fileName) }
+        // Text of any kind is bounded before it is decoded (a PDF's or a workbook's own text is bounded by their readers).
+        guard bytes.count <= ImportLimits.maxInputBytes else { throw .tooLarge(fileName, bytes: bytes.count) }
         let decoded = try SourceDecoder.decode(bytes, file: fileName)
         return try importReport(
             scalars: decoded.scalars, fileName: fileName, encoding: decoded.encoding, issues: decoded.issues)
@@ -62,7 +67,8 @@ public struct ReportImporter: Sendable {
 
     /// Reads a report from text already decoded.
     public func importReport(text: String, fileName: String? = nil) throws(ImportError) -> ImportedReport {
-        try importReport(scalars: text.unicodeScalars.map(SourceDocument.fold), fileName: fileName, encoding: .utf8, issues: [])
+        guard text.utf8.count <= ImportLimits.maxInputBytes else { throw .tooLarge(fileName, bytes: text.utf8.count) }
+        return try importReport(scalars: text.unicodeScalars.map(SourceDocument.fold), fileName: fileName, encoding: .utf8, issues: [])
     }
 
     func importReport(

@@ -6,7 +6,10 @@ extension ReportReader {
 
     func describe(_ table: TemplateTable) -> String { "table \(table.number)" }
 
-    mutating func place(_ candidates: [RowCandidate], in table: TemplateTable, rows: [TemplateRowKey]) {
+    /// `headingPlace` is where the table's heading is, for damage that has no row to point at.
+    mutating func place(
+        _ candidates: [RowCandidate], in table: TemplateTable, rows: [TemplateRowKey], headingPlace: (line: Int, column: Int)? = nil
+    ) {
         var assigned = [Int?](repeating: nil, count: rows.count)  // row → candidate
         var byOrder = Set<Int>()  // rows placed by order, not by label
         var pinnedRow = [Int?](repeating: nil, count: candidates.count)
@@ -37,8 +40,34 @@ extension ReportReader {
                     if unfit[r] == nil { unfit[r] = c }
                     return false
                 }
-                let match = (pointer..<rows.count).first(where: fits) ?? (0..<pointer).first(where: fits)
-                guard let r = match else { continue }
+                // A label naming several rows (`行政许可 50% … 行政处罚` when a value was unreadable) belongs to the row
+                // named last, nearest the number: an unreadable value never takes its neighbour's number.
+                let order = Array(pointer..<rows.count) + Array(0..<pointer)
+                let fitting = order.filter(fits)
+                var match = fitting.first
+                if fitting.count > 1 {
+                    var latest = -1
+                    for r in fitting {
+                        if let at = rows[r].lastMatch(in: candidate.label), at > latest {
+                            latest = at
+                            match = r
+                        }
+                    }
+                }
+                guard let r = match else {
+                    if let r = rows.indices.first(where: { assigned[$0].map { candidates[$0].label == candidate.label } ?? false }),
+                        candidate.canFill(rows[r].width), candidate.cells.contains(where: \.hasContent)
+                    {
+                        issues.append(
+                            ImportIssue(
+                                code: "I112",
+                                "\(describe(table)) row \(rows[r].label) appears again (first at line \(candidates[assigned[r]!].line)); "
+                                    + "the first is used",
+                                table: table.id, row: rows[r].row, line: candidate.line, column: column(of: candidate),
+                                damage: .duplicate))
+                    }
+                    continue
+                }
                 assigned[r] = c
                 pinnedRow[c] = r
                 if r >= pointer { pointer = r + 1 }
@@ -57,7 +86,7 @@ extension ReportReader {
                         issues.append(
                             ImportIssue(
                                 code: "I103", severity: .note,
-                                "\(describe(table)): stray value(s) '\(candidates[c].cells.map(\.text).joined(separator: " "))' ignored",
+                                "\(describe(table)): stray value(s) '\(Self.shortened(candidates[c].cells.map(\.text).joined(separator: " ")))' ignored",
                                 table: table.id, line: candidates[c].line))
                         continue
                     }
@@ -76,7 +105,8 @@ extension ReportReader {
                             code: "I104",
                             "\(describe(table)): \(usable.count) unlabelled row(s) after \(after) cannot be placed in "
                                 + "\(free.count) free row(s); left empty",
-                            table: table.id, line: candidates[usable[0]].line))
+                            table: table.id, line: candidates[usable[0]].line, column: column(of: candidates[usable[0]]),
+                            damage: .malformedRow))
                 }
             }
             for (c, row) in pinnedRow.enumerated() {
@@ -100,8 +130,14 @@ extension ReportReader {
                             + ") at line \(candidates[u].line)"
                     } ?? "row \(row.label) not found in \(describe(table))"
                 for cell in row.cells where missingReasons[cell] == nil { missingReasons[cell] = reason }
+                // Where the row should have been: at the next row found, else after the last one, else the heading.
+                let near = (r + 1 < rows.count ? (r + 1)..<rows.count : rows.count..<rows.count).lazy.compactMap { assigned[$0] }.first
+                    ?? (0..<r).reversed().lazy.compactMap { assigned[$0] }.first
+                let place = near.map { (candidates[$0].line, column(of: candidates[$0])) } ?? (headingPlace?.line, headingPlace?.column)
                 issues.append(
-                    ImportIssue(code: "I105", "\(describe(table)) row \(row.label) not found; left empty", table: table.id, row: row.row))
+                    ImportIssue(
+                        code: "I105", "\(describe(table)) row \(row.label) not found; left empty", table: table.id, row: row.row,
+                        line: place.0, column: place.1, damage: .missingRow))
                 continue
             }
             let candidate = candidates[c]
@@ -120,14 +156,27 @@ extension ReportReader {
                     "row \(row.label) has \(cells.count) value(s) where \(row.width) are expected ("
                     + cells.map { $0.isBlank ? "blank" : $0.text }.joined(separator: " ") + ")"
                 for cell in row.cells { missingReasons[cell] = reason }
-                issues.append(ImportIssue(code: "I106", "\(describe(table)): \(reason); left empty", table: table.id, row: row.row, line: candidate.line))
+                issues.append(
+                    ImportIssue(
+                        code: "I106", "\(describe(table)): \(reason); left empty", table: table.id, row: row.row, line: candidate.line,
+                        column: column(of: candidate), damage: .malformedRow))
                 continue
             }
             // Glued runs: every cut into the row's width, then the row's own rules.
             let runs = cells.map(\.digits)
-            let runText = cells.map(\.text).joined(separator: " ")
-            guard let all = DigitRunSplitter.readings(runs, width: row.width) else {
-                reject(row, table, "glued run '\(runText)' has too many readings", line: candidate.line)
+            let runText = Self.shortened(cells.map(\.text).joined(separator: " "))
+            guard let all = DigitRunSplitter.readings(runs, width: row.width, budget: &splitBudget) else {
+                reject(
+                    row, table,
+                    "glued run '\(runText)' has too many readings (the search stops at \(DigitRunSplitter.limit) readings, "
+                        + "\(ImportLimits.splitSteps) steps a row or \(ImportLimits.splitStepsPerImport) a file)", line: candidate.line, column: column(of: candidate), damage: .searchCapped)
+                continue
+            }
+            if all.isEmpty {
+                reject(
+                    row, table,
+                    "glued run '\(runText)' cannot be split into \(row.width) numbers of at most \(ImportLimits.maxValueDigits) digits",
+                    line: candidate.line, column: column(of: candidate), damage: .malformedRow)
                 continue
             }
             if all.count == 1 {
@@ -137,7 +186,9 @@ extension ReportReader {
             let fitting = all.filter { DigitRunSplitter.satisfies(Dictionary(uniqueKeysWithValues: zip(row.cells, $0.values)), row.rules) }
             switch fitting.count {
             case 0:
-                reject(row, table, "glued run '\(runText)' has \(all.count) readings and none satisfies the row's sums", line: candidate.line)
+                reject(
+                    row, table, "glued run '\(runText)' has \(all.count) readings and none satisfies the row's sums", line: candidate.line,
+                    column: column(of: candidate))
             case 1:
                 let rules = row.rules.isEmpty ? "" : " satisfying " + row.rules.map(\.name).joined(separator: ", ")
                 let note =
@@ -151,7 +202,8 @@ extension ReportReader {
                     reject(
                         row, table,
                         "glued run '\(runText)' has \(fitting.count) readings (\(fitting.prefix(4).map { Self.list($0.values) }.joined(separator: " / "))"
-                            + (fitting.count > 4 ? " / …" : "") + ") and no rule to choose", line: candidate.line)
+                            + (fitting.count > 4 ? " / …" : "") + ") and no rule to choose", line: candidate.line,
+                        column: column(of: candidate))
                 } else {
                     pendingChoices.append((r, fitting, cells))
                 }
@@ -198,7 +250,7 @@ extension ReportReader {
         let ruleNames = Set(rules.map { $0.name.split(separator: ".").prefix(2).joined(separator: ".") }).sorted()
         for (k, choice) in choices.enumerated() {
             let row = rows[choice.row]
-            let runText = choice.runs.map(\.text).joined(separator: " ")
+            let runText = Self.shortened(choice.runs.map(\.text).joined(separator: " "))
             let options = choice.readings.map { Self.list($0.values) }.joined(separator: " / ")
             if solutions.count == 1 {
                 let reading = choice.readings[solutions[0][k]]
@@ -212,7 +264,7 @@ extension ReportReader {
                     row, table,
                     "glued run '\(runText)' has \(choice.readings.count) readings satisfying the row's sums (\(options)) and "
                         + (solutions.isEmpty ? "no combination satisfies the table's rules" : "several satisfy the table's rules"),
-                    line: choice.runs.first.map { Int($0.place.line) })
+                    line: choice.runs.first.map { Int($0.place.line) }, column: choice.runs.first.map { document.characterColumn($0.place) })
             }
         }
     }
@@ -230,11 +282,25 @@ extension ReportReader {
         return DecimalNumber(String(scalars: digits))
     }
 
+    /// Source text quoted in a message, cut to 60 characters.
+    static func shortened(_ text: String) -> String { text.count > 60 ? String(text.prefix(60)) + "…" : text }
+
     static func list(_ values: [DecimalNumber]) -> String { values.map(\.description).joined(separator: ",") }
 
-    private mutating func reject(_ row: TemplateRowKey, _ table: TemplateTable, _ reason: String, line: Int?) {
+    private mutating func reject(
+        _ row: TemplateRowKey, _ table: TemplateTable, _ reason: String, line: Int?, column: Int? = nil,
+        damage: ImportIssue.Damage = .ambiguousSplit
+    ) {
         for cell in row.cells { missingReasons[cell] = reason }
-        issues.append(ImportIssue(code: "I107", "\(describe(table)) row \(row.label): \(reason); left empty", table: table.id, row: row.row, line: line))
+        issues.append(
+            ImportIssue(
+                code: "I107", "\(describe(table)) row \(row.label): \(reason); left empty", table: table.id, row: row.row, line: line,
+                column: column, damage: damage))
+    }
+
+    /// The Character column of a candidate's first value.
+    func column(of candidate: RowCandidate) -> Int? {
+        candidate.cells.first.map { document.characterColumn($0.place) }
     }
 
     private mutating func apply(
@@ -258,16 +324,32 @@ extension ReportReader {
             issues.append(
                 ImportIssue(
                     code: "I111", "\(name): \(problem); left empty", table: table.id, row: row.row, line: Int(token.place.line),
-                    column: document.characterColumn(token.place)))
+                    column: document.characterColumn(token.place), damage: token.damage ?? .malformedRow))
             return
         }
         if token.isBlank {
             missingReasons[cell] = "blank in the source" + (token.digits.isEmpty ? "" : " ('\(token.text)')") + " at line \(token.place.line)"
             return
         }
+        let integerDigits = (token.digits.firstIndex(of: ".") ?? token.digits.count) - (token.digits.first == "-" ? 1 : 0)
+        if value == nil, integerDigits > ImportLimits.maxValueDigits {
+            let shown = token.text.count > 40 ? String(token.text.prefix(40)) + "…" : token.text
+            missingReasons[cell] = "'\(shown)' at line \(token.place.line) has \(integerDigits) digits, too many for a count"
+            issues.append(
+                ImportIssue(
+                    code: "I113",
+                    "\(name): '\(shown)' has \(integerDigits) digits, more than the \(ImportLimits.maxValueDigits) a cell may have; "
+                        + "left empty",
+                    table: table.id, row: row.row, line: Int(token.place.line), column: document.characterColumn(sourcePlace),
+                    damage: .numberTooLarge))
+            return
+        }
         guard let number = value ?? Self.number(token.digits) else {
             missingReasons[cell] = "'\(token.text)' at line \(token.place.line) is not a number that fits"
-            issues.append(ImportIssue(code: "I108", "\(name): '\(token.text)' is not a usable number", table: table.id, row: row.row, line: Int(token.place.line)))
+            issues.append(
+                ImportIssue(
+                    code: "I108", "\(name): '\(token.text)' is not a usable number", table: table.id, row: row.row,
+                    line: Int(token.place.line), column: document.characterColumn(sourcePlace), damage: .unreadableValue))
             return
         }
         var note = inferred

@@ -27,6 +27,8 @@ struct ReportReader {
     /// Why each inferred cell has its value, by cell index.
     var inferredReasons: [String?]
     var sawGluedRuns = false
+    /// Steps the glued-run searches of this import may still take (``ImportLimits/splitStepsPerImport``).
+    var splitBudget = ImportLimits.splitStepsPerImport
     var multiValueLines = 0
     var singleValueLines = 0
 
@@ -150,14 +152,14 @@ struct ReportReader {
     }
 
     /// The block place of a stream index; the end of the stream is past the last block.
-    private func bound(_ index: Int) -> BlockPlace {
+    func bound(_ index: Int) -> BlockPlace {
         index < stream.count
             ? BlockPlace(block: block(at: index), offset: Int(streamOffset[index]))
             : BlockPlace(block: document.blocks.count, offset: 0)
     }
 
     /// The block a stream index lies in: the last block starting at or before it.
-    private func block(at index: Int) -> Int {
+    func block(at index: Int) -> Int {
         var low = 0
         var high = blockStreamStart.count - 1
         while low < high {
@@ -186,20 +188,26 @@ struct ReportReader {
                 for row in rows {
                     for cell in row.cells { missingReasons[cell] = "table \(table.number) (\(table.title)) not found" }
                 }
+                // Where it should have been: at the next heading found after the previous table's, else the end.
+                let previous = template.tables.prefix { $0.id != table.id }.compactMap { t in found.first { $0.name == t.id } }.last
+                let next = found.first { $0.start > (previous?.start ?? -1) && $0.name != previous?.name }
+                let place = next.map { placeOf(stream: $0.start) } ?? endPlace()
                 issues.append(
                     ImportIssue(
                         code: "I101",
                         "table \(table.number) (\(table.fullTitle)) not found; its \(rows.reduce(0) { $0 + $1.width }) cells are empty"
                             + " (is the file truncated?)",
-                        table: table.id))
+                        table: table.id, line: place.line, column: place.column, damage: .missingTable))
                 continue
             }
             tablesFound += 1
             let start = bound(found[index].end)
             let end = index + 1 < found.count ? bound(found[index + 1].start) : bound(stream.count)
+            noteControlCharacters(from: start, to: end, table: table)
             let candidates = self.candidates(from: start, to: end)
-            place(candidates, in: table, rows: rows)
+            place(candidates, in: table, rows: rows, headingPlace: placeOf(stream: found[index].start))
         }
+        noteTruncation(found)
         var texts: [String: String] = [:]
         for (k, heading) in found.enumerated() where heading.name.hasPrefix("text.") {
             let end = k + 1 < found.count ? found[k + 1].start : stream.count
@@ -269,14 +277,29 @@ struct ReportReader {
         var current: RowCandidate?
         var currentIsColumn = false  // the current run is one value per line (a copied Word table)
         var tokens: [Token] = []
+        var closedCells = 0  // cells in `result`
         func close() {
-            if let c = current { result.append(c) }
+            if let c = current {
+                result.append(c)
+                closedCells += c.cells.count
+            }
             current = nil
         }
         var b = start.block
         while b <= end.block && b < document.blocks.count {
             defer { b += 1 }
             if isPageNumber[b] { continue }
+            if closedCells + (current?.cells.count ?? 0) > ImportLimits.maxRegionValues {
+                // A table holds a few hundred values; this region is not one table. What follows is not read.
+                let place = document.blocks[b].text.place(at: 0)
+                issues.append(
+                    ImportIssue(
+                        code: "I116",
+                        "more than \(ImportLimits.maxRegionValues) numbers under one table heading; the rest of the table region "
+                            + "from here is not read",
+                        line: Int(place.line), column: document.characterColumn(place), damage: .searchCapped))
+                break
+            }
             let from = b == start.block ? start.offset : 0
             let to = b == end.block ? end.offset : Int.max
             if let cells = document.blocks[b].cells {
@@ -285,14 +308,18 @@ struct ReportReader {
                 close()
                 pending.removeAll()
                 if let grid = block.grid {
-                    if let row = gridCandidate(grid, table: block.gridTable) { result.append(row) }
+                    if let row = gridCandidate(grid, table: block.gridTable) {
+                        result.append(row)
+                        closedCells += row.cells.count
+                    }
                 } else if let row = structuredCandidate(cells) {
                     result.append(row)
+                    closedCells += row.cells.count
                 }
                 continue
             }
             let text = document.blocks[b].text
-            Tokenizer.tokens(text.scalars, from: from, to: to, into: &tokens)
+            Tokenizer.tokens(text.scalars, from: from, to: to, limit: 2 * ImportLimits.maxRegionValues + 2, into: &tokens)
             if tokens.isEmpty { continue }
             // A report never ends on a table number; a file that does was cut inside it.
             if b == document.blocks.count - 1, document.endsMidLine, let last = tokens.last, last.kind == .number,
@@ -304,7 +331,7 @@ struct ReportReader {
                         code: "I110",
                         "the file ends inside the number '\(String(scalars: last.scalars))' (truncated?); it is not used",
                         line: Int(text.place(at: last.offset).line),
-                        column: document.characterColumn(text.place(at: last.offset))))
+                        column: document.characterColumn(text.place(at: last.offset)), damage: .truncated))
                 if tokens.isEmpty { continue }
             }
             var numbers = 0
@@ -315,6 +342,7 @@ struct ReportReader {
             for token in tokens {
                 if token.kind == .text {
                     close()
+                    noteUnreadableText(token, in: text, after: pending)
                     for k in token.offset..<token.end {
                         if let folded = LabelText.fold(text.scalars[k]) { pending.append(folded) }
                     }
@@ -355,6 +383,10 @@ struct ReportReader {
                 values.append(
                     CellToken(
                         isBlank: false, digits: t.scalars, place: cell.text.place(at: t.offset), note: t.note, glued: false, grid: spot))
+            } else if !cell.continued, Self.isUnreadableValue(cell.text.scalars, after: values) {
+                var token = Self.unreadable(cell.text.scalars, place: cell.text.place(at: tokens.first?.offset ?? 0))
+                token.grid = spot
+                values.append(token)
             } else {
                 if !cell.continued { label.append(contentsOf: LabelText.normalized(cell.text.scalars)) }
                 values.removeAll()
@@ -378,6 +410,11 @@ struct ReportReader {
                 let t = tokens[0]
                 values.append(
                     CellToken(isBlank: false, digits: t.scalars, place: cell.place(at: t.offset), note: t.note, glued: false))
+            } else if Self.isUnreadableValue(cell.scalars, after: values)
+                || (!label.isEmpty && plan.namesRow(label) && !plan.namesRow(LabelText.normalized(cell.scalars)))
+            {
+                // Text after the cell naming the row (`| 一、本年新收… | 无数据 | 2 |`) is where the row's first value goes.
+                values.append(Self.unreadable(cell.scalars, place: cell.place(at: tokens.first?.offset ?? 0)))
             } else {
                 label.append(contentsOf: LabelText.normalized(cell.scalars))
                 values.removeAll()

@@ -12,6 +12,8 @@ struct CellToken {
     var grid: GridSpot? = nil
     /// Why the cell cannot be read although the row was placed (no cell in that column, a value spanning columns).
     var problem: String? = nil
+    /// The kind of damage ``problem`` reports (a layout problem when nil).
+    var damage: ImportIssue.Damage? = nil
 
     /// Grid columns and rows an HTML cell covers.
     struct GridSpot {
@@ -50,7 +52,7 @@ struct RowCandidate {
         var capacity = 0
         for cell in cells {
             if cell.isBlank { return false }
-            capacity += cell.digits.contains(".") ? 1 : cell.digits.count
+            capacity += DigitRunSplitter.isWhole(cell.digits) ? 1 : cell.digits.count
         }
         return capacity >= width
     }

@@ -21,7 +21,18 @@ enum SourceDecoder {
         guard !bytes.isEmpty else { throw .empty(file) }
         if bytes.count >= 2, (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF) {
             guard let text = String(data: Data(bytes), encoding: .utf16) else { throw .undecodable(file) }
-            return Decoded(scalars: text.unicodeScalars.map(SourceDocument.fold), encoding: .utf16, issues: [])
+            let scalars = text.unicodeScalars.map(SourceDocument.fold)
+            var issues: [ImportIssue] = []
+            if bytes.count % 2 == 1 {
+                // Half a UTF-16 code unit at the end: the file was cut.
+                let line = 1 + scalars.reduce(0) { $0 + ($1 == "\n" ? 1 : 0) }
+                let column = 1 + (scalars.lastIndex(of: "\n").map { scalars.count - $0 - 1 } ?? scalars.count)
+                issues.append(
+                    ImportIssue(
+                        code: "I011", "the UTF-16 text ends in half a character: the file is cut (truncated?)", line: line,
+                        column: column, damage: .truncated))
+            }
+            return Decoded(scalars: scalars, encoding: .utf16, issues: issues)
         }
         var body = bytes[...]
         var encoding = SourceEncoding.utf8
@@ -53,10 +64,12 @@ enum SourceDecoder {
         // instead fails on nearly every Chinese character.
         if check.validMultibyte >= 10 * check.invalid {
             let line = 1 + body[..<check.firstInvalid].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+            let lineStart = body[..<check.firstInvalid].lastIndex(of: 0x0A).map { $0 + 1 } ?? body.startIndex
+            let column = String(decoding: body[lineStart..<check.firstInvalid], as: UTF8.self).count + 1
             let issue = ImportIssue(
                 code: "I010",
                 "\(check.invalid) invalid UTF-8 byte sequence(s) replaced by U+FFFD (first at byte \(check.firstInvalid))",
-                line: line)
+                line: line, column: column, damage: .invalidUTF8)
             return Decoded(
                 scalars: String(decoding: body, as: UTF8.self).unicodeScalars.map(SourceDocument.fold), encoding: .utf8Repaired,
                 issues: [issue])

@@ -161,6 +161,21 @@ final class TemplateRowKey: Sendable {
         return false
     }
 
+    /// Where the last occurrence of this row's label lies in label text (its start), nil when the text does not
+    /// name the row; of two rows a text names, the one named last is nearest the number after it.
+    func lastMatch(in label: [Unicode.Scalar]) -> Int? {
+        var last: Int?
+        for key in keys where !key.isEmpty {
+            let probe = key.count >= 3 ? key.prefix(Self.probeLength) : key[...]
+            var from = 0
+            while let p = LabelText.firstIndex(of: probe, in: label, from: from) {
+                if key.count >= 3 || ordinal.isEmpty || hasOrdinal(label, before: p) { last = Swift.max(last ?? p, p) }
+                from = p + 1
+            }
+        }
+        return last
+    }
+
     private func hasOrdinal(_ label: [Unicode.Scalar], before p: Int) -> Bool {
         if ordinalInParentheses {
             return p >= ordinal.count + 1 && label[p - 1] == "）" && label[(p - 1 - ordinal.count)..<(p - 1)].elementsEqual(ordinal)

@@ -29,6 +29,7 @@ enum Tokenizer {
     static func isLetter(_ c: Unicode.Scalar) -> Bool {
         isIdeograph(c) || (c.value >= 0x41 && c.value <= 0x5A) || (c.value >= 0x61 && c.value <= 0x7A)
     }
+    static func isLatin(_ c: Unicode.Scalar) -> Bool { (c.value >= 0x41 && c.value <= 0x5A) || (c.value >= 0x61 && c.value <= 0x7A) }
     static let chineseNumerals = ScalarSet("一二三四五六七八九十")
     /// What a blank cell is printed as.
     static let blankMarks = ScalarSet("—-－–/／\\―━─")
@@ -48,17 +49,23 @@ enum Tokenizer {
         return tokens
     }
 
-    /// The same, into a buffer kept across lines.
-    static func tokens(_ line: ScalarLine, from: Int = 0, to: Int = Int.max, into tokens: inout [Token]) {
+    /// The same, into a buffer kept across lines; at most `limit` tokens (the rest of the line is not scanned).
+    static func tokens(
+        _ line: ScalarLine, from: Int = 0, to: Int = Int.max, limit: Int = Int.max, into tokens: inout [Token]
+    ) {
         // Emptied from the end: `removeAll(keepingCapacity:)` goes through a generic range replacement, slow per line.
         while !tokens.isEmpty { tokens.removeLast() }
         line.storage.withUnsafeBufferPointer { storage in
-            scan(UnsafeBufferPointer(rebasing: storage[line.base..<(line.base + line.count)]), from: from, to: to, into: &tokens)
+            scan(
+                UnsafeBufferPointer(rebasing: storage[line.base..<(line.base + line.count)]), from: from, to: to, limit: limit,
+                into: &tokens)
         }
     }
 
     /// The scanner proper, on the line's scalars (zero-based).
-    private static func scan(_ s: UnsafeBufferPointer<Unicode.Scalar>, from: Int, to: Int, into tokens: inout [Token]) {
+    private static func scan(
+        _ s: UnsafeBufferPointer<Unicode.Scalar>, from: Int, to: Int, limit: Int, into tokens: inout [Token]
+    ) {
         let n = Swift.min(s.count, to)
         var i = from
         var wordStart = true
@@ -69,12 +76,29 @@ enum Tokenizer {
                 tokens.append(Token(kind: .text, scalars: [], offset: range.lowerBound, end: range.upperBound))
             }
         }
-        while i < n {
+        while i < n && tokens.count < limit {
             let c = s[i]
             if isSpace(c) {
                 i += 1
                 wordStart = true
                 continue
+            }
+            // A signed number (`-3`): the sign is kept, so the domain rule reports it; it is never read as 3.
+            if wordStart, c == "-" || c == "－" || c == "−", i + 1 < n, isDigit(s[i + 1]) {
+                var j = i + 1
+                while j < n && isDigit(s[j]) { j += 1 }
+                if j + 1 < n && s[j] == "." && isDigit(s[j + 1]) {
+                    j += 1
+                    while j < n && isDigit(s[j]) { j += 1 }
+                }
+                if j == n || isSpace(s[j]) {
+                    var digits = Array(UnsafeBufferPointer(rebasing: s[(i + 1)..<j]))
+                    digits.insert("-", at: 0)
+                    tokens.append(Token(kind: .number, scalars: digits, offset: i, end: j))
+                    wordStart = false
+                    i = j
+                    continue
+                }
             }
             // Only a word opening with a blank mark (`—`, `/`, `无`) can be one: most words are not measured.
             if wordStart, c == "无" || c == "空" || (!isDigit(c) && !isIdeograph(c) && blankMarks.contains(c)) {
@@ -135,10 +159,10 @@ enum Tokenizer {
                 i = j
                 continue
             }
-            // `100%` and `2023年` are prose, not cells; digits touching a replaced byte (U+FFFD) are damaged.
-            if let after, after == "%" || after == "％" || after == "年" || after == "月" || after == "日" || after == "\u{FFFD}"
-                || (i > 0 && s[i - 1] == "\u{FFFD}")
-            {
+            // `100%` and `2023年` are prose, not cells; digits touching a replaced byte (U+FFFD) are damaged; digits
+            // touching a Latin letter (`3e2`, `A1`) are a word, not a number.
+            let prose = after.map { $0 == "%" || $0 == "％" || $0 == "年" || $0 == "月" || $0 == "日" || $0 == "\u{FFFD}" || isLatin($0) }
+            if prose == true || (i > 0 && (s[i - 1] == "\u{FFFD}" || isLatin(s[i - 1]))) {
                 var end = j
                 while end < n && !isSpace(s[end]) && !isDigit(s[end]) { end += 1 }
                 addText(i..<end)

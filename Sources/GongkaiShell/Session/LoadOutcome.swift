@@ -43,6 +43,8 @@ public enum LoadRefusal: String, Sendable, Hashable, CaseIterable {
     case unreadable
     /// The file is empty.
     case empty
+    /// Larger than any report (``ImportLimits/maxInputBytes``).
+    case tooLarge = "too large"
     /// Binary data that is no report text, nor a PDF, Word or Excel file Gongkai reads.
     case binary
     /// Neither UTF-8 nor GB18030/GBK.
@@ -61,7 +63,8 @@ public enum LoadRefusal: String, Sendable, Hashable, CaseIterable {
         switch code {
         case "I001": .unreadable
         case "I002": .empty
-        case "I003", "I011": .binary
+        case "I003", "I013": .binary
+        case "I009": .tooLarge
         case "I004": .undecodable
         case "I006": .trialFormat
         case "I007", "I008", "I300": .unreadable

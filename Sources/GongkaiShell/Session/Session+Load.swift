@@ -44,7 +44,14 @@ extension Session {
         } catch {
             return .refused(file: file, reason: .unreadable, message: "\(error)")
         }
-        if WorkbookFile.isWorkbook(String(decoding: bytes.prefix(64), as: UTF8.self)) {
+        let prefix = String(decoding: bytes.prefix(64), as: UTF8.self)
+        if !WorkbookFile.isWorkbook(prefix), prefix.hasPrefix("gongkai workbook") {
+            let header = prefix.prefix { $0 != "\n" && $0 != "\r" }
+            return .refused(
+                file: file, reason: .workbook,
+                message: "\(file): line 1: ‘\(header)’ is not a workbook version this gongkai reads (‘gongkai workbook 2’)")
+        }
+        if WorkbookFile.isWorkbook(prefix) {
             let outcome = restore(bytes, file: file)
             if case .restored = outcome { inputs.add(path(file), shownAs: file, kind: .workbook) }
             return outcome
@@ -95,12 +102,33 @@ extension Session {
                 file: file, reason: .workbook,
                 message: "\(file) is a workbook file, which replaces the session: load it first, or in a new shell")
         }
-        let restored: Workbook
-        let text = String(decoding: bytes, as: UTF8.self)
+        // A workbook file is UTF-8; bytes that are not are damage, never silently replaced.
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            let decoded = String(decoding: bytes, as: UTF8.self)
+            let line = 1 + (decoded.firstIndex(of: "\u{FFFD}").map { decoded[..<$0].count { $0 == "\n" } } ?? 0)
+            return .refused(
+                file: file, reason: .workbook, message: "\(file): line \(line): invalid UTF-8 (the file is damaged)")
+        }
+        let document: WorkbookDocument
         do {
-            restored = try Workbook(document: try WorkbookFile.parse(text))
+            document = try WorkbookFile.parse(text)
         } catch {
             return .refused(file: file, reason: .workbook, message: "\(file): \(error)")
+        }
+        let restored: Workbook
+        do {
+            restored = try Workbook(document: document)
+        } catch {
+            // Name the line of the faulty item when it can be found in the file.
+            let message = ShellError(engine: error, statement: "").message
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+            var line: Int?
+            if case .formula(_, let source) = error, !source.isEmpty {
+                line = lines.indices.last { lines[$0].hasSuffix(source) }.map { $0 + 1 }
+            }
+            line = line ?? Shell.line(of: message, in: lines)
+            return .refused(
+                file: file, reason: .workbook, message: "\(file): " + (line.map { "line \($0): " } ?? "") + message)
         }
         replaceWorkbook(restored)
         for report in restored.reportNames {

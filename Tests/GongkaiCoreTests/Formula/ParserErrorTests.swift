@@ -79,8 +79,6 @@ import Testing
         (String(repeating: "(", count: 300) + "1" + String(repeating: ")", count: 300), 257),
         (String(repeating: "-", count: 300) + "1", 257),
         (String(repeating: "abs(", count: 300) + "1" + String(repeating: ")", count: 300), 257 * 4),
-        ("1" + String(repeating: "+1", count: 300), 1),
-        ("-(" + "1" + String(repeating: "+1", count: 255) + ")", 1),
     ])
     func nestingBeyondTheLimit(source: String, column: Int) {
         do {
@@ -89,6 +87,23 @@ import Testing
         } catch {
             #expect(error.code == "F005")
             #expect(error.message == "formula nested more than 256 levels deep at column \(column)")
+        }
+    }
+
+    /// A chain of operators is not nesting: 300 terms parse; past the tree-height limit it is F006, at the chain.
+    @Test(arguments: [
+        ("1" + String(repeating: "+1", count: Formula.heightLimit), 1),
+        ("-(" + "1" + String(repeating: "+1", count: Formula.heightLimit - 1) + ")", 1),
+        ("2 * (" + "1" + String(repeating: "+1", count: Formula.heightLimit) + ")", 6),
+    ])
+    func chainBeyondTheLimit(source: String, column: Int) throws {
+        #expect(try Formula.parse("1" + String(repeating: "+1", count: 300)).description.hasPrefix("1 + 1"))
+        do {
+            _ = try Formula.parse(source)
+            Issue.record("parsed a chain beyond the limit")
+        } catch {
+            #expect(error.code == "F006")
+            #expect(error.message.hasSuffix("at column \(column)"))
         }
     }
 }

@@ -135,4 +135,29 @@ import Testing
         let value = try Formula.parse(chain).bind { _ throws(FormulaError) in .cell(0) }.evaluate { _ in .empty }
         #expect(value == .number(DecimalNumber(depth)))
     }
+
+    @Test("a sum of more than 256 terms written with + parses and evaluates; past the height limit it is F006")
+    func longChains() throws {
+        for terms in [257, 1000, Formula.heightLimit - 1] {
+            let chain = "1" + String(repeating: " + 1", count: terms - 1)
+            let expression = try Formula.parse(chain)
+            #expect(expression.description == chain)
+            let value = try expression.bind { _ throws(FormulaError) in .cell(0) }.evaluate { _ in .empty }
+            #expect(value == .number(DecimalNumber(terms)))
+        }
+        let mixed = "10" + String(repeating: " - 1 * 2", count: 1000)
+        #expect(try Formula.parse(mixed).bind { _ throws(FormulaError) in .cell(0) }.evaluate { _ in .empty } == .number(-1990))
+        #expect(throws: FormulaError.self) { try Formula.parse("1" + String(repeating: "+1", count: Formula.heightLimit)) }
+        do {
+            _ = try Formula.parse("1" + String(repeating: "+1", count: Formula.heightLimit))
+        } catch {
+            #expect(error.code == "F006")
+        }
+        // Parentheses still count as nesting.
+        do {
+            _ = try Formula.parse(String(repeating: "(", count: 300) + "1" + String(repeating: ")", count: 300))
+        } catch {
+            #expect(error.code == "F005")
+        }
+    }
 }

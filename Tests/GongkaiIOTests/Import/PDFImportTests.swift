@@ -144,7 +144,7 @@ struct PDFImportTests {
             "\\documentclass{article}\\pagestyle{empty}\\begin{document}\\rule{1cm}{1cm}\\end{document}")
         defer { try? FileManager.default.removeItem(at: blank.directory) }
         let scan = try #require(throws: ImportError.self) { try importer.importReport(contentsOf: blank.pdf) }
-        #expect(scan.code == "I009")
+        #expect(scan.code == "I012")
     }
 
     @Test("a PDF is recognised by %PDF- at its start, or after leading junk in a file named .pdf; a text is a text")

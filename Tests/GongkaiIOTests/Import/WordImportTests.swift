@@ -165,11 +165,11 @@ struct WordImportTests {
         try #require(write.status == 0)
         let zip = try Data(contentsOf: URL(fileURLWithPath: path))
         let xlsx = try #require(throws: ImportError.self) { try Self.load([UInt8](zip)) }
-        #expect(xlsx.code == "I011" && xlsx.message.contains("word/document.xml"))
+        #expect(xlsx.code == "I013" && xlsx.message.contains("word/document.xml"))
         let doc = try #require(throws: ImportError.self) {
             try Self.load([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + [UInt8](repeating: 0, count: 512))
         }
-        #expect(doc.code == "I011" && doc.message.contains(".docx"))
+        #expect(doc.code == "I013" && doc.message.contains(".docx"))
         let real = try WordWriter.docx(golden: "淮安市-2024")
         for cut in [8, real.count / 3, real.count - 30] {
             #expect(throws: ImportError.self) { try Self.load(Array(real.prefix(cut))) }
