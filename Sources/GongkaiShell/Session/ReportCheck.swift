@@ -14,6 +14,8 @@ public struct ReportCheck: Sendable {
     public var cells: CellCounts
     /// Every rule's result, in listing order.
     public var results: [RuleResult]
+    /// Damage the importer found in the file (``ReportSource/damage``): the report is then incomplete (exit 4).
+    public var damage: [String] = []
     /// Soft rules that fail (TEMPLATE.md §6.3: prose against tables, continuity, plausibility): warnings, said after
     /// the rules and never counted in them nor in the exit code.
     public var warnings: [RuleResult] = []
@@ -34,13 +36,14 @@ public struct ReportCheck: Sendable {
     }
 
     /// Whether cells are missing or rules cannot be decided.
-    public var isIncomplete: Bool { incomplete > 0 || cells.missing > 0 }
+    public var isIncomplete: Bool { incomplete > 0 || cells.missing > 0 || !damage.isEmpty }
 
     /// `40 hold, 2 fail, 1 incomplete (21 cells missing); 1 soft warning`: incomplete rules and missing cells always
     /// said.
     public var countsText: String {
         var text = "\(holding) hold, \(failing) fail, \(incomplete) incomplete"
         if cells.missing > 0 { text += " (\(cells.missing) cell\(cells.missing == 1 ? "" : "s") missing)" }
+        if !damage.isEmpty { text += "; input damaged (\(damage.count))" }
         if !warnings.isEmpty { text += "; \(warnings.count) soft warning\(warnings.count == 1 ? "" : "s")" }
         return text
     }
@@ -95,6 +98,7 @@ extension Session {
         var check = ReportCheck(
             report: report, body: text(report, "meta.org"), year: text(report, "meta.year"),
             source: sources[report]?.file, cells: cells, results: results)
+        check.damage = sources[report]?.damage ?? []
         if warnings {
             check.warnings = ((try? workbook.softRuleResults(report: report)) ?? []).filter { $0.status.isFailing }
         }

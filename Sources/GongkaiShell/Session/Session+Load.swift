@@ -86,7 +86,8 @@ extension Session {
         if [.csvOfficial, .csvLong, .xlsx].contains(imported.kind) {
             notes += imported.diagnostics.map(\.description).filter { !notes.contains($0) }
         }
-        sources[reportName] = ReportSource(file: file, notes: notes)
+        let damage = imported.damage.filter { $0.damage != .ambiguousSplit }.map(\.description)
+        sources[reportName] = ReportSource(file: file, notes: notes, damage: damage)
         inputs.add(path(file), shownAs: file, kind: .report)
         let counts = (try? workbook.cellCounts(report: reportName)) ?? CellCounts()
         return .loaded(

@@ -57,12 +57,16 @@ public struct ReportSource: Sendable, Hashable {
     public var workbook: String?
     /// The importer's account of what it could not read as printed, one line each (empty for a clean import).
     public var notes: [String]
+    /// Damage or doubt in the input (truncated, a row missing, invalid UTF-8 replaced, a value unreadable …), one
+    /// `code line:column: message` each; a glued run the rules could not split is a note, not damage.
+    public var damage: [String]
 
     /// A source.
-    public init(file: String, workbook: String? = nil, notes: [String] = []) {
+    public init(file: String, workbook: String? = nil, notes: [String] = [], damage: [String] = []) {
         self.file = file
         self.workbook = workbook
         self.notes = notes
+        self.damage = damage
     }
 }
 

@@ -31,6 +31,11 @@ struct ExitCodeTests {
         ([trial, failing], 2),
         (["/nonexistent/report.txt", good], 2),
         (["Tests/Fixtures/reports/README.md", good], 0),
+        // Every cell read, every rule holding, but invalid UTF-8 was replaced: damaged input is never clean.
+        (["Tests/Fixtures/bad-input/import/ha-invalid-utf8.txt"], 4),
+        (["Tests/Fixtures/bad-input/import/ha-control-bel.txt", good], 4),
+        // A glued run no rule can split is a note, not damage: its cells are missing, which already says 4.
+        (["Tests/Fixtures/reports/平潭综合实验区-2021.txt"], 4),
     ]
 
     @Test(arguments: checkCases)
