@@ -70,6 +70,9 @@ extension Workbook {
 }
 
 extension Workbook {
+    /// How many reports are loaded (constant time, unlike `reportNames.count`).
+    public var reportCount: Int { slotByName.count }
+
     /// Whether a report of that name is loaded (constant time).
     public func hasReport(_ name: String) -> Bool { slotByName[name] != nil }
 

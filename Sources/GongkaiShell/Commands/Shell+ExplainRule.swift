@@ -14,7 +14,7 @@ extension Shell {
 
     /// `hz2023.text.received` → (`hz2023`, `text.received`); an unqualified name is in the current report.
     func splitRuleReference(_ reference: String) -> (report: String?, name: String) {
-        if let dot = reference.firstIndex(of: "."), workbook.reportNames.contains(String(reference[..<dot])) {
+        if let dot = reference.firstIndex(of: "."), workbook.hasReport(String(reference[..<dot])) {
             return (String(reference[..<dot]), String(reference[reference.index(after: dot)...]))
         }
         return (workbook.currentReport, reference)
@@ -119,7 +119,7 @@ extension Shell {
         case .user, .domain:
             let terms = result.cells.map { name -> RuleTerm in
                 let qualified =
-                    name.contains(".") && workbook.reportNames.contains(String(name.prefix { $0 != "." }))
+                    name.contains(".") && workbook.hasReport(String(name.prefix { $0 != "." }))
                     ? name : result.report + "." + name
                 return RuleTerm(cell: name, label: name, valueText: value(qualified))
             }
@@ -127,7 +127,7 @@ extension Shell {
         case .soft:
             let terms = result.cells.map { name -> RuleTerm in
                 let qualified =
-                    workbook.reportNames.contains(String(name.prefix { $0 != "." }))
+                    workbook.hasReport(String(name.prefix { $0 != "." }))
                     ? name : result.report + "." + name
                 return RuleTerm(cell: name, label: name, valueText: value(qualified))
             }

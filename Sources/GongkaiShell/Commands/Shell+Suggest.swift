@@ -11,7 +11,7 @@ extension Shell {
         guard let report = words.first ?? workbook.currentReport else {
             throw ShellError("no report is loaded; .load FILE first")
         }
-        guard workbook.reportNames.contains(report) else {
+        guard workbook.hasReport(report) else {
             let near = nearestName(to: report, in: workbook.reportNames)
             throw ShellError("no report ‘\(report)’" + (near.map { "; did you mean ‘\($0)’?" } ?? ""))
         }

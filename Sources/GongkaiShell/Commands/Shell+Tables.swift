@@ -34,10 +34,10 @@ extension Shell {
 
     /// Splits a leading report name off a selection: `ha2024.t3` → (`ha2024`, `t3`); else the current report.
     func splitReport(_ text: String) throws -> (report: String, rest: String) {
-        if let dot = text.firstIndex(of: "."), workbook.reportNames.contains(String(text[..<dot])) {
+        if let dot = text.firstIndex(of: "."), workbook.hasReport(String(text[..<dot])) {
             return (String(text[..<dot]), String(text[text.index(after: dot)...]))
         }
-        if workbook.reportNames.contains(text) { return (text, "") }
+        if workbook.hasReport(text) { return (text, "") }
         guard let current = workbook.currentReport else { throw ShellError("no report is loaded; .load FILE first") }
         return (current, text)
     }
@@ -226,7 +226,7 @@ extension Shell {
     func rulesCommand(_ arguments: String) throws -> ShellStatus {
         guard arguments.isEmpty else { throw ShellError("usage: .rules") }
         guard !workbook.reportNames.isEmpty else { throw ShellError("no report is loaded; .load FILE first") }
-        let qualified = workbook.reportNames.count > 1
+        let qualified = workbook.reportCount > 1
         for report in workbook.reportNames {
             let results = ruleResults(report) + softRuleResults(report)
             for line in ruleLines(results, qualified: qualified, withDescription: true) {

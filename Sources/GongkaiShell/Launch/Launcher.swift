@@ -104,7 +104,7 @@ public enum Launcher {
                 shell.options.width = min(max(columns, 40), 160)
             }
             shell.options.color = context.environment["NO_COLOR"] == nil && isatty(1) != 0
-            if shell.workbook.reportNames.isEmpty {
+            if shell.workbook.reportCount == 0 {
                 context.output.line(Launcher.firstSteps)
             }
             // At the prompt a failed statement is not fatal: the loop's own code stands (0 unless `.quit` says).
@@ -293,7 +293,7 @@ public enum Launcher {
             context.errors.line("interrupted")
             return 130
         }
-        guard !session.workbook.reportNames.isEmpty else { return batch.refused.isEmpty ? 0 : 2 }
+        guard session.workbook.reportCount > 0 else { return batch.refused.isEmpty ? 0 : 2 }
         let destination: ExportRequest.Destination
         if let output = command.output {
             let several = session.workbook.reportNames.count > 1

@@ -74,7 +74,7 @@ extension Session {
                 try workbook.loadReport(
                     name: reportName, template: imported.template, values: imported.values, texts: imported.texts)
             }
-            if workbook.reportNames.count > 1 { try workbook.selectReport(reportName) }
+            if workbook.reportCount > 1 { try workbook.selectReport(reportName) }
         } catch {
             return .refused(file: file, reason: .rejected, message: "\(file): \(error)")
         }
@@ -98,7 +98,7 @@ extension Session {
 
     /// A workbook file replaces an empty session.
     private func restore(_ bytes: [UInt8], file: String) -> LoadOutcome {
-        guard workbook.reportNames.isEmpty else {
+        guard workbook.reportCount == 0 else {
             return .refused(
                 file: file, reason: .workbook,
                 message: "\(file) is a workbook file, which replaces the session: load it first, or in a new shell")
@@ -182,7 +182,7 @@ extension Session {
         while workbook.hasReport(name) || !NameSyntax.isIdentifier(name) {
             n += 1
             name = "\(base)_\(n)"
-            if n > 1_000_000 { return "report_\(workbook.reportNames.count + 1)" }
+            if n > 1_000_000 { return "report_\(workbook.reportCount + 1)" }
         }
         nameCounters[base] = n
         return name
