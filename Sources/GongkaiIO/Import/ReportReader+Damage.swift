@@ -44,8 +44,10 @@ extension ReportReader {
         }
     }
 
+    /// A control character that has no business in a report's text. A form feed is not one: it is the page break
+    /// that `pdftotext` puts between pages, inside tables that run over a page.
     static func isControl(_ c: Unicode.Scalar) -> Bool {
-        (c.value < 0x20 && c != "\t" && c != "\n" && c != "\r") || (c.value >= 0x7F && c.value < 0xA0)
+        (c.value < 0x20 && c != "\t" && c != "\n" && c != "\r" && c != "\u{0C}") || (c.value >= 0x7F && c.value < 0xA0)
     }
 
     /// A file that stops inside its tables: the last thing found is a table (no prose section after it), and that table

@@ -214,6 +214,14 @@ struct DamageTests {
         #expect(issue.message.contains("U+0007"))
     }
 
+    @Test("a form feed is pdftotext's page break, not a control character", arguments: ["洪泽区-2023.txt", "洪泽区-2024.txt"])
+    func pageBreaksAreNotDamage(_ file: String) throws {
+        let bytes = try Fixtures.bytes("reports/" + file)
+        #expect(bytes.contains(0x0C), "the fixture has page breaks inside its tables")
+        let report = try Self.importer.importReport(bytes: bytes, fileName: file)
+        #expect(report.damage.allSatisfy { $0.damage != .controlCharacter }, "\(report.damage)")
+    }
+
     @Test(
         "the real reports carry no damage but the ambiguity they really have",
         arguments: ["上犹县政府办-2023.txt", "淮安市-2024.txt", "上海市科委-2024.md", "平潭综合实验区-2021.txt", "平潭综合实验区-2021.html"])
