@@ -179,7 +179,8 @@ public struct Completer {
         case .dropped:
             let word = Self.lastWord(of: token)
             let words = lineBeforeCursor.split(whereSeparator: \.isWhitespace)
-            let pool = words.count >= 2 && words[words.count - (token.isEmpty ? 1 : 2)] == "name"
+            let pool =
+                words.count >= 2 && words[words.count - (token.isEmpty ? 1 : 2)] == "name"
                 ? candidates.definedNames : candidates.ruleNames
             return CompletionResult(word: word, matches: Self.segmentMatches(word, in: pool))
         case .names:

@@ -53,7 +53,9 @@ public final class Interruption: Sendable {
     public func listen() {
         guard usesProcessFlag else { return }
         var current = sigaction()
-        if sigaction(SIGINT, nil, &current) == 0, unsafeBitCast(current.__sigaction_handler.sa_handler, to: Int.self) == 1 {
+        if sigaction(SIGINT, nil, &current) == 0,
+            unsafeBitCast(current.__sigaction_handler.sa_handler, to: Int.self) == 1
+        {
             return  // SIG_IGN, which Swift does not import
         }
         installInterruptHandler()

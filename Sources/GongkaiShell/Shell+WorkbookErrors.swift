@@ -14,9 +14,13 @@ extension Shell {
             needles.append(String(message[cycle.upperBound...].prefix { $0 != " " }))
         }
         // A name qualified by its report (`r.t3.new.natural`) is written unqualified in the file.
-        needles += needles.compactMap { needle in needle.firstIndex(of: ".").map { String(needle[needle.index(after: $0)...]) } }
+        needles += needles.compactMap { needle in
+            needle.firstIndex(of: ".").map { String(needle[needle.index(after: $0)...]) }
+        }
         for needle in needles where !needle.isEmpty {
-            let subject = lines.indices.last { lines[$0].split(separator: " ").dropFirst().first.map(String.init) == needle }
+            let subject = lines.indices.last {
+                lines[$0].split(separator: " ").dropFirst().first.map(String.init) == needle
+            }
             if let found = subject ?? lines.indices.last(where: { lines[$0].contains(needle) }) { return found + 1 }
         }
         return nil

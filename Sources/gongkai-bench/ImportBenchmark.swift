@@ -1,9 +1,10 @@
 import Foundation
+import GongkaiCore
+import GongkaiIO
+
 #if canImport(Glibc)
     import Glibc
 #endif
-import GongkaiCore
-import GongkaiIO
 
 extension BenchGroup {
     /// Published reports loaded per second and MB/s, on one core, for each input kind the importer reads.
@@ -65,11 +66,14 @@ struct ImportBench {
         if let only = ProcessInfo.processInfo.environment["GONGKAI_BENCH_IMPORT"] {
             inputs.removeAll { $0.figure != only }
         }
-        print("# import: one core, fixture reports in memory; reports/s and MB/s of input, by CPU time (getrusage) and wall clock")
+        print(
+            "# import: one core, fixture reports in memory; reports/s and MB/s of input, by CPU time (getrusage) and wall clock"
+        )
         let rounds = options.quick ? 3 : 7
         for input in inputs {
             // About 20 MB of input per round (2 MB quick): thousands of small reports, dozens of large pages.
-            let perRound = Swift.max(options.quick ? 5 : 20, (options.quick ? 2_000_000 : 20_000_000) / Swift.max(input.bytes.count, 1))
+            let perRound = Swift.max(
+                options.quick ? 5 : 20, (options.quick ? 2_000_000 : 20_000_000) / Swift.max(input.bytes.count, 1))
             let loaded = try? importer.importReport(bytes: input.bytes, fileName: input.file)
             checks.check("\(input.figure): cells with values", loaded?.values.count ?? -1, input.cells)
             var cpuRates: [Double] = []
@@ -88,8 +92,11 @@ struct ImportBench {
             let megabytes = Double(input.bytes.count) / 1e6
             emit(
                 input.figure + "_reports_per_s", cpuRate, "reports/s",
-                "CPU time; \(summary(cpuRates)); \(fmt(1e6 / cpuRate)) us CPU/report; \(input.bytes.count) B; \(input.file)")
-            emit(input.figure + "_mb_per_s", cpuRate * megabytes, "MB/s", "input bytes per CPU second at the median rate")
+                "CPU time; \(summary(cpuRates)); \(fmt(1e6 / cpuRate)) us CPU/report; \(input.bytes.count) B; \(input.file)"
+            )
+            emit(
+                input.figure + "_mb_per_s", cpuRate * megabytes, "MB/s", "input bytes per CPU second at the median rate"
+            )
             emit(
                 input.figure + "_wall_reports_per_s", wallRate, "reports/s",
                 "wall clock; \(summary(wallRates)); \(fmt(1e6 / wallRate)) us/report")
@@ -119,7 +126,9 @@ struct ImportBench {
                 var child = 0.0
                 let cpuStart = Self.cpuTime()
                 let elapsed = time {
-                    for _ in 0..<perRound { child += (try? importer.importReport(contentsOf: url))?.extractionSeconds ?? 0 }
+                    for _ in 0..<perRound {
+                        child += (try? importer.importReport(contentsOf: url))?.extractionSeconds ?? 0
+                    }
                 }
                 cpu.append((Self.cpuTime() - cpuStart) / Double(perRound) / 1e6)
                 wall.append(elapsed / Double(perRound) / 1e6)
@@ -127,12 +136,18 @@ struct ImportBench {
             }
             let name = "import_pdf_" + (pdf.file.hasPrefix("洪泽区-2023") ? "hz2023" : "hz2024")
             let mode = loaded?.extraction ?? ""
-            emit(name + "_ms", median(wall), "ms/report", "wall clock end to end; \(summary(wall)); \(mode); \(pdf.file)")
-            emit(name + "_poppler_ms", median(poppler), "ms/report", "pdftotext child processes (wall clock); \(summary(poppler))")
+            emit(
+                name + "_ms", median(wall), "ms/report", "wall clock end to end; \(summary(wall)); \(mode); \(pdf.file)"
+            )
+            emit(
+                name + "_poppler_ms", median(poppler), "ms/report",
+                "pdftotext child processes (wall clock); \(summary(poppler))")
             emit(
                 name + "_gongkai_ms", Swift.max(0, median(wall) - median(poppler)), "ms/report",
                 "the rest: spawning, reading the text, placing the cells (wall clock)")
-            emit(name + "_gongkai_cpu_ms", median(cpu), "ms/report", "this process's CPU time (the child's excluded); \(summary(cpu))")
+            emit(
+                name + "_gongkai_cpu_ms", median(cpu), "ms/report",
+                "this process's CPU time (the child's excluded); \(summary(cpu))")
         }
     }
 }

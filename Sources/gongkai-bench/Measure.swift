@@ -97,11 +97,11 @@ func currentRSS() -> Int {
     defer { fclose(file) }
     var size = 0
     var resident = 0
-    guard fscanf_statm(file, &size, &resident) else { return -1 }
+    guard readStatm(file, &size, &resident) else { return -1 }
     return resident * Int(sysconf(Int32(_SC_PAGESIZE)))
 }
 
-private func fscanf_statm(_ file: UnsafeMutablePointer<FILE>, _ size: inout Int, _ resident: inout Int) -> Bool {
+private func readStatm(_ file: UnsafeMutablePointer<FILE>, _ size: inout Int, _ resident: inout Int) -> Bool {
     var buffer = [CChar](repeating: 0, count: 256)
     guard fgets(&buffer, 256, file) != nil else { return false }
     let text = cString(buffer)

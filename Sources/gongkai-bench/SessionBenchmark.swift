@@ -64,13 +64,16 @@ struct SessionBenchmark {
         let context = LaunchContext(output: out, errors: err, environment: ["HOME": "/nonexistent"])
         var code: Int32 = 0
         let cpuStart = ImportBench.cpuTime()
-        let wall = time { code = Launcher.check(Launcher.CheckRequest(files: [folder], summary: true), context: context) }
+        let wall = time {
+            code = Launcher.check(Launcher.CheckRequest(files: [folder], summary: true), context: context)
+        }
         let cpu = ImportBench.cpuTime() - cpuStart
         checks.check("session: check --summary lines", out.text.split(separator: "\n").count, n + 2)
         checks.check("session: check exit code (洪泽区 2023 fails)", code, 3)
         emit(
             "check_summary_\(n)_reports_per_s", Double(n) / (cpu / 1e9), "reports/s",
-            "CPU time of `gongkai check --summary DIR` over \(n) files (\(Self.fixtures.count) text fixtures copied); wall \(fmt(wall / 1e6)) ms; target ≥ 3,000")
+            "CPU time of `gongkai check --summary DIR` over \(n) files (\(Self.fixtures.count) text fixtures copied); wall \(fmt(wall / 1e6)) ms; target ≥ 3,000"
+        )
 
         // .load DIR and memory, in a fresh child process.
         childLoad(folder, n, &checks)
@@ -105,7 +108,8 @@ struct SessionBenchmark {
                 "TAB on `t3.res` with \(n) reports loaded: candidates + completion (with 10: \(fmt(few.tab / 1e3)) µs)")
             emit(
                 "shell_edit_\(n)", many.edit / 1e3, "µs",
-                "`t3.new.natural = N` through the shell with \(n) loaded, change report printed (with 10: \(fmt(few.edit / 1e3)) µs)")
+                "`t3.new.natural = N` through the shell with \(n) loaded, change report printed (with 10: \(fmt(few.edit / 1e3)) µs)"
+            )
         }
     }
 
@@ -149,4 +153,3 @@ func sessionChild(folder: String) {
     print(base, peakRSS(), currentRSS(), Int(cpu), shell.workbook.reportNames.count)
     withExtendedLifetime(shell) {}
 }
-

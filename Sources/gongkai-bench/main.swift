@@ -50,7 +50,9 @@ while let argument = arguments.popFirst() {
         for group in BenchGroup.all { print("\(group.name)\t\(group.summary)") }
         exit(0)
     case "-h", "--help":
-        print("usage: gongkai-bench [group …] [--quick] [--reports N] [--chain N] [--seed N] [--list] | --profile KIND [--reps N] | --compare [--rounds R]")
+        print(
+            "usage: gongkai-bench [group …] [--quick] [--reports N] [--chain N] [--seed N] [--list] | --profile KIND [--reps N] | --compare [--rounds R]"
+        )
         exit(0)
     default: selected.append(argument)
     }

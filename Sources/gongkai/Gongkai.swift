@@ -65,7 +65,8 @@ struct Open: ParsableCommand {
 
     @Option(
         name: .customShort("c"),
-        help: ArgumentHelp("Run COMMANDS (separated by ; or newlines) instead of reading stdin.", valueName: "commands"))
+        help: ArgumentHelp("Run COMMANDS (separated by ; or newlines) instead of reading stdin.", valueName: "commands")
+    )
     var commands: String?
 
     @Flag(help: "Stop at the first error.")

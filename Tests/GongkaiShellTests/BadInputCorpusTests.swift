@@ -29,9 +29,18 @@ struct BadInputCorpusTests {
             if c == "\\", rest.count >= 2 {
                 let next = rest.dropFirst().first!
                 switch next {
-                case "0": out.append("\u{0}"); rest = rest.dropFirst(2); continue
-                case "t": out.append("\t"); rest = rest.dropFirst(2); continue
-                case "e": out.append("\u{1B}"); rest = rest.dropFirst(2); continue
+                case "0":
+                    out.append("\u{0}")
+                    rest = rest.dropFirst(2)
+                    continue
+                case "t":
+                    out.append("\t")
+                    rest = rest.dropFirst(2)
+                    continue
+                case "e":
+                    out.append("\u{1B}")
+                    rest = rest.dropFirst(2)
+                    continue
                 case "x" where rest.count >= 4:
                     if let v = UInt32(rest.dropFirst(2).prefix(2), radix: 16), let s = Unicode.Scalar(v) {
                         out.unicodeScalars.append(s)
@@ -98,12 +107,16 @@ struct BadInputCorpusTests {
             let marks = line.trimmingCharacters(in: .whitespaces)
             return !marks.isEmpty && marks.allSatisfy { $0 == "^" }
         }
-        let words = statement.split { $0 == " " || $0 == "=" || $0 == "(" || $0 == ")" || $0 == "\"" }.map { $0.prefix(60) }
+        let words = statement.split { $0 == " " || $0 == "=" || $0 == "(" || $0 == ")" || $0 == "\"" }.map {
+            $0.prefix(60)
+        }
         let named = words.contains { $0.count >= 2 && message.contains($0) } || message.contains("column")
         #expect(caret || named, "no location in: \(message.prefix(200))")
     }
 
-    @Test("a damaged report either fails naming the file or loads with each damage at line:column", arguments: files("import"))
+    @Test(
+        "a damaged report either fails naming the file or loads with each damage at line:column",
+        arguments: files("import"))
     func importFile(_ name: String) throws {
         let result = Self.run(".load Tests/Fixtures/bad-input/import/\(name) as bad")
         if result.status == .failed {
@@ -120,7 +133,9 @@ struct BadInputCorpusTests {
         }
     }
 
-    @Test("a damaged workbook file fails with one line naming its line, and changes nothing", arguments: files("workbook"))
+    @Test(
+        "a damaged workbook file fails with one line naming its line, and changes nothing", arguments: files("workbook")
+    )
     func workbookFile(_ name: String) throws {
         // A workbook file replaces the session: it is loaded into an empty one.
         let result = Self.run(".load Tests/Fixtures/bad-input/workbook/\(name)", withReport: false)
@@ -129,6 +144,8 @@ struct BadInputCorpusTests {
         #expect(result.errors.count == 1, "\(result.errors)")
         // The file and the line of the fault.
         let message = result.errors.first ?? ""
-        #expect(message.contains(name) && message.firstMatch(of: #/line \d+: /#) != nil, "no line in: \(message.prefix(200))")
+        #expect(
+            message.contains(name) && message.firstMatch(of: #/line \d+: /#) != nil,
+            "no line in: \(message.prefix(200))")
     }
 }

@@ -11,7 +11,8 @@ import Testing
 struct BinaryTests {
     /// Runs the binary in the package root; returns stdout, stderr and the exit code.
     static func run(_ arguments: [String], input: String = "") throws -> (out: String, err: String, code: Int32) {
-        let path = try #require(GongkaiBinary.path(), "the gongkai executable was not built next to the tests (swift build first)")
+        let path = try #require(
+            GongkaiBinary.path(), "the gongkai executable was not built next to the tests (swift build first)")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments
@@ -65,12 +66,15 @@ struct BinaryTests {
 
     @Test("SIGINT (Ctrl-C) stops `gongkai run` between statements: `interrupted`, exit 130")
     func interruptedRun() throws {
-        let path = try #require(GongkaiBinary.path(), "the gongkai executable was not built next to the tests (swift build first)")
+        let path = try #require(
+            GongkaiBinary.path(), "the gongkai executable was not built next to the tests (swift build first)")
         let directory = try Harness.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let script = directory + "/long.gongkai"
         let count = 200_000
-        try (".load \(Harness.root)/examples/上犹县政府办-2023.txt\n" + (1...count).map { "t3.new.natural = \($0)\n" }.joined())
+        try
+            (".load \(Harness.root)/examples/上犹县政府办-2023.txt\n"
+            + (1...count).map { "t3.new.natural = \($0)\n" }.joined())
             .write(toFile: script, atomically: true, encoding: .utf8)
         let errors = directory + "/stderr"
         let child = try ChildProcess(

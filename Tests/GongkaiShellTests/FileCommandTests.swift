@@ -38,7 +38,9 @@ struct FileCommandTests {
         let restored = Shell(output: out2, errors: out2, options: ShellOptions(directory: directory))
         #expect(restored.run(script: ".load session.gkw\nt3.new.natural\nrate\n.undo\n", name: nil) == .failed)
         // 8 entered, the published total 7 still stands: two rules fail and rate = 6 / 7.
-        #expect(out2.text.hasPrefix("loaded workbook session.gkw: sy; 2 rules fail, 0 incomplete\n8\n0.857142857142857143\n"))
+        #expect(
+            out2.text.hasPrefix(
+                "loaded workbook session.gkw: sy; 2 rules fail, 0 incomplete\n8\n0.857142857142857143\n"))
         #expect(out2.text.contains("Error near line 4: nothing to undo"))
     }
 

@@ -269,13 +269,16 @@ struct StaffLauncherTests {
         let (context, _, err) = LauncherTests.context()
         #expect(
             Launcher.export(
-                Launcher.ExportCommand(files: [example], format: "xlsx", excel: false, output: nil, tables: [], strict: false), context: context) == 1)
+                Launcher.ExportCommand(
+                    files: [example], format: "xlsx", excel: false, output: nil, tables: [], strict: false),
+                context: context) == 1)
         #expect(err.text.contains("xlsx is a binary format: give a file name (-o FILE)"))
         let file = directory + "/sy.xlsx"
         #expect(
             Launcher.export(
-                Launcher.ExportCommand(files: [example], format: "xlsx", excel: false, output: file, tables: ["三"],
-                strict: false), context: context) == 0)
+                Launcher.ExportCommand(
+                    files: [example], format: "xlsx", excel: false, output: file, tables: ["三"],
+                    strict: false), context: context) == 0)
         let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: file)))
         #expect(bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]))
         let (shell, out) = Harness.shell()

@@ -1,7 +1,8 @@
 import Foundation
-@testable import GongkaiShell
 import GongkaiCore
 import Testing
+
+@testable import GongkaiShell
 
 /// Every dot-command documents itself, and the command reference names every one.
 @Suite("Help")

@@ -201,7 +201,6 @@ extension InteractivePTYTests {
     }
 }
 
-
 /// One tmux server on a private socket, running a command in a 100×30 UTF-8 pane with LANG unset.
 final class TmuxDriver {
     /// The visible pane plus its scroll-back.

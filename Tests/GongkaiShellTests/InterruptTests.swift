@@ -112,14 +112,16 @@ struct InterruptTests {
         #expect(shell.prompt == "一、本年新收政府…/商业企业 [t3.new.commercial] (0)> ")
         shell.cancelEntry()
         #expect(shell.fill == nil)
-        #expect(out.text.hasSuffix("""
-            [2/144] 一、本年新收政府信息公开申请数量 · 商业企业 (t3.new.commercial, now 0)
-            Filled 1, kept 0, 143 not asked (stopped).
-            2 rules failing:
-              fails      t3.balance.natural     +1  error
-              fails      t3.rowsum.new          -1  error
+        #expect(
+            out.text.hasSuffix(
+                """
+                [2/144] 一、本年新收政府信息公开申请数量 · 商业企业 (t3.new.commercial, now 0)
+                Filled 1, kept 0, 143 not asked (stopped).
+                2 rules failing:
+                  fails      t3.balance.natural     +1  error
+                  fails      t3.rowsum.new          -1  error
 
-            """))
+                """))
         #expect(shell.prompt == "gongkai> ")
         #expect(Self.value(shell, "t3.new.natural") == .number(8))
     }
@@ -187,14 +189,18 @@ struct InterruptTests {
 
         // `gongkai check a b c`: the first report is checked, then it stops.
         let checks = TriggeringOutput(trigger: "checked", interruption: interruption)
-        #expect(Launcher.check(Launcher.CheckRequest(files: [example, example, example], all: false), context: context(checks)) == 130)
+        #expect(
+            Launcher.check(
+                Launcher.CheckRequest(files: [example, example, example], all: false), context: context(checks)) == 130)
         #expect(checks.text.components(separatedBy: "checked ").count == 2)
 
         // `gongkai export a b`: Ctrl-C before the export is written: nothing is.
         let exports = StringOutput()
         interruption.request()
         let exported = Launcher.export(
-                Launcher.ExportCommand(files: [example, example], format: "csv", excel: false, output: nil, tables: [], strict: false), context: context(exports))
+            Launcher.ExportCommand(
+                files: [example, example], format: "csv", excel: false, output: nil, tables: [], strict: false),
+            context: context(exports))
         #expect(exported == 130)
         #expect(exports.text.isEmpty)
 

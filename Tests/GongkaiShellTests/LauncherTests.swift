@@ -8,7 +8,9 @@ struct LauncherTests {
     static let example = Harness.root + "/examples/上犹县政府办-2023.txt"
 
     /// A context collecting stdout and stderr apart, with `input` on stdin and HOME pointing nowhere.
-    static func context(input: String = "", home: String = "/nonexistent") -> (LaunchContext, StringOutput, StringOutput) {
+    static func context(input: String = "", home: String = "/nonexistent") -> (
+        LaunchContext, StringOutput, StringOutput
+    ) {
         let out = StringOutput()
         let err = StringOutput()
         let context = LaunchContext(
@@ -41,13 +43,16 @@ struct LauncherTests {
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let broken = try Self.brokenReport(in: directory)
         let (context, out, _) = Self.context()
-        #expect(Launcher.check(Launcher.CheckRequest(files: [Self.example, broken], all: false), context: context) == 3)
+        #expect(
+            Launcher.check(Launcher.CheckRequest(files: [Self.example, broken], all: false), context: context) == 3)
         #expect(out.text.contains("fails"))
     }
 
     @Test func unreadableInputIsTwo() {
         let (context, _, err) = Self.context()
-        #expect(Launcher.check(Launcher.CheckRequest(files: ["/nonexistent/report.txt"], all: false), context: context) == 2)
+        #expect(
+            Launcher.check(Launcher.CheckRequest(files: ["/nonexistent/report.txt"], all: false), context: context) == 2
+        )
         #expect(err.text.contains("no such file"))
         #expect(Launcher.run(script: "/nonexistent/x.gongkai", bail: false, skipInit: true, context: context) == 2)
         #expect(
@@ -75,7 +80,8 @@ struct LauncherTests {
 
     @Test func scriptCheckExitsThree() {
         let (context, _, _) = Self.context(input: "t3.result.open.natural = 5\n.check\n")
-        #expect(Launcher.shell(files: [Self.example], commands: nil, bail: false, skipInit: true, context: context) == 3)
+        #expect(
+            Launcher.shell(files: [Self.example], commands: nil, bail: false, skipInit: true, context: context) == 3)
         let (ok, _, _) = Self.context(input: ".check\n")
         #expect(Launcher.shell(files: [Self.example], commands: nil, bail: false, skipInit: true, context: ok) == 0)
     }
@@ -100,7 +106,9 @@ struct LauncherTests {
         let (context, out, err) = Self.context()
         #expect(
             Launcher.export(
-                Launcher.ExportCommand(files: [broken], format: "csv", excel: false, output: nil, tables: ["t3"], strict: false), context: context) == 0)
+                Launcher.ExportCommand(
+                    files: [broken], format: "csv", excel: false, output: nil, tables: ["t3"], strict: false),
+                context: context) == 0)
         #expect(out.text.contains("予以公开"))
         #expect(err.text.contains("t3.rowsum.result.open fails"))
         // --strict: nothing written, exit 3.
@@ -108,21 +116,27 @@ struct LauncherTests {
         let target = directory + "/out.csv"
         #expect(
             Launcher.export(
-                Launcher.ExportCommand(files: [broken], format: "csv", excel: false, output: target, tables: [], strict: true), context: strict) == 3)
+                Launcher.ExportCommand(
+                    files: [broken], format: "csv", excel: false, output: target, tables: [], strict: true),
+                context: strict) == 3)
         #expect(out2.text.isEmpty)
         #expect(!FileManager.default.fileExists(atPath: target))
         // A good report with -o: the file is written, stdout stays empty.
         let (good, out3, _) = Self.context()
         #expect(
             Launcher.export(
-                Launcher.ExportCommand(files: [Self.example], format: "markdown", excel: false, output: target, tables: ["t4"], strict: true), context: good) == 0)
+                Launcher.ExportCommand(
+                    files: [Self.example], format: "markdown", excel: false, output: target, tables: ["t4"],
+                    strict: true), context: good) == 0)
         #expect(out3.text.isEmpty)
         #expect(try String(contentsOfFile: target, encoding: .utf8).contains("行政复议"))
         // Bad usage.
         let (bad, _, _) = Self.context()
         #expect(
             Launcher.export(
-                Launcher.ExportCommand(files: [Self.example], format: "pdf", excel: false, output: nil, tables: [], strict: false), context: bad) == 2)
+                Launcher.ExportCommand(
+                    files: [Self.example], format: "pdf", excel: false, output: nil, tables: [], strict: false),
+                context: bad) == 2)
     }
 
     @Test func severalReportsInOneLongCSV() {
@@ -130,8 +144,9 @@ struct LauncherTests {
         let huaian = Harness.root + "/Tests/Fixtures/reports/淮安市-2024.txt"
         #expect(
             Launcher.export(
-                Launcher.ExportCommand(files: [Self.example, huaian], format: "csv-long", excel: false, output: nil, tables: ["t4"],
-                strict: false), context: context) == 0)
+                Launcher.ExportCommand(
+                    files: [Self.example, huaian], format: "csv-long", excel: false, output: nil, tables: ["t4"],
+                    strict: false), context: context) == 0)
         let lines = out.text.split(separator: "\n")
         #expect(lines.filter { $0.hasPrefix("report,") }.count == 1)
         #expect(lines.count == 1 + 2 * 15)

@@ -6,7 +6,8 @@ import Testing
 @Suite(
     "Loading PDF and Word reports",
     .enabled(
-        if: FileManager.default.isExecutableFile(atPath: "/usr/bin/pdftotext"), "pdftotext (poppler-utils) is not installed"))
+        if: FileManager.default.isExecutableFile(atPath: "/usr/bin/pdftotext"),
+        "pdftotext (poppler-utils) is not installed"))
 struct LoadBinaryReportTests {
     static let reports = Harness.root + "/Tests/Fixtures/reports/"
 

@@ -1,6 +1,7 @@
 import GongkaiCore
-@testable import GongkaiShell
 import Testing
+
+@testable import GongkaiShell
 
 /// Table layout: every table of the template fits the width, labels come from the template, CJK counts double.
 @Suite("Rendering")

@@ -262,6 +262,9 @@ struct RuleExplanationTests {
         #expect(Self.soft("hz24", "plausible.jump.t2.permit.decided", setup: ["t2.permit.decided = 95000"]) == "fails")
         let text = Self.output(of: [".check"], setup: ["t2.permit.decided = 95000"])
         #expect(text.contains("hz24.plausible.jump.t2.permit.decided"))
-        #expect(text.contains("hz24: 43 rules: 33 hold, 0 fail, 10 incomplete (21 cells missing); input damaged (5); 2 soft warnings"))
+        #expect(
+            text.contains(
+                "hz24: 43 rules: 33 hold, 0 fail, 10 incomplete (21 cells missing); input damaged (5); 2 soft warnings")
+        )
     }
 }

@@ -1,6 +1,7 @@
-@testable import GongkaiShell
 import GongkaiCore
 import Testing
+
+@testable import GongkaiShell
 
 /// How a line at the prompt is understood, and how lines join into statements.
 @Suite("Statements")
@@ -9,8 +10,10 @@ struct StatementTests {
         ("t3.new.natural = 8", Statement.assignment(target: "t3.new.natural", right: "8", rightOffset: 17)),
         ("t3.new.total =", .assignment(target: "t3.new.total", right: "", rightOffset: 14)),
         ("  sy.t2.fee.amount=1.5", .assignment(target: "sy.t2.fee.amount", right: "1.5", rightOffset: 19)),
-        ("let rate = t3.result.open.total / t3.new.total",
-            .definition(name: "rate", formula: "t3.result.open.total / t3.new.total", formulaOffset: 11)),
+        (
+            "let rate = t3.result.open.total / t3.new.total",
+            .definition(name: "rate", formula: "t3.result.open.total / t3.new.total", formulaOffset: 11)
+        ),
         ("rate := 1 + 2", .definition(name: "rate", formula: "1 + 2", formulaOffset: 8)),
         ("t3.new.total == t3.total.total", .expression("t3.new.total == t3.total.total")),
         ("sum(t3.*.total)", .expression("sum(t3.*.total)")),

@@ -18,7 +18,8 @@ public enum NameSyntax {
     /// Whether `character` may start a segment: an ASCII letter, `_` or a Han ideograph.
     public static func startsSegment(_ character: Character) -> Bool {
         if let ascii = character.asciiValue {
-            return (ascii | 0x20) >= UInt8(ascii: "a") && (ascii | 0x20) <= UInt8(ascii: "z") || ascii == UInt8(ascii: "_")
+            return (ascii | 0x20) >= UInt8(ascii: "a") && (ascii | 0x20) <= UInt8(ascii: "z")
+                || ascii == UInt8(ascii: "_")
         }
         return isHan(character)
     }

@@ -94,7 +94,8 @@ extension FormulaError {
     static func unknownFunction(_ name: String, span: SourceSpan) -> FormulaError {
         let suggestion = name.contains(".") ? nil : nearestName(to: name, in: Function.allCases.map(\.name))
         return FormulaError(
-            code: "F010", "unknown function '\(FormulaError.cut(name))'", span: span, help: suggestion.map { "did you mean '\($0)'?" })
+            code: "F010", "unknown function '\(FormulaError.cut(name))'", span: span,
+            help: suggestion.map { "did you mean '\($0)'?" })
     }
 
     /// F011: a call with too few or too many arguments.
@@ -114,7 +115,9 @@ extension FormulaError {
     public static func manyCells(_ reference: Reference) -> FormulaError {
         let aggregates = Function.allCases.filter(\.acceptsManyCells).map(\.name).joined(separator: ", ")
         return FormulaError(
-            code: "F012", "'\(FormulaError.cut(reference.description))' stands for many cells where one value is needed", span: reference.span,
+            code: "F012",
+            "'\(FormulaError.cut(reference.description))' stands for many cells where one value is needed",
+            span: reference.span,
             help: "use it as an argument of \(aggregates)")
     }
 

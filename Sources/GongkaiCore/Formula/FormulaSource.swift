@@ -31,7 +31,8 @@ struct FormulaSource {
             let characters = Array(source)
             codes = characters.map {
                 $0.asciiValue
-                    ?? ($0.isWhitespace ? UInt8(ascii: " ") : NameSyntax.isHan($0) ? FormulaSource.han : FormulaSource.other)
+                    ?? ($0.isWhitespace
+                        ? UInt8(ascii: " ") : NameSyntax.isHan($0) ? FormulaSource.han : FormulaSource.other)
             }
             self.characters = characters
         }

@@ -283,7 +283,8 @@ public struct ReportTemplate: Sendable {
                         equalities.append(
                             TemplateEquality(
                                 name: "\(table.id).rowsum.\(row.key)",
-                                description: "\(row.labels.joined(separator: "/")): \(totalColumn.labels.joined(separator: "/")) = "
+                                description:
+                                    "\(row.labels.joined(separator: "/")): \(totalColumn.labels.joined(separator: "/")) = "
                                     + parts.map { $0.labels.last! }.joined(separator: " + "),
                                 lhs: [index(row, totalColumn)], rhs: terms, severity: .error))
                     }
@@ -299,7 +300,8 @@ public struct ReportTemplate: Sendable {
                         equalities.append(
                             TemplateEquality(
                                 name: "\(table.id).colsum.\(column.key)",
-                                description: "\(column.labels.joined(separator: "/")): \(totalRow.labels.last!) = 各项办理结果之和",
+                                description:
+                                    "\(column.labels.joined(separator: "/")): \(totalRow.labels.last!) = 各项办理结果之和",
                                 lhs: [cell], rhs: terms, severity: .error))
                     }
                 }

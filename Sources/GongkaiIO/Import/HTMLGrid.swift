@@ -62,7 +62,9 @@ enum HTMLGrid {
                     text: source.text, column: x, span: span, rowSpan: down, continued: false, origin: source.origin)
                 out.append(cell)
                 if down > 1 {
-                    if spill.count < x + span { spill.append(contentsOf: repeatElement(nil, count: x + span - spill.count)) }
+                    if spill.count < x + span {
+                        spill.append(contentsOf: repeatElement(nil, count: x + span - spill.count))
+                    }
                     for k in x..<(x + span) { spill[k] = (cell, down) }
                 }
                 x += span

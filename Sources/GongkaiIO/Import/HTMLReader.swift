@@ -118,7 +118,9 @@ enum HTMLReader {
             guard inCell else { return }
             inCell = false
             let text = takeBuffer() ?? SourceText(scalars: ScalarLine([]), start: cellPlace, places: nil)
-            row?.append(HTMLGrid.SourceCell(text: text, colspan: cellSpans.colspan, rowspan: cellSpans.rowspan, origin: cellPlace))
+            row?.append(
+                HTMLGrid.SourceCell(
+                    text: text, colspan: cellSpans.colspan, rowspan: cellSpans.rowspan, origin: cellPlace))
         }
 
         mutating func endRow() {
@@ -168,10 +170,18 @@ enum HTMLReader {
                 // Spaces at the ends of a paragraph are not text.
                 var scalars = Array(piece.scalars)
                 var piecePlaces = piece.places ?? []
-                while scalars.first == " " { scalars.removeFirst(); piecePlaces.removeFirst() }
-                while scalars.last == " " { scalars.removeLast(); piecePlaces.removeLast() }
+                while scalars.first == " " {
+                    scalars.removeFirst()
+                    piecePlaces.removeFirst()
+                }
+                while scalars.last == " " {
+                    scalars.removeLast()
+                    piecePlaces.removeLast()
+                }
                 guard let first = piecePlaces.first else { continue }
-                blocks.append(SourceBlock(text: SourceText(scalars: ScalarLine(scalars), start: first, places: piecePlaces), cells: nil))
+                blocks.append(
+                    SourceBlock(
+                        text: SourceText(scalars: ScalarLine(scalars), start: first, places: piecePlaces), cells: nil))
             }
         }
 
@@ -229,7 +239,12 @@ enum HTMLReader {
             }
             switch (name, closing) {
             case ("table", false):
-                if inCell { openNestedTable() } else { endRow(); flushText() }
+                if inCell {
+                    openNestedTable()
+                } else {
+                    endRow()
+                    flushText()
+                }
                 tables.append(([], [], false))
             case ("table", true):
                 endRow()
@@ -272,7 +287,9 @@ enum HTMLReader {
         /// The value of `colspan=3`, `ROWSPAN="22"`, `colspan = '2'`; 1 when absent or not a number, 0 kept (rowspan=0).
         static func span(_ key: String, in attributes: [Unicode.Scalar]) -> Int {
             let key = Array(key.unicodeScalars)
-            func lower(_ c: Unicode.Scalar) -> Unicode.Scalar { c.value >= 0x41 && c.value <= 0x5A ? Unicode.Scalar(c.value + 32)! : c }
+            func lower(_ c: Unicode.Scalar) -> Unicode.Scalar {
+                c.value >= 0x41 && c.value <= 0x5A ? Unicode.Scalar(c.value + 32)! : c
+            }
             var i = 0
             let n = attributes.count
             while i + key.count <= n {
@@ -291,7 +308,10 @@ enum HTMLReader {
                     continue
                 }
                 k += 1
-                while k < n && (attributes[k] == " " || attributes[k] == "\t" || attributes[k] == "\n" || attributes[k] == "\"" || attributes[k] == "'") {
+                while k < n
+                    && (attributes[k] == " " || attributes[k] == "\t" || attributes[k] == "\n" || attributes[k] == "\""
+                        || attributes[k] == "'")
+                {
                     k += 1
                 }
                 var value = 0
@@ -316,7 +336,9 @@ enum HTMLReader {
         func starts(with prefix: String) -> Bool {
             var k = i
             for p in prefix.unicodeScalars {
-                guard k < s.count, s[k] == p || (s[k].properties.lowercaseMapping.unicodeScalars.first == p) else { return false }
+                guard k < s.count, s[k] == p || (s[k].properties.lowercaseMapping.unicodeScalars.first == p) else {
+                    return false
+                }
                 k += 1
             }
             return true

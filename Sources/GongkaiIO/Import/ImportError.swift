@@ -40,7 +40,8 @@ extension ImportError {
     }
     static func undecodable(_ file: String?) -> ImportError {
         ImportError(
-            code: "I004", "the text is neither UTF-8 nor GB18030/GBK; convert it to UTF-8 (e.g. with iconv)", file: file)
+            code: "I004", "the text is neither UTF-8 nor GB18030/GBK; convert it to UTF-8 (e.g. with iconv)", file: file
+        )
     }
     static func tooLarge(_ file: String?, bytes: Int) -> ImportError {
         ImportError(

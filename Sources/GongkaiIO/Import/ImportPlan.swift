@@ -40,12 +40,14 @@ struct ImportPlan: Sendable {
             } else if case .grid(_, let corner) = table.layout {
                 fallback = String(corner.drop { $0 == "（" || $0 == "(" }.prefix(9))
             }
-            return Heading(name: table.id, title: LabelText.normalized(table.title), fallback: fallback.map(LabelText.normalized))
+            return Heading(
+                name: table.id, title: LabelText.normalized(table.title), fallback: fallback.map(LabelText.normalized))
         }
         // The sections that are not a table's (二、三、四 are headed by their tables).
-        closing = sections.dropFirst().filter { cell in !template.tables.contains { cell.label.hasSuffix($0.title) } }.map {
-            Heading(name: $0.name, title: title($0.label), fallback: nil)
-        }
+        closing = sections.dropFirst().filter { cell in !template.tables.contains { cell.label.hasSuffix($0.title) } }
+            .map {
+                Heading(name: $0.name, title: title($0.label), fallback: nil)
+            }
         trialFormatMarkers = Self.trialFormatMarkers.map { ($0, LabelText.normalized($0)) }
     }
 }

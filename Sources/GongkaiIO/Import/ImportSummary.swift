@@ -64,8 +64,12 @@ public struct ImportSummary: Sendable {
     public func rendered(limit: Int = 8, damageLimit: Int = 10) -> String {
         var lines: [String] = []
         let who = [report.org, report.year.map(String.init)].compactMap { $0 }.joined(separator: " ")
-        let head = [who.isEmpty ? nil : who, report.file, report.extraction.map { "\(report.kind.rawValue) (\($0))" } ?? "\(report.kind.rawValue), \(report.encoding.rawValue)"]
-            .compactMap { $0 }.joined(separator: " · ")
+        let head = [
+            who.isEmpty ? nil : who, report.file,
+            report.extraction.map { "\(report.kind.rawValue) (\($0))" }
+                ?? "\(report.kind.rawValue), \(report.encoding.rawValue)",
+        ]
+        .compactMap { $0 }.joined(separator: " · ")
         lines.append(head + " · format \(report.template.id) (\(report.template.source))")
         lines.append("\(report.template.cells.count) cells: \(read) read, \(inferred) inferred, \(missing) missing")
         let titleWidth = tables.map { displayWidth($0.title) }.max() ?? 0

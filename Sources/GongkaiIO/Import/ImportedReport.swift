@@ -140,7 +140,9 @@ public struct ImportedReport: Sendable {
     /// The diagnostics that report damaged or doubtful input (``ImportIssue/damage`` set), in source order; empty for
     /// an intact report. Each has a line and, where the damage has a place in a line, a column.
     public var damage: [ImportIssue] {
-        diagnostics.filter { $0.damage != nil }.sorted { ($0.line ?? Int.max, $0.column ?? 0) < ($1.line ?? Int.max, $1.column ?? 0) }
+        diagnostics.filter { $0.damage != nil }.sorted {
+            ($0.line ?? Int.max, $0.column ?? 0) < ($1.line ?? Int.max, $1.column ?? 0)
+        }
     }
 
     /// The value of a cell by name (`t3.total.total`), `.empty` if missing or unknown.

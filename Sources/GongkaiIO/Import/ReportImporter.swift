@@ -50,14 +50,18 @@ public struct ReportImporter: Sendable {
     public func importReport(bytes: [UInt8], fileName: String? = nil, path: String? = nil) throws(ImportError)
         -> ImportedReport
     {
-        if PDFText.isPDF(bytes, fileName: fileName) { return try importPDF(bytes: bytes, fileName: fileName, path: path) }
+        if PDFText.isPDF(bytes, fileName: fileName) {
+            return try importPDF(bytes: bytes, fileName: fileName, path: path)
+        }
         // Both .docx and .xlsx are zip archives: a Word document has word/document.xml.
         if !WordDocument.isWordArchive(bytes),
             let spreadsheet = try SpreadsheetImporter(template: template).importIfSpreadsheet(bytes, fileName: fileName)
         {
             return spreadsheet
         }
-        if let word = try WordDocument.recognise(bytes, file: fileName) { return try importWord(word, fileName: fileName) }
+        if let word = try WordDocument.recognise(bytes, file: fileName) {
+            return try importWord(word, fileName: fileName)
+        }
         // Text of any kind is bounded before it is decoded (a PDF's or a workbook's own text is bounded by their readers).
         guard bytes.count <= ImportLimits.maxInputBytes else { throw .tooLarge(fileName, bytes: bytes.count) }
         let decoded = try SourceDecoder.decode(bytes, file: fileName)
@@ -68,7 +72,8 @@ public struct ReportImporter: Sendable {
     /// Reads a report from text already decoded.
     public func importReport(text: String, fileName: String? = nil) throws(ImportError) -> ImportedReport {
         guard text.utf8.count <= ImportLimits.maxInputBytes else { throw .tooLarge(fileName, bytes: text.utf8.count) }
-        return try importReport(scalars: text.unicodeScalars.map(SourceDocument.fold), fileName: fileName, encoding: .utf8, issues: [])
+        return try importReport(
+            scalars: text.unicodeScalars.map(SourceDocument.fold), fileName: fileName, encoding: .utf8, issues: [])
     }
 
     func importReport(
@@ -78,7 +83,8 @@ public struct ReportImporter: Sendable {
         let document =
             !plainText && Self.isHTML(scalars, fileName: fileName)
             ? HTMLReader.document(scalars) : SourceDocument(plainText: scalars)
-        return try importReport(document: document, fileName: fileName, encoding: encoding, issues: issues, kind: knownKind)
+        return try importReport(
+            document: document, fileName: fileName, encoding: encoding, issues: issues, kind: knownKind)
     }
 
     /// Reads the tables and prose of a document already split into blocks.
@@ -100,11 +106,13 @@ public struct ReportImporter: Sendable {
         if let title = metadata.title { texts["meta.title"] = title }
 
         let kind: InputKind =
-            knownKind ?? (document.isHTML
-            ? .html
-            : document.hasPipeRows
-                ? .markdown
-                : reader.sawGluedRuns ? .flatText : reader.multiValueLines > reader.singleValueLines ? .pdfText : .cellPerLine)
+            knownKind
+            ?? (document.isHTML
+                ? .html
+                : document.hasPipeRows
+                    ? .markdown
+                    : reader.sawGluedRuns
+                        ? .flatText : reader.multiValueLines > reader.singleValueLines ? .pdfText : .cellPerLine)
         var present = [Bool](repeating: false, count: template.cells.count)
         for index in reader.values.keys where index >= 0 && index < present.count { present[index] = true }
         let missing = template.cells.filter { !present[$0.index] }.map {

@@ -44,7 +44,11 @@ struct ReportMetadata {
         if let found = Self.year(in: title) {
             let before = String(title[..<found.range.lowerBound])
             var after = title[found.range.upperBound...]
-            if after.hasPrefix("年度") { after = after.dropFirst(2) } else if after.hasPrefix("年") { after = after.dropFirst() }
+            if after.hasPrefix("年度") {
+                after = after.dropFirst(2)
+            } else if after.hasPrefix("年") {
+                after = after.dropFirst()
+            }
             let afterScalars = Array(after.unicodeScalars)
             let body = Self.bodyWords.compactMap { LabelText.firstIndex(of: $0[...], in: afterScalars) }.min()
             if !before.isEmpty {
@@ -78,7 +82,9 @@ struct ReportMetadata {
         while index < text.endIndex {
             guard let start = text[index...].firstIndex(where: \.isASCIIDigitCharacter) else { return nil }
             let end = text[start...].firstIndex { !$0.isASCIIDigitCharacter } ?? text.endIndex
-            if text.distance(from: start, to: end) == 4, let value = Int(text[start..<end]), (1990...2099).contains(value) {
+            if text.distance(from: start, to: end) == 4, let value = Int(text[start..<end]),
+                (1990...2099).contains(value)
+            {
                 return (value, start..<end)
             }
             index = end

@@ -12,7 +12,10 @@ extension ReportReader {
 
     /// The place just after the last character of the document.
     func endPlace() -> (line: Int, column: Int) {
-        guard let last = document.lines.indices.last(where: { !document.lines[$0].isEmpty }) ?? document.lines.indices.last else {
+        guard
+            let last = document.lines.indices.last(where: { !document.lines[$0].isEmpty })
+                ?? document.lines.indices.last
+        else {
             return (1, 1)
         }
         let line = document.lines[last]
@@ -40,7 +43,8 @@ extension ReportReader {
                     code: "I114",
                     "\(describe(table)): control character U+\(String(repeating: "0", count: Swift.max(0, 4 - code.count)) + code) "
                         + "inside the table (damaged text?)",
-                    table: table.id, line: Int(place.line), column: document.characterColumn(place), damage: .controlCharacter))
+                    table: table.id, line: Int(place.line), column: document.characterColumn(place),
+                    damage: .controlCharacter))
         }
     }
 
@@ -54,7 +58,9 @@ extension ReportReader {
     /// or a later one is incomplete.
     mutating func noteTruncation(_ found: [Heading]) {
         guard let last = found.last, let table = template.tables.first(where: { $0.id == last.name }) else { return }
-        let laterMissing = template.tables.drop { $0.id != table.id }.dropFirst().contains { t in !found.contains { $0.name == t.id } }
+        let laterMissing = template.tables.drop { $0.id != table.id }.dropFirst().contains { t in
+            !found.contains { $0.name == t.id }
+        }
         let rowsMissing = issues.contains { $0.damage == .missingRow && $0.table == table.id }
         guard laterMissing || rowsMissing else { return }
         let place = endPlace()
@@ -83,7 +89,8 @@ extension ReportReader {
         let place = text.place(at: token.offset)
         issues.append(
             ImportIssue(
-                code: "I117", "'\(String(scalars: word))' where a value is expected is not a number; that row is left empty",
+                code: "I117",
+                "'\(String(scalars: word))' where a value is expected is not a number; that row is left empty",
                 line: Int(place.line), column: document.characterColumn(place), damage: .unreadableValue))
     }
 

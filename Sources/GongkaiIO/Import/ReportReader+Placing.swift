@@ -8,7 +8,8 @@ extension ReportReader {
 
     /// `headingPlace` is where the table's heading is, for damage that has no row to point at.
     mutating func place(
-        _ candidates: [RowCandidate], in table: TemplateTable, rows: [TemplateRowKey], headingPlace: (line: Int, column: Int)? = nil
+        _ candidates: [RowCandidate], in table: TemplateTable, rows: [TemplateRowKey],
+        headingPlace: (line: Int, column: Int)? = nil
     ) {
         var assigned = [Int?](repeating: nil, count: rows.count)  // row → candidate
         var byOrder = Set<Int>()  // rows placed by order, not by label
@@ -55,7 +56,9 @@ extension ReportReader {
                     }
                 }
                 guard let r = match else {
-                    if let r = rows.indices.first(where: { assigned[$0].map { candidates[$0].label == candidate.label } ?? false }),
+                    if let r = rows.indices.first(where: {
+                        assigned[$0].map { candidates[$0].label == candidate.label } ?? false
+                    }),
                         candidate.canFill(rows[r].width), candidate.cells.contains(where: \.hasContent)
                     {
                         issues.append(
@@ -105,7 +108,8 @@ extension ReportReader {
                             code: "I104",
                             "\(describe(table)): \(usable.count) unlabelled row(s) after \(after) cannot be placed in "
                                 + "\(free.count) free row(s); left empty",
-                            table: table.id, line: candidates[usable[0]].line, column: column(of: candidates[usable[0]]),
+                            table: table.id, line: candidates[usable[0]].line,
+                            column: column(of: candidates[usable[0]]),
                             damage: .malformedRow))
                 }
             }
@@ -131,12 +135,19 @@ extension ReportReader {
                     } ?? "row \(row.label) not found in \(describe(table))"
                 for cell in row.cells where missingReasons[cell] == nil { missingReasons[cell] = reason }
                 // Where the row should have been: at the next row found, else after the last one, else the heading.
-                let near = (r + 1 < rows.count ? (r + 1)..<rows.count : rows.count..<rows.count).lazy.compactMap { assigned[$0] }.first
+                let near =
+                    (r + 1 < rows.count ? (r + 1)..<rows.count : rows.count..<rows.count).lazy.compactMap {
+                        assigned[$0]
+                    }.first
                     ?? (0..<r).reversed().lazy.compactMap { assigned[$0] }.first
-                let place = near.map { (candidates[$0].line, column(of: candidates[$0])) } ?? (headingPlace?.line, headingPlace?.column)
+                let place =
+                    near.map { (candidates[$0].line, column(of: candidates[$0])) } ?? (
+                        headingPlace?.line, headingPlace?.column
+                    )
                 issues.append(
                     ImportIssue(
-                        code: "I105", "\(describe(table)) row \(row.label) not found; left empty", table: table.id, row: row.row,
+                        code: "I105", "\(describe(table)) row \(row.label) not found; left empty", table: table.id,
+                        row: row.row,
                         line: place.0, column: place.1, damage: .missingRow))
                 continue
             }
@@ -158,7 +169,8 @@ extension ReportReader {
                 for cell in row.cells { missingReasons[cell] = reason }
                 issues.append(
                     ImportIssue(
-                        code: "I106", "\(describe(table)): \(reason); left empty", table: table.id, row: row.row, line: candidate.line,
+                        code: "I106", "\(describe(table)): \(reason); left empty", table: table.id, row: row.row,
+                        line: candidate.line,
                         column: column(of: candidate), damage: .malformedRow))
                 continue
             }
@@ -169,7 +181,8 @@ extension ReportReader {
                 reject(
                     row, table,
                     "glued run '\(runText)' has too many readings (the search stops at \(DigitRunSplitter.limit) readings, "
-                        + "\(ImportLimits.splitSteps) steps a row or \(ImportLimits.splitStepsPerImport) a file)", line: candidate.line, column: column(of: candidate), damage: .searchCapped)
+                        + "\(ImportLimits.splitSteps) steps a row or \(ImportLimits.splitStepsPerImport) a file)",
+                    line: candidate.line, column: column(of: candidate), damage: .searchCapped)
                 continue
             }
             if all.isEmpty {
@@ -183,21 +196,28 @@ extension ReportReader {
                 apply(all[0], cells, row: row, table: table, note: orderNote)
                 continue
             }
-            let fitting = all.filter { DigitRunSplitter.satisfies(Dictionary(uniqueKeysWithValues: zip(row.cells, $0.values)), row.rules) }
+            let fitting = all.filter {
+                DigitRunSplitter.satisfies(Dictionary(uniqueKeysWithValues: zip(row.cells, $0.values)), row.rules)
+            }
             switch fitting.count {
             case 0:
                 reject(
-                    row, table, "glued run '\(runText)' has \(all.count) readings and none satisfies the row's sums", line: candidate.line,
+                    row, table, "glued run '\(runText)' has \(all.count) readings and none satisfies the row's sums",
+                    line: candidate.line,
                     column: column(of: candidate))
             case 1:
                 let rules = row.rules.isEmpty ? "" : " satisfying " + row.rules.map(\.name).joined(separator: ", ")
                 let note =
                     "glued run '\(runText)' -> \(Self.list(fitting[0].values)): the only split into \(row.width) numbers\(rules)"
-                apply(fitting[0], cells, row: row, table: table, note: [orderNote, note].compactMap { $0 }.joined(separator: "; "))
+                apply(
+                    fitting[0], cells, row: row, table: table,
+                    note: [orderNote, note].compactMap { $0 }.joined(separator: "; "))
             default:
                 if row.rules.isEmpty, let decided = proseDecision(fitting, row: row, runText: runText) {
                     // Figures stated in the prose decide (ProseEvidence.swift).
-                    apply(decided.reading, cells, row: row, table: table, note: [orderNote, decided.note].compactMap { $0 }.joined(separator: "; "))
+                    apply(
+                        decided.reading, cells, row: row, table: table,
+                        note: [orderNote, decided.note].compactMap { $0 }.joined(separator: "; "))
                 } else if row.rules.isEmpty {
                     reject(
                         row, table,
@@ -263,8 +283,10 @@ extension ReportReader {
                 reject(
                     row, table,
                     "glued run '\(runText)' has \(choice.readings.count) readings satisfying the row's sums (\(options)) and "
-                        + (solutions.isEmpty ? "no combination satisfies the table's rules" : "several satisfy the table's rules"),
-                    line: choice.runs.first.map { Int($0.place.line) }, column: choice.runs.first.map { document.characterColumn($0.place) })
+                        + (solutions.isEmpty
+                            ? "no combination satisfies the table's rules" : "several satisfy the table's rules"),
+                    line: choice.runs.first.map { Int($0.place.line) },
+                    column: choice.runs.first.map { document.characterColumn($0.place) })
             }
         }
     }
@@ -294,7 +316,8 @@ extension ReportReader {
         for cell in row.cells { missingReasons[cell] = reason }
         issues.append(
             ImportIssue(
-                code: "I107", "\(describe(table)) row \(row.label): \(reason); left empty", table: table.id, row: row.row, line: line,
+                code: "I107", "\(describe(table)) row \(row.label): \(reason); left empty", table: table.id,
+                row: row.row, line: line,
                 column: column, damage: damage))
     }
 
@@ -304,11 +327,14 @@ extension ReportReader {
     }
 
     private mutating func apply(
-        _ reading: DigitRunSplitter.Reading, _ runs: [CellToken], row: TemplateRowKey, table: TemplateTable, note: String?
+        _ reading: DigitRunSplitter.Reading, _ runs: [CellToken], row: TemplateRowKey, table: TemplateTable,
+        note: String?
     ) {
         for (k, cell) in row.cells.enumerated() {
             let origin = reading.origins[k]
-            store(cell, runs[origin.run], offset: origin.offset, value: reading.values[k], inferred: note, table: table, row: row)
+            store(
+                cell, runs[origin.run], offset: origin.offset, value: reading.values[k], inferred: note, table: table,
+                row: row)
         }
     }
 
@@ -323,24 +349,30 @@ extension ReportReader {
             missingReasons[cell] = problem + " at line \(token.place.line)"
             issues.append(
                 ImportIssue(
-                    code: "I111", "\(name): \(problem); left empty", table: table.id, row: row.row, line: Int(token.place.line),
+                    code: "I111", "\(name): \(problem); left empty", table: table.id, row: row.row,
+                    line: Int(token.place.line),
                     column: document.characterColumn(token.place), damage: token.damage ?? .malformedRow))
             return
         }
         if token.isBlank {
-            missingReasons[cell] = "blank in the source" + (token.digits.isEmpty ? "" : " ('\(token.text)')") + " at line \(token.place.line)"
+            missingReasons[cell] =
+                "blank in the source" + (token.digits.isEmpty ? "" : " ('\(token.text)')")
+                + " at line \(token.place.line)"
             return
         }
-        let integerDigits = (token.digits.firstIndex(of: ".") ?? token.digits.count) - (token.digits.first == "-" ? 1 : 0)
+        let integerDigits =
+            (token.digits.firstIndex(of: ".") ?? token.digits.count) - (token.digits.first == "-" ? 1 : 0)
         if value == nil, integerDigits > ImportLimits.maxValueDigits {
             let shown = token.text.count > 40 ? String(token.text.prefix(40)) + "…" : token.text
-            missingReasons[cell] = "'\(shown)' at line \(token.place.line) has \(integerDigits) digits, too many for a count"
+            missingReasons[cell] =
+                "'\(shown)' at line \(token.place.line) has \(integerDigits) digits, too many for a count"
             issues.append(
                 ImportIssue(
                     code: "I113",
                     "\(name): '\(shown)' has \(integerDigits) digits, more than the \(ImportLimits.maxValueDigits) a cell may have; "
                         + "left empty",
-                    table: table.id, row: row.row, line: Int(token.place.line), column: document.characterColumn(sourcePlace),
+                    table: table.id, row: row.row, line: Int(token.place.line),
+                    column: document.characterColumn(sourcePlace),
                     damage: .numberTooLarge))
             return
         }
@@ -349,13 +381,17 @@ extension ReportReader {
             issues.append(
                 ImportIssue(
                     code: "I108", "\(name): '\(token.text)' is not a usable number", table: table.id, row: row.row,
-                    line: Int(token.place.line), column: document.characterColumn(sourcePlace), damage: .unreadableValue))
+                    line: Int(token.place.line), column: document.characterColumn(sourcePlace), damage: .unreadableValue
+                ))
             return
         }
         var note = inferred
         if let printed = token.note { note = (note.map { $0 + "; " } ?? "") + "printed with '\(printed)'" }
         if !number.isInteger && template.cells[cell].unit.isIntegral {
-            issues.append(ImportIssue(code: "I109", "\(name) = \(number) is not a whole number", table: table.id, row: row.row, line: Int(token.place.line)))
+            issues.append(
+                ImportIssue(
+                    code: "I109", "\(name) = \(number) is not a whole number", table: table.id, row: row.row,
+                    line: Int(token.place.line)))
         }
         let provenance = Provenance(
             file: file, line: Int(sourcePlace.line), column: document.characterColumn(sourcePlace),

@@ -131,7 +131,8 @@ struct ReportReader {
         }
         for table in plan.tables {
             // Reports that retitle a table still print its first section heading or its corner note.
-            if let h = findHeading(table.title, from: cursor) ?? table.fallback.flatMap({ findText($0, from: cursor) }) {
+            if let h = findHeading(table.title, from: cursor) ?? table.fallback.flatMap({ findText($0, from: cursor) })
+            {
                 found.append(Heading(name: table.name, start: h.start, end: h.end))
                 cursor = h.end
             }
@@ -176,7 +177,8 @@ struct ReportReader {
             if let at = findText(marker.scalars, from: 0) {
                 let place = bound(at.start)
                 throw .trialFormat(
-                    file, line: Int(document.blocks[place.block].text.place(at: place.offset).line), marker: marker.text)
+                    file, line: Int(document.blocks[place.block].text.place(at: place.offset).line), marker: marker.text
+                )
             }
         }
         let found = headings()
@@ -189,7 +191,9 @@ struct ReportReader {
                     for cell in row.cells { missingReasons[cell] = "table \(table.number) (\(table.title)) not found" }
                 }
                 // Where it should have been: at the next heading found after the previous table's, else the end.
-                let previous = template.tables.prefix { $0.id != table.id }.compactMap { t in found.first { $0.name == t.id } }.last
+                let previous = template.tables.prefix { $0.id != table.id }.compactMap { t in
+                    found.first { $0.name == t.id }
+                }.last
                 let next = found.first { $0.start > (previous?.start ?? -1) && $0.name != previous?.name }
                 let place = next.map { placeOf(stream: $0.start) } ?? endPlace()
                 issues.append(
@@ -245,7 +249,8 @@ struct ReportReader {
                 if Self.furnitureScalars.contains(where: { raw.starts(with: $0) }) { return true }
                 // A flattened page runs the furniture on after the last sentence.
                 if raw.contains(" "),
-                    let cut = Self.furnitureAfterSpace.compactMap({ LabelText.firstIndex(of: $0[...], in: Array(raw)) }).min()
+                    let cut = Self.furnitureAfterSpace.compactMap({ LabelText.firstIndex(of: $0[...], in: Array(raw)) })
+                        .min()
                 {
                     if !out.isEmpty { out.append("\n") }
                     out.append(contentsOf: raw.prefix(cut))
@@ -319,7 +324,8 @@ struct ReportReader {
                 continue
             }
             let text = document.blocks[b].text
-            Tokenizer.tokens(text.scalars, from: from, to: to, limit: 2 * ImportLimits.maxRegionValues + 2, into: &tokens)
+            Tokenizer.tokens(
+                text.scalars, from: from, to: to, limit: 2 * ImportLimits.maxRegionValues + 2, into: &tokens)
             if tokens.isEmpty { continue }
             // A report never ends on a table number; a file that does was cut inside it.
             if b == document.blocks.count - 1, document.endsMidLine, let last = tokens.last, last.kind == .number,
@@ -373,16 +379,20 @@ struct ReportReader {
         var values: [CellToken] = []
         for cell in grid {
             let tokens = Tokenizer.tokens(cell.text.scalars)
-            let spot = CellToken.GridSpot(column: cell.column, span: cell.span, rows: cell.rowSpan, continued: cell.continued)
+            let spot = CellToken.GridSpot(
+                column: cell.column, span: cell.span, rows: cell.rowSpan, continued: cell.continued)
             if tokens.isEmpty || (tokens.count == 1 && tokens[0].kind == .blank) {
                 let place = tokens.first.map { cell.text.place(at: $0.offset) } ?? cell.origin
                 values.append(
-                    CellToken(isBlank: true, digits: tokens.first?.scalars ?? [], place: place, note: nil, glued: false, grid: spot))
+                    CellToken(
+                        isBlank: true, digits: tokens.first?.scalars ?? [], place: place, note: nil, glued: false,
+                        grid: spot))
             } else if tokens.count == 1 && tokens[0].kind == .number {
                 let t = tokens[0]
                 values.append(
                     CellToken(
-                        isBlank: false, digits: t.scalars, place: cell.text.place(at: t.offset), note: t.note, glued: false, grid: spot))
+                        isBlank: false, digits: t.scalars, place: cell.text.place(at: t.offset), note: t.note,
+                        glued: false, grid: spot))
             } else if !cell.continued, Self.isUnreadableValue(cell.text.scalars, after: values) {
                 var token = Self.unreadable(cell.text.scalars, place: cell.text.place(at: tokens.first?.offset ?? 0))
                 token.grid = spot
@@ -405,11 +415,14 @@ struct ReportReader {
             if tokens.isEmpty || (tokens.count == 1 && tokens[0].kind == .blank) {
                 let offset = tokens.first?.offset ?? 0
                 values.append(
-                    CellToken(isBlank: true, digits: tokens.first?.scalars ?? [], place: cell.place(at: offset), note: nil, glued: false))
+                    CellToken(
+                        isBlank: true, digits: tokens.first?.scalars ?? [], place: cell.place(at: offset), note: nil,
+                        glued: false))
             } else if tokens.count == 1 && tokens[0].kind == .number {
                 let t = tokens[0]
                 values.append(
-                    CellToken(isBlank: false, digits: t.scalars, place: cell.place(at: t.offset), note: t.note, glued: false))
+                    CellToken(
+                        isBlank: false, digits: t.scalars, place: cell.place(at: t.offset), note: t.note, glued: false))
             } else if Self.isUnreadableValue(cell.scalars, after: values)
                 || (!label.isEmpty && plan.namesRow(label) && !plan.namesRow(LabelText.normalized(cell.scalars)))
             {

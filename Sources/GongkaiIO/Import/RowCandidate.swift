@@ -95,7 +95,10 @@ extension RowCandidate {
             guard content.count <= 1 else { return nil }
             guard let cell = content.first ?? cells.first else { return nil }
             if !cell.isBlank, let spot = cell.grid, spot.rows > 1 || spot.continued {
-                return [unreadable("'\(cell.text)' spans \(spot.rows) rows; which row it belongs to is ambiguous", at: cell.place)]
+                return [
+                    unreadable(
+                        "'\(cell.text)' spans \(spot.rows) rows; which row it belongs to is ambiguous", at: cell.place)
+                ]
             }
             return [cell]
         }
@@ -109,7 +112,8 @@ extension RowCandidate {
             let withContent = covering.filter(\.hasContent)
             guard let cell = withContent.count == 1 ? withContent[0] : covering.count == 1 ? covering[0] : nil else {
                 if covering.isEmpty {
-                    result.append(unreadable("no cell in the source row for this column (the row ends early)", at: rowPlace))
+                    result.append(
+                        unreadable("no cell in the source row for this column (the row ends early)", at: rowPlace))
                 } else if withContent.isEmpty {
                     result.append(covering[0])
                 } else {
@@ -125,9 +129,14 @@ extension RowCandidate {
             if cell.isBlank {
                 result.append(cell)  // a blank spanning columns or rows is blank in each
             } else if spanned > 1 {
-                result.append(unreadable("'\(cell.text)' spans \(spanned) value columns; which one it belongs to is ambiguous", at: cell.place))
+                result.append(
+                    unreadable(
+                        "'\(cell.text)' spans \(spanned) value columns; which one it belongs to is ambiguous",
+                        at: cell.place))
             } else if spot.rows > 1 || spot.continued {
-                result.append(unreadable("'\(cell.text)' spans \(spot.rows) rows; which row it belongs to is ambiguous", at: cell.place))
+                result.append(
+                    unreadable(
+                        "'\(cell.text)' spans \(spot.rows) rows; which row it belongs to is ambiguous", at: cell.place))
             } else {
                 result.append(cell)
             }
@@ -145,7 +154,9 @@ extension RowCandidate {
         }
         for (_, members) in tables {
             var frequency: [Int: Int] = [:]
-            for c in members where candidates[c].cells.count >= 2 { frequency[candidates[c].cells.count, default: 0] += 1 }
+            for c in members where candidates[c].cells.count >= 2 {
+                frequency[candidates[c].cells.count, default: 0] += 1
+            }
             guard let full = frequency.max(by: { ($0.value, $0.key) < ($1.value, $1.key) })?.key else {
                 // Only single-value rows: each is its own column.
                 for c in members {

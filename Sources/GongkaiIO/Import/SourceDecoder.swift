@@ -29,7 +29,8 @@ enum SourceDecoder {
                 let column = 1 + (scalars.lastIndex(of: "\n").map { scalars.count - $0 - 1 } ?? scalars.count)
                 issues.append(
                     ImportIssue(
-                        code: "I011", "the UTF-16 text ends in half a character: the file is cut (truncated?)", line: line,
+                        code: "I011", "the UTF-16 text ends in half a character: the file is cut (truncated?)",
+                        line: line,
                         column: column, damage: .truncated))
             }
             return Decoded(scalars: scalars, encoding: .utf16, issues: issues)
@@ -43,17 +44,20 @@ enum SourceDecoder {
         // Text never holds NUL or many other C0 controls; a file that does is binary (an image, a .docx, a PDF).
         // The decoder notes control bytes as it goes; only a text holding some is scanned for binary data.
         var decoded = scalarsOfUTF8(body)
-        let binaryAt = !(decoded?.hasControls ?? true) ? nil : body.withUnsafeBufferPointer { b -> Int? in
-            var controls = 0
-            for offset in 0..<b.count {
-                let byte = b[offset]
-                guard byte < 0x20, byte != 0x09, byte != 0x0A, byte != 0x0D else { continue }
-                if byte == 0 { return offset }
-                controls += 1
-                if controls > 8 && controls * 100 > b.count { return offset }
+        let binaryAt =
+            !(decoded?.hasControls ?? true)
+            ? nil
+            : body.withUnsafeBufferPointer { b -> Int? in
+                var controls = 0
+                for offset in 0..<b.count {
+                    let byte = b[offset]
+                    guard byte < 0x20, byte != 0x09, byte != 0x0A, byte != 0x0D else { continue }
+                    if byte == 0 { return offset }
+                    controls += 1
+                    if controls > 8 && controls * 100 > b.count { return offset }
+                }
+                return nil
             }
-            return nil
-        }
         if let offset = binaryAt { throw .binary(file, offset: offset + body.startIndex) }
         if let scalars = decoded?.scalars {
             decoded = nil
@@ -71,7 +75,8 @@ enum SourceDecoder {
                 "\(check.invalid) invalid UTF-8 byte sequence(s) replaced by U+FFFD (first at byte \(check.firstInvalid))",
                 line: line, column: column, damage: .invalidUTF8)
             return Decoded(
-                scalars: String(decoding: body, as: UTF8.self).unicodeScalars.map(SourceDocument.fold), encoding: .utf8Repaired,
+                scalars: String(decoding: body, as: UTF8.self).unicodeScalars.map(SourceDocument.fold),
+                encoding: .utf8Repaired,
                 issues: [issue])
         }
         guard let text = decodeGB18030(body) else { throw .undecodable(file) }
@@ -147,8 +152,10 @@ enum SourceDecoder {
                         value = UInt32(c0 & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F)
                         i += 2
                     } else if c0 >= 0xF0 && c0 <= 0xF4 {
-                        guard i + 3 < n, b[i + 1] & 0xC0 == 0x80, b[i + 2] & 0xC0 == 0x80, b[i + 3] & 0xC0 == 0x80 else { break }
-                        value = UInt32(c0 & 0x07) << 18 | UInt32(b[i + 1] & 0x3F) << 12 | UInt32(b[i + 2] & 0x3F) << 6
+                        guard i + 3 < n, b[i + 1] & 0xC0 == 0x80, b[i + 2] & 0xC0 == 0x80, b[i + 3] & 0xC0 == 0x80
+                        else { break }
+                        value =
+                            UInt32(c0 & 0x07) << 18 | UInt32(b[i + 1] & 0x3F) << 12 | UInt32(b[i + 2] & 0x3F) << 6
                             | UInt32(b[i + 3] & 0x3F)
                         guard value >= 0x10000, value <= 0x10FFFF else { break }
                         i += 4
@@ -185,12 +192,20 @@ enum SourceDecoder {
             var high: UInt8 = 0xBF
             switch b {
             case 0xC2...0xDF: length = 2
-            case 0xE0: length = 3; low = 0xA0
+            case 0xE0:
+                length = 3
+                low = 0xA0
             case 0xE1...0xEC, 0xEE...0xEF: length = 3
-            case 0xED: length = 3; high = 0x9F
-            case 0xF0: length = 4; low = 0x90
+            case 0xED:
+                length = 3
+                high = 0x9F
+            case 0xF0:
+                length = 4
+                low = 0x90
             case 0xF1...0xF3: length = 4
-            case 0xF4: length = 4; high = 0x8F
+            case 0xF4:
+                length = 4
+                high = 0x8F
             default: length = 0
             }
             var ok = length > 0 && i + length <= end

@@ -31,7 +31,9 @@ struct ScalarLine: RandomAccessCollection {
     subscript(position: Int) -> Unicode.Scalar { storage[base + position] }
 
     /// A part of this line, itself a line view.
-    func line(_ range: Range<Int>) -> ScalarLine { ScalarLine(storage, (base + range.lowerBound)..<(base + range.upperBound)) }
+    func line(_ range: Range<Int>) -> ScalarLine {
+        ScalarLine(storage, (base + range.lowerBound)..<(base + range.upperBound))
+    }
 }
 
 /// A run of source text with the place of each of its scalars.
@@ -153,7 +155,9 @@ struct SourceDocument {
     /// Whether the first visible character of a line is `|` (checked before the cells are gathered).
     static func opensWithPipe(_ line: ScalarLine) -> Bool {
         line.storage.withUnsafeBufferPointer { storage in
-            for k in line.base..<(line.base + line.count) where storage[k] != " " && storage[k] != "\t" { return storage[k] == "|" }
+            for k in line.base..<(line.base + line.count) where storage[k] != " " && storage[k] != "\t" {
+                return storage[k] == "|"
+            }
             return false
         }
     }
@@ -164,7 +168,9 @@ struct SourceDocument {
         var cells: [SourceText] = []
         func add(_ range: Range<Int>) {
             cells.append(
-                SourceText(scalars: line.line(range), start: SourcePlace(line: number, offset: Int32(range.lowerBound)), places: nil))
+                SourceText(
+                    scalars: line.line(range), start: SourcePlace(line: number, offset: Int32(range.lowerBound)),
+                    places: nil))
         }
         var start = first + 1
         for index in (first + 1)..<line.count where line[index] == "|" {
@@ -190,10 +196,13 @@ struct SourceDocument {
         let upTo = Swift.min(offset, line.count - 1)
         if upTo < 0 { return offset + 1 }
         // Far into a long line (a flattened page), the per-line map computed once is cheaper than a rescan.
-        let simple = upTo >= 64 ? false : line.storage.withUnsafeBufferPointer { storage -> Bool in
-            for k in line.base...(line.base + upTo) where !SourceDocument.standsAlone(storage[k]) { return false }
-            return true
-        }
+        let simple =
+            upTo >= 64
+            ? false
+            : line.storage.withUnsafeBufferPointer { storage -> Bool in
+                for k in line.base...(line.base + upTo) where !SourceDocument.standsAlone(storage[k]) { return false }
+                return true
+            }
         if simple { return offset + 1 }
         if columns.maps.isEmpty { columns.maps = [[Int32]?](repeating: nil, count: columns.count) }
         if columns.maps[index] == nil {

@@ -6,7 +6,9 @@ enum LabelText {
     static func fold(_ c: Unicode.Scalar) -> Unicode.Scalar? {
         // CJK ideographs and ASCII letters and digits stay as they are: most of the text.
         let v = c.value
-        if (v >= 0x3400 && v < 0xFE00) || (v >= 0x30 && v <= 0x39) || (v >= 0x41 && v <= 0x7A && (v <= 0x5A || v >= 0x61)) {
+        if (v >= 0x3400 && v < 0xFE00) || (v >= 0x30 && v <= 0x39)
+            || (v >= 0x41 && v <= 0x7A && (v <= 0x5A || v >= 0x61))
+        {
             return c
         }
         return switch c {
@@ -48,7 +50,9 @@ enum LabelText {
     }
 
     /// Whether `needle` occurs in `haystack`.
-    static func firstIndex(of needle: ArraySlice<Unicode.Scalar>, in haystack: [Unicode.Scalar], from start: Int = 0) -> Int? {
+    static func firstIndex(of needle: ArraySlice<Unicode.Scalar>, in haystack: [Unicode.Scalar], from start: Int = 0)
+        -> Int?
+    {
         let n = needle.count
         guard let first = needle.first, n <= haystack.count, start <= haystack.count - n else { return nil }
         return needle.withContiguousStorageIfAvailable { pattern -> Int? in
@@ -89,7 +93,8 @@ final class TemplateRowKey: Sendable {
     let rules: [TemplateEquality]
 
     init(
-        table: TemplateTable, row: String?, cells: [Int], label: String, keys: [[Unicode.Scalar]], ordinal: [Unicode.Scalar],
+        table: TemplateTable, row: String?, cells: [Int], label: String, keys: [[Unicode.Scalar]],
+        ordinal: [Unicode.Scalar],
         ordinalInParentheses: Bool, rules: [TemplateEquality]
     ) {
         self.table = table
@@ -129,7 +134,9 @@ final class TemplateRowKey: Sendable {
                         let indices = cells.filter { $0.sectionIndex == s && $0.rowIndex == r }.map(\.index)
                         let printed = LabelText.normalized(row.labels.last ?? row.key)
                         let (ordinal, text) = LabelText.splitOrdinal(printed)
-                        let aliases = (template.rowAliases["\(table.id).\(row.key)"] ?? []).map { LabelText.normalized($0) }
+                        let aliases = (template.rowAliases["\(table.id).\(row.key)"] ?? []).map {
+                            LabelText.normalized($0)
+                        }
                         keys.append(
                             TemplateRowKey(
                                 table: table, row: row.key, cells: indices,
@@ -178,7 +185,8 @@ final class TemplateRowKey: Sendable {
 
     private func hasOrdinal(_ label: [Unicode.Scalar], before p: Int) -> Bool {
         if ordinalInParentheses {
-            return p >= ordinal.count + 1 && label[p - 1] == "）" && label[(p - 1 - ordinal.count)..<(p - 1)].elementsEqual(ordinal)
+            return p >= ordinal.count + 1 && label[p - 1] == "）"
+                && label[(p - 1 - ordinal.count)..<(p - 1)].elementsEqual(ordinal)
         }
         var end = p
         if end >= 1 && (label[end - 1] == "." || label[end - 1] == "、") { end -= 1 }

@@ -29,7 +29,9 @@ enum Tokenizer {
     static func isLetter(_ c: Unicode.Scalar) -> Bool {
         isIdeograph(c) || (c.value >= 0x41 && c.value <= 0x5A) || (c.value >= 0x61 && c.value <= 0x7A)
     }
-    static func isLatin(_ c: Unicode.Scalar) -> Bool { (c.value >= 0x41 && c.value <= 0x5A) || (c.value >= 0x61 && c.value <= 0x7A) }
+    static func isLatin(_ c: Unicode.Scalar) -> Bool {
+        (c.value >= 0x41 && c.value <= 0x5A) || (c.value >= 0x61 && c.value <= 0x7A)
+    }
     static let chineseNumerals = ScalarSet("一二三四五六七八九十")
     /// What a blank cell is printed as.
     static let blankMarks = ScalarSet("—-－–/／\\―━─")
@@ -37,7 +39,9 @@ enum Tokenizer {
     static let units = ScalarSet("件元个项条次")
 
     static func isBlankMark(_ word: Slice<UnsafeBufferPointer<Unicode.Scalar>>) -> Bool {
-        guard let first = word.first, word.count <= 4, !isDigit(first), !isIdeograph(first) || word.count == 1 else { return false }
+        guard let first = word.first, word.count <= 4, !isDigit(first), !isIdeograph(first) || word.count == 1 else {
+            return false
+        }
         if word.count == 1 && (word.first == "无" || word.first == "空") { return true }
         return word.count <= 4 && word.allSatisfy { blankMarks.contains($0) }
     }
@@ -57,7 +61,8 @@ enum Tokenizer {
         while !tokens.isEmpty { tokens.removeLast() }
         line.storage.withUnsafeBufferPointer { storage in
             scan(
-                UnsafeBufferPointer(rebasing: storage[line.base..<(line.base + line.count)]), from: from, to: to, limit: limit,
+                UnsafeBufferPointer(rebasing: storage[line.base..<(line.base + line.count)]), from: from, to: to,
+                limit: limit,
                 into: &tokens)
         }
     }
@@ -105,7 +110,10 @@ enum Tokenizer {
                 var end = i
                 while end < n && !isSpace(s[end]) { end += 1 }
                 if isBlankMark(s[i..<end]) {
-                    tokens.append(Token(kind: .blank, scalars: Array(UnsafeBufferPointer(rebasing: s[i..<end])), offset: i, end: end))
+                    tokens.append(
+                        Token(
+                            kind: .blank, scalars: Array(UnsafeBufferPointer(rebasing: s[i..<end])), offset: i, end: end
+                        ))
                     i = end
                     continue
                 }
@@ -161,7 +169,9 @@ enum Tokenizer {
             }
             // `100%` and `2023年` are prose, not cells; digits touching a replaced byte (U+FFFD) are damaged; digits
             // touching a Latin letter (`3e2`, `A1`) are a word, not a number.
-            let prose = after.map { $0 == "%" || $0 == "％" || $0 == "年" || $0 == "月" || $0 == "日" || $0 == "\u{FFFD}" || isLatin($0) }
+            let prose = after.map {
+                $0 == "%" || $0 == "％" || $0 == "年" || $0 == "月" || $0 == "日" || $0 == "\u{FFFD}" || isLatin($0)
+            }
             if prose == true || (i > 0 && (s[i - 1] == "\u{FFFD}" || isLatin(s[i - 1]))) {
                 var end = j
                 while end < n && !isSpace(s[end]) && !isDigit(s[end]) { end += 1 }
@@ -180,7 +190,9 @@ enum Tokenizer {
                 j += 2
             } else if let after, after == "（" || after == "(" {
                 let close: Unicode.Scalar = after == "（" ? "）" : ")"
-                if let end = s[(j + 1)..<Swift.min(n, j + 40)].firstIndex(where: { $0 == close || $0 == "）" || $0 == ")" }) {
+                if let end = s[(j + 1)..<Swift.min(n, j + 40)].firstIndex(where: {
+                    $0 == close || $0 == "）" || $0 == ")"
+                }) {
                     let content = s[(j + 1)..<end]
                     if content.count >= 2 && !content.allSatisfy({ chineseNumerals.contains($0) }) {
                         token.note = String(scalars: content)
@@ -201,7 +213,9 @@ enum Tokenizer {
     private static func number(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ range: Range<Int>, glued: Bool) -> Token {
         if range.count == 1, isDigit(s[range.lowerBound]) {
             let digit = Int(s[range.lowerBound].value - 0x30)
-            return Token(kind: .number, scalars: singleDigits[digit], offset: range.lowerBound, end: range.upperBound, glued: glued)
+            return Token(
+                kind: .number, scalars: singleDigits[digit], offset: range.lowerBound, end: range.upperBound,
+                glued: glued)
         }
         var digits = Array(UnsafeBufferPointer(rebasing: s[range]))
         if digits.contains(",") { digits.removeAll { $0 == "," } }
@@ -241,7 +255,8 @@ enum Tokenizer {
             return t.allSatisfy { isDigit($0) || $0 == "第" || $0 == "页" || $0 == "共" }
         }
         if let slash = t.firstIndex(of: "/") {
-            return t[..<slash].allSatisfy(isDigit) && t[(slash + 1)...].allSatisfy(isDigit) && slash > 0 && slash < t.count - 1
+            return t[..<slash].allSatisfy(isDigit) && t[(slash + 1)...].allSatisfy(isDigit) && slash > 0
+                && slash < t.count - 1
         }
         return false
     }

@@ -243,7 +243,8 @@ public enum WorkbookFile {
             throw ParseError(line: line, message: "unknown attribute ‘\(unknown)=’")
         }
         return Provenance(
-            file: attributes["file"], page: try int("page"), line: try int("line"), column: try int("col"), origin: origin,
+            file: attributes["file"], page: try int("page"), line: try int("line"), column: try int("col"),
+            origin: origin,
             note: attributes["note"])
     }
 }

@@ -88,7 +88,8 @@ extension Shell {
         guard words.count >= 2 else { throw ShellError("usage: .export FORMAT FILE|DIR|- [TABLE…] [--excel] [--all]") }
         guard let format = ExportFormat(rawValue: words[0]) else {
             throw ShellError(
-                "unknown format ‘\(words[0])’; use one of " + ExportFormat.allCases.map(\.rawValue).joined(separator: ", "))
+                "unknown format ‘\(words[0])’; use one of "
+                    + ExportFormat.allCases.map(\.rawValue).joined(separator: ", "))
         }
         guard let current = workbook.currentReport else { throw ShellError("no report is loaded; .load FILE first") }
         let all = flags.contains("--all")

@@ -75,7 +75,9 @@ extension Shell {
             return .ok
         }
         let checks = session.check(warnings: false)
-        var rows: [[String]] = [["", "report", "body", "year", "source", "read", "inferred", "missing", "hold", "fail", "incomplete"]]
+        var rows: [[String]] = [
+            ["", "report", "body", "year", "source", "read", "inferred", "missing", "hold", "fail", "incomplete"]
+        ]
         for c in checks {
             rows.append([
                 c.report == workbook.currentReport ? "*" : "", c.report, c.body ?? "-", c.year ?? "-",

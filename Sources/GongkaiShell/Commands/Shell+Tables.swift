@@ -9,7 +9,8 @@ extension Shell {
         let template = try workbookTemplate(report)
         let marked = markedCells(report: report, template: template)
         let view = TableView(
-            template: template, value: { [workbook] index in
+            template: template,
+            value: { [workbook] index in
                 (try? workbook.value(report: report, cell: index)) ?? .error(.reference)
             }, marked: marked, width: options.width)
         let tables = rest.isEmpty ? template.tables : template.tables.filter { $0.id == rest }
@@ -83,7 +84,8 @@ extension Shell {
         for (name, value) in zip(names, values) {
             try stopIfInterrupted()
             var line = TextLayout.padRight(workbook.displayName(name, in: report), nameWidth) + "  "
-            line += displayWidth(value) > valueWidth
+            line +=
+                displayWidth(value) > valueWidth
                 ? TextLayout.truncate(value, options.width - displayWidth(line))
                 : TextLayout.padLeft(value, valueWidth)
             let label = Shell.label(of: name, template: template)

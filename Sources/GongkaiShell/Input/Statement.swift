@@ -56,11 +56,14 @@ enum Statement: Equatable {
             let nameStart = i
             if let defined = Statement.name(in: characters, from: &i), i > nameStart {
                 skipBlanks()
-                if i < characters.count, characters[i] == "=" || (characters[i] == ":" && i + 1 < characters.count
-                    && characters[i + 1] == "=")
+                if i < characters.count,
+                    characters[i] == "="
+                        || (characters[i] == ":" && i + 1 < characters.count
+                            && characters[i + 1] == "=")
                 {
                     i += characters[i] == ":" ? 2 : 1
-                    self = .definition(name: defined, formula: Statement.tail(characters, from: i).text,
+                    self = .definition(
+                        name: defined, formula: Statement.tail(characters, from: i).text,
                         formulaOffset: Statement.tail(characters, from: i).offset)
                     return
                 }

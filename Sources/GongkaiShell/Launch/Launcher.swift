@@ -1,10 +1,11 @@
+import GongkaiCore
+import GongkaiIO
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
     import Darwin
 #endif
-import GongkaiCore
-import GongkaiIO
 
 /// What a `gongkai` invocation runs with: where output goes, the environment, and standard input.
 ///
@@ -190,7 +191,8 @@ public enum Launcher {
         let shell = makeShell(bail: false, context: context)
         // Loading prints nothing of its own here: each report's rules come below, once.
         let progress = progressDisplay(context)
-        let report = Shell(session: shell.session, output: context.output, errors: context.errors, options: shell.options)
+        let report = Shell(
+            session: shell.session, output: context.output, errors: context.errors, options: shell.options)
         // Each report is checked as it loads, so that a folder of thousands streams and Ctrl-C keeps what was said.
         var checks: [ReportCheck] = []
         let batch = shell.session.load(
@@ -326,7 +328,8 @@ public enum Launcher {
             // Two sources with one stem: the second is written under a distinct name, and says so.
             let natural = session.exportFileName(report, format: format)
             if !file.hasSuffix("/" + natural), file != natural, case .directory = destination {
-                context.errors.line("\(session.sources[report]?.file ?? report): exported as \(file) (\(natural) is taken)")
+                context.errors.line(
+                    "\(session.sources[report]?.file ?? report): exported as \(file) (\(natural) is taken)")
             }
         }
         if let text = result.text { context.output.write(text) }
@@ -365,7 +368,8 @@ public enum Launcher {
         var options = ShellOptions(bail: bail)
         if let columns = context.environment["COLUMNS"].flatMap({ Int($0) }), columns >= 40 { options.width = columns }
         context.interruption.listen()
-        return Shell(output: context.output, errors: context.errors, options: options, interruption: context.interruption)
+        return Shell(
+            output: context.output, errors: context.errors, options: options, interruption: context.interruption)
     }
 
     /// Takes a pending Ctrl-C for `check` and `export`, saying `interrupted`.

@@ -20,15 +20,24 @@ struct GridRenderer {
                 return max(widest, displayWidth(values[column]) + (row.marks[column] ? 1 : 0))
             }
         }
-        let labelNeeded = grid.hasLabels ? max(
-            grid.rows.map { 2 * $0.depth + displayWidth($0.label) }.max() ?? 0,
-            min(displayWidth(grid.corner ?? ""), 24)) : 0
+        let labelNeeded =
+            grid.hasLabels
+            ? max(
+                grid.rows.map { 2 * $0.depth + displayWidth($0.label) }.max() ?? 0,
+                min(displayWidth(grid.corner ?? ""), 24)) : 0
         // Pick the widest gap that fits, then split into blocks if even gap 1 does not fit.
         for gap in [2, 1] {
-            let labelWidth = grid.hasLabels ? min(labelNeeded, max(GridRenderer.minimumLabelWidth, width - gap
-                - total(valueWidths, gap: gap))) : 0
+            let labelWidth =
+                grid.hasLabels
+                ? min(
+                    labelNeeded,
+                    max(
+                        GridRenderer.minimumLabelWidth,
+                        width - gap
+                            - total(valueWidths, gap: gap))) : 0
             if (grid.hasLabels ? labelWidth + gap : 0) + total(valueWidths, gap: gap) <= width {
-                return block(grid, columns: Array(leaves.indices), valueWidths: valueWidths, labelWidth: labelWidth,
+                return block(
+                    grid, columns: Array(leaves.indices), valueWidths: valueWidths, labelWidth: labelWidth,
                     gap: gap)
             }
         }
@@ -85,7 +94,8 @@ struct GridRenderer {
         for row in grid.rows {
             let indent = String(repeating: " ", count: 2 * row.depth)
             // Continuation lines of a wrapped label are indented two more columns.
-            let labelLines = grid.hasLabels
+            let labelLines =
+                grid.hasLabels
                 ? TextLayout.wrap(
                     row.label, first: max(labelWidth - 2 * row.depth, 4), rest: max(labelWidth - 2 * row.depth - 2, 4)
                 ).enumerated().map {

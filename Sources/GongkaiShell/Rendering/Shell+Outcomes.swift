@@ -1,10 +1,11 @@
+import GongkaiCore
+import GongkaiIO
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
     import Darwin
 #endif
-import GongkaiCore
-import GongkaiIO
 
 // Rendering what the session returns: load outcomes, checks, batch summaries. The REPL and the command line print
 // through these, so a result reads the same wherever it was asked for.
@@ -15,7 +16,8 @@ extension Shell {
         switch outcome {
         case .loaded(let report):
             let filled = report.cells.read + report.cells.inferred + report.cells.entered
-            var line = "loaded \(report.file.replacingNewlines()) as \(report.name): \(filled) of \(report.cellCount) cells, \(report.texts) texts"
+            var line =
+                "loaded \(report.file.replacingNewlines()) as \(report.name): \(filled) of \(report.cellCount) cells, \(report.texts) texts"
             let check = session.check(report: report.name)
             if let check { line += "; " + check.countsText }
             output.line(line)
@@ -77,7 +79,8 @@ extension Shell {
                 if n > 0 { byReason.append((reason, n)) }
             }
             parts.append(
-                "\(refused.count) refused (" + byReason.map { "\($0.0.rawValue) \($0.1)" }.joined(separator: ", ") + ")")
+                "\(refused.count) refused (" + byReason.map { "\($0.0.rawValue) \($0.1)" }.joined(separator: ", ") + ")"
+            )
         }
         if !batch.skipped.isEmpty { parts.append("\(batch.skipped.count) skipped") }
         var line = "\(batch.outcomes.count) files: " + parts.joined(separator: ", ")
@@ -129,8 +132,11 @@ extension Shell {
         case .csv:
             var writer = CSVWriter(excel: false)
             writer.append(
-                ["report", "body", "year", "source", "read", "inferred", "entered", "computed", "missing", "hold", "fail",
-                    "incomplete", "worst"].map { .text($0) })
+                [
+                    "report", "body", "year", "source", "read", "inferred", "entered", "computed", "missing", "hold",
+                    "fail",
+                    "incomplete", "worst",
+                ].map { .text($0) })
             for c in checks {
                 let texts: [CSVWriter.Field] = [c.report, c.body ?? "", c.year ?? "", c.source ?? ""].map { .text($0) }
                 let numbers: [CSVWriter.Field] = [

@@ -29,7 +29,8 @@ enum InputExpansion {
         if isPattern(argument), !exists(path) {
             let matches = globMatches(path).map { match in
                 // Shown as the user would write it: relative to the same place as the pattern.
-                path == argument ? match : argument.isEmpty ? match : String(match.dropFirst(path.count - argument.count))
+                path == argument
+                    ? match : argument.isEmpty ? match : String(match.dropFirst(path.count - argument.count))
             }
             var files: [String] = []
             var passed: [(String, String)] = []
@@ -92,7 +93,11 @@ enum InputExpansion {
             } else if reportExtensions.contains(fileExtension(name)) {
                 files.append(prefix + name)
             } else {
-                passed.append((prefix + name, "not a report file (\(fileExtension(name).isEmpty ? "no extension" : "." + fileExtension(name)))"))
+                passed.append(
+                    (
+                        prefix + name,
+                        "not a report file (\(fileExtension(name).isEmpty ? "no extension" : "." + fileExtension(name)))"
+                    ))
             }
         }
     }

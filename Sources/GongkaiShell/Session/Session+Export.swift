@@ -28,7 +28,8 @@ public struct ExportRequest: Sendable {
 
     /// A request.
     public init(
-        format: ExportFormat, tables: [String]? = nil, reports: [String]? = nil, options: ExportOptions = ExportOptions(),
+        format: ExportFormat, tables: [String]? = nil, reports: [String]? = nil,
+        options: ExportOptions = ExportOptions(),
         destination: Destination = .text, strict: Bool = false
     ) {
         self.format = format
@@ -84,7 +85,8 @@ extension Session {
         switch request.destination {
         case .text:
             guard !request.format.isBinary else {
-                throw ExportFailure(description: "\(request.format.rawValue) is a binary format: give a file name (-o FILE)")
+                throw ExportFailure(
+                    description: "\(request.format.rawValue) is a binary format: give a file name (-o FILE)")
             }
             result.text = String(decoding: try exportBytes(request, reports: exported), as: UTF8.self)
         case .file(let file):

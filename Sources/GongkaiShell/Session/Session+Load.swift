@@ -49,7 +49,8 @@ extension Session {
             let header = prefix.prefix { $0 != "\n" && $0 != "\r" }
             return .refused(
                 file: file, reason: .workbook,
-                message: "\(file): line 1: ‘\(header)’ is not a workbook version this gongkai reads (‘gongkai workbook 2’)")
+                message:
+                    "\(file): line 1: ‘\(header)’ is not a workbook version this gongkai reads (‘gongkai workbook 2’)")
         }
         if WorkbookFile.isWorkbook(prefix) {
             let outcome = restore(bytes, file: file)
@@ -169,7 +170,8 @@ extension Session {
         if !base.isEmpty {
             if let year { base += "_\(year)" }
         } else {
-            let stem = (file.split(separator: "/").last.map(String.init) ?? file).split(separator: ".").first
+            let stem =
+                (file.split(separator: "/").last.map(String.init) ?? file).split(separator: ".").first
                 .map(String.init) ?? file
             base = String(stem.lowercased().filter { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") })
             if base.isEmpty, let year { base = "\(year)" }

@@ -69,4 +69,3 @@ public struct ReportSource: Sendable, Hashable {
         self.damage = damage
     }
 }
-

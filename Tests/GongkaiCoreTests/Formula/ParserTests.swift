@@ -146,8 +146,12 @@ import Testing
             #expect(value == .number(DecimalNumber(terms)))
         }
         let mixed = "10" + String(repeating: " - 1 * 2", count: 1000)
-        #expect(try Formula.parse(mixed).bind { _ throws(FormulaError) in .cell(0) }.evaluate { _ in .empty } == .number(-1990))
-        #expect(throws: FormulaError.self) { try Formula.parse("1" + String(repeating: "+1", count: Formula.heightLimit)) }
+        #expect(
+            try Formula.parse(mixed).bind { _ throws(FormulaError) in .cell(0) }.evaluate { _ in .empty }
+                == .number(-1990))
+        #expect(throws: FormulaError.self) {
+            try Formula.parse("1" + String(repeating: "+1", count: Formula.heightLimit))
+        }
         do {
             _ = try Formula.parse("1" + String(repeating: "+1", count: Formula.heightLimit))
         } catch {

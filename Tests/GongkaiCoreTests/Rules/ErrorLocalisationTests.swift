@@ -1,5 +1,5 @@
-import Testing
 import GongkaiTestSupport
+import Testing
 
 @testable import GongkaiCore
 

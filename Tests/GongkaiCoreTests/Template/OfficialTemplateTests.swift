@@ -35,10 +35,11 @@ import Testing
 
     @Test func grandTotalSumsItsRow() throws {
         let cell = try #require(template.cell(named: "t3.total.total"))
-        #expect(cell.totalOf.map { template.cells[$0].name } == [
-            "t3.total.natural", "t3.total.commercial", "t3.total.research", "t3.total.nonprofit", "t3.total.legal",
-            "t3.total.otherorg",
-        ])
+        #expect(
+            cell.totalOf.map { template.cells[$0].name } == [
+                "t3.total.natural", "t3.total.commercial", "t3.total.research", "t3.total.nonprofit", "t3.total.legal",
+                "t3.total.otherorg",
+            ])
         let column = try #require(template.cell(named: "t3.total.natural"))
         #expect(column.totalOf.count == 21)
     }

@@ -1,7 +1,7 @@
 import Foundation
-import GongkaiTestSupport
 import GongkaiCore
 import GongkaiIO
+import GongkaiTestSupport
 import Testing
 
 /// Reads CSV with Python's `csv` module — an implementation that shares nothing with ours.

@@ -1,7 +1,7 @@
 import Foundation
-import GongkaiTestSupport
 import GongkaiCore
 import GongkaiIO
+import GongkaiTestSupport
 
 /// Golden reports (Tests/Fixtures/reports/golden/*.json) as exporter input, and helpers to run outside tools.
 enum ExportFixtures {

@@ -1,7 +1,7 @@
 import Foundation
-import GongkaiTestSupport
 import GongkaiCore
 import GongkaiIO
+import GongkaiTestSupport
 import Testing
 
 /// Exports of one report compared byte for byte with reviewed files in Tests/Fixtures/export.

@@ -1,7 +1,7 @@
 import Foundation
-import GongkaiTestSupport
 import GongkaiCore
 import GongkaiIO
+import GongkaiTestSupport
 import Testing
 
 /// Issue 12: the CSV formula guard works on Unicode scalars; a long unbreakable run cannot stop xelatex.

@@ -1,6 +1,6 @@
 import Foundation
-import GongkaiTestSupport
 import GongkaiCore
+import GongkaiTestSupport
 import Testing
 
 @testable import GongkaiIO
@@ -108,7 +108,8 @@ struct ExporterTests {
     }
 
     @Test(
-        "an empty report exports empty cells everywhere, never 0", arguments: ExportFormat.allCases.filter { !$0.isBinary })
+        "an empty report exports empty cells everywhere, never 0",
+        arguments: ExportFormat.allCases.filter { !$0.isBinary })
     func emptyReport(_ format: ExportFormat) throws {
         // How a value cell holding 0 looks in each format; the all-zero report shows it, the empty one must not.
         let zeroCell: [ExportFormat: [String]] = [

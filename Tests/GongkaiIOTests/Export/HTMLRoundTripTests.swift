@@ -1,7 +1,7 @@
 import Foundation
-import GongkaiTestSupport
 import GongkaiCore
 import GongkaiIO
+import GongkaiTestSupport
 import Testing
 
 /// Expands the HTML export's tables with Python's `html.parser` — rowspan/colspan filled in — and finds every cell's

@@ -1,7 +1,7 @@
 import Foundation
-import GongkaiTestSupport
 import GongkaiCore
 import GongkaiIO
+import GongkaiTestSupport
 import Testing
 
 /// Text from a report must come out as text: never a spreadsheet formula, a TeX command or HTML markup.

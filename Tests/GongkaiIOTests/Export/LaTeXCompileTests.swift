@@ -1,7 +1,7 @@
 import Foundation
-import GongkaiTestSupport
 import GongkaiCore
 import GongkaiIO
+import GongkaiTestSupport
 import Testing
 
 /// Runs xelatex once (the first run must succeed) and extracts the PDF's text with pdftotext.

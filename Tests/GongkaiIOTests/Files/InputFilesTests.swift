@@ -1,6 +1,6 @@
 import Foundation
-import GongkaiTestSupport
 import GongkaiIO
+import GongkaiTestSupport
 import Testing
 
 /// Issue 12: no output overwrites an input, whatever the path's spelling; outputs into one folder never collide.

@@ -1,6 +1,6 @@
 import Foundation
-import GongkaiTestSupport
 import GongkaiCore
+import GongkaiTestSupport
 import Testing
 
 @testable import GongkaiIO
@@ -69,7 +69,9 @@ struct DamageTests {
         #expect(DigitRunSplitter.readings([digits], width: 2, budget: &budget)?.isEmpty == true)
         #expect(DigitRunSplitter.readings([Array("-12".unicodeScalars)], width: 2, budget: &budget)?.isEmpty == true)
         var spent = 10
-        #expect(DigitRunSplitter.readings([Array(String(repeating: "1", count: 40).unicodeScalars)], width: 7, budget: &spent) == nil)
+        #expect(
+            DigitRunSplitter.readings(
+                [Array(String(repeating: "1", count: 40).unicodeScalars)], width: 7, budget: &spent) == nil)
     }
 
     @Test("a file past the size limit is refused with I009 before it is decoded")
@@ -99,14 +101,14 @@ struct DamageTests {
     func negative() throws {
         let report = try Self.replacing(Self.huaian, "行政许可 447228", "行政许可 -3")
         #expect(report.value("t2.permit.decided") == .number(-3))
-        #expect(report.value("t2.penalty.decided") == .number(3985758))
+        #expect(report.value("t2.penalty.decided") == .number(3_985_758))
     }
 
     @Test("an unreadable value in text never takes the next row's number", arguments: ["50%", "无数据", "3e2"])
     func unreadableInText(_ printed: String) throws {
         let report = try Self.replacing(Self.huaian, "行政许可 447228", "行政许可 " + printed)
         #expect(report.value("t2.permit.decided") == .empty)
-        #expect(report.value("t2.penalty.decided") == .number(3985758))
+        #expect(report.value("t2.penalty.decided") == .number(3_985_758))
         #expect(report.damage.contains { $0.line != nil && ($0.row == "permit" || $0.damage == .unreadableValue) })
         if printed.contains(where: \.isNumber) {
             // Said where it stands: the word is not a number.
@@ -157,7 +159,8 @@ struct DamageTests {
         let original = try Self.text(Self.huaian)
         let lines = original.split(separator: "\n", omittingEmptySubsequences: false)
         let row = try #require(lines.firstIndex { $0.hasPrefix("（一）予以公开") })
-        let report = try Self.load(lines.enumerated().filter { $0.offset != row }.map(\.element).joined(separator: "\n"), Self.huaian)
+        let report = try Self.load(
+            lines.enumerated().filter { $0.offset != row }.map(\.element).joined(separator: "\n"), Self.huaian)
         let issue = try #require(Self.damage(report, .missingRow).first)
         #expect(issue.row == "result.open")
         // At the next row, whose values are on the line after its label.
@@ -171,7 +174,8 @@ struct DamageTests {
     func invalidUTF8() throws {
         var bytes = try Fixtures.bytes("reports/" + Self.huaian)
         let text = String(decoding: bytes, as: UTF8.self)
-        let line = try #require(text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.hasPrefix("行政强制") })
+        let line = try #require(
+            text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.hasPrefix("行政强制") })
         let at = try #require(text.utf8.firstRange(of: "行政强制 88283".utf8)).upperBound
         let offset = text.utf8.distance(from: text.utf8.startIndex, to: at) - 5
         bytes.insert(contentsOf: [0xFF, 0xFE], at: offset)
@@ -214,7 +218,8 @@ struct DamageTests {
         #expect(issue.message.contains("U+0007"))
     }
 
-    @Test("a form feed is pdftotext's page break, not a control character", arguments: ["洪泽区-2023.txt", "洪泽区-2024.txt"])
+    @Test(
+        "a form feed is pdftotext's page break, not a control character", arguments: ["洪泽区-2023.txt", "洪泽区-2024.txt"])
     func pageBreaksAreNotDamage(_ file: String) throws {
         let bytes = try Fixtures.bytes("reports/" + file)
         #expect(bytes.contains(0x0C), "the fixture has page breaks inside its tables")

@@ -1,6 +1,6 @@
 import Foundation
-import GongkaiTestSupport
 import GongkaiCore
+import GongkaiTestSupport
 import Testing
 
 @testable import GongkaiIO
@@ -20,7 +20,9 @@ struct HTMLGridTests {
     }
 
     /// The `<tr>…</tr>` of the fixture's row whose text contains `label`, and the ranges of its `<td>…</td>` cells.
-    static func row(_ html: String, containing label: String) throws -> (row: Range<String.Index>, cells: [Range<String.Index>]) {
+    static func row(_ html: String, containing label: String) throws -> (
+        row: Range<String.Index>, cells: [Range<String.Index>]
+    ) {
         let at = try #require(html.range(of: label))
         let start = try #require(html.range(of: "<tr", options: .backwards, range: html.startIndex..<at.lowerBound))
         let end = try #require(html.range(of: "</tr>", range: at.upperBound..<html.endIndex))
@@ -36,10 +38,13 @@ struct HTMLGridTests {
     }
 
     /// Replaces cells `first...last` of the row containing `label` by `replacement`.
-    static func replacingCells(_ html: String, row label: String, _ cells: ClosedRange<Int>, with replacement: String) throws -> String {
+    static func replacingCells(_ html: String, row label: String, _ cells: ClosedRange<Int>, with replacement: String)
+        throws -> String
+    {
         let row = try row(html, containing: label)
         var text = html
-        text.replaceSubrange(row.cells[cells.lowerBound].lowerBound..<row.cells[cells.upperBound].upperBound, with: replacement)
+        text.replaceSubrange(
+            row.cells[cells.lowerBound].lowerBound..<row.cells[cells.upperBound].upperBound, with: replacement)
         return text
     }
 
@@ -57,14 +62,16 @@ struct HTMLGridTests {
         #expect(secret.map(\.column) == [0, 1, 2, 3, 4, 6, 7, 8, 9, 10])
         #expect(secret.map(\.continued) == [true] + Array(repeating: false, count: 9))
         #expect(String(scalars: secret[0].text.scalars) == "三、本年度办理结果")
-        #expect(secret[0].rowSpan == 22 && String(scalars: secret[1].text.scalars) == "（三）不予公开" && secret[1].rowSpan == 8)
+        #expect(
+            secret[0].rowSpan == 22 && String(scalars: secret[1].text.scalars) == "（三）不予公开" && secret[1].rowSpan == 8)
         #expect(secret[4].span == 2 && secret.last?.end == 11)
         // Word's header quirk: 自然人 (colspan 2) and 商业企业 (colspan 2) overlap grid column 4; rows stay in the grid.
         let header = try #require(rows.first { String(scalars: $0.text.scalars).hasPrefix("自然人") }?.grid)
         #expect(header.map(\.column) == [0, 3, 5, 10])
     }
 
-    @Test("a blank spanning the five 法人 columns leaves those five cells empty, never shifted", arguments: [false, true])
+    @Test(
+        "a blank spanning the five 法人 columns leaves those five cells empty, never shifted", arguments: [false, true])
     func blankSpanningColumns(regular: Bool) throws {
         var html = try Self.fixture()
         var span = 6  // 商业企业 is two grid columns in this Word export
@@ -89,7 +96,8 @@ struct HTMLGridTests {
 
     @Test("the regular rewrite of table 三 itself reads exactly like the fixture")
     func regularTable() throws {
-        let html = try Self.fixture().replacingOccurrences(of: "colspan=\"2\" style=\"width:29.5", with: "style=\"width:29.5")
+        let html = try Self.fixture().replacingOccurrences(
+            of: "colspan=\"2\" style=\"width:29.5", with: "style=\"width:29.5")
         #expect(html != (try Self.fixture()))
         let report = try Self.load(html)
         #expect(Self.values(report) == Self.values(try Self.load(try Self.fixture())))
@@ -111,7 +119,8 @@ struct HTMLGridTests {
     @Test("a number spanning two value columns is ambiguous: both cells reported empty, the rest not shifted")
     func numberSpanningColumns() throws {
         // 科研机构 and 社会公益组织 of （一）予以公开 (0 and 2) become one cell `2` spanning both.
-        let html = try Self.replacingCells(try Self.fixture(), row: ">（一）予以公开", 4...5, with: "<td colspan=\"2\"><p><span>2</span></p></td>")
+        let html = try Self.replacingCells(
+            try Self.fixture(), row: ">（一）予以公开", 4...5, with: "<td colspan=\"2\"><p><span>2</span></p></td>")
         let report = try Self.load(html)
         #expect(report.missingNames == ["t3.result.open.research", "t3.result.open.nonprofit"])
         #expect(report.value("t3.result.open.legal") == 0)
@@ -143,7 +152,8 @@ struct HTMLGridTests {
         html = html.replacingOccurrences(of: "rowspan=\"([0-9]+)\"", with: "rowspan = $1", options: .regularExpression)
         // Label cells as <th>, numbers wrapped once more in Word's run markup.
         html = html.replacingOccurrences(of: "<TD width=\"169\"", with: "<TH width=\"169\"")
-        html = html.replacingOccurrences(of: ">64<", with: "><p class=MsoNormal><span lang=EN-US>6</span><span>4</span></p><")
+        html = html.replacingOccurrences(
+            of: ">64<", with: "><p class=MsoNormal><span lang=EN-US>6</span><span>4</span></p><")
         #expect(html.contains("COLSPAN=3 ") && html.contains("rowspan = 22 ") && !html.contains("colspan=\""))
         let report = try Self.load(html)
         #expect(Self.values(report) == Self.values(try Self.load(try Self.fixture())))
@@ -166,7 +176,8 @@ struct HTMLGridTests {
         let variants = [
             fixture.replacingOccurrences(of: "rowspan=\"22\"", with: "rowspan=\"65534\"")
                 .replacingOccurrences(of: "colspan=\"4\"", with: "colspan=\"99999\""),
-            fixture.replacingOccurrences(of: "<body>", with: "<body>" + String(repeating: "<table><tr><td>", count: 300)),
+            fixture.replacingOccurrences(
+                of: "<body>", with: "<body>" + String(repeating: "<table><tr><td>", count: 300)),
             fixture.replacingOccurrences(of: "<tbody>", with: "</table></td></tr><td colspan=0 rowspan=0>"),
             fixture.replacingOccurrences(of: "rowspan=\"8\"", with: "rowspan=\"-3\""),
         ]

@@ -1,6 +1,6 @@
 import Foundation
-import GongkaiTestSupport
 import GongkaiCore
+import GongkaiTestSupport
 import Testing
 
 @testable import GongkaiIO
@@ -26,7 +26,8 @@ struct ImportFuzzTests {
                 let at = random.below(bytes.count)
                 switch random.below(5) {
                 case 0: bytes.removeSubrange(at..<min(bytes.count, at + random.below(200)))  // a cut
-                case 1: bytes.insert(contentsOf: (0..<random.below(8)).map { _ in UInt8(random.below(256)) }, at: at)  // junk
+                // junk
+                case 1: bytes.insert(contentsOf: (0..<random.below(8)).map { _ in UInt8(random.below(256)) }, at: at)
                 case 2: bytes[at] = UInt8(ascii: "0") + UInt8(random.below(10))  // a digit
                 case 3:  // a line repeated
                     let end = bytes[at...].firstIndex(of: 0x0A) ?? bytes.count

@@ -1,6 +1,6 @@
 import Foundation
-import GongkaiTestSupport
 import GongkaiCore
+import GongkaiTestSupport
 import Testing
 
 @testable import GongkaiIO
@@ -39,7 +39,8 @@ struct InputVariantTests {
     func annotations() throws {
         let name = "上海市科委-2024.md"
         var text = try Self.text(name)
-        text = text.replacingOccurrences(of: "| 规范性文件 | 13 | 0 | 55 |", with: "| 规范性文件 | 13（其中修订2件） | 0 | 55（含自然失效29件） |")
+        text = text.replacingOccurrences(
+            of: "| 规范性文件 | 13 | 0 | 55 |", with: "| 规范性文件 | 13（其中修订2件） | 0 | 55（含自然失效29件） |")
         let report = try Self.importer.importReport(text: text, fileName: name)
         #expect(report.value("t2.norm.made") == 13)
         #expect(report.value("t2.norm.valid") == 55)
@@ -52,11 +53,16 @@ struct InputVariantTests {
         // 淮安's table 三 retyped as one pipe table, blank cells as `—`.
         let name = "淮安市-2024.txt"
         let original = try Self.importer.importReport(text: try Self.text(name), fileName: name)
-        var rows = ["## 三、收到和处理政府信息公开申请情况", "| 申请人情况 | 自然人 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 总计 |", "|---|---|---|---|---|---|---|---|"]
+        var rows = [
+            "## 三、收到和处理政府信息公开申请情况", "| 申请人情况 | 自然人 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 总计 |",
+            "|---|---|---|---|---|---|---|---|",
+        ]
         let t3 = original.template.table("t3")!.sections[0]
         for row in t3.rows {
             let cells = original.template.cells.filter { $0.table == "t3" && $0.rowKey == row.key }
-            let values = cells.map { cell in cell.name == "t3.result.skip.pub.natural" ? "—" : original.values[cell.index]!.0.description }
+            let values = cells.map { cell in
+                cell.name == "t3.result.skip.pub.natural" ? "—" : original.values[cell.index]!.0.description
+            }
             rows.append("| " + row.labels.joined(separator: " | ") + " | " + values.joined(separator: " | ") + " |")
         }
         let text = "淮安市人民政府\n2024年政府信息公开工作年度报告\n" + rows.joined(separator: "\n") + "\n"

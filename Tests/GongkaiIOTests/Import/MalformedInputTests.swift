@@ -1,6 +1,6 @@
 import Foundation
-import GongkaiTestSupport
 import GongkaiCore
+import GongkaiTestSupport
 import Testing
 
 @testable import GongkaiIO
@@ -9,7 +9,9 @@ import Testing
 @Suite("Import: encodings and malformed input")
 struct MalformedInputTests {
     static let importer = ReportImporter()
-    static let textFixtures = ["上犹县政府办-2023.txt", "淮安市-2024.txt", "上海市科委-2024.md", "平潭综合实验区-2021.txt", "平潭综合实验区-2021.html"]
+    static let textFixtures = [
+        "上犹县政府办-2023.txt", "淮安市-2024.txt", "上海市科委-2024.md", "平潭综合实验区-2021.txt", "平潭综合实验区-2021.html",
+    ]
 
     static func load(_ bytes: [UInt8], _ name: String) throws(ImportError) -> ImportedReport {
         try importer.importReport(bytes: bytes, fileName: name)
@@ -110,17 +112,23 @@ struct MalformedInputTests {
         let cell = try #require(original.provenance("t3.result.open.total"))
         let text = String(decoding: bytes, as: UTF8.self)
         var lineStarts = [text.utf8.startIndex]
-        for index in text.utf8.indices where text.utf8[index] == 0x0A { lineStarts.append(text.utf8.index(after: index)) }
+        for index in text.utf8.indices where text.utf8[index] == 0x0A {
+            lineStarts.append(text.utf8.index(after: index))
+        }
         let lineStart = lineStarts[try #require(cell.line) - 1]
         let lineText = text[lineStart...].prefix { $0 != "\n" }
-        let cut = lineText.index(lineText.startIndex, offsetBy: try #require(cell.column) - 1 + 2, limitedBy: lineText.endIndex) ?? lineText.endIndex
+        let cut =
+            lineText.index(
+                lineText.startIndex, offsetBy: try #require(cell.column) - 1 + 2, limitedBy: lineText.endIndex)
+            ?? lineText.endIndex
         let prefix = Array(text.utf8[..<cut]) + [0xE6]  // a dangling lead byte, as a cut download has
         let report = try Self.load(prefix, name)
         #expect(report.value("t2.permit.decided") == original.value("t2.permit.decided"))
         #expect(report.value("t3.new.total") == original.value("t3.new.total"))
         #expect(report.missingNames.contains("t4.review.total"))
         #expect(report.missingNames.contains("t3.total.total"))
-        #expect(report.diagnostics.contains { $0.code == "I101" && $0.table == "t4" && $0.message.contains("truncated") })
+        #expect(
+            report.diagnostics.contains { $0.code == "I101" && $0.table == "t4" && $0.message.contains("truncated") })
         // What was read is what the complete file says; nothing moved into a neighbouring cell.
         for (cell, entry) in report.values { #expect(entry.0 == original.values[cell]?.0) }
     }
@@ -173,7 +181,9 @@ struct MalformedInputTests {
         }
     }
 
-    @Test("a removed row is reported with its table and row, and nothing shifts into it", arguments: ["上犹县政府办-2023.txt", "淮安市-2024.txt"])
+    @Test(
+        "a removed row is reported with its table and row, and nothing shifts into it",
+        arguments: ["上犹县政府办-2023.txt", "淮安市-2024.txt"])
     func removedRow(_ name: String) throws {
         let bytes = try Fixtures.bytes("reports/" + name)
         let original = try Self.load(bytes, name)
@@ -187,7 +197,9 @@ struct MalformedInputTests {
         #expect(report.missingNames == row)
         #expect(report.diagnostics.contains { $0.table == "t3" && $0.row == "result.denied.process" })
         // The rows around it keep their own values.
-        for name in ["t3.result.denied.internal.total", "t3.result.denied.enforce.natural", "t3.result.denied.enforce.total"] {
+        for name in [
+            "t3.result.denied.internal.total", "t3.result.denied.enforce.natural", "t3.result.denied.enforce.total",
+        ] {
             #expect(report.value(name) == original.value(name))
         }
     }
@@ -198,7 +210,8 @@ struct MalformedInputTests {
         var text = String(decoding: try Fixtures.bytes("reports/" + name), as: UTF8.self)
         text = text.replacingOccurrences(of: "7.属于行政执法案卷 9 0 0 0 0 0 9", with: "7.属于行政执法案卷 9 0 0 0 0 9")
         let report = try Self.importer.importReport(text: text, fileName: name)
-        #expect(report.missingNames == report.template.cells.filter { $0.rowKey == "result.denied.enforce" }.map(\.name))
+        #expect(
+            report.missingNames == report.template.cells.filter { $0.rowKey == "result.denied.enforce" }.map(\.name))
         #expect(report.missing.allSatisfy { $0.reason.contains("6 value(s) where 7 are expected") })
         #expect(report.value("t3.result.denied.query.natural") == 105)
     }

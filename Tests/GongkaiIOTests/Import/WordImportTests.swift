@@ -1,6 +1,6 @@
 import Foundation
-import GongkaiTestSupport
 import GongkaiCore
+import GongkaiTestSupport
 import Testing
 
 @testable import GongkaiIO
@@ -123,7 +123,12 @@ struct WordImportTests {
         let path = directory.appendingPathComponent("report.docx").path
         try Data(try WordWriter.docx(golden: "洪泽区-2023")).write(to: URL(fileURLWithPath: path))
         let read = try ExportFixtures.run(
-            python, ["-c", "import sys, zipfile; sys.stdout.buffer.write(zipfile.ZipFile(sys.argv[1]).read('word/document.xml'))", path])
+            python,
+            [
+                "-c",
+                "import sys, zipfile; sys.stdout.buffer.write(zipfile.ZipFile(sys.argv[1]).read('word/document.xml'))",
+                path,
+            ])
         let xml = Array(String(decoding: read.output, as: UTF8.self).unicodeScalars)
         try #require(xml.count > 10_000)
         var random = SplitMix64(seed: UInt64(xml.count))  // seeded, so a failure replays

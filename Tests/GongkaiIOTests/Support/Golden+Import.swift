@@ -11,7 +11,8 @@ extension Golden {
             let actual = report.values[cell.index]?.0
             let expectedValue: Value = expected.map { .number($0) } ?? .empty
             if (actual ?? .empty) != expectedValue {
-                mismatches.append("\(cell.name): expected \(expectedValue), got \(actual.map(\.description) ?? "empty")")
+                mismatches.append(
+                    "\(cell.name): expected \(expectedValue), got \(actual.map(\.description) ?? "empty")")
             }
         }
         return mismatches

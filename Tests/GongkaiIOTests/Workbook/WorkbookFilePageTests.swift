@@ -1,6 +1,6 @@
 import Foundation
-import GongkaiTestSupport
 import GongkaiCore
+import GongkaiTestSupport
 import Testing
 
 @testable import GongkaiIO
@@ -13,7 +13,8 @@ struct WorkbookFilePageTests {
     @Test func pagesRoundTrip() throws {
         let imported = try ReportImporter().importReport(contentsOf: Fixtures.url("reports/洪泽区-2024.pdf"))
         let book = Workbook()
-        _ = try book.loadReport(name: "hz2024", template: imported.template, values: imported.values, texts: imported.texts)
+        _ = try book.loadReport(
+            name: "hz2024", template: imported.template, values: imported.values, texts: imported.texts)
         let text = WorkbookFile.render(book.document())
         let place = try #require(imported.provenance("t3.new.natural"))
         let page = try #require(place.page)

@@ -1,6 +1,7 @@
 import GongkaiCore
-@testable import GongkaiShell
 import Testing
+
+@testable import GongkaiShell
 
 /// What a new user hits first: bare `help`/`quit`, `;` at the prompt, qualified targets reading the current report,
 /// messages that say what happened, completion that stays cheap with many reports.
@@ -37,19 +38,25 @@ struct FirstContactTests {
         _ = shell.execute(statement: ".load Tests/Fixtures/reports/淮安市-2024.txt as ha")
         #expect(shell.workbook.currentReport == "ha")
         #expect(shell.execute(statement: "sy.t3.forward.natural = t3.carried.natural") == .ok)
-        #expect(try shell.workbook.value(of: "sy.t3.forward.natural") == shell.workbook.value(of: "ha.t3.carried.natural"))
+        #expect(
+            try shell.workbook.value(of: "sy.t3.forward.natural") == shell.workbook.value(of: "ha.t3.carried.natural"))
         #expect(try shell.workbook.info(of: "sy.t3.forward.natural").formula == "ha.t3.carried.natural")
         #expect(out.text.contains("sy.t3.forward.natural  0 → 34"))
         // Function names and qualified names are kept.
-        #expect(shell.workbook.qualifying(formula: "sum(t3.new.*) + sy.t3.new.total", forCellOf: "sy")
-            == "sum(ha.t3.new.*) + sy.t3.new.total")
+        #expect(
+            shell.workbook.qualifying(formula: "sum(t3.new.*) + sy.t3.new.total", forCellOf: "sy")
+                == "sum(ha.t3.new.*) + sy.t3.new.total")
     }
 
     @Test func replacingATotalsFormulaSaysSo() {
         let (shell, out) = Harness.shell()
         _ = shell.execute(statement: ".load examples/上犹县政府办-2023.txt")
         _ = shell.execute(statement: "t4.review.total =")
-        #expect(shell.execute(statement: "t4.review.total = t4.review.upheld + t4.review.corrected + t4.review.other + t4.review.pending") == .ok)
+        #expect(
+            shell.execute(
+                statement:
+                    "t4.review.total = t4.review.upheld + t4.review.corrected + t4.review.other + t4.review.pending")
+                == .ok)
         let last = out.text.split(separator: "\n").last.map(String.init) ?? ""
         #expect(last.hasPrefix("t4.review.total  formula replaces the template's sum"))
         #expect(last.hasSuffix("value unchanged: 0"))

@@ -1,8 +1,9 @@
 import Foundation
 import GongkaiCore
 import GongkaiTestSupport
-@testable import GongkaiShell
 import Testing
+
+@testable import GongkaiShell
 
 /// The application layer on the real reports: typed load outcomes, checks that count every report and every
 /// incomplete rule, exports of many reports, and the exit codes the command line derives from them.

@@ -45,7 +45,8 @@ struct ChildProcess {
 
     /// Starts `arguments[0]` with `arguments`; stderr goes to `errors` (truncated) or /dev/null; `environment` nil
     /// inherits this process's.
-    init(_ arguments: [String], captureOutput: Bool = true, errors: String? = nil, environment: [String]? = nil) throws {
+    init(_ arguments: [String], captureOutput: Bool = true, errors: String? = nil, environment: [String]? = nil) throws
+    {
         var fds: [Int32] = [-1, -1]
         guard pipe(&fds) == 0 else { throw SpawnError(arguments: arguments) }
         var actions = posix_spawn_file_actions_t()

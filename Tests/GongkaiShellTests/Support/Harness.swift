@@ -30,7 +30,8 @@ enum Harness {
 
     /// Compares `actual` with the golden file `name` in `Tests/Fixtures/transcripts`; with GONGKAI_UPDATE_GOLDEN=1 the
     /// golden file is (re)written instead.
-    static func expectGolden(_ actual: String, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    static func expectGolden(_ actual: String, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) throws
+    {
         let path = transcripts + "/" + name
         if ProcessInfo.processInfo.environment["GONGKAI_UPDATE_GOLDEN"] == "1" {
             try actual.write(toFile: path, atomically: true, encoding: .utf8)
