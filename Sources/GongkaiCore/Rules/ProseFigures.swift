@@ -38,38 +38,56 @@ public struct ProseFigure: Sendable, Hashable {
     ]
     static let excludedAfter: [Kind: [String]] = [.review: ["后"]]
     /// Where a clause ends, or (`中`, as in 办结的申请中…) a sub-count begins.
-    static let clauseEnds: Set<Character> = ["，", "。", "；", ",", ";", "：", ":", "、", "\n", "中"]
+    static let clauseEnds: Set<Unicode.Scalar> = ["，", "。", "；", ",", ";", "：", ":", "、", "\n", "中"]
     /// How far after the keyword the number may stand, in characters.
     static let window = 24
+    /// The keywords and exclusions as Unicode scalars, compared as numbers (Character comparison dominated the scan).
+    static let scalarKeywords: [(kind: Kind, words: [[UInt32]])] = keywords.map { entry in
+        (entry.kind, entry.words.map { $0.unicodeScalars.map(\.value) })
+    }
+    static let scalarExcludedAfter: [Kind: [[UInt32]]] = excludedAfter.mapValues { words in
+        words.map { $0.unicodeScalars.map(\.value) }
+    }
 
     /// The figures in `text`, in order of appearance; a place claimed by a longer keyword is not read again.
+    ///
+    /// One pass per keyword over the text's scalars: linear in the text (a few dozen keywords of 2–6 scalars).
     public static func scan(_ text: String) -> [ProseFigure] {
-        let characters = Array(text)
+        let scalars = Array(text.unicodeScalars)
+        let codes = scalars.map(\.value)
         var found: [ProseFigure] = []
         var claimed = Set<Int>()
         var paragraphStarts: [Int] = [0]
-        for (i, c) in characters.enumerated() where c == "\n" { paragraphStarts.append(i + 1) }
-        for (kind, words) in keywords {
-            for word in words {
-                let pattern = Array(word)
+        for (i, c) in codes.enumerated() where c == 0x0A { paragraphStarts.append(i + 1) }
+        func matches(_ pattern: [UInt32], at i: Int) -> Bool {
+            guard i + pattern.count <= codes.count else { return false }
+            for k in pattern.indices where codes[i + k] != pattern[k] { return false }
+            return true
+        }
+        for (kind, words) in scalarKeywords {
+            for pattern in words {
+                guard let first = pattern.first else { continue }
                 var i = 0
-                while i + pattern.count <= characters.count {
+                while i + pattern.count <= codes.count {
                     defer { i += 1 }
-                    guard characters[i] == pattern[0], Array(characters[i..<(i + pattern.count)]) == pattern,
-                        !claimed.contains(i)
-                    else { continue }
+                    guard codes[i] == first, matches(pattern, at: i), !claimed.contains(i) else { continue }
                     let after = i + pattern.count
-                    if let excluded = excludedAfter[kind],
-                        excluded.contains(where: { characters[after...].starts(with: Array($0)) })
-                    {
+                    if let excluded = scalarExcludedAfter[kind], excluded.contains(where: { matches($0, at: after) }) {
                         continue
                     }
-                    guard let (value, end) = number(in: characters, from: after) else { continue }
-                    for k in i..<(i + pattern.count) { claimed.insert(k) }
-                    let paragraph = paragraphStarts.lastIndex { $0 <= i }.map { $0 + 1 } ?? 1
+                    guard let (value, end) = number(in: scalars, from: after) else { continue }
+                    for k in i..<after { claimed.insert(k) }
+                    // The paragraph: the last start at or before i (binary search over the sorted starts).
+                    var low = 0
+                    var high = paragraphStarts.count
+                    while low < high {
+                        let mid = (low + high) / 2
+                        if paragraphStarts[mid] <= i { low = mid + 1 } else { high = mid }
+                    }
                     found.append(
                         ProseFigure(
-                            kind: kind, value: value, paragraph: paragraph, quote: String(characters[i..<end])))
+                            kind: kind, value: value, paragraph: max(low, 1),
+                            quote: String(String.UnicodeScalarView(scalars[i..<end]))))
                 }
             }
         }
@@ -77,22 +95,22 @@ public struct ProseFigure: Sendable, Hashable {
     }
 
     /// The first `digits 件` within the clause after `start`: the number and the index after `件`.
-    static func number(in characters: [Character], from start: Int) -> (Int, Int)? {
+    static func number(in scalars: [Unicode.Scalar], from start: Int) -> (Int, Int)? {
         var i = start
-        let limit = min(characters.count, start + window)
+        let limit = min(scalars.count, start + window)
         while i < limit {
-            let c = characters[i]
+            let c = scalars[i]
             if clauseEnds.contains(c) { return nil }
             if let digit = digitValue(c) {
                 var value = digit
                 var j = i + 1
-                while j < characters.count, let d = digitValue(characters[j]) {
+                while j < scalars.count, let d = digitValue(scalars[j]) {
                     guard value < 100_000_000 else { return nil }
                     value = value * 10 + d
                     j += 1
                 }
-                while j < characters.count, characters[j] == " " || characters[j] == "\u{3000}" { j += 1 }
-                guard j < characters.count, characters[j] == "件" else { return nil }
+                while j < scalars.count, scalars[j] == " " || scalars[j] == "\u{3000}" { j += 1 }
+                guard j < scalars.count, scalars[j] == "件" else { return nil }
                 return (value, j + 1)
             }
             i += 1
@@ -100,8 +118,7 @@ public struct ProseFigure: Sendable, Hashable {
         return nil
     }
 
-    static func digitValue(_ c: Character) -> Int? {
-        guard let scalar = c.unicodeScalars.first, c.unicodeScalars.count == 1 else { return nil }
+    static func digitValue(_ scalar: Unicode.Scalar) -> Int? {
         switch scalar.value {
         case 0x30...0x39: return Int(scalar.value - 0x30)
         case 0xFF10...0xFF19: return Int(scalar.value - 0xFF10)

@@ -31,7 +31,13 @@ enum TextMarkup {
         if hashes > 0 && hashes <= 6 { rest = rest.dropFirst(hashes).drop { $0 == " " } }
         while rest.hasPrefix(">") { rest = rest.dropFirst().drop { $0 == " " } }
         var out = String(rest)
-        for mark in ["**", "__", "`"] where out.contains(mark) { out = out.replacingAll(mark, with: "") }
+        // Byte checks first: Foundation's substring search dominated loading a report's prose.
+        let bytes = out.utf8
+        for (mark, byte) in [("**", UInt8(ascii: "*")), ("__", UInt8(ascii: "_")), ("`", UInt8(ascii: "`"))]
+        where bytes.contains(byte) {
+            out = out.replacingAll(mark, with: "")
+        }
+        guard out.utf8.contains(UInt8(ascii: "[")) else { return out }
         // Links and images: `[text](url)` → text; `![alt](url)` → nothing.
         while let open = out.firstIndex(of: "["), let close = out[open...].firstIndex(of: "]"),
             out.index(after: close) < out.endIndex, out[out.index(after: close)] == "(",
