@@ -20,9 +20,22 @@ module() {
     swiftc $flags -module-name "$name" -wmo -c -emit-module -emit-module-path "$out/$name.swiftmodule" \
         -I "$out" "$@" $(sources "$name") -o "$object"
 }
+# ZIPFoundation (.xlsx and .docx) from the package's checkout (`swift build` fetched it), in its own language mode.
+zip="$root/.build/checkouts/ZIPFoundation/Sources"
+[ -d "$zip/ZIPFoundation" ] || { echo "no ZIPFoundation checkout: run swift build first" >&2; exit 2; }
+zlib="-Xcc -fmodule-map-file=$zip/CZLib/module.modulemap -Xcc -D_GNU_SOURCE=1"
+if [ ! -f "$out/ZIPFoundation.o" ]; then
+    echo "fuzz build: ZIPFoundation" >&2
+    # shellcheck disable=SC2046,SC2086
+    swiftc -O -g -sanitize=fuzzer,address -parse-as-library -swift-version 5 -module-name ZIPFoundation -wmo -c \
+        -emit-module -emit-module-path "$out/ZIPFoundation.swiftmodule" $zlib \
+        $(find "$zip/ZIPFoundation" -name '*.swift' | sort) -o "$out/ZIPFoundation.o"
+fi
 module GongkaiCore
-module GongkaiIO
-module GongkaiShell -Xcc -fmodule-map-file="$root/Sources/CLibEdit/module.modulemap"
+# shellcheck disable=SC2086
+module GongkaiIO $zlib
+# shellcheck disable=SC2086
+module GongkaiShell -Xcc -fmodule-map-file="$root/Sources/CLibEdit/module.modulemap" $zlib
 
 targets=${*:-formula import workbook statement}
 for target in $targets; do
@@ -34,5 +47,6 @@ for target in $targets; do
     echo "fuzz build: fuzz-$target" >&2
     # shellcheck disable=SC2086
     swiftc $flags -module-name "Fuzz_$target" -I "$out" -Xcc -fmodule-map-file="$root/Sources/CLibEdit/module.modulemap" \
-        "$harness" "$root/Fuzz/Harnesses/Warmup.swift" "$out/GongkaiCore.o" "$out/GongkaiIO.o" "$out/GongkaiShell.o" -ledit -o "$binary"
+        $zlib "$harness" "$root/Fuzz/Harnesses/Warmup.swift" "$out/GongkaiCore.o" "$out/GongkaiIO.o" "$out/GongkaiShell.o" \
+        "$out/ZIPFoundation.o" -ledit -lz -o "$binary"
 done
