@@ -90,6 +90,9 @@ extension Workbook {
 
     /// How a cell of `report` is written at the prompt: unqualified in the current report, else `report.name`.
     public func displayName(_ name: String, in report: String) -> String {
-        report == currentReport ? name : "\(report).\(name)"
+        report == currentReport ? name : Workbook.qualifiedName(name, in: report)
     }
+
+    /// `report.name`: a cell named with its report, for display (lookups go by index or by name within a report).
+    public static func qualifiedName(_ name: String, in report: String) -> String { "\(report).\(name)" }
 }

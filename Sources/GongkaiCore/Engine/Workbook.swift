@@ -156,10 +156,21 @@ public final class Workbook {
 
     /// Several edits as one undo step; all succeed or nothing changes.
     public func set(_ edits: [(String, CellInput)], provenance: Provenance? = nil) throws(EngineError) -> ChangeSet {
+        try set(edits, provenance: provenance, context: nil)
+    }
+
+    /// Enters a value, sets a formula or clears a cell of `report` named without its report (`t3.new.natural`), as
+    /// one undo step: the application layer addresses a report's cells without building `report.name` strings.
+    public func set(_ name: String, in report: String, _ input: CellInput) throws(EngineError) -> ChangeSet {
+        guard let slot = slotByName[report] else { throw .unknownReport(report) }
+        return try set([(name, input)], provenance: nil, context: slot)
+    }
+
+    func set(_ edits: [(String, CellInput)], provenance: Provenance?, context: Int?) throws(EngineError) -> ChangeSet {
         var cellEdits: [CellEdit] = []
         cellEdits.reserveCapacity(edits.count)
         for (reference, input) in edits {
-            let id = try resolve(reference)
+            let id = try resolve(reference, context: context)
             guard let report = reports[id.report] else { throw .unknownName(reference, suggestion: nil) }
             let content: CellContent
             switch input {

@@ -92,8 +92,9 @@ extension Shell {
     func ruleTerms(_ result: RuleResult) -> (left: [RuleTerm], relation: String, right: [RuleTerm])? {
         guard let template = try? workbook.template(of: result.report) else { return nil }
         let prefix = result.report == workbook.currentReport ? "" : result.report + "."
+        // A name is read in the rule's report; one qualified by another report (the year before) reads that one.
         func value(_ name: String) -> String {
-            TableView.text((try? workbook.value(of: name)) ?? .error(.reference)).replacingNewlines()
+            TableView.text((try? workbook.value(of: name, in: result.report)) ?? .error(.reference)).replacingNewlines()
         }
         switch result.kind {
         case .template:
@@ -103,34 +104,24 @@ extension Shell {
                 let cell = template.cells[index]
                 return RuleTerm(
                     cell: prefix + cell.name, label: Shell.termLabel(cell, among: all),
-                    valueText: value(result.report + "." + cell.name))
+                    valueText: value(cell.name))
             }
             return (equality.lhs.map(term), "=", equality.rhs.map(term))
         case .crossYear:
             guard result.cells.count == 2 else { return nil }
-            let this = result.report + "." + result.cells[0]
             let labels = ["本年", "上年"]
-            let terms = zip([this, result.cells[1]], labels).map { name, label in
+            let terms = zip(result.cells.prefix(2), labels).enumerated().map { n, pair in
                 RuleTerm(
-                    cell: name == this ? prefix + result.cells[0] : name, label: label + " " + name,
-                    valueText: value(name))
+                    cell: n == 0 ? prefix + pair.0 : pair.0,
+                    label: pair.1 + " " + (n == 0 ? Workbook.qualifiedName(pair.0, in: result.report) : pair.0),
+                    valueText: value(pair.0))
             }
             return ([terms[0]], "=", [terms[1]])
         case .user, .domain:
-            let terms = result.cells.map { name -> RuleTerm in
-                let qualified =
-                    name.contains(".") && workbook.hasReport(String(name.prefix { $0 != "." }))
-                    ? name : result.report + "." + name
-                return RuleTerm(cell: name, label: name, valueText: value(qualified))
-            }
+            let terms = result.cells.map { RuleTerm(cell: $0, label: $0, valueText: value($0)) }
             return (terms, "", [])
         case .soft:
-            let terms = result.cells.map { name -> RuleTerm in
-                let qualified =
-                    workbook.hasReport(String(name.prefix { $0 != "." }))
-                    ? name : result.report + "." + name
-                return RuleTerm(cell: name, label: name, valueText: value(qualified))
-            }
+            let terms = result.cells.map { RuleTerm(cell: $0, label: $0, valueText: value($0)) }
             switch RuleFamily.of(result) {
             case .validContinuity where terms.count == 4:
                 let repealed = RuleTerm(

@@ -54,7 +54,7 @@ extension Shell {
 
     /// A cell's value in `report`, empty when it cannot be read.
     func currentValue(_ report: String, _ name: String) -> Value {
-        (try? workbook.value(of: report + "." + name)) ?? .empty
+        (try? workbook.value(of: name, in: report)) ?? .empty
     }
 
     /// Prints the question for the next cell.
@@ -125,8 +125,9 @@ extension Shell {
             case .number(let number): input = .value(.number(number))
             default: input = .clear
             }
-            let name = session.report + "." + item.name
-            let result = Result(catching: { () throws(EngineError) in try workbook.set(name, input) })
+            let result = Result(catching: { () throws(EngineError) in
+                try workbook.set(item.name, in: session.report, input)
+            })
             switch result {
             case .failure(let error):
                 return refuseAnswer(ShellError(engine: error, statement: "", offset: nil), text: text)
@@ -151,9 +152,8 @@ extension Shell {
         session.textLines = nil
         var body = lines
         while body.last?.isEmpty == true { body.removeLast() }
-        let name = session.report + "." + item.name
         let input: CellInput = body.isEmpty ? .clear : .value(.text(body.joined(separator: "\n")))
-        let changes = try attempt { () throws(EngineError) in try workbook.set(name, input) }
+        let changes = try attempt { () throws(EngineError) in try workbook.set(item.name, in: session.report, input) }
         unsavedChanges = true
         session.answered += 1
         if !changes.isEmpty { printChanges(changes) }
@@ -231,10 +231,11 @@ extension Shell {
     func finishFill(stopped: Bool) {
         guard var session = fill else { return }
         if session.textLines != nil, let item = session.current {
-            let name = session.report + "." + item.name
             let body = (session.textLines ?? []).joined(separator: "\n")
             session.textLines = nil
-            if !body.trimmingBlanks().isEmpty, let changes = try? workbook.set(name, .value(.text(body))) {
+            if !body.trimmingBlanks().isEmpty,
+                let changes = try? workbook.set(item.name, in: session.report, .value(.text(body)))
+            {
                 unsavedChanges = true
                 session.answered += 1
                 printChanges(changes)
