@@ -10,11 +10,6 @@
 ///   |         ^
 /// ```
 public struct Diagnostic: Sendable, Hashable {
-    /// How serious a diagnostic is.
-    public enum Severity: String, Sendable, Hashable {
-        case error, warning, note
-    }
-
     /// A stable identifier such as `F004`; tests and documentation refer to it, wording may change.
     public var code: String
     /// How serious it is.

@@ -40,6 +40,9 @@ extension Workbook {
     public func addRule(name: String, expression: String, severity: Severity = .error) throws(EngineError) -> ChangeSet
     {
         guard let slot = current else { throw .noReport }
+        guard severity.isRuleSeverity else {
+            throw .notAllowed(name, reason: "a rule is an error or a warning, not a \(severity.rawValue)")
+        }
         guard userRuleByName[name].flatMap({ userRules[$0] }) == nil else { throw .duplicate(name) }
         let segments = name.split(separator: ".", omittingEmptySubsequences: false)
         guard !segments.isEmpty, segments.allSatisfy({ Workbook.isIdentifier($0) }) else {

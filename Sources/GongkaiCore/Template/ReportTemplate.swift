@@ -166,14 +166,6 @@ public struct TemplateCell: Sendable, Hashable {
     public var columnPath: String { columnLabels.joined(separator: "/") }
 }
 
-/// The severity of a rule.
-public enum Severity: String, Sendable, Hashable, Comparable, CaseIterable {
-    case warning
-    case error
-
-    public static func < (a: Severity, b: Severity) -> Bool { a == .warning && b == .error }
-}
-
 /// An official equality between sums of cells: `Σ lhs = Σ rhs`.
 public struct TemplateEquality: Sendable, Hashable {
     /// A stable, documented name, e.g. `t3.balance.natural`.

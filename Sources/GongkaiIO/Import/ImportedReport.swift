@@ -53,14 +53,6 @@ public struct CellNote: Sendable, Hashable {
 
 /// A problem met while importing, with the table, row and source place it concerns.
 public struct ImportIssue: Sendable, Hashable, CustomStringConvertible {
-    /// How serious an issue is: warnings concern cells left empty, notes are informative.
-    public enum Severity: String, Sendable, Hashable {
-        /// Cells were left empty because of it.
-        case warning
-        /// Informative: something ignored or noticed, no cell affected.
-        case note
-    }
-
     /// A stable identifier (`I105`); tests refer to it, wording may change.
     public let code: String
     public let severity: Severity

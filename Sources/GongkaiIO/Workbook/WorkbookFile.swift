@@ -196,7 +196,7 @@ public enum WorkbookFile {
                 let report = try scanner.word("a report name")
                 let name = try scanner.word("a rule name")
                 let word = try scanner.word("a severity")
-                guard let severity = Severity(rawValue: word) else {
+                guard let severity = Severity(rawValue: word), severity.isRuleSeverity else {
                     throw ParseError(line: number, message: "severity must be error or warning, not ‘\(word)’")
                 }
                 let expression = try scanner.restAfterEquals()

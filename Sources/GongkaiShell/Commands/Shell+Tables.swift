@@ -252,7 +252,7 @@ extension Shell {
         var severity = Severity.error
         let saved = rest
         let level = word()
-        if let given = Severity(rawValue: level) { severity = given } else { rest = saved }
+        if let given = Severity(rawValue: level), given.isRuleSeverity { severity = given } else { rest = saved }
         let expression = String(rest).trimmingBlanks()
         guard !name.isEmpty, !expression.isEmpty else { throw ShellError("usage: .rule NAME [error|warning] EXPR") }
         // The caret of a formula error goes under the expression where it stands in the statement.

@@ -62,6 +62,18 @@ import Testing
         #expect(book.recalculateAll().isEmpty)
     }
 
+    @Test func oneSeverityScaleAndRulesAreErrorsOrWarnings() throws {
+        #expect(Severity.note < .warning && Severity.warning < .error)
+        #expect(Severity.allCases.filter(\.isRuleSeverity) == [.warning, .error])
+        let golden = try Golden("上犹县政府办-2023.json")
+        let book = try golden.workbook(name: "sy2023")
+        let before = book.document()
+        #expect(throws: EngineError.self) {
+            try book.addRule(name: "info", expression: "t3.new.total >= 0", severity: .note)
+        }
+        #expect(book.document() == before)
+    }
+
     @Test func userRulesAddListAndDrop() throws {
         let golden = try Golden("上犹县政府办-2023.json")
         let book = try golden.workbook(name: "sy2023")
