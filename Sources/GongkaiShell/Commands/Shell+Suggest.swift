@@ -23,12 +23,13 @@ extension Shell {
 
     /// The `.suggest` listing of a report's repairs, as `gongkai check --suggest` prints it: the failing rules, then
     /// the numbered suggestions (most plausible first), each cell on a line of its own.
+    /// The `.apply N` hint is left out there: the command line has no `.apply`.
     public func suggestionLines(report: String) throws -> [String] {
         let search = try attempt { () throws(EngineError) in try workbook.repairSuggestions(report: report) }
-        return suggestionLines(search)
+        return suggestionLines(search, applyHint: false)
     }
 
-    func suggestionLines(_ search: RepairSearch) -> [String] {
+    func suggestionLines(_ search: RepairSearch, applyHint: Bool = true) -> [String] {
         var lines: [String] = []
         let prefix = search.report == workbook.currentReport ? "" : "\(search.report)."
         guard !search.failing.isEmpty else {
@@ -64,7 +65,7 @@ extension Shell {
             }
         }
         if search.truncated { lines.append("(the search stopped at its limit; there may be more)") }
-        lines.append(".apply N makes suggestion N one change; .undo takes it back")
+        if applyHint { lines.append(".apply N makes suggestion N one change; .undo takes it back") }
         return lines
     }
 
