@@ -16,12 +16,14 @@ let package = Package(
     targets: [
         // libedit through its readline-compatible header; only GongkaiShell/LineReader imports it.
         .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
+        // The system's SQLite for the `sqlite` export; only GongkaiIO/Export/SQLiteExporter.swift imports it.
+        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         // Pure and Foundation-free: template, values, formulas, engine, rules, diagnostics.
         .target(name: "GongkaiCore"),
         // File formats at the edge: import of published reports, export, workbook files.
         .target(
             name: "GongkaiIO",
-            dependencies: ["GongkaiCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+            dependencies: ["GongkaiCore", "CSQLite", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         // The REPL: commands, completion, rendering, line editing.
         .target(name: "GongkaiShell", dependencies: ["GongkaiCore", "GongkaiIO", "CLibEdit"]),
         .executableTarget(

@@ -1,9 +1,9 @@
 # Debian packages, installed only when missing. Sourced by scripts/run-example and scripts/test.
 # RUN_DEPS: what building and running the shell needs (zlib: the .xlsx/.docx zip archives; poppler-utils: pdftotext,
-# which `.load` runs to read a PDF). TEST_DEPS: what the tests need besides (tmux drives the pseudo-terminal test;
+# which `.load` runs to read a PDF; libsqlite3-dev: the sqlite export). TEST_DEPS: what the tests need besides (tmux drives the pseudo-terminal test; the sqlite3 program re-reads the sqlite export;
 # xelatex and a CJK font check the LaTeX export; python3 re-reads CSV; pip brings the Python readers and writers below).
-RUN_DEPS=(libedit-dev zlib1g-dev poppler-utils)
-TEST_DEPS=(tmux python3 python3-pip texlive-xetex texlive-lang-chinese texlive-latex-extra)
+RUN_DEPS=(libedit-dev zlib1g-dev poppler-utils libsqlite3-dev)
+TEST_DEPS=(tmux sqlite3 python3 python3-pip texlive-xetex texlive-lang-chinese texlive-latex-extra)
 
 # Runs apt-get (with sudo when not root), waiting up to 10 minutes for a dpkg lock another process holds, and retrying
 # a failed run three times, 30 s apart (a busy mirror, an interrupted install); then it fails with a clear message.

@@ -22,7 +22,7 @@
 
 extension BenchGroup {
     /// Every group, in the order the default run executes them.
-    static let all: [BenchGroup] = [.engine, .importing, .startup, .session, .suggest]
+    static let all: [BenchGroup] = [.engine, .importing, .startup, .session, .suggest, .sqlite]
 }
 
 var options = BenchOptions()

@@ -177,7 +177,7 @@ struct Export: ParsableCommand {
     @Argument(help: "Report files, folders or globs, or a workbook file.")
     var files: [String]
 
-    @Option(help: ArgumentHelp("The format (xlsx needs -o).", valueName: ExportFormatNames.list))
+    @Option(help: ArgumentHelp("The format (xlsx and sqlite need -o).", valueName: ExportFormatNames.list))
     var format: String
 
     @Flag(help: "CSV for Excel: UTF-8 byte-order mark and CRLF.")
@@ -197,13 +197,16 @@ struct Export: ParsableCommand {
     @Flag(help: "With --strict: missing cells and incomplete rules do not make the exit code 4.")
     var allowIncomplete = false
 
+    @Flag(help: "Replace an existing output file (sqlite refuses to without it).")
+    var force = false
+
     func run() throws {
         let selected = tables.map { $0.split(separator: ",").map(String.init) } ?? []
         throw ExitCode(
             Launcher.export(
                 Launcher.ExportCommand(
                     files: files, format: format, excel: excel, output: output, tables: selected, strict: strict,
-                    allowIncomplete: allowIncomplete),
+                    allowIncomplete: allowIncomplete, force: force),
                 context: .process()))
     }
 }

@@ -15,6 +15,9 @@ public enum ExportFormat: String, Sendable, Hashable, CaseIterable {
     /// An Excel workbook (zipped SpreadsheetML): a sheet per table, merged header cells, numbers as numbers. Binary:
     /// use ``Exporter/bytes(_:format:tables:options:)``.
     case xlsx
+    /// A SQLite database of every loaded report: cells, rules, metrics and views (docs/sqlite.md). Binary, and always
+    /// all reports in one file; written by the session (``SQLiteExporter``), which has the rules and provenance.
+    case sqlite
 
     /// The usual file extension, without the dot.
     public var fileExtension: String {
@@ -24,11 +27,15 @@ public enum ExportFormat: String, Sendable, Hashable, CaseIterable {
         case .markdown: "md"
         case .html: "html"
         case .xlsx: "xlsx"
+        case .sqlite: "sqlite"
         }
     }
 
     /// Whether the format is binary (written as bytes, never printed).
-    public var isBinary: Bool { self == .xlsx }
+    public var isBinary: Bool { self == .xlsx || self == .sqlite }
+
+    /// Whether several reports go into one file (the long CSV's one table, the SQLite database), never a folder.
+    public var holdsManyReports: Bool { self == .csvLong || self == .sqlite }
 }
 
 /// Which CJK font a LaTeX document asks for.
@@ -74,6 +81,8 @@ public enum ExportError: Error, Sendable, Hashable, CustomStringConvertible {
     case inconsistentTemplate(String)
     /// A binary format (xlsx) asked for as text.
     case binaryFormat(String)
+    /// A format only a session can write (sqlite: it needs the rules and where each value was read).
+    case sessionFormat(String)
 
     /// The message shown to the user.
     public var description: String {
@@ -88,6 +97,8 @@ public enum ExportError: Error, Sendable, Hashable, CustomStringConvertible {
             "template layout is inconsistent: \(detail)"
         case .binaryFormat(let name):
             "\(name) is a binary format: write it to a file"
+        case .sessionFormat(let name):
+            "\(name) is written from a session (.export \(name) FILE, gongkai export --format \(name) -o FILE)"
         }
     }
 }

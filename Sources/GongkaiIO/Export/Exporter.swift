@@ -27,7 +27,7 @@ public enum Exporter {
         case .latexFragment: return LaTeXExporter.fragment(jobs)
         case .markdown: return MarkdownExporter.document(jobs, options: options)
         case .html: return HTMLExporter.document(jobs, options: options)
-        case .xlsx: throw .binaryFormat(format.rawValue)
+        case .xlsx, .sqlite: throw .binaryFormat(format.rawValue)
         }
     }
 
@@ -39,6 +39,7 @@ public enum Exporter {
         guard format.isBinary else {
             return Array(try export(reports, format: format, tables: tables, options: options).utf8)
         }
+        guard format == .xlsx else { throw .sessionFormat(format.rawValue) }
         return try XLSXExporter.workbook(try jobs(reports, tables: tables))
     }
 

@@ -83,7 +83,7 @@ extension Shell {
         var words = ArgumentWords.split(arguments)
         let flags = Set(words.filter { $0.hasPrefix("--") })
         words.removeAll { $0.hasPrefix("--") }
-        let known: Set<String> = ["--excel", "--all", "--strict"]
+        let known: Set<String> = ["--excel", "--all", "--strict", "--force"]
         if let unknown = flags.subtracting(known).first { throw ShellError("unknown option ‘\(unknown)’ for .export") }
         guard words.count >= 2 else { throw ShellError("usage: .export FORMAT FILE|DIR|- [TABLE…] [--excel] [--all]") }
         guard let format = ExportFormat(rawValue: words[0]) else {
@@ -96,11 +96,11 @@ extension Shell {
         let target = words[1]
         let tables = words.count > 2 ? Array(words.dropFirst(2)) : nil
         let destination: ExportRequest.Destination =
-            target == "-" ? .text : all && format != .csvLong ? .directory(target) : .file(target)
+            target == "-" ? .text : all && !format.holdsManyReports ? .directory(target) : .file(target)
         let request = ExportRequest(
             format: format, tables: tables, reports: all ? nil : [current],
             options: ExportOptions(excel: flags.contains("--excel")), destination: destination,
-            strict: flags.contains("--strict"))
+            strict: flags.contains("--strict"), force: flags.contains("--force"))
         let result: ExportResult
         do {
             result = try session.export(request)

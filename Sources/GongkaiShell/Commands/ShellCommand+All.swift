@@ -44,11 +44,14 @@ extension ShellCommand {
                 Excel workbook with a sheet per table and merged header cells; `.load` reads it back, and the CSV \
                 too. --all exports every loaded report: csv-long as one table into FILE, the other formats one \
                 file per report into the folder FILE. Failing error rules are listed as warnings and the export \
-                is still written, unless --strict leaves those reports out.
+                is still written, unless --strict leaves those reports out. sqlite writes every loaded report \
+                into one SQLite database (tables reports, cells, rules, metrics; docs/sqlite.md); an existing FILE \
+                is replaced only with --force.
                 """,
             examples: [
                 ".export csv out/上犹县.csv", ".export latex - t3", ".export xlsx 上犹县.xlsx",
                 ".export csv 上犹县.csv 三 --excel", ".export csv-long all.csv --all",
+                ".export sqlite reports.sqlite --force",
             ],
             argumentWords: ExportFormatName.all,
             run: { shell, arguments in try shell.exportCommand(arguments) }),

@@ -246,11 +246,13 @@ public enum Launcher {
         public var strict = false
         /// With `strict`: missing cells and incomplete rules do not make the exit code 4.
         public var allowIncomplete = false
+        /// Replace an existing output file (the sqlite export refuses to without it).
+        public var force = false
 
         /// A request.
         public init(
             files: [String], format: String, excel: Bool = false, output: String? = nil, tables: [String] = [],
-            strict: Bool = false, allowIncomplete: Bool = false
+            strict: Bool = false, allowIncomplete: Bool = false, force: Bool = false
         ) {
             self.files = files
             self.format = format
@@ -259,6 +261,7 @@ public enum Launcher {
             self.tables = tables
             self.strict = strict
             self.allowIncomplete = allowIncomplete
+            self.force = force
         }
     }
 
@@ -299,20 +302,21 @@ public enum Launcher {
         let destination: ExportRequest.Destination
         if let output = command.output {
             let several = session.workbook.reportNames.count > 1
-            destination = several && format != .csvLong ? .directory(output) : .file(output)
+            destination = several && !format.holdsManyReports ? .directory(output) : .file(output)
         } else {
             destination = .text
         }
         let request = ExportRequest(
             format: format, tables: command.tables.isEmpty ? nil : command.tables,
-            options: ExportOptions(excel: command.excel), destination: destination, strict: command.strict)
+            options: ExportOptions(excel: command.excel), destination: destination, strict: command.strict,
+            force: command.force)
         let result: ExportResult
         do {
             result = try session.export(request)
         } catch {
             context.errors.line("Error: \(error)")
             // A file that cannot be written (a full disk, /dev/full, an input in the way) is exit 2.
-            if error is AtomicFile.WriteError || error is InputFiles.Overwrite { return 2 }
+            if error is AtomicFile.WriteError || error is InputFiles.Overwrite || error is OutputExists { return 2 }
             return batch.refused.isEmpty ? 1 : 2
         }
         for check in result.checks {

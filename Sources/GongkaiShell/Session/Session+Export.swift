@@ -25,12 +25,14 @@ public struct ExportRequest: Sendable {
     public var destination: Destination
     /// Leave out reports whose error rules fail.
     public var strict: Bool
+    /// Replace an existing file (`--force`); the sqlite export refuses to without it.
+    public var force: Bool
 
     /// A request.
     public init(
         format: ExportFormat, tables: [String]? = nil, reports: [String]? = nil,
         options: ExportOptions = ExportOptions(),
-        destination: Destination = .text, strict: Bool = false
+        destination: Destination = .text, strict: Bool = false, force: Bool = false
     ) {
         self.format = format
         self.tables = tables
@@ -38,6 +40,7 @@ public struct ExportRequest: Sendable {
         self.options = options
         self.destination = destination
         self.strict = strict
+        self.force = force
     }
 }
 
@@ -63,7 +66,8 @@ extension Session {
     /// Exports reports as the request says. Nothing is written for a report left out by `strict`; a failed write
     /// throws, naming the file.
     public func export(_ request: ExportRequest) throws -> ExportResult {
-        let names = request.reports ?? workbook.reportNames
+        // A database holds every loaded report, whatever the selection.
+        let names = request.format == .sqlite ? workbook.reportNames : request.reports ?? workbook.reportNames
         guard !names.isEmpty else { throw ExportFailure(description: "nothing to export: no report is loaded") }
         for name in names where !workbook.hasReport(name) {
             throw ExportFailure(description: "no report ‘\(name)’ is loaded")
@@ -89,10 +93,16 @@ extension Session {
                     description: "\(request.format.rawValue) is a binary format: give a file name (-o FILE)")
             }
             result.text = String(decoding: try exportBytes(request, reports: exported), as: UTF8.self)
+        case .file(let file) where request.format == .sqlite:
+            try writeDatabase(result.checks.filter { exported.contains($0.report) }, to: file, force: request.force)
+            result.written = exported.map { ($0, file) }
         case .file(let file):
             try inputs.checkOutput(path(file), shownAs: file)
             try AtomicFile.write(try exportBytes(request, reports: exported), toPath: path(file), shownAs: file)
             result.written = exported.map { ($0, file) }
+        case .directory where request.format.holdsManyReports:
+            throw ExportFailure(
+                description: "\(request.format.rawValue) is one file for every report: give a file name")
         case .directory(let folder):
             try FileAccess.makeDirectory(path(folder), shownAs: folder)
             // Two sources with one stem (a/report.txt, b/report.txt) get distinct names: report.csv, report-2.csv.
