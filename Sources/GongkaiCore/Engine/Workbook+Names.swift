@@ -23,7 +23,31 @@ extension Workbook {
         for local in liveLocals(of: report, slot: slot) where pattern.matches(report.name(local: local)) {
             found.append(CellID(report: slot, local: local).raw)
         }
+        if found.isEmpty, rest == reference { found = acrossReports(Reference(pattern: reference)) }
         guard !found.isEmpty else { throw .unknownName(reference, suggestion: nil) }
+        return found
+    }
+
+    /// A cross-report reference's cells (`*.t3.new.total`, `hz*.t4.review.total`): in every live report, in load
+    /// order, whose name matches ``Reference/reportPattern``, the cells matching ``Reference/cellPattern``. Costs
+    /// one name match per report plus the cell pattern in each matching report.
+    func acrossReports(_ reference: Reference) -> [Int] {
+        guard let reportPattern = reference.reportPattern else { return [] }
+        let cells = reference.cellPattern
+        let exact: String? = cells.isPattern ? nil : cells.name
+        var found: [Int] = []
+        for (slot, report) in reports.enumerated() {
+            guard let report, Reference.segment(reportPattern, matches: report.name) else { continue }
+            if let exact {
+                if let local = report.local(of: exact), isLive(report, slot: slot, local: local) {
+                    found.append(CellID(report: slot, local: local).raw)
+                }
+                continue
+            }
+            for local in liveLocals(of: report, slot: slot) where cells.matches(report.name(local: local)) {
+                found.append(CellID(report: slot, local: local).raw)
+            }
+        }
         return found
     }
 

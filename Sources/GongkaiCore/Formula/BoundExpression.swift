@@ -89,8 +89,8 @@ extension Expression {
         case .call(let function, let arguments):
             var bound: [BoundNode] = []
             bound.reserveCapacity(arguments.count)
-            for argument in arguments {
-                bound.append(try argument.boundNode(resolve, manyAllowed: function.acceptsManyCells))
+            for (index, argument) in arguments.enumerated() {
+                bound.append(try argument.boundNode(resolve, manyAllowed: function.acceptsManyCells(at: index)))
             }
             return .call(function, bound)
         }

@@ -4,6 +4,7 @@ extension Function {
     func evaluate(_ arguments: [BoundNode], _ value: (Int) -> Value) -> Value {
         switch self {
         case .sum, .product, .min, .max, .average: return aggregate(arguments, value)
+        case .median, .percentile, .rank: return order(arguments, value)
         case .count, .counta, .countblank:
             var count = 0
             Function.forEach(arguments, value) { item in
@@ -110,6 +111,58 @@ extension Function {
         guard let total = result else { return .error(.divisionByZero) }
         do throws(ArithmeticError) {
             return .number(try total.dividing(by: DecimalNumber(count)))
+        } catch {
+            return .error(CellError(error))
+        }
+    }
+
+    /// median, percentile, rank: the numbers sorted (empties skipped, text a `#VALUE!`, the first error returned).
+    ///
+    /// `percentile(x, p)` interpolates linearly between closest ranks (Excel `PERCENTILE.INC`): with the n numbers
+    /// ascending x₀…xₙ₋₁ and h = (n − 1)·p, it is x⌊h⌋ + (h − ⌊h⌋)·(x⌊h⌋₊₁ − x⌊h⌋), exact in decimals; p outside
+    /// [0, 1] is `#NUM!`. `median(x)` is `percentile(x, 0.5)`. No number: `#N/A`.
+    private func order(_ arguments: [BoundNode], _ value: (Int) -> Value) -> Value {
+        let many = self == .rank ? Array(arguments[1...]) : self == .percentile ? [arguments[0]] : arguments
+        var numbers: [DecimalNumber] = []
+        var failure: CellError?
+        Function.forEach(many, value) { item in
+            switch item {
+            case .empty: return true
+            case .number(let n): numbers.append(n)
+            case .text: failure = .type
+            case .error(let error): failure = error
+            }
+            return failure == nil
+        }
+        if let failure { return .error(failure) }
+        let p: DecimalNumber
+        switch self {
+        case .rank:
+            switch Operand(arguments[0].evaluate(value)) {
+            case .failure(let error): return .error(error)
+            case .number(let target):
+                guard numbers.contains(target) else { return .error(.notAvailable) }
+                return .number(DecimalNumber(numbers.count { $0 > target } + 1))
+            }
+        case .percentile:
+            switch Operand(arguments[1].evaluate(value)) {
+            case .failure(let error): return .error(error)
+            case .number(let number): p = number
+            }
+            guard p >= .zero, p <= .one else { return .error(.overflow) }
+        default:
+            p = DecimalNumber(significand: 5, scale: 1) ?? .zero
+        }
+        guard !numbers.isEmpty else { return .error(.notAvailable) }
+        numbers.sort()
+        do throws(ArithmeticError) {
+            let h = try DecimalNumber(numbers.count - 1).multiplying(p)
+            let low = h.floor()
+            guard let k = low.intValue, k >= 0, k < numbers.count else { return .error(.overflow) }
+            let fraction = try h.subtracting(low)
+            guard k + 1 < numbers.count, !fraction.isZero else { return .number(numbers[k]) }
+            let step = try numbers[k + 1].subtracting(numbers[k]).multiplying(fraction)
+            return .number(try numbers[k].adding(step))
         } catch {
             return .error(CellError(error))
         }

@@ -2,6 +2,8 @@
 public enum Function: String, Sendable, Hashable, CaseIterable {
     // Aggregates: any number of arguments, wildcards allowed, empty cells skipped.
     case sum, product, min, max, average, count, counta, countblank
+    // Order statistics over many cells: a median, a percentile, a rank.
+    case median, percentile, rank
     // Logic.
     case `if`, iferror, and, or, not
     // Tests; never an error themselves.
@@ -17,6 +19,7 @@ public enum Function: String, Sendable, Hashable, CaseIterable {
         switch lower {
         case "ceil": self = .ceiling
         case "concatenate": self = .concat
+        case "avg": self = .average
         default:
             guard let function = Function(rawValue: lower) else { return nil }
             self = function
@@ -29,7 +32,7 @@ public enum Function: String, Sendable, Hashable, CaseIterable {
     /// The fewest arguments the function takes.
     public var minimumArity: Int {
         switch self {
-        case .if, .iferror, .mod, .power: 2
+        case .if, .iferror, .mod, .power, .percentile, .rank: 2
         default: 1
         }
     }
@@ -37,7 +40,8 @@ public enum Function: String, Sendable, Hashable, CaseIterable {
     /// The most arguments the function takes; `nil` for no limit.
     public var maximumArity: Int? {
         switch self {
-        case .sum, .product, .min, .max, .average, .count, .counta, .countblank, .and, .or, .concat: nil
+        case .sum, .product, .min, .max, .average, .count, .counta, .countblank, .and, .or, .concat, .median: nil
+        case .percentile, .rank: 2
         case .abs, .sign, .int, .not, .isblank, .iserror, .isnumber, .istext, .len: 1
         case .trunc, .round, .roundup, .rounddown, .floor, .ceiling, .iferror, .mod, .power: 2
         case .if: 3
@@ -47,10 +51,23 @@ public enum Function: String, Sendable, Hashable, CaseIterable {
     /// Whether arguments may be wildcards standing for many cells (`sum(t3.*.natural)`).
     public var acceptsManyCells: Bool { maximumArity == nil }
 
+    /// Whether the argument at `index` may be a wildcard standing for many cells: any argument of an aggregate,
+    /// the first of `percentile(x, p)`, the second of `rank(value, x)`.
+    public func acceptsManyCells(at index: Int) -> Bool {
+        switch self {
+        case .percentile: index == 0
+        case .rank: index == 1
+        default: acceptsManyCells
+        }
+    }
+
     /// `round(x[, places])` — the call shape for messages and help.
     public var signature: String {
         switch self {
-        case .sum, .product, .min, .max, .average, .count, .counta, .countblank, .and, .or, .concat: "\(name)(x, …)"
+        case .sum, .product, .min, .max, .average, .count, .counta, .countblank, .and, .or, .concat, .median:
+            "\(name)(x, …)"
+        case .percentile: "percentile(x, p)"
+        case .rank: "rank(value, x)"
         case .abs, .sign, .int, .not, .isblank, .iserror, .isnumber, .istext, .len: "\(name)(x)"
         case .trunc, .round, .roundup, .rounddown: "\(name)(x[, places])"
         case .floor, .ceiling: "\(name)(x[, step])"
@@ -68,7 +85,11 @@ public enum Function: String, Sendable, Hashable, CaseIterable {
         case .product: "product of the numbers; empty cells skipped"
         case .min: "smallest number (0 when there is none)"
         case .max: "largest number (0 when there is none)"
-        case .average: "mean of the numbers, 18 fraction digits; #DIV/0! when there is none"
+        case .average: "mean of the numbers, 18 fraction digits; #DIV/0! when there is none (alias avg)"
+        case .median: "middle number; the mean of the two middle ones for an even count; #N/A when there is none"
+        case .percentile:
+            "the p-th quantile (0 ≤ p ≤ 1) interpolated linearly between closest ranks (Excel PERCENTILE.INC)"
+        case .rank: "1 for the largest of the numbers x, 2 for the next…; ties share the best rank; #N/A if absent"
         case .count: "how many values are numbers"
         case .counta: "how many values are not empty"
         case .countblank: "how many values are empty"

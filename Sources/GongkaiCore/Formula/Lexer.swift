@@ -113,7 +113,15 @@ struct Lexer {
             } else if code().startsIdentifier {
                 let segmentStart = offset
                 while code().continuesIdentifier { offset += 1 }
-                segments.append(.name(source.text(segmentStart..<offset)))
+                // `hz*.t4…`: a glob segment; `*` then `.` and a name cannot be a product (`x*.5` has a digit).
+                if code() == UInt8(ascii: "*"), code(1) == UInt8(ascii: "."),
+                    code(2).startsIdentifier || code(2) == UInt8(ascii: "*")
+                {
+                    offset += 1
+                    segments.append(.glob(source.text(segmentStart..<offset)))
+                } else {
+                    segments.append(.name(source.text(segmentStart..<offset)))
+                }
             } else {
                 throw expectedHere("a name after '.'")
             }

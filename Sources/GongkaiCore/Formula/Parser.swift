@@ -99,7 +99,8 @@ struct Parser {
                 let patternsBefore = strayPatterns.count
                 let argument = try parseExpression(minimumPrecedence: 1)
                 // A wildcard is fine as a whole argument of an aggregate, nowhere else.
-                if function.acceptsManyCells, case .reference(let reference) = argument.kind, reference.isPattern,
+                if function.acceptsManyCells(at: arguments.count), case .reference(let reference) = argument.kind,
+                    reference.isPattern,
                     strayPatterns.count == patternsBefore + 1
                 {
                     strayPatterns.removeLast()

@@ -12,6 +12,9 @@ public struct Reference: Sendable, Hashable {
         case one
         /// `**`: one or more segments.
         case oneOrMore
+        /// A segment with `*` among other characters (`hz*`, `*_2024`): one segment, `*` standing for any run of
+        /// characters (none included).
+        case glob(String)
     }
 
     /// The dotted segments, in order.
@@ -27,7 +30,29 @@ public struct Reference: Sendable, Hashable {
 
     /// Whether any segment is a wildcard, so the name may denote many cells.
     public var isPattern: Bool {
-        segments.contains { $0 == .one || $0 == .oneOrMore }
+        segments.contains { $0.isWildcard }
+    }
+
+    /// The report pattern of a cross-report reference: its first segment when that is `*` or a glob and more
+    /// segments follow (`*.t3.new.total`, `hz*.t4.review.total`); nil otherwise.
+    public var reportPattern: Segment? {
+        guard segments.count > 1, let first = segments.first, first == .one || first.isGlob else { return nil }
+        return first
+    }
+
+    /// The reference without its first segment: the cell pattern within each report of a cross-report reference.
+    public var cellPattern: Reference {
+        Reference(segments: Array(segments.dropFirst()), span: span)
+    }
+
+    /// Whether one segment `part` is denoted by the single-segment pattern `segment` (a report name by a report
+    /// pattern).
+    public static func segment(_ segment: Segment, matches part: some StringProtocol) -> Bool {
+        switch segment {
+        case .name(let literal): part == literal
+        case .one, .oneOrMore: !part.isEmpty
+        case .glob(let glob): globMatches(Array(glob), Array(String(part)))
+        }
     }
 
     /// The dotted text, e.g. `t3.*.natural`.
@@ -37,7 +62,8 @@ public struct Reference: Sendable, Hashable {
     /// wildcard segments, anything else literal. The one wildcard rule for the engine, `.show` and the shell.
     public init(pattern text: some StringProtocol) {
         let segments = text.split(separator: ".", omittingEmptySubsequences: false).map { part -> Segment in
-            part == "*" ? .one : part == "**" ? .oneOrMore : .name(String(part))
+            part == "*"
+                ? .one : part == "**" ? .oneOrMore : part.contains("*") ? .glob(String(part)) : .name(String(part))
         }
         self.init(segments: segments, span: SourceSpan(start: 0, end: text.count))
     }
@@ -56,6 +82,9 @@ public struct Reference: Sendable, Hashable {
             return match(pattern.dropFirst(), parts.dropFirst())
         case .one:
             return !parts.isEmpty && match(pattern.dropFirst(), parts.dropFirst())
+        case .glob(let glob):
+            guard let part = parts.first, globMatches(Array(glob), Array(String(part))) else { return false }
+            return match(pattern.dropFirst(), parts.dropFirst())
         case .oneOrMore:
             // Patterns are short (a handful of segments), so trying each split is cheap.
             guard !parts.isEmpty else { return false }
@@ -69,6 +98,45 @@ public struct Reference: Sendable, Hashable {
     }
 }
 
+extension Reference {
+    /// Whether `text` matches `glob`, `*` standing for any run of Characters; linear backtracking on the last `*`.
+    static func globMatches(_ glob: [Character], _ text: [Character]) -> Bool {
+        var g = 0
+        var t = 0
+        var star: Int?
+        var resume = 0
+        while t < text.count {
+            if g < glob.count, glob[g] != "*", glob[g] == text[t] {
+                g += 1
+                t += 1
+            } else if g < glob.count, glob[g] == "*" {
+                star = g
+                resume = t
+                g += 1
+            } else if let star {
+                g = star + 1
+                resume += 1
+                t = resume
+            } else {
+                return false
+            }
+        }
+        while g < glob.count, glob[g] == "*" { g += 1 }
+        return g == glob.count
+    }
+}
+
+extension Reference.Segment {
+    /// `*`, `**` or a glob.
+    public var isWildcard: Bool { self != .oneOrMore && self != .one ? isGlob : true }
+
+    /// A segment with `*` among other characters.
+    public var isGlob: Bool {
+        if case .glob = self { return true }
+        return false
+    }
+}
+
 extension Reference: CustomStringConvertible {
     /// The dotted text: `t3.*.natural`.
     public var description: String {
@@ -77,6 +145,7 @@ extension Reference: CustomStringConvertible {
             case .name(let name): name
             case .one: "*"
             case .oneOrMore: "**"
+            case .glob(let glob): glob
             }
         }.joined(separator: ".")
     }

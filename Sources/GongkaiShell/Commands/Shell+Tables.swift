@@ -5,6 +5,7 @@ extension Shell {
     func showCommand(_ arguments: String) throws -> ShellStatus {
         let words = ArgumentWords.split(arguments)
         guard words.count <= 1 else { throw ShellError("usage: .show [t2|t3|t4|ROW|COLUMN|PATTERN]") }
+        if let word = words.first, try showAcrossReports(word) { return .ok }
         let (report, rest) = try splitReport(words.first ?? "")
         let template = try workbookTemplate(report)
         let marked = markedCells(report: report, template: template)
@@ -31,6 +32,30 @@ extension Shell {
         let names = try select(rest, report: report, template: template)
         try printCellList(names, report: report, template: template, marked: marked)
         return .ok
+    }
+
+    /// `.show *.t3.new.total`, `.show hz*.t4.review.total`: a pattern whose first segment is a report pattern (the
+    /// same rule formulas use, ``Reference/reportPattern``) lists the matching cells of every matching report; false
+    /// when `word` is no such pattern or matches within the current report.
+    func showAcrossReports(_ word: String) throws -> Bool {
+        let reference = Reference(pattern: word)
+        guard let reportPattern = reference.reportPattern else { return false }
+        if let current = workbook.currentReport,
+            names(in: current).contains(where: { reference.matches($0) })
+        {
+            return false
+        }
+        var shown = false
+        for report in workbook.reportNames where Reference.segment(reportPattern, matches: report) {
+            let template = try workbookTemplate(report)
+            let rest = reference.cellPattern.name
+            guard let names = try? select(rest, report: report, template: template) else { continue }
+            try printCellList(
+                names, report: report, template: template, marked: markedCells(report: report, template: template))
+            shown = true
+        }
+        guard shown else { throw ShellError("nothing matches ‘\(word)’ in any report") }
+        return true
     }
 
     /// Splits a leading report name off a selection: `ha2024.t3` → (`ha2024`, `t3`); else the current report.
