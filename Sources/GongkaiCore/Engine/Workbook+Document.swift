@@ -35,7 +35,7 @@ extension Workbook {
 
     /// Rebuilds a workbook from its document; `templates` are the formats its reports may name.
     /// The undo log starts empty.
-    public convenience init(document: WorkbookDocument, templates: [ReportTemplate] = [.official2021])
+    public convenience init(document: WorkbookDocument, templates: [ReportTemplate] = ReportTemplate.all)
         throws(EngineError)
     {
         self.init()
