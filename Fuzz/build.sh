@@ -23,7 +23,7 @@ module() {
 # ZIPFoundation (.xlsx and .docx) from the package's checkout (`swift build` fetched it), in its own language mode.
 zip="$root/.build/checkouts/ZIPFoundation/Sources"
 [ -d "$zip/ZIPFoundation" ] || { echo "no ZIPFoundation checkout: run swift build first" >&2; exit 2; }
-zlib="-Xcc -fmodule-map-file=$zip/CZLib/module.modulemap -Xcc -D_GNU_SOURCE=1"
+zlib="-Xcc -fmodule-map-file=$zip/CZLib/module.modulemap -Xcc -D_GNU_SOURCE=1 -Xcc -fmodule-map-file=$root/Sources/CSQLite/module.modulemap"
 if [ ! -f "$out/ZIPFoundation.o" ]; then
     echo "fuzz build: ZIPFoundation" >&2
     # shellcheck disable=SC2046,SC2086
@@ -48,5 +48,5 @@ for target in $targets; do
     # shellcheck disable=SC2086
     swiftc $flags -module-name "Fuzz_$target" -I "$out" -Xcc -fmodule-map-file="$root/Sources/CLibEdit/module.modulemap" \
         $zlib "$harness" "$root/Fuzz/Harnesses/Warmup.swift" "$out/GongkaiCore.o" "$out/GongkaiIO.o" "$out/GongkaiShell.o" \
-        "$out/ZIPFoundation.o" -ledit -lz -o "$binary"
+        "$out/ZIPFoundation.o" -ledit -lz -lsqlite3 -o "$binary"
 done
