@@ -24,13 +24,15 @@ public struct Golden: Sendable {
 
     /// The report file the golden describes.
     public let source: String
+    /// The format it is printed in (`"template": "2019"` in the file; the 2021 format when absent).
+    public let template: ReportTemplate
     /// `meta.org` as printed.
     public let org: String
     /// The report's year.
     public let year: Int
     /// Cell name → the value as printed (exact decimal text), nil for a cell the golden leaves empty.
     public let cells: [String: DecimalNumber?]
-    /// By template cell index of the 2021 format; `.empty` where the golden says null.
+    /// By cell index of ``template``; `.empty` where the golden says null.
     public let values: [Int: Value]
     /// Cells the importer must report missing.
     public let missing: [String]
@@ -42,6 +44,11 @@ public struct Golden: Sendable {
         "上犹县政府办-2023.json", "淮安市-2024.json", "上海市科委-2024.json", "平潭综合实验区-2021.json",
         "平潭综合实验区-2021.html.json", "洪泽区-2023.json", "洪泽区-2024.json",
     ]
+    /// Every golden fixture of the 2019 trial format.
+    public static let trial2019Files = ["平潭综合实验区-2020-2019format.json"]
+    /// Every golden fixture, of either format.
+    public static let allFormats = files + trial2019Files
+
     /// Goldens that hold for a published PDF too: the text was extracted from it (golden, PDF).
     public static let pdfs = [("洪泽区-2023.json", "洪泽区-2023.pdf"), ("洪泽区-2024.json", "洪泽区-2024.pdf")]
 
@@ -52,6 +59,11 @@ public struct Golden: Sendable {
             throw Malformed(description: "\(name): not a JSON object")
         }
         source = json["source"] as? String ?? ""
+        let templateID = json["template"] as? String ?? ReportTemplate.official2021.id
+        guard let template = ReportTemplate.named(templateID) else {
+            throw Malformed(description: "\(name): unknown template \(templateID)")
+        }
+        self.template = template
         org = json["org"] as? String ?? ""
         year = json["year"] as? Int ?? 0
         missing = json["missing"] as? [String] ?? []
@@ -61,6 +73,7 @@ public struct Golden: Sendable {
             let trimmed = line.trimmingCharacters(in: .whitespaces)
             guard trimmed.hasPrefix("\"t"), let colon = trimmed.range(of: "\": ") else { continue }
             let cell = String(trimmed[trimmed.index(after: trimmed.startIndex)..<colon.lowerBound])
+            guard cell.contains(".") else { continue }  // `"template": "2019"` is no cell
             var raw = trimmed[colon.upperBound...]
             if raw.hasSuffix(",") { raw = raw.dropLast() }
             if raw == "null" {
@@ -75,7 +88,7 @@ public struct Golden: Sendable {
         self.cells = cells
         var values: [Int: Value] = [:]
         for (cell, number) in cells {
-            guard let index = ReportTemplate.official2021.index(of: cell) else {
+            guard let index = template.index(of: cell) else {
                 throw Malformed(description: "\(name): unknown cell \(cell)")
             }
             values[index] = number.map { .number($0) } ?? .empty
@@ -94,7 +107,7 @@ public struct Golden: Sendable {
     /// A workbook with this report loaded as `name`.
     public func workbook(name: String = "r") throws -> Workbook {
         let book = Workbook()
-        _ = try book.loadReport(name: name, template: .official2021, values: entries, texts: texts)
+        _ = try book.loadReport(name: name, template: template, values: entries, texts: texts)
         return book
     }
 }

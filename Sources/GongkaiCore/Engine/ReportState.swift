@@ -35,10 +35,20 @@ final class ReportState {
     var crossStatus: [RuleStatus] = []
     /// The earlier year's report slot, when linked.
     var lastYear: Int?
+    /// Per cross-year pair, the cell it reads in the earlier year's report, by that report's own template (a 2019-format
+    /// year numbers its cells otherwise); -1 where that template has no such cell. Empty when not linked.
+    var crossLastYear: [Int] = []
     /// `meta.org` and `meta.year`, when both are set: the key pairing reports of one body.
     var orgYear: OrgYear?
     /// Number of rules of this report (template, domain, cross-year, user) that fail or are in error.
     var failingCount = 0
+
+    /// The cross-year pairs of this (later) report that read cell `local` of `earlier`, its linked year before: the
+    /// shape's index when both share a template, else a scan of the few pairs.
+    func crossPairs(readingLastYear local: Int, of earlier: ReportState) -> [Int] {
+        if earlier.template.id == template.id { return shape.crossAsLastYear[local].map { Int($0) } }
+        return crossLastYear.indices.filter { crossLastYear[$0] == local }
+    }
 
     static let entered: UInt8 = 1
     static let hasFormula: UInt8 = 2

@@ -72,7 +72,9 @@ extension Workbook {
             }
             for later in laterReports[slot] ?? [] {
                 guard let laterReport = reports[later] else { continue }
-                rules += shape.crossAsLastYear[local].map { laterReport.name + "." + shape.crossPairs[Int($0)].name }
+                rules += laterReport.crossPairs(readingLastYear: local, of: report).map {
+                    laterReport.name + "." + laterReport.shape.crossPairs[$0].name
+                }
             }
         } else if local < shape.userBase {
             kind = .text

@@ -89,8 +89,15 @@ public final class Workbook {
     ///
     /// `values` maps `TemplateCell.index` to a value and its provenance; `texts` maps text cell names
     /// (`meta.org`, `text.s1`) to their text.
+    ///
+    /// `subtotals`: groups the report printed as one row without their items (洪泽区's （六）其他处理), loaded in the same
+    /// undo step as named cells of the report (`t3.result.other.natural = 0`) with, per column, two error rules: the
+    /// subtotal equals its items (`REPORT.subtotal.result.other.natural`, incomplete while the items are empty), and
+    /// every template equality that sums all the items holds with the subtotal in their place
+    /// (`REPORT.t3.colsum.natural.result.other`: （七）总计 = the other results + the subtotal).
     public func loadReport(
-        name: String, template: ReportTemplate, values: [Int: (Value, Provenance)], texts: [String: String]
+        name: String, template: ReportTemplate, values: [Int: (Value, Provenance)], texts: [String: String],
+        subtotals: [PrintedSubtotal] = []
     ) throws(EngineError) -> ChangeSet {
         var cells = [Value](repeating: .empty, count: template.cells.count)
         var provenance: [Int: Provenance] = [:]
@@ -101,7 +108,8 @@ public final class Workbook {
             cells[index] = entry.0
             provenance[index] = entry.1
         }
-        return try loadReport(name: name, template: template, cells: cells, provenance: provenance, texts: texts)
+        return try loadReport(
+            name: name, template: template, cells: cells, provenance: provenance, texts: texts, subtotals: subtotals)
     }
 
     /// Loads a report from values in official cell order (`.empty` = nothing entered), as one undo step.
@@ -109,7 +117,7 @@ public final class Workbook {
     /// The fast path for bulk loads: `cells` is empty or has one value per template cell.
     public func loadReport(
         name: String, template: ReportTemplate, cells: [Value], provenance: [Int: Provenance] = [:],
-        texts: [String: String] = [:]
+        texts: [String: String] = [:], subtotals: [PrintedSubtotal] = []
     ) throws(EngineError) -> ChangeSet {
         try validateReportName(name)
         guard cells.isEmpty || cells.count == template.cells.count else {
@@ -130,13 +138,60 @@ public final class Workbook {
         let snapshot = ReportSnapshot(
             name: name, slot: reports.count, shape: shape, values: cells,
             provenance: provenance.filter { !$0.value.isSessionDefault }, texts: textValues)
-        return try perform(.restoreReport(snapshot))
+        guard !subtotals.isEmpty else { return try perform(.restoreReport(snapshot)) }
+        var operations: [Operation] = [.restoreReport(snapshot)]
+        for subtotal in subtotals {
+            operations += try subtotalOperations(subtotal, report: name, slot: snapshot.slot, template: template)
+        }
+        return try perform(.batch(operations))
     }
 
-    /// Removes a report. Refused while formulas or rules elsewhere read its cells.
+    /// The named cells and rules of a printed subtotal (``loadReport(name:template:values:texts:subtotals:)``).
+    func subtotalOperations(_ subtotal: PrintedSubtotal, report: String, slot: Int, template: ReportTemplate)
+        throws(EngineError) -> [Operation]
+    {
+        let items = template.cells.filter { $0.table == subtotal.table && $0.rowKey.hasPrefix(subtotal.row + ".") }
+        guard !items.isEmpty else {
+            throw .invalidValue(subtotal.cellName("*"), reason: "no rows below \(subtotal.row) in \(subtotal.table)")
+        }
+        var definitions: [Operation] = []
+        var rules: [Operation] = []
+        for (column, value) in subtotal.values {
+            let subtotalName = subtotal.cellName(column)
+            let parts = items.filter { $0.columnKey == column }
+            guard !parts.isEmpty else { continue }
+            definitions.append(.definition(report: slot, name: subtotalName, source: value.description))
+            let itemSum = parts.map(\.name).joined(separator: " + ")
+            rules.append(
+                .rule(
+                    name: "\(report).subtotal.\(subtotal.row).\(column)",
+                    spec: UserRule.Spec(report: slot, source: "\(subtotalName) = \(itemSum)", severity: .error)))
+            let partIndices = Set(parts.map(\.index))
+            for equality in template.equalities {
+                for (side, other) in [(equality.lhs, equality.rhs), (equality.rhs, equality.lhs)]
+                where partIndices.isSubset(of: side) {
+                    let kept = side.filter { !partIndices.contains($0) }.map { template.cells[$0].name }
+                    let left = (kept + [subtotalName]).joined(separator: " + ")
+                    let right = other.map { template.cells[$0].name }.joined(separator: " + ")
+                    rules.append(
+                        .rule(
+                            name: "\(report).\(equality.name).\(subtotal.row)",
+                            spec: UserRule.Spec(report: slot, source: "\(right) = \(left)", severity: .error)))
+                }
+            }
+        }
+        return definitions + rules
+    }
+
+    /// Removes a report, with the rules of its own that read only it (a printed subtotal's), as one undo step.
+    /// Refused while formulas or rules elsewhere read its cells.
     public func removeReport(_ name: String) throws(EngineError) -> ChangeSet {
         guard let slot = slotByName[name] else { throw .unknownReport(name) }
-        return try perform(.removeReport(slot: slot))
+        let own = userRules.compactMap { $0 }.filter { rule in
+            rule.spec.report == slot && rule.condition.dependencies.allSatisfy { CellID(raw: $0).report == slot }
+        }
+        guard !own.isEmpty else { return try perform(.removeReport(slot: slot)) }
+        return try perform(.batch(own.map { .rule(name: $0.name, spec: nil) } + [.removeReport(slot: slot)]))
     }
 
     // MARK: Cells

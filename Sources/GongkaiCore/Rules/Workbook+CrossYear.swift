@@ -64,12 +64,18 @@ extension Workbook {
         if let old = report.lastYear {
             for pair in report.crossStatus.indices { setStatus(nil, of: .crossYear(report: slot, pair: pair)) }
             report.crossStatus = []
+            report.crossLastYear = []
             laterReports[old]?.removeAll { $0 == slot }
             report.lastYear = nil
         }
         guard let earlier else { return }
         report.lastYear = earlier
         laterReports[earlier, default: []].append(slot)
+        let earlierTemplate = reports[earlier]?.template ?? report.template
+        report.crossLastYear = report.shape.crossPairs.map { pair in
+            earlierTemplate.id == report.template.id
+                ? pair.lastYear : earlierTemplate.index(of: report.template.cells[pair.lastYear].name) ?? -1
+        }
         report.crossStatus = Array(repeating: .incomplete, count: report.shape.crossPairs.count)
         for pair in report.crossStatus.indices {
             let key = RuleKey.crossYear(report: slot, pair: pair)

@@ -162,7 +162,8 @@ extension Workbook {
         case .crossYear(let slot, let pair):
             guard let report = reports[slot], let earlier = report.lastYear.flatMap({ reports[$0] }) else { return nil }
             let cells = report.shape.crossPairs[pair]
-            return Workbook.compare(report.values[cells.thisYear], earlier.values[cells.lastYear])
+            let last = report.crossLastYear[pair]
+            return last < 0 ? .incomplete : Workbook.compare(report.values[cells.thisYear], earlier.values[last])
         case .user(let id):
             guard let rule = userRules[id] else { return nil }
             let outcome = rule.condition.evaluate { self.valueOf($0) }
@@ -217,12 +218,12 @@ extension Workbook {
                         touched.append(.crossYear(report: slot, pair: Int(p)))
                     }
                 }
-                if hasLinks, !shape.crossAsLastYear[local].isEmpty, let laters = laterReports[slot] {
+                if hasLinks, let laters = laterReports[slot] {
                     for later in laters {
                         guard let laterReport = reports[later] else { continue }
-                        for p in shape.crossAsLastYear[local]
-                        where laterReport.touchRule(laterReport.shape.equalities.count + 1 + Int(p), epoch) {
-                            touched.append(.crossYear(report: later, pair: Int(p)))
+                        for p in laterReport.crossPairs(readingLastYear: local, of: report)
+                        where laterReport.touchRule(laterReport.shape.equalities.count + 1 + p, epoch) {
+                            touched.append(.crossYear(report: later, pair: p))
                         }
                     }
                 }
@@ -341,14 +342,15 @@ extension Workbook {
         case .crossYear(_, let pair):
             guard let earlierSlot = report.lastYear, let earlier = reports[earlierSlot] else { return nil }
             let cells = report.shape.crossPairs[pair]
+            let last = report.crossLastYear[pair]
             let left = report.values[cells.thisYear]
-            let right = earlier.values[cells.lastYear]
+            let right = last < 0 ? Value.empty : earlier.values[last]
             return RuleResult(
                 name: name, report: report.name, kind: .crossYear, severity: .warning, status: status,
                 left: left, right: right, imbalance: Workbook.imbalance(left, right, status),
                 cells: [
                     report.template.cells[cells.thisYear].name,
-                    earlier.name + "." + earlier.template.cells[cells.lastYear].name,
+                    earlier.name + "." + report.template.cells[cells.lastYear].name,
                 ],
                 description: cells.description)
         case .user(let id):

@@ -70,9 +70,10 @@ extension Workbook {
         ["reg", "norm"].compactMap { row -> RuleResult? in
             let names = ["t2.\(row).valid", "t2.\(row).made", "t2.\(row).repealed"]
             let locals = names.compactMap { report.template.index(of: $0) }
-            guard locals.count == 3 else { return nil }
+            // Last year's cell by its own template's index: a 2019-format year has no 现行有效件数, so no rule.
+            guard locals.count == 3, let lastLocal = previous.template.index(of: names[0]) else { return nil }
             let valid = report.values[locals[0]]
-            let lastValid = previous.values[locals[0]]
+            let lastValid = previous.values[lastLocal]
             let made = report.values[locals[1]]
             let repealed = report.values[locals[2]]
             var right = Value.empty
@@ -187,7 +188,8 @@ extension Workbook {
     func plausibleJumps(_ report: ReportState, _ previous: ReportState) -> [RuleResult] {
         Plausibility.jumpCells.compactMap { name -> RuleResult? in
             guard let index = report.template.index(of: name), case .number(let now) = report.values[index],
-                case .number(let before) = previous.values[index], let a = now.intValue, let b = before.intValue
+                let lastIndex = previous.template.index(of: name),
+                case .number(let before) = previous.values[lastIndex], let a = now.intValue, let b = before.intValue
             else { return nil }
             let small = min(a, b)
             let large = max(a, b)

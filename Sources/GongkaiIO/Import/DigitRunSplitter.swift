@@ -4,7 +4,8 @@ import GongkaiCore
 ///
 /// Every way of cutting the runs into the row's number of values is a *reading*; a value never has a leading zero
 /// (`0` is a value, `02` is not), has at most ``ImportLimits/maxValueDigits`` digits, and a decimal (`24252.311082`)
-/// or a signed number (`-3`) is never cut. The row's own rules (总计 = the sum of the other columns) then keep the
+/// or a signed number (`-3`) is never cut. A sign inside a run (`2648-18538`, a signed value glued to the one before)
+/// always starts a value: the cut falls before it and no value crosses it. The row's own rules (总计 = the sum of the other columns) then keep the
 /// readings that can be true.
 ///
 /// The search prunes every cut that cannot fill the row and stops after ``ImportLimits/splitSteps`` steps or
@@ -21,6 +22,13 @@ enum DigitRunSplitter {
 
     /// A run that is one value whatever its length: a decimal, or a number with a sign.
     static func isWhole(_ run: [Unicode.Scalar]) -> Bool { run.contains(".") || run.first == "-" }
+
+    /// The offset of the next sign after `offset` in a run, or its end.
+    static func nextSign(_ run: [Unicode.Scalar], after offset: Int) -> Int {
+        var k = offset + 1
+        while k < run.count && run[k] != "-" { k += 1 }
+        return k
+    }
 
     /// All readings of `runs` as `width` values, or nil when there are more than ``limit`` or the search needed more
     /// than ``ImportLimits/splitSteps`` steps or the steps left in `budget` (what the import may still spend; the
@@ -69,10 +77,13 @@ enum DigitRunSplitter {
             let ends: ClosedRange<Int>
             if whole {
                 ends = digits.count...digits.count
-            } else if digits[offset] == "0" {
-                ends = (offset + 1)...(offset + 1)
             } else {
-                ends = (offset + 1)...Swift.min(digits.count, offset + maxDigits)
+                // A value ends at the latest before the next sign; a signed one has its sign and at least a digit.
+                let signed = digits[offset] == "-"
+                let first = offset + (signed ? 1 : 0)
+                let limit = Swift.min(nextSign(digits, after: offset), first + maxDigits)
+                if first >= limit { return }
+                ends = digits[first] == "0" ? (first + 1)...(first + 1) : (first + 1)...limit
             }
             for end in ends {
                 guard let value = ReportReader.number(Array(digits[offset..<end])) else { continue }

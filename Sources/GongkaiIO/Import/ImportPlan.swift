@@ -48,6 +48,9 @@ struct ImportPlan: Sendable {
             .map {
                 Heading(name: $0.name, title: title($0.label), fallback: nil)
             }
-        trialFormatMarkers = Self.trialFormatMarkers.map { ($0, LabelText.normalized($0)) }
+        // Only the 2021 plan looks for them: they are the 2019 template's own labels.
+        trialFormatMarkers =
+            template.id == ReportTemplate.official2021.id
+            ? Self.trialFormatMarkers.map { ($0, LabelText.normalized($0)) } : []
     }
 }

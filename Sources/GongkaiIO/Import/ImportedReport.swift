@@ -124,6 +124,8 @@ public struct ImportedReport: Sendable {
     public let inferred: [CellNote]
     /// Everything else worth telling: rows that could not be placed, stray numbers, repaired bytes.
     public let diagnostics: [ImportIssue]
+    /// Groups printed as one row without their items (洪泽区's （六）其他处理): kept as subtotals, never dropped.
+    public internal(set) var subtotals: [PrintedSubtotal] = []
     /// How the text was taken from a binary file (`pdftotext -layout, 5 pages`), nil for a text file.
     public internal(set) var extraction: String? = nil
     /// Wall-clock seconds spent in the child processes that extracted the text (every `pdftotext` run), if any.

@@ -150,11 +150,23 @@ extension ImportedReport {
                 code: issue.code, severity: issue.severity, pages.rewrite(issue.message), table: issue.table,
                 row: issue.row, page: place?.page, line: place?.line, column: issue.column)
         }
-        return ImportedReport(
+        var report = ImportedReport(
             template: template, kind: kind, encoding: encoding, file: file, org: org, year: year, title: title,
             texts: texts, values: values,
             missing: missing.map { CellNote(cell: $0.cell, reason: pages.rewrite($0.reason)) },
             inferred: inferred.map { CellNote(cell: $0.cell, reason: pages.rewrite($0.reason)) },
             diagnostics: diagnostics, extraction: extraction, extractionSeconds: extractionSeconds)
+        report.subtotals = subtotals.map { subtotal in
+            var provenance = subtotal.provenance
+            if let line = provenance.line {
+                let place = pages.locate(line: line)
+                provenance.page = place.page
+                provenance.line = place.line
+            }
+            return PrintedSubtotal(
+                table: subtotal.table, row: subtotal.row, label: subtotal.label, values: subtotal.values,
+                provenance: provenance)
+        }
+        return report
     }
 }

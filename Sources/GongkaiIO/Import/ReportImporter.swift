@@ -13,7 +13,8 @@ import GongkaiCore
 /// ```
 ///
 /// The importer needs no engine: it returns plain values with their provenance, and lists every cell it left empty.
-/// Reports in the 2019 trial format are refused with an error naming that format, never read as 2021.
+/// A report in the 2019 trial format is recognised by its table 二 and read into ``ReportTemplate/trial2019``, never
+/// as 2021 (``ImportedReport/template`` says which).
 public struct ReportImporter: Sendable {
     /// The format reports are read into.
     public let template: ReportTemplate
@@ -24,13 +25,16 @@ public struct ReportImporter: Sendable {
     /// Seconds a child process (`pdftotext`) may run before it is stopped and the load fails.
     public var childTimeout: Double = 60
 
+    /// The importer a 2021 importer hands a 2019-format report to (its plan is built once).
+    static let trial2019 = ReportImporter(template: .trial2019)
+
     /// An importer for the official 2021 format.
     public init(template: ReportTemplate = .official2021) {
         self.template = template
         self.plan = ImportPlan(template)
     }
 
-    /// Reads a report file. Throws ``ImportError`` for unreadable, binary, undecodable, table-less or 2019-format files.
+    /// Reads a report file. Throws ``ImportError`` for unreadable, binary, undecodable or table-less files.
     public func importReport(contentsOf url: URL) throws -> ImportedReport {
         if let size = (try? url.resourceValues(forKeys: [.fileSizeKey]))?.fileSize, size > ImportLimits.maxInputBytes {
             throw ImportError.tooLarge(url.lastPathComponent, bytes: size)
@@ -93,7 +97,15 @@ public struct ReportImporter: Sendable {
         kind knownKind: InputKind? = nil
     ) throws(ImportError) -> ImportedReport {
         var reader = ReportReader(template: template, plan: plan, document: document, file: fileName)
-        let (sections, tablesFound) = try reader.read()
+        let sections: [String: String]
+        let tablesFound: Int
+        do {
+            (sections, tablesFound) = try reader.read()
+        } catch  where error.code == ImportError.trialFormatCode && template.id == ReportTemplate.official2021.id {
+            // A report in the 2019 trial format is read into that template, in its own layout.
+            return try ReportImporter.trial2019.importReport(
+                document: document, fileName: fileName, encoding: encoding, issues: issues, kind: knownKind)
+        }
         guard tablesFound > 0, !reader.values.isEmpty else { throw .noTables(fileName) }
 
         var metadata = ReportMetadata(document)
@@ -121,10 +133,12 @@ public struct ReportImporter: Sendable {
         let inferred = template.cells.compactMap { cell in
             reader.inferredReasons[cell.index].map { CellNote(cell: cell.index, reason: $0) }
         }
-        return ImportedReport(
+        var report = ImportedReport(
             template: template, kind: kind, encoding: encoding, file: fileName, org: metadata.org, year: metadata.year,
             title: metadata.title, texts: texts, values: reader.values, missing: missing, inferred: inferred,
             diagnostics: issues + reader.issues)
+        report.subtotals = reader.subtotals
+        return report
     }
 
     /// HTML by name, or by markup near the start.

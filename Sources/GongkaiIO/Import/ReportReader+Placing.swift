@@ -177,7 +177,12 @@ extension ReportReader {
             // Glued runs: every cut into the row's width, then the row's own rules.
             let runs = cells.map(\.digits)
             let runText = Self.shortened(cells.map(\.text).joined(separator: " "))
-            guard let all = DigitRunSplitter.readings(runs, width: row.width, budget: &splitBudget) else {
+            guard
+                let all = DigitRunSplitter.readings(runs, width: row.width, budget: &splitBudget)?.filter({ reading in
+                    // A sign cut out of a glued run belongs to a signed column (本年增/减), never to a count.
+                    zip(row.cells, reading.values).allSatisfy { !$1.isNegative || template.cells[$0].isSigned }
+                })
+            else {
                 reject(
                     row, table,
                     "glued run '\(runText)' has too many readings (the search stops at \(DigitRunSplitter.limit) readings, "
@@ -219,17 +224,67 @@ extension ReportReader {
                         decided.reading, cells, row: row, table: table,
                         note: [orderNote, decided.note].compactMap { $0 }.joined(separator: "; "))
                 } else if row.rules.isEmpty {
+                    let kept = keepAgreed(fitting, cells, row: row, table: table, runText: runText, note: orderNote)
                     reject(
                         row, table,
                         "glued run '\(runText)' has \(fitting.count) readings (\(fitting.prefix(4).map { Self.list($0.values) }.joined(separator: " / "))"
                             + (fitting.count > 4 ? " / …" : "") + ") and no rule to choose", line: candidate.line,
-                        column: column(of: candidate))
+                        column: column(of: candidate), kept: kept)
                 } else {
                     pendingChoices.append((r, fitting, cells))
                 }
             }
         }
         resolveWithTableRules(pendingChoices, rows: rows, table: table, byOrder: byOrder)
+        keepPrintedGroups(candidates, used: Set(assigned.compactMap { $0 }), table: table)
+    }
+
+    /// A group of item rows (（六）其他处理 1–3) none of which was printed, where the group's own label is printed with a
+    /// whole row of values (洪泽区 2023, 2024): the values are kept as the group's ``PrintedSubtotal``, its items stay
+    /// empty, and a note says so.
+    private mutating func keepPrintedGroups(_ candidates: [RowCandidate], used: Set<Int>, table: TemplateTable) {
+        guard table.sections.count == 1, let section = table.sections.first else { return }
+        var groups: [(key: String, label: String, items: [String])] = []
+        for row in section.rows where row.labels.count >= 3 {
+            let key = row.key.split(separator: ".").dropLast().joined(separator: ".")
+            if let last = groups.last, last.key == key {
+                groups[groups.count - 1].items.append(row.key)
+            } else {
+                groups.append((key, row.labels[row.labels.count - 2], [row.key]))
+            }
+        }
+        for group in groups where group.items.count > 1 {
+            let cells = template.cells(ofTable: table.id).filter { group.items.contains($0.rowKey) }
+            guard cells.allSatisfy({ values[$0.index] == nil }) else { continue }
+            let label = LabelText.splitOrdinal(LabelText.normalized(group.label))
+            let columns = section.columns.map(\.key)
+            guard
+                let c = candidates.indices.first(where: { c in
+                    guard !used.contains(c) else { return false }
+                    let printed = LabelText.splitOrdinal(candidates[c].label)
+                    return printed.ordinal == label.ordinal && printed.text == label.text
+                        && candidates[c].trimmedCells(columns.count).count == columns.count
+                })
+            else { continue }
+            let tokens = candidates[c].trimmedCells(columns.count)
+            let numbers = tokens.map { $0.isBlank || $0.problem != nil ? nil : Self.number($0.digits) }
+            guard numbers.allSatisfy({ $0 != nil }) else { continue }
+            let first = tokens[0]
+            let provenance = Provenance(
+                file: file, line: Int(first.place.line), column: document.characterColumn(first.place), origin: .read,
+                note: "\(group.label) printed as one row without its items")
+            subtotals.append(
+                PrintedSubtotal(
+                    table: table.id, row: group.key, label: group.label,
+                    values: zip(columns, numbers).map { ($0, $1!) }, provenance: provenance))
+            issues.append(
+                ImportIssue(
+                    code: "I114", severity: .note,
+                    "\(describe(table)) \(group.label) is printed as one row without its items: its values are kept as "
+                        + "the subtotal \(table.id).\(group.key).* and checked against the items and （七）总计",
+                    table: table.id, row: group.key, line: Int(first.place.line),
+                    column: document.characterColumn(first.place)))
+        }
     }
 
     /// Rows whose glued runs have several readings: the table's equalities (balance, column sums) choose, if exactly
@@ -291,14 +346,18 @@ extension ReportReader {
         }
     }
 
+    /// `kept`: cells of the row that were read all the same (``keepAgreed``).
     private mutating func reject(
         _ row: TemplateRowKey, _ table: TemplateTable, _ reason: String, line: Int?, column: Int? = nil,
-        damage: ImportIssue.Damage = .ambiguousSplit
+        damage: ImportIssue.Damage = .ambiguousSplit, kept: [String] = []
     ) {
         for cell in row.cells { missingReasons[cell] = reason }
+        let outcome =
+            kept.isEmpty
+            ? "left empty" : "\(kept.joined(separator: ", ")) kept (every reading agrees), the rest left empty"
         issues.append(
             ImportIssue(
-                code: "I107", "\(describe(table)) row \(row.label): \(reason); left empty", table: table.id,
+                code: "I107", "\(describe(table)) row \(row.label): \(reason); \(outcome)", table: table.id,
                 row: row.row, line: line,
                 column: column, damage: damage))
     }
@@ -306,6 +365,32 @@ extension ReportReader {
     /// The Character column of a candidate's first value.
     func column(of candidate: RowCandidate) -> Int? {
         candidate.cells.first.map { document.characterColumn($0.place) }
+    }
+
+    /// The cells on which every reading of an undecided glued run agrees — the same value cut from the same place
+    /// (`2648-18538`: 上一年项目数量 is 2648 in all four readings) — are inferred with that reason; the others stay empty.
+    /// Returns the names of the cells kept.
+    private mutating func keepAgreed(
+        _ readings: [DigitRunSplitter.Reading], _ runs: [CellToken], row: TemplateRowKey, table: TemplateTable,
+        runText: String, note: String?
+    ) -> [String] {
+        guard let first = readings.first else { return [] }
+        var kept: [String] = []
+        for (k, cell) in row.cells.enumerated() {
+            let agreed = readings.allSatisfy {
+                $0.values[k] == first.values[k] && $0.origins[k].run == first.origins[k].run
+                    && $0.origins[k].offset == first.origins[k].offset
+            }
+            guard agreed else { continue }
+            let reason =
+                "every one of the \(readings.count) readings of glued run '\(runText)' gives \(first.values[k])"
+            let origin = first.origins[k]
+            store(
+                cell, runs[origin.run], offset: origin.offset, value: first.values[k],
+                inferred: [note, reason].compactMap { $0 }.joined(separator: "; "), table: table, row: row)
+            if values[cell] != nil { kept.append(template.cells[cell].name) }
+        }
+        return kept
     }
 
     private mutating func apply(

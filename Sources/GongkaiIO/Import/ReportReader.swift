@@ -26,6 +26,8 @@ struct ReportReader {
     var missingReasons: [String?]
     /// Why each inferred cell has its value, by cell index.
     var inferredReasons: [String?]
+    /// Groups printed as one row without their items (``PrintedSubtotal``).
+    var subtotals: [PrintedSubtotal] = []
     var sawGluedRuns = false
     /// Steps the glued-run searches of this import may still take (``ImportLimits/splitStepsPerImport``).
     var splitBudget = ImportLimits.splitStepsPerImport

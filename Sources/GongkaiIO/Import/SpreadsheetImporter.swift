@@ -17,26 +17,42 @@ struct SpreadsheetImporter {
             } catch {
                 throw ImportError(code: "I300", "cannot read the Excel workbook: \(error)", file: fileName)
             }
-            let result = OfficialLayoutReader(template: template, file: fileName).read(grids)
+            let (importer, result) = bestLayout(grids, fileName: fileName)
             guard !result.tables.isEmpty else { throw .noTables(fileName) }
-            return report(result, kind: .xlsx, encoding: .utf8, fileName: fileName, issues: [])
+            return importer.report(result, kind: .xlsx, encoding: .utf8, fileName: fileName, issues: [])
         }
         guard lower.hasSuffix(".csv") || CSVLongReader.hasHeader(bytes) else { return nil }
         let decoded = try SourceDecoder.decode(bytes, file: fileName)
         let grid = CSVRecords.grid(decoded.scalars)
         if CSVLongReader.isLong(grid) {
-            return CSVLongReader(template: template, file: fileName).read(
+            return CSVLongReader(template: CSVLongReader.template(of: grid, default: template), file: fileName).read(
                 grid, encoding: decoded.encoding, issues: decoded.issues)
         }
         // A CSV without Gongkai's tables (a published table saved as CSV by someone else) is left to the text importer.
-        let result = OfficialLayoutReader(template: template, file: fileName).read([grid])
+        let (importer, result) = bestLayout([grid], fileName: fileName)
         guard !result.tables.isEmpty else { return nil }
-        return report(
+        return importer.report(
             result, kind: .csvOfficial, encoding: decoded.encoding, fileName: fileName, issues: decoded.issues)
     }
 
+    /// The official layout read with each format Gongkai knows, when this importer is the 2021 one: the format
+    /// whose layout places the most values (a 2019-format export read back stays 2019); ties keep this template.
+    private func bestLayout(_ grids: [SpreadsheetGrid], fileName: String?) -> (
+        SpreadsheetImporter, OfficialLayoutReader.Result
+    ) {
+        let candidates =
+            template.id == ReportTemplate.official2021.id ? ReportTemplate.all : [template]
+        var best: (SpreadsheetImporter, OfficialLayoutReader.Result)?
+        for candidate in candidates {
+            let result = OfficialLayoutReader(template: candidate, file: fileName).read(grids)
+            if let best, best.1.values.count >= result.values.count { continue }
+            best = (SpreadsheetImporter(template: candidate), result)
+        }
+        return best!
+    }
+
     /// The imported report from the official layout's values, with the metadata of the heading above the tables.
-    private func report(
+    func report(
         _ result: OfficialLayoutReader.Result, kind: InputKind, encoding: SourceEncoding, fileName: String?,
         issues: [ImportIssue]
     ) -> ImportedReport {
@@ -79,6 +95,23 @@ struct CSVLongReader {
     static func hasHeader(_ bytes: [UInt8]) -> Bool {
         let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes
         return body.starts(with: Array(header.utf8))
+    }
+
+    /// The format whose cells the file's `cell` column names: a name only the 2019 trial format has
+    /// (`t2.reg.created`, `t3.result.other.natural`) makes it that format's; otherwise `fallback`.
+    static func template(of grid: SpreadsheetGrid, default fallback: ReportTemplate) -> ReportTemplate {
+        guard fallback.id == ReportTemplate.official2021.id else { return fallback }
+        var cellColumn: Int?
+        for (key, text) in grid.cells where key.row == 1 && text == "cell" { cellColumn = key.column }
+        guard let cellColumn else { return fallback }
+        for (key, name) in grid.cells where key.column == cellColumn && key.row > 1 {
+            if fallback.index(of: name) == nil,
+                let other = ReportTemplate.all.first(where: { $0.index(of: name) != nil })
+            {
+                return other
+            }
+        }
+        return fallback
     }
 
     /// Whether the first record names the long CSV's columns.

@@ -144,6 +144,12 @@ enum Tokenizer {
                 while j < n && isDigit(s[j]) { j += 1 }
                 plain = false
             }
+            // `35-15`: a signed value glued to the one before it (a 2019 table 二 row, 本年增/减) stays in the run, its
+            // sign kept, so the splitter cuts before the sign and never reads -15 as 15 or as a row of its own.
+            while plain, j + 1 < n, s[j] == "-" || s[j] == "－" || s[j] == "−", isDigit(s[j + 1]) {
+                j += 1
+                while j < n && isDigit(s[j]) { j += 1 }
+            }
             let after: Unicode.Scalar? = j < n ? s[j] : nil
             let glued = !wordStart && tokens.last?.kind == .text
             // `1.属于…`, `1、申请人…`, and an ordinal glued to the end of a run.
@@ -219,6 +225,7 @@ enum Tokenizer {
         }
         var digits = Array(UnsafeBufferPointer(rebasing: s[range]))
         if digits.contains(",") { digits.removeAll { $0 == "," } }
+        for k in digits.indices where digits[k] == "－" || digits[k] == "−" { digits[k] = "-" }
         return Token(kind: .number, scalars: digits, offset: range.lowerBound, end: range.upperBound, glued: glued)
     }
 

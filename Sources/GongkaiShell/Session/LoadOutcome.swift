@@ -51,8 +51,6 @@ public enum LoadRefusal: String, Sendable, Hashable, CaseIterable {
     case undecodable
     /// A text with no recognisable report tables.
     case noTables = "no tables"
-    /// A report in the 2019 trial format.
-    case trialFormat = "2019 format"
     /// A workbook file that is damaged, or that would replace a session already holding reports.
     case workbook
     /// The report could not be entered into the workbook (a name taken, a value refused).
@@ -66,7 +64,6 @@ public enum LoadRefusal: String, Sendable, Hashable, CaseIterable {
         case "I003", "I013": .binary
         case "I009": .tooLarge
         case "I004": .undecodable
-        case "I006": .trialFormat
         case "I007", "I008", "I300": .unreadable
         default: .noTables
         }

@@ -73,7 +73,8 @@ extension Session {
             // The batch path: the load's change set would be thrown away, so none is built.
             _ = try workbook.withoutChangeSets { () throws(EngineError) in
                 try workbook.loadReport(
-                    name: reportName, template: imported.template, values: imported.values, texts: imported.texts)
+                    name: reportName, template: imported.template, values: imported.values, texts: imported.texts,
+                    subtotals: imported.subtotals)
             }
             if workbook.reportCount > 1 { try workbook.selectReport(reportName) }
         } catch {

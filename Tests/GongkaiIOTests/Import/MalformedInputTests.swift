@@ -216,19 +216,36 @@ struct MalformedInputTests {
         #expect(report.value("t3.result.denied.query.natural") == 105)
     }
 
-    @Test("the 2019 trial format is refused by name, never read as 2021")
+    @Test("a 2019 trial-format report is read into the 2019 template, never as 2021; the 2019 importer refuses nothing")
     func trialFormat() throws {
         let name = "平潭综合实验区-2020-2019format.txt"
         let bytes = try Fixtures.bytes("reports/" + name)
-        do {
-            let report = try Self.load(bytes, name)
-            Issue.record("read as \(report.template.id)")
-        } catch {
-            #expect(error.code == "I006")
-            #expect(error.description.contains("2019"))
-            #expect(error.description.contains("国办公开办函〔2019〕60号"))
-            #expect(error.line == 10)
+        let report = try Self.load(bytes, name)
+        #expect(report.template.id == ReportTemplate.trial2019.id)
+        #expect(report.value("t2.fee.change") == -15)
+        #expect(report.value("t3.result.other.natural") == 4)
+        // The 2019 importer reads it directly; a 2021 report stays 2021 whichever importer reads it.
+        let direct = try ReportImporter(template: .trial2019).importReport(bytes: bytes, fileName: name)
+        #expect(direct.template.id == ReportTemplate.trial2019.id)
+        #expect(direct.values.count == report.values.count)
+        let other = try Self.load(try Fixtures.bytes("reports/上犹县政府办-2023.txt"), "上犹县政府办-2023.txt")
+        #expect(other.template.id == ReportTemplate.official2021.id)
+    }
+
+    @Test("a sign glued into a run starts a value and only lands in a signed column (本年增/减)")
+    func gluedSign() throws {
+        var budget = 1_000_000
+        func readings(_ run: String, _ width: Int) -> [[String]] {
+            (DigitRunSplitter.readings([Array(run.unicodeScalars)], width: width, budget: &budget) ?? []).map {
+                $0.values.map(\.description)
+            }
         }
+        #expect(readings("35-15", 2) == [["35", "-15"]])
+        #expect(
+            readings("2648-18538", 3).filter { $0[1].hasPrefix("-") }
+                == [["2648", "-1", "8538"], ["2648", "-18", "538"], ["2648", "-185", "38"], ["2648", "-1853", "8"]])
+        #expect(readings("2648-18538", 3).allSatisfy { $0.filter { $0.hasPrefix("-") }.count == 1 })
+        #expect(readings("12-", 2).isEmpty)
     }
 }
 

@@ -9,7 +9,8 @@ struct ExitCodeTests {
     static let good = "examples/上犹县政府办-2023.txt"
     static let failing = "Tests/Fixtures/reports/洪泽区-2023.txt"  // 行政复议 total printed 0: two rules fail
     static let incomplete = "Tests/Fixtures/reports/洪泽区-2024.txt"  // （六） items not printed: 21 cells missing
-    static let trial = "Tests/Fixtures/reports/平潭综合实验区-2020-2019format.txt"
+    static let trial = "Tests/Fixtures/reports/平潭综合实验区-2020-2019format.txt"  // 2019 format, fails rule 5 as printed
+    static let binary = "Tests/Fixtures/bad-input/import/binary.txt"  // refused: not a report text
 
     /// The first 55% of the example: the file ends inside table 三.
     static func truncated(in directory: String) throws -> String {
@@ -27,8 +28,10 @@ struct ExitCodeTests {
         ([incomplete], 4),
         ([good, incomplete], 4),
         ([good, failing, incomplete], 3),
-        ([good, trial], 2),
-        ([trial, failing], 2),
+        ([good, binary], 2),
+        ([binary, failing], 2),
+        ([trial], 3),
+        ([good, trial], 3),
         (["/nonexistent/report.txt", good], 2),
         (["Tests/Fixtures/reports/README.md", good], 0),
         // Every cell read, every rule holding, but invalid UTF-8 was replaced: damaged input is never clean.
@@ -75,10 +78,14 @@ struct ExitCodeTests {
         #expect(try BinaryTests.run(["-X", Self.incomplete, "-c", ".check", "--allow-incomplete"]).code == 0)
         #expect(try BinaryTests.run(["-X", Self.failing, "-c", ".check"]).code == 3)
         // A refused file on the command line no longer stops the run: the commands run, the exit code is 2.
-        let refused = try BinaryTests.run(["-X", Self.trial, Self.good, "-c", ".reports"])
+        let refused = try BinaryTests.run(["-X", Self.binary, Self.good, "-c", ".reports"])
         #expect(refused.code == 2)
         #expect(refused.out.contains("上犹县政府办_2023"))
-        #expect(refused.err.contains("2019 trial format"))
+        #expect(refused.err.contains("binary data"))
+        // A 2019-format report loads beside a 2021 one, each in its own format.
+        let both = try BinaryTests.run(["-X", Self.trial, Self.good, "-c", ".reports"])
+        #expect(both.code == 0)
+        #expect(both.out.contains("平潭综合实验区_2020") && both.out.contains("上犹县政府办_2023"))
     }
 
     @Test func checkSuggestsRepairsOfTheRealErrors() throws {
