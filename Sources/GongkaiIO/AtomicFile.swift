@@ -186,7 +186,7 @@ public enum AtomicFile {
     }
 
     /// The folder holding `path`: `.` for a bare name, `/` for a file at the root.
-    static func folder(of path: String) -> String {
+    public static func folder(of path: String) -> String {
         guard let slash = path.lastIndex(of: "/") else { return "." }
         return slash == path.startIndex ? "/" : String(path[..<slash])
     }

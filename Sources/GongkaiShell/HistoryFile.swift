@@ -23,12 +23,14 @@ public struct HistoryFile: Sendable, Hashable {
 
     /// The default history file for an environment, or nil when neither `XDG_STATE_HOME` nor `HOME` is usable.
     public static func standard(environment: [String: String]) -> HistoryFile? {
-        if let state = environment["XDG_STATE_HOME"], state.hasPrefix("/") {
-            return HistoryFile(path: joined(state, "gongkai/history"))
-        }
-        if let home = environment["HOME"], home.hasPrefix("/") {
-            return HistoryFile(path: joined(home, ".local/state/gongkai/history"))
-        }
+        stateFolder(environment: environment).map { HistoryFile(path: $0 + "/history") }
+    }
+
+    /// Gongkai's state folder, `$XDG_STATE_HOME/gongkai` or `~/.local/state/gongkai` (the history, the journals of
+    /// unsaved sessions), or nil when neither `XDG_STATE_HOME` nor `HOME` is usable.
+    public static func stateFolder(environment: [String: String]) -> String? {
+        if let state = environment["XDG_STATE_HOME"], state.hasPrefix("/") { return joined(state, "gongkai") }
+        if let home = environment["HOME"], home.hasPrefix("/") { return joined(home, ".local/state/gongkai") }
         return nil
     }
 
@@ -57,9 +59,12 @@ public struct HistoryFile: Sendable, Hashable {
 
     /// Creates the missing directories above the file, each 0700; returns false when that fails.
     @discardableResult
-    public func createDirectory() -> Bool {
+    public func createDirectory() -> Bool { Self.createFolder(directory) }
+
+    /// Creates `folder` and the missing folders above it, each 0700; returns false when that fails.
+    static func createFolder(_ folder: String) -> Bool {
         var current = ""
-        for component in directory.split(separator: "/") {
+        for component in folder.split(separator: "/") {
             current += "/" + component
             if mkdir(current, 0o700) != 0 && errno != EEXIST { return false }
         }

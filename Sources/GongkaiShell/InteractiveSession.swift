@@ -24,8 +24,13 @@ public protocol InteractiveHost: AnyObject {
     /// A long computation should poll `interruptRequested` and stop when it turns true (Ctrl-C), returning
     /// `.interrupted`.
     func execute(_ statement: String) -> StatementOutcome
-    /// Whether the session holds changes not yet saved: Ctrl-D then warns once before leaving.
+    /// Whether the session holds changes not yet saved: leaving (Ctrl-D, `.quit`) then asks first.
     var hasUnsavedChanges: Bool { get }
+    /// How many changes are not yet saved, for the question asked before leaving.
+    var unsavedChangeCount: Int { get }
+    /// Called once before the first prompt with a way to ask a yes/no question on the terminal (the shell offers to
+    /// recover an orphaned journal); `ask` returns the answer, nil at end of input.
+    func sessionStarts(ask: (String) -> String?)
     /// The commands, names, rules and reports TAB may offer now.
     func completionCandidates() -> CompletionCandidates
     /// The prompt for a new statement, asked afresh each time (`.fill` names the cell it waits for).
@@ -43,13 +48,30 @@ extension InteractiveHost {
     public var continuationPrompt: String { InteractiveSession.continuationPrompt }
     /// Nothing to end.
     public func cancelEntry() {}
+    /// One when there are unsaved changes.
+    public var unsavedChangeCount: Int { hasUnsavedChanges ? 1 : 0 }
+    /// Nothing to ask.
+    public func sessionStarts(ask: (String) -> String?) {}
+}
+
+extension InteractiveSession {
+    /// `3 unsaved changes — quit anyway? [y/N] `
+    public static func quitQuestion(changes: Int) -> String {
+        "\(changes) unsaved change\(changes == 1 ? "" : "s") — quit anyway? [y/N] "
+    }
+
+    /// Whether an answer to a `[y/N]` question is yes.
+    public static func isYes(_ answer: String?) -> Bool {
+        guard let answer else { return false }
+        return ["y", "yes", "是"].contains(answer.trimmingBlanks().lowercased())
+    }
 }
 
 /// The read–execute loop: prompts, joins continuation lines, records history, handles Ctrl-C and Ctrl-D.
 ///
 /// On a terminal, Ctrl-C discards the line or statement being typed (and ends a `.fill`) and, while a statement runs,
-/// sets `interruptRequested`, which the statement polls; Ctrl-D on an empty line leaves, after one warning when there
-/// are unsaved changes. From a pipe it reads statements without prompts or history and leaves at the end of input
+/// sets `interruptRequested`, which the statement polls; Ctrl-D on an empty line leaves, asking first when there
+/// are unsaved changes (`N unsaved changes — quit anyway? [y/N]`; Ctrl-D again leaves), as `.quit` does. From a pipe it reads statements without prompts or history and leaves at the end of input
 /// (or with 130 when a statement was interrupted).
 public final class InteractiveSession {
     /// The prompt for a new statement.
@@ -74,8 +96,10 @@ public final class InteractiveSession {
     /// when it gives one.
     public func run() -> Int32 {
         var buffer = StatementBuffer()
-        var warnedAboutUnsavedChanges = false
         var anyFailed = false
+        if reader.isInteractive {
+            host.sessionStarts { question in (try? self.reader.readLine(prompt: question)) ?? nil }
+        }
         while true {
             let line: String?
             do {
@@ -94,11 +118,8 @@ public final class InteractiveSession {
                         buffer.reset()
                         output("(incomplete statement discarded)")
                     }
-                    if host.hasUnsavedChanges && !warnedAboutUnsavedChanges {
-                        warnedAboutUnsavedChanges = true
-                        output("There are unsaved changes: press Ctrl-D again to quit anyway, or .save FILE first.")
-                        continue
-                    }
+                    // Ctrl-D again at the question leaves too.
+                    if host.hasUnsavedChanges && !confirmQuit(endOfInputLeaves: true) { continue }
                     return 0
                 }
                 // End of a piped script: a dangling statement still runs, so that its error is reported.
@@ -111,14 +132,31 @@ public final class InteractiveSession {
             interruptRequested.store(false, ordering: .relaxed)
             let outcome = host.execute(statement)
             interruptRequested.store(false, ordering: .relaxed)
-            warnedAboutUnsavedChanges = false
             switch outcome {
             case .succeeded: break
             case .failed: anyFailed = true
             case .interrupted: if !reader.isInteractive { return 130 }
-            case .quit(let code): return code
+            case .quit(let code):
+                if reader.isInteractive && host.hasUnsavedChanges && !confirmQuit(endOfInputLeaves: false) { continue }
+                return code
             }
         }
+    }
+
+    /// Asks whether to leave with unsaved changes: `N unsaved changes — quit anyway? [y/N]`; true to leave.
+    private func confirmQuit(endOfInputLeaves: Bool) -> Bool {
+        let answer: String?
+        do {
+            answer = try reader.readLine(prompt: Self.quitQuestion(changes: host.unsavedChangeCount))
+        } catch {
+            output("^C")
+            return false
+        }
+        guard let answer else {
+            output("")
+            return endOfInputLeaves
+        }
+        return Self.isYes(answer)
     }
 }
 

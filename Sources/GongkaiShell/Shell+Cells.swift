@@ -38,7 +38,7 @@ extension Shell {
             if caret == nil { shellError.column = nil }
             throw shellError
         }
-        unsavedChanges = true
+        noteChange(.cell(reference: target, report: nil))
         if changes.isEmpty, case .formula(let source) = input {
             // The value stays, but the cell now follows another formula: say so rather than "(no change)".
             let info = try? workbook.info(of: target)
@@ -57,7 +57,7 @@ extension Shell {
         let changes = try attempt(offset: offset) { () throws(EngineError) in
             try workbook.define(name: name, formula: formula)
         }
-        unsavedChanges = true
+        noteChange(.snapshot)
         printChanges(changes)
         return .ok
     }

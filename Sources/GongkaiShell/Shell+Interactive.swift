@@ -48,10 +48,14 @@ extension Shell: InteractiveHost {
     /// Ctrl-C at the prompt ends a `.fill` in progress, as `.` does: the answers given so far stay.
     public func cancelEntry() {
         if fill != nil { finishFill(stopped: true) }
+        flushJournal()  // a prose answer left open was kept
     }
 
     /// Whether values, formulas, names or rules changed since the last load or `.save`.
     public var hasUnsavedChanges: Bool { unsavedChanges }
+
+    /// The changes since the last load or `.save` of a workbook file, each statement's counted once.
+    public var unsavedChangeCount: Int { journal.changes }
 
     /// Commands, their argument kinds, the current report's names, other reports' names, rules and functions.
     public func completionCandidates() -> CompletionCandidates {

@@ -52,8 +52,10 @@ public final class Shell {
     var scriptDepth = 0
     /// The last `.suggest` listing, which `.apply N` refers to.
     var suggestions: RepairSearch?
-    /// Mutations since the last `.save` or load.
-    var unsavedChanges = false
+    /// Mutations since the last `.save` or load of a workbook file.
+    var unsavedChanges: Bool { journal.changes > 0 }
+    /// The journal of acknowledged changes (``JournalState``), and the count of unsaved ones.
+    var journal = JournalState()
     /// Any statement failed (the exit code of a script is then 1).
     public private(set) var anyFailed = false
     /// A `.check` found an error rule failing (exit code 3 when nothing else failed).
@@ -128,6 +130,8 @@ public final class Shell {
             report(ShellError("\(error)"), statement: text)
             status = .failed
         }
+        // Durable before the prompt returns (a failed statement changed nothing, but may have loaded part of a batch).
+        flushJournal()
         switch status {
         case .failed: anyFailed = true
         case .rulesFailing: anyRulesFailing = true

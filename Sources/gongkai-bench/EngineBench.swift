@@ -42,6 +42,7 @@ struct EngineBench {
             "edit_1", median(editOne) / 1e3, "us",
             "\(summary(editOne.map { $0 / 1e3 })); set t3.new.natural (v+1 / v) → change set + failing count of the report"
         )
+        FillJournalBench.run(quick: options.quick)
 
         // N reports
         let prepStart = now()

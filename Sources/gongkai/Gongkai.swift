@@ -9,6 +9,7 @@ struct Gongkai: ParsableCommand {
         abstract: "A spreadsheet-style shell for 政府信息公开工作年度报告 (国办公开办函〔2021〕30号).",
         usage: """
             gongkai [<files> ...] [-c <commands>] [--bail] [-X] [--allow-incomplete]
+            gongkai --recover [<workbook>] [-c <commands>]
             gongkai new [<body>] [<year>] [--as <name>] [-X]
             gongkai run <script> [--bail] [-X] [--allow-incomplete]
             gongkai check <files> ... [--all] [--summary [--format csv|json]] [--suggest] [--allow-incomplete]
@@ -78,10 +79,17 @@ struct Open: ParsableCommand {
     @Flag(help: "Missing cells and incomplete rules found by .check do not make the exit code 4.")
     var allowIncomplete = false
 
+    @Flag(
+        help: """
+            Recover the unsaved session a crash left: the newest journal whose process is gone (beside a workbook \
+            file named, else in $XDG_STATE_HOME/gongkai).
+            """)
+    var recover = false
+
     func run() throws {
         let code = Launcher.shell(
             files: files, commands: commands, bail: bail, skipInit: noInit, allowIncomplete: allowIncomplete,
-            context: .process())
+            recover: recover, context: .process())
         throw ExitCode(code)
     }
 }

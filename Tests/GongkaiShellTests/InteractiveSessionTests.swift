@@ -117,34 +117,43 @@ import Testing
         #expect(!result.output.contains { $0.contains("unsaved") })
     }
 
-    @Test("Ctrl-D warns once about unsaved changes; the second one leaves")
-    func unsavedChangesWarning() {
+    @Test("Ctrl-D asks about unsaved changes; a second Ctrl-D leaves")
+    func unsavedChangesQuestion() {
         let host = RecordingHost()
         host.hasUnsavedChanges = true
         let keys: [Key] = []
         let result = run(keys, host: host)
         #expect(result.code == 0)
-        #expect(result.output.filter { $0.contains("unsaved changes") }.count == 1)
-        #expect(result.reader.prompts.count == 2)
+        #expect(result.reader.prompts == [InteractiveSession.prompt, "1 unsaved change — quit anyway? [y/N] "])
     }
 
-    @Test("a statement after the warning re-arms it")
-    func warningRearms() {
-        // dirty, Ctrl-D (warn), .save, dirty, Ctrl-D (warn again), Ctrl-D (leave): scripted as nil reads in between.
+    @Test("no (or anything but y) at the question goes on; it is asked again at the next Ctrl-D")
+    func questionAnsweredNo() {
+        // dirty, Ctrl-D (asked: n), dirty, Ctrl-D (asked), Ctrl-D (leave).
         final class Reader: LineReader {
-            var reads: [String?] = ["dirty", nil, "dirty", nil, nil]
+            var reads: [String?] = ["dirty", nil, "n", "dirty", nil, nil]
+            var prompts: [String] = []
             var isInteractive: Bool { true }
             func readLine(prompt: String) throws(LineReaderInterrupt) -> String? {
-                reads.isEmpty ? nil : reads.removeFirst()
+                prompts.append(prompt)
+                return reads.isEmpty ? nil : reads.removeFirst()
             }
             func addHistory(_ statement: String) {}
         }
         let host = RecordingHost()
-        var output: [String] = []
-        let code = InteractiveSession(host: host, reader: Reader()) { output.append($0) }.run()
+        let reader = Reader()
+        let code = InteractiveSession(host: host, reader: reader) { _ in }.run()
         #expect(code == 0)
-        #expect(output.filter { $0.contains("unsaved changes") }.count == 2)
+        #expect(reader.prompts.filter { $0.contains("unsaved change") }.count == 2)
         #expect(host.executed == ["dirty", "dirty"])
+    }
+
+    @Test(".quit with unsaved changes asks; y leaves with its code, n stays")
+    func quitAsks() {
+        let result = run([.line("dirty"), .line(".quit 3"), .line("n"), .line(".quit 4"), .line("y"), .line("never")])
+        #expect(result.code == 4)
+        #expect(result.host.executed == ["dirty", ".quit 3", ".quit 4"])
+        #expect(result.reader.prompts.filter { $0.contains("quit anyway? [y/N]") }.count == 2)
     }
 
     @Test(".quit ends the loop with its exit code")

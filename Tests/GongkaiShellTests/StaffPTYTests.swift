@@ -66,4 +66,62 @@ import Testing
         #expect(workbook.contains("value t4.review.corrected 3"))
         #expect(!workbook.contains("1000"))
     }
+
+    @Test("a fill killed with SIGKILL comes back: the start offers the journal, y recovers it, .save writes it")
+    func killedFillRecovers() throws {
+        let tmux = try #require(TmuxDriver.executable(), "tmux is not installed: apt-get install -y tmux")
+        let binary = try #require(GongkaiBinary.path(), "the gongkai executable was not found next to the test bundle")
+        let (root, state, home) = try InteractivePTYTests.sandbox()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let saved = root.appendingPathComponent("cs.gkw").path
+        let first = try TmuxDriver(
+            tmux: tmux, directory: Harness.root, command: [binary, "new", "测试县", "２０２４", "--as", "cs", "-X"],
+            state: state, home: home)
+        defer { first.close() }
+        try first.waitForPrompts(1)
+        first.type(".fill t4")
+        first.press("Enter")
+        try first.waitFor("the first cell's prompt") { $0.promptLine == "行政复议/结果维持 [t4.review.upheld] (-)>" }
+        for answer in ["５", "１，０００", "<", "３", "７"] {
+            first.type(answer)
+            first.press("Enter")
+        }
+        try first.waitFor("the fourth cell asked") { $0.promptLine == "行政复议/尚未审结 [t4.review.pending] (-)>" }
+        // The prompt is back, so the three answers are durable: kill the process where it stands.
+        let journals = try FileManager.default.contentsOfDirectory(atPath: state + "/gongkai").filter {
+            $0.hasPrefix("session-") && $0.hasSuffix(".journal")
+        }
+        let journal = try #require(journals.first, "no journal in \(state)/gongkai")
+        let pid = try #require(Int32(journal.dropFirst("session-".count).prefix { $0 != "-" }))
+        #expect(kill(pid, SIGKILL) == 0)
+        try first.waitFor("the process killed") { $0.lines.contains("EXIT=137") }
+
+        let second = try TmuxDriver(
+            tmux: tmux, directory: Harness.root, command: [binary, "-X"], state: state, home: home)
+        defer { second.close() }
+        try second.waitFor("the offer to recover") { screen in
+            screen.promptLine.hasPrefix("an unsaved session from ")
+                && screen.promptLine.hasSuffix("(5 changes) was found: recover it? [y/N]")
+        }
+        second.type("y")
+        second.press("Enter")
+        try second.waitFor("recovered") { screen in
+            // The line is wider than the pane: it wraps.
+            screen.lines.joined().contains("recovered 5 changes from " + state + "/gongkai/" + journal)
+                && screen.promptLine == "gongkai>"
+        }
+        second.type("t4.review.upheld & \"/\" & t4.review.corrected & \"/\" & t4.review.other & \"/\" & meta.year")
+        second.press("Enter")
+        try second.waitFor("the cells as answered") { $0.lines.contains("5/3/7/2024") }
+        second.type(".save " + saved)
+        second.press("Enter")
+        try second.waitFor("saved") { $0.lines.contains("saved " + saved) && $0.promptLine == "gongkai>" }
+        try second.leave()
+        let workbook = try String(contentsOfFile: saved, encoding: .utf8)
+        #expect(workbook.contains("value t4.review.upheld 5\nvalue t4.review.corrected 3\nvalue t4.review.other 7\n"))
+        #expect(
+            (try FileManager.default.contentsOfDirectory(atPath: state + "/gongkai")).filter {
+                $0.hasSuffix(".journal")
+            }.isEmpty)
+    }
 }

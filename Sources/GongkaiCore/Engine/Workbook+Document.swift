@@ -100,3 +100,39 @@ extension Workbook {
         recorder.reset()
     }
 }
+
+extension Workbook {
+    /// What ``document()`` holds for the template or text cell `reference` names (in `report`, else as typed: the
+    /// current report unless qualified); nil for a user name, which is not a single-cell fact.
+    ///
+    /// The cost of one cell, not of the report: an edit journal asks it after every answer.
+    public func documentCell(_ reference: String, in report: String? = nil) throws(EngineError)
+        -> WorkbookDocument.Cell?
+    {
+        let context = try report.map { name throws(EngineError) -> Int in
+            guard let slot = slotByName[name] else { throw .unknownReport(name) }
+            return slot
+        }
+        let id = try resolve(reference, context: context)
+        guard let state = reports[id.report], id.local < state.shape.userBase else { return nil }
+        let template = state.shape.template
+        if id.local >= state.shape.cellCount {
+            let t = id.local - state.shape.cellCount
+            let name = template.textCells[t].name
+            let text = state.texts[t]
+            return WorkbookDocument.Cell(
+                report: state.name, name: name,
+                fact: text.isEmpty ? nil : .text(WorkbookDocument.Text(name: name, text: text.description)))
+        }
+        let name = template.cells[id.local].name
+        var fact: WorkbookDocument.Fact?
+        if let formula = formula(at: id.raw) {
+            fact = .formula(WorkbookDocument.Formula(name: name, source: formula.source))
+        } else if state.isEntered(id.local), !state.values[id.local].isEmpty {
+            fact = .value(
+                WorkbookDocument.Entry(
+                    name: name, value: state.values[id.local], provenance: state.provenance[id.local]))
+        }
+        return WorkbookDocument.Cell(report: state.name, name: name, fact: fact)
+    }
+}

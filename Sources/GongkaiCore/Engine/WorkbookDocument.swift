@@ -108,3 +108,52 @@ public struct WorkbookDocument: Sendable, Hashable {
         self.currentReport = currentReport
     }
 }
+
+extension WorkbookDocument {
+    /// What the document holds for one template or text cell: an entered value with its provenance, a text, a user
+    /// formula, or nothing (empty, or a total computing its sum). An edit journal records one of these per edit.
+    public struct Cell: Sendable, Hashable {
+        /// The report the cell belongs to.
+        public var report: String
+        /// The cell's name within its report (`t3.new.natural`, `meta.org`).
+        public var name: String
+        /// The cell's entry: `nil` when the document holds nothing for it.
+        public var fact: Fact?
+
+        /// A cell's state.
+        public init(report: String, name: String, fact: Fact?) {
+            self.report = report
+            self.name = name
+            self.fact = fact
+        }
+    }
+
+    /// One fact of a report about a cell (the cell's name is ``Cell/name``).
+    public enum Fact: Sendable, Hashable {
+        /// An entered value of a template cell.
+        case value(Entry)
+        /// The text of a text cell.
+        case text(Text)
+        /// A user formula on a template cell.
+        case formula(Formula)
+    }
+
+    /// The document with one cell's entries replaced by `cell`'s: what replaying an edit journal does.
+    ///
+    /// Entries are appended at the end of their list; ``Workbook/init(document:templates:)`` puts them in place, so
+    /// `Workbook(document:).document()` is the document in order.
+    public mutating func replace(_ cell: Cell) throws(EngineError) {
+        guard let r = reports.firstIndex(where: { $0.name == cell.report }) else {
+            throw .unknownReport(cell.report)
+        }
+        reports[r].values.removeAll { $0.name == cell.name }
+        reports[r].texts.removeAll { $0.name == cell.name }
+        reports[r].formulas.removeAll { $0.name == cell.name }
+        switch cell.fact {
+        case nil: break
+        case .value(let entry): reports[r].values.append(entry)
+        case .text(let text): reports[r].texts.append(text)
+        case .formula(let formula): reports[r].formulas.append(formula)
+        }
+    }
+}

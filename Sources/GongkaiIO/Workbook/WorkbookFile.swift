@@ -61,24 +61,9 @@ public enum WorkbookFile {
         for report in document.reports {
             lines.append("")
             lines.append("report \(report.name) template=\(report.templateID)")
-            for text in report.texts {
-                lines.append("text \(text.name) \(quoted(text.text))")
-            }
-            for entry in report.values {
-                var line = "value \(entry.name) \(render(entry.value))"
-                if let p = entry.provenance {
-                    if let file = p.file { line += " file=\(quoted(file))" }
-                    if let page = p.page { line += " page=\(page)" }
-                    if let l = p.line { line += " line=\(l)" }
-                    if let c = p.column { line += " col=\(c)" }
-                    line += " origin=\(p.origin.rawValue)"
-                    if let note = p.note { line += " note=\(quoted(note))" }
-                }
-                lines.append(line)
-            }
-            for formula in report.formulas {
-                lines.append("formula \(formula.name) = \(oneLine(formula.source))")
-            }
+            for text in report.texts { lines.append(line(.text(text))) }
+            for entry in report.values { lines.append(line(.value(entry))) }
+            for formula in report.formulas { lines.append(line(.formula(formula))) }
             for definition in report.definitions {
                 lines.append("let \(definition.name) = \(oneLine(definition.source))")
             }
@@ -89,6 +74,56 @@ public enum WorkbookFile {
         }
         lines.append(endMarker)
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The line of one cell fact (`value …`, `text …`, `formula … = …`), as a report's block holds it.
+    public static func line(_ fact: WorkbookDocument.Fact) -> String {
+        switch fact {
+        case .text(let text): return "text \(text.name) \(quoted(text.text))"
+        case .formula(let formula): return "formula \(formula.name) = \(oneLine(formula.source))"
+        case .value(let entry):
+            var line = "value \(entry.name) \(render(entry.value))"
+            if let p = entry.provenance {
+                if let file = p.file { line += " file=\(quoted(file))" }
+                if let page = p.page { line += " page=\(page)" }
+                if let l = p.line { line += " line=\(l)" }
+                if let c = p.column { line += " col=\(c)" }
+                line += " origin=\(p.origin.rawValue)"
+                if let note = p.note { line += " note=\(quoted(note))" }
+            }
+            return line
+        }
+    }
+
+    /// Reads one cell fact line (`value …`, `text …`, `formula … = …`), as ``line(_:)`` writes it; `number` is the
+    /// line number errors give.
+    public static func fact(_ line: Substring, number: Int = 1) throws(ParseError) -> WorkbookDocument.Fact {
+        var scanner = LineScanner(line: line, number: number)
+        let keyword = try scanner.word("a keyword")
+        guard ["text", "value", "formula"].contains(keyword) else {
+            throw ParseError(line: number, message: "expected value, text or formula, not ‘\(keyword)’")
+        }
+        return try fact(keyword, &scanner)
+    }
+
+    /// The rest of a `text`, `value` or `formula` line after its keyword.
+    private static func fact(_ keyword: String, _ scanner: inout LineScanner) throws(ParseError)
+        -> WorkbookDocument.Fact
+    {
+        let name = try scanner.word("a cell name")
+        switch keyword {
+        case "text":
+            let text = try scanner.string()
+            try scanner.end()
+            return .text(WorkbookDocument.Text(name: name, text: text))
+        case "value":
+            let value = try scanner.value()
+            let attributes = try scanner.attributes()
+            let provenance = try provenance(attributes, line: scanner.number)
+            return .value(WorkbookDocument.Entry(name: name, value: value, provenance: provenance))
+        default:
+            return .formula(WorkbookDocument.Formula(name: name, source: try scanner.restAfterEquals()))
+        }
     }
 
     /// Writes the document atomically: the old file stays whole if anything fails.
@@ -172,25 +207,17 @@ public enum WorkbookFile {
                 guard !document.reports.isEmpty else {
                     throw ParseError(line: number, message: "‘\(keyword)’ before any ‘report’ line")
                 }
-                let name = try scanner.word("a cell name")
                 let last = document.reports.count - 1
-                switch keyword {
-                case "text":
-                    let text = try scanner.string()
-                    try scanner.end()
-                    document.reports[last].texts.append(WorkbookDocument.Text(name: name, text: text))
-                case "value":
-                    let value = try scanner.value()
-                    let attributes = try scanner.attributes()
-                    let provenance = try provenance(attributes, line: number)
-                    document.reports[last].values.append(
-                        WorkbookDocument.Entry(name: name, value: value, provenance: provenance))
-                case "formula":
-                    let source = try scanner.restAfterEquals()
-                    document.reports[last].formulas.append(WorkbookDocument.Formula(name: name, source: source))
-                default:
+                if keyword == "let" {
+                    let name = try scanner.word("a cell name")
                     let source = try scanner.restAfterEquals()
                     document.reports[last].definitions.append(WorkbookDocument.Formula(name: name, source: source))
+                    continue
+                }
+                switch try fact(keyword, &scanner) {
+                case .text(let text): document.reports[last].texts.append(text)
+                case .value(let entry): document.reports[last].values.append(entry)
+                case .formula(let formula): document.reports[last].formulas.append(formula)
                 }
             case "rule":
                 let report = try scanner.word("a report name")

@@ -38,7 +38,11 @@ extension Shell {
         case .skipped(let file, let why): throw ShellError("\(file): \(why)")
         case .loaded, .restored: render(outcome)
         }
-        unsavedChanges = workbook.canUndo && !isRestored(outcome)
+        if case .restored(let file, _, _) = outcome {
+            rebaseJournal(onto: file)
+        } else if workbook.canUndo {
+            noteChange(.snapshot)
+        }
     }
 
     /// Loads every file that `arguments` stand for (files, folders, globs), printing each outcome and a summary.
@@ -55,16 +59,13 @@ extension Shell {
         progress.finish()
         if batch.outcomes.count > 1 { output.line(Shell.batchSummary(batch)) }
         if !batch.refused.isEmpty { anyRefused = true }
-        if !batch.loaded.isEmpty || !batch.restored.isEmpty {
-            unsavedChanges = !batch.loaded.isEmpty
+        if !batch.loaded.isEmpty {
+            noteChange(.snapshot)
+        } else if let restored = batch.restored.last {
+            rebaseJournal(onto: restored.file)
         }
         if batch.interrupted { _ = takeInterrupt() }
         return batch
-    }
-
-    private func isRestored(_ outcome: LoadOutcome) -> Bool {
-        if case .restored = outcome { return true }
-        return false
     }
 
     /// `.save FILE`
@@ -73,7 +74,7 @@ extension Shell {
         guard words.count == 1, let path = words.first else { throw ShellError("usage: .save FILE") }
         guard !workbook.reportNames.isEmpty else { throw ShellError("nothing to save: no report is loaded") }
         try session.save(path)
-        unsavedChanges = false
+        rebaseJournal(onto: path)
         output.line("saved \(path.replacingNewlines())")
         return .ok
     }

@@ -132,7 +132,7 @@ extension Shell {
             case .failure(let error):
                 return refuseAnswer(ShellError(engine: error, statement: "", offset: nil), text: text)
             case .success(let changes):
-                unsavedChanges = true
+                noteChange(.cell(reference: item.name, report: session.report))
                 // The cell, the totals that moved and the rules as they settle (nothing when the value stays).
                 if changes.isEmpty {
                     session.kept += 1
@@ -154,7 +154,7 @@ extension Shell {
         while body.last?.isEmpty == true { body.removeLast() }
         let input: CellInput = body.isEmpty ? .clear : .value(.text(body.joined(separator: "\n")))
         let changes = try attempt { () throws(EngineError) in try workbook.set(item.name, in: session.report, input) }
-        unsavedChanges = true
+        noteChange(.cell(reference: item.name, report: session.report))
         session.answered += 1
         if !changes.isEmpty { printChanges(changes) }
         return advanceFill(&session)
@@ -236,7 +236,7 @@ extension Shell {
             if !body.trimmingBlanks().isEmpty,
                 let changes = try? workbook.set(item.name, in: session.report, .value(.text(body)))
             {
-                unsavedChanges = true
+                noteChange(.cell(reference: item.name, report: session.report))
                 session.answered += 1
                 printChanges(changes)
             }

@@ -1,13 +1,13 @@
 extension Shell {
     /// A dot-command typed while `.fill` asks for a cell (`.save`, `.undo`, `.show t4`, `.help`, …) runs as a
-    /// command, not as an answer; then the same cell is asked again. `.quit` ends the entry (answers kept) and
-    /// quits; `.fill` is refused while one is in progress. Returns nil for an answer: a value, a blank line, `.`
+    /// command, not as an answer; then the same cell is asked again. `.quit` (and `.quit!`) ends the entry
+    /// (answers kept) and quits; `.fill` is refused while one is in progress. Returns nil for an answer: a value, a blank line, `.`
     /// (stop), or a dot followed by a digit (`.5` is the number 0.5).
     func commandDuringFill(_ text: String) throws -> ShellStatus? {
         guard case .command(let name, let arguments) = Statement(text), let first = name.unicodeScalars.first,
             ("a"..."z").contains(first) || ("A"..."Z").contains(first)
         else { return nil }
-        if let command = ShellCommand.named(name), command.name == "quit" {
+        if let command = ShellCommand.named(name), command.name.hasPrefix("quit") {
             finishFill(stopped: true)
             return try command.run(self, arguments)
         }

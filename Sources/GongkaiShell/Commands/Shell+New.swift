@@ -32,7 +32,7 @@ extension Shell {
             _ = try workbook.loadReport(name: report, template: template, values: [:], texts: texts)
             try workbook.selectReport(report)
         }
-        unsavedChanges = true
+        noteChange(.snapshot)
         let inputs = template.cells.filter { !$0.isTotal }.count
         let label = [body, year].compactMap { $0 }.joined(separator: " ")
         output.line(

@@ -49,7 +49,7 @@ extension Shell {
         guard let changes = redo ? workbook.redo() : workbook.undo() else {
             throw ShellError(redo ? "nothing to redo" : "nothing to undo")
         }
-        unsavedChanges = true
+        noteChange(.snapshot)
         // A load undone or redone changes the set of reports rather than values.
         let after = workbook.reportNames
         for name in before where !after.contains(name) { output.line("unloaded report \(name)") }
@@ -67,6 +67,7 @@ extension Shell {
         let words = ArgumentWords.split(arguments)
         if let name = words.first {
             try attempt { () throws(EngineError) in try workbook.selectReport(name) }
+            noteCurrentReport()
             output.line("current report: \(name)")
             return .ok
         }
@@ -101,7 +102,7 @@ extension Shell {
         let words = ArgumentWords.split(arguments)
         guard words.count == 1, let name = words.first else { throw ShellError("usage: .unload NAME") }
         _ = try attempt { () throws(EngineError) in try workbook.removeReport(name) }
-        unsavedChanges = true
+        noteChange(.snapshot)
         output.line("unloaded report \(name)")
         return .ok
     }

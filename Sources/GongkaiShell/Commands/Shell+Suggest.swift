@@ -80,7 +80,7 @@ extension Shell {
                     + "; .apply 1…\(max(1, search.candidates.count))")
         }
         let changes = try attempt { () throws(EngineError) in try workbook.applyRepair(search.candidates[n - 1]) }
-        unsavedChanges = true
+        noteChange(.snapshot)
         suggestions = nil
         printChanges(changes)
         return .ok

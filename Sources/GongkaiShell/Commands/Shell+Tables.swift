@@ -285,7 +285,7 @@ extension Shell {
         let changes = try attempt(offset: offset) { () throws(EngineError) in
             try workbook.addRule(name: name, expression: expression, severity: severity)
         }
-        unsavedChanges = true
+        noteChange(.snapshot)
         printChanges(changes)
         return .ok
     }
@@ -298,7 +298,7 @@ extension Shell {
         let changes = try attempt { () throws(EngineError) in
             words[0] == "rule" ? try workbook.dropRule(name: words[1]) : try workbook.undefine(name: words[1])
         }
-        unsavedChanges = true
+        noteChange(.snapshot)
         output.line("dropped \(words[0]) \(words[1])")
         printChanges(changes)
         return .ok

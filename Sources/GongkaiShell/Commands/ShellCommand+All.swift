@@ -230,9 +230,20 @@ extension ShellCommand {
         ShellCommand(
             name: "quit", aliases: ["exit"], syntax: "",
             summary: "Leave the shell",
-            details: "`.exit` does the same. Unsaved changes are lost.",
+            details: """
+                `.exit`, and `quit` or `exit` typed bare, do the same. With unsaved changes the prompt asks first \
+                (N unsaved changes — quit anyway? [y/N]) and a script is refused with an error: `.save FILE` \
+                first, or `.quit!`. Every acknowledged change is journaled until it is saved, so a crash loses \
+                nothing: `gongkai --recover` brings the session back.
+                """,
             examples: [".quit"],
-            run: { _, _ in .quit }),
+            run: { shell, _ in try shell.quitCommand(force: false) }),
+        ShellCommand(
+            name: "quit!", aliases: ["exit!"], syntax: "",
+            summary: "Leave, discarding unsaved changes",
+            details: "Leaves without asking, also from a script; the journal of the unsaved changes is removed.",
+            examples: [".quit!"],
+            run: { shell, _ in try shell.quitCommand(force: true) }),
     ]
 }
 

@@ -27,7 +27,7 @@ public struct LaunchContext {
     /// The process's own streams and environment.
     public static func process() -> LaunchContext {
         var environment: [String: String] = [:]
-        for name in ["HOME", "NO_COLOR", "COLUMNS", "TERM"] {
+        for name in ["HOME", "XDG_STATE_HOME", "NO_COLOR", "COLUMNS", "TERM"] {
             if let value = getenv(name) { environment[name] = String(cString: value) }
         }
         return LaunchContext(
@@ -69,13 +69,32 @@ public enum Launcher {
     /// prompt; otherwise it ends the run with 130.
     ///
     /// `firstStatements` run after the files are loaded and before anything else (`gongkai new` starts with `.new …`).
+    ///
+    /// `recover` rebuilds the newest orphaned journal's session (beside a workbook file among `files`, or in the
+    /// state folder) instead of loading the files; without it, an interactive start that finds one offers it.
     public static func shell(
         files: [String], commands: String?, bail: Bool, skipInit: Bool, allowIncomplete: Bool = false,
-        context: LaunchContext, firstStatements: [String] = []
+        recover: Bool = false, context: LaunchContext, firstStatements: [String] = []
     ) -> Int32 {
         let shell = makeShell(bail: bail, context: context)
+        defer { shell.endJournal() }  // any end but a crash is a clean one
         shell.options.allowIncomplete = allowIncomplete
         let interactive = commands == nil && context.standardInputIsTerminal
+        let stateFolder = HistoryFile.stateFolder(environment: context.environment)
+        if recover {
+            guard let orphan = Shell.orphanJournals(stateFolder: stateFolder, besides: files).first else {
+                context.errors.line("Error: no unsaved session to recover (no journal whose process is gone)")
+                return 2
+            }
+            do {
+                try shell.recover(orphan)
+            } catch {
+                context.errors.line("Error: cannot recover \(orphan.path): \(error)")
+                return 2
+            }
+        } else if interactive, let orphan = Shell.orphanJournals(stateFolder: stateFolder, besides: files).first {
+            shell.offerRecovery(orphan)
+        }
         var interrupted = false
         if !skipInit {
             switch runInitFile(shell, context: context) {
@@ -85,7 +104,7 @@ public enum Launcher {
             default: break
             }
         }
-        if !files.isEmpty, !interrupted {
+        if !files.isEmpty, !interrupted, !recover {
             shell.options.progress = context.standardInputIsTerminal
             let batch = shell.loadMany(files)
             shell.options.progress = false
@@ -137,6 +156,7 @@ public enum Launcher {
             return 2
         }
         let shell = makeShell(bail: bail, context: context)
+        defer { shell.endJournal() }
         shell.options.allowIncomplete = allowIncomplete
         shell.inputs.add(path, kind: .script)  // `.output SCRIPT` inside it is refused
         if !skipInit, let status = runInitFile(shell, context: context) {
@@ -372,8 +392,10 @@ public enum Launcher {
         var options = ShellOptions(bail: bail)
         if let columns = context.environment["COLUMNS"].flatMap({ Int($0) }), columns >= 40 { options.width = columns }
         context.interruption.listen()
-        return Shell(
+        let shell = Shell(
             output: context.output, errors: context.errors, options: options, interruption: context.interruption)
+        shell.enableJournal(stateFolder: HistoryFile.stateFolder(environment: context.environment))
+        return shell
     }
 
     /// Takes a pending Ctrl-C for `check` and `export`, saying `interrupted`.
