@@ -242,7 +242,7 @@ public final class Workbook {
         guard isMetricCell(name) else { return }
         let key = name.dropFirst(Metric.cellPrefix.count)
         throw .notAllowed(
-            name, reason: "it is metric \(key)'s cell in every report (`.metric \(key) = …`, `.drop metric \(key)`)")
+            name, reason: "it is metric \(key)'s cell in every report (`.drop metric \(key)` removes it)")
     }
 
     // MARK: Undo

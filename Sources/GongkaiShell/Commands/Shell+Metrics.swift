@@ -38,9 +38,12 @@ extension Shell {
             let name = String(text[..<equals]).trimmingBlanks()
             let formula = String(text[text.index(after: equals)...]).trimmingBlanks()
             guard !name.isEmpty, !formula.isEmpty else { throw ShellError("usage: .metric NAME = FORMULA") }
-            let changes = try attempt { () throws(EngineError) in try workbook.defineMetric(name: name, formula: formula) }
+            let changes = try attempt { () throws(EngineError) in
+                try workbook.defineMetric(name: name, formula: formula)
+            }
             unsavedChanges = true
-            output.line("metric \(name) = \(formula): \(Metric.cellName(name)) in \(workbook.reportNames.count) reports")
+            output.line(
+                "metric \(name) = \(formula): \(Metric.cellName(name)) in \(workbook.reportNames.count) reports")
             printChanges(changes)
             return .ok
         }
@@ -53,7 +56,10 @@ extension Shell {
             printChanges(changes)
             return .ok
         }
-        guard let definition = workbook.metrics.first(where: { $0.name == name }) ?? Metric.named(name).map(MetricDefinition.init) else {
+        guard
+            let definition = workbook.metrics.first(where: { $0.name == name })
+                ?? Metric.named(name).map(MetricDefinition.init)
+        else {
             throw ShellError("unknown metric ‘\(name)’ (.metrics lists them; .metric NAME = FORMULA defines one)")
         }
         var rows: [[String]] = [["metric", name], ["cell", Metric.cellName(name)], ["formula", definition.formula]]
@@ -110,7 +116,9 @@ extension Shell {
     /// `5 ranked, 1 empty; P25 66.67 · P50 85.71 · P75 100; 上犹县政府办_2023: rank 2 of 5, percentile 75`
     func summary(of ranking: MetricRanking, current: String?) -> String {
         var line = "\(ranking.ranked.count) ranked, \(ranking.unranked.count) empty"
-        let quartiles = Shell.quartiles.map { (label, p) in "\(label) \(ranking.percentile(p).map(\.description) ?? "-")" }
+        let quartiles = Shell.quartiles.map { (label, p) in
+            "\(label) \(ranking.percentile(p).map(\.description) ?? "-")"
+        }
         if !ranking.ranked.isEmpty { line += "; " + quartiles.joined(separator: " · ") }
         if let current, let rank = ranking.rank(of: current), let percent = ranking.percentRank(of: current) {
             line += "; \(current): rank \(rank) of \(ranking.ranked.count), percentile \(percent)"
@@ -156,13 +164,16 @@ extension Shell {
             let sorted = MetricRanking(columns[index], order: order)
             reports = sorted.ranked.map(\.report) + sorted.unranked.map(\.report)
         }
-        let lookup = columns.map { column in Dictionary(column.map { ($0.report, $0.value) }, uniquingKeysWith: { a, _ in a }) }
+        let lookup = columns.map { column in
+            Dictionary(column.map { ($0.report, $0.value) }, uniquingKeysWith: { a, _ in a })
+        }
         let current = workbook.currentReport
         var rows: [[String]] = [
-            ["report"] + metrics.map { name in
-                let (title, unit) = workbook.metricTitle(name)
-                return title + (unit.map { $0 == .count ? "" : $0.symbol } ?? "")
-            }
+            ["report"]
+                + metrics.map { name in
+                    let (title, unit) = workbook.metricTitle(name)
+                    return title + (unit.map { $0 == .count ? "" : $0.symbol } ?? "")
+                }
         ]
         for report in reports {
             rows.append(
