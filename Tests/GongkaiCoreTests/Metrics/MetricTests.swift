@@ -91,7 +91,6 @@ import Testing
         #expect(try book.value(of: "my_rank") == .number(DecimalNumber(try #require(ranking.rank(of: Self.shangyou)))))
         #expect(try book.value(of: "my_rank") != .number(rankBefore) || rankBefore == .one)
         #expect(try book.value(of: "median_rate") == ranking.percentile(try Self.number("0.5")).map(Value.number))
-        _ = before
         _ = book.undo()
         #expect(try book.value(of: "m.disclosure_rate") == .number(try Self.number("85.71")))
         #expect(try book.value(of: "median_rate") == before)
