@@ -71,9 +71,13 @@ extension Shell: InteractiveHost {
             case "show", "explain": kinds = [.names]
             case "help": kinds = [.commands]
             case "reports", "suggest", "unload": kinds = [.reports]
-            case "drop": kinds = [.words(["rule", "name"]), .dropped]
+            case "drop": kinds = [.words(command.argumentWords), .dropped]
             case "rule": kinds = [.words([]), .words(["error", "warning"]), .names]
             case "find": kinds = [.words([])]
+            case "metric", "rank":
+                kinds = [.words(session.metricNames)] + (command.name == "rank" ? [.words(command.argumentWords)] : [])
+            case "table":
+                kinds = Array(repeating: .words(session.metricNames + ["by", "asc", "desc", "where"]), count: 8)
             default: kinds = command.argumentWords.isEmpty ? [] : [.words(command.argumentWords)]
             }
             for name in [command.name] + command.aliases { arguments["." + name] = kinds }

@@ -65,6 +65,7 @@ struct EngineBench {
             "\(summary(editN.map { $0 / 1e6 })); same edit with \(n) reports loaded (incremental: only the rules reading changed cells)"
         )
         full(book, workload, &checks)
+        metrics(book, workload, &checks)
         book = Workbook()
 
         rss(n, &checks)
@@ -148,6 +149,53 @@ struct EngineBench {
         )
         let failing = (0..<n).reduce(0) { $0 + ((try? book.failingCount(report: "r\($1 + 1)")) ?? 1) }
         checks.check("full: failing rules after restoring", failing, 0)
+    }
+
+    /// `.rank` of a built-in metric over N reports (on demand: compiled once, evaluated per report, sorted), then the
+    /// edit of `edit_N` with that metric defined over all reports (`m.carryover_rate` in each, reading the edited
+    /// cell's total).
+    func metrics(_ book: Workbook, _ workload: Workload, _ checks: inout Checks) {
+        let n = workload.reports
+        var ranks: [Double] = []
+        var ranked = 0
+        for _ in 0..<(options.quick ? 5 : 20) {
+            ranks.append(
+                time {
+                    let ranking = MetricRanking((try? book.metricValues("carryover_rate")) ?? [])
+                    ranked = ranking.ranked.count + ranking.unranked.count
+                })
+        }
+        checks.check("rank_\(n): every report listed", ranked, n)
+        emit(
+            "rank_\(n)", median(ranks) / 1e6, "ms",
+            "\(summary(ranks.map { $0 / 1e6 })); carryover_rate (结转率) of \(n) reports (built-in, on demand) + ranking with ties"
+        )
+        let define = time {
+            _ = try? book.withoutChangeSets { () throws(EngineError) in try book.useMetric("carryover_rate") }
+        }
+        checks.check("edit_metric_\(n): metric in every report", book.metrics.count, 1)
+        print("# defining carryover_rate in \(n) reports took \(fmt(define / 1e6)) ms (not a figure)")
+        var materialised: [Double] = []
+        for _ in 0..<(options.quick ? 3 : 5) {
+            materialised.append(time { _ = try? book.metricValues("carryover_rate") })
+        }
+        emit(
+            "rank_\(n)_cells", median(materialised) / 1e6, "ms",
+            "\(summary(materialised.map { $0 / 1e6 })); the same values read from the m.carryover_rate cells"
+        )
+        let editMetric = edit(book, workload, reps: small, label: "edit_metric_\(n)", &checks)
+        let base = workload.input("t3.new.natural", of: 0)
+        let before = try? book.value(of: "r1.m.carryover_rate")
+        _ = try? book.set("r1.t3.new.natural", .value(.number(DecimalNumber(base + 1000))))
+        checks.check(
+            "edit_metric_\(n): an edit moves r1.m.carryover_rate", try? book.value(of: "r1.m.carryover_rate") != before,
+            true)
+        _ = try? book.set("r1.t3.new.natural", .value(.number(DecimalNumber(base))))
+        emit(
+            "edit_metric_\(n)", median(editMetric) / 1e3, "us",
+            "\(summary(editMetric.map { $0 / 1e3 })); edit_\(n) with m.carryover_rate (reading t3.new.total) defined in all \(n) reports"
+        )
+        _ = try? book.dropMetric("carryover_rate")
     }
 
     /// Memory of N reports, measured in a fresh child process.

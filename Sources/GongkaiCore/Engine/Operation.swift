@@ -9,6 +9,8 @@ enum Operation {
     /// Creates a report from a snapshot, at the snapshot's slot.
     case restoreReport(ReportSnapshot)
     case removeReport(slot: Int)
+    /// Brings a metric into every report (`definition` non-nil: its cell `m.NAME` defined in each) or drops it.
+    case metric(name: String, definition: MetricDefinition?)
     /// Several operations as one step; all apply or none.
     case batch([Operation])
 }

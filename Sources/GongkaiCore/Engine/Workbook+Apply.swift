@@ -16,6 +16,7 @@ extension Workbook {
         case .rule(let name, let spec): return try applyRule(name, spec)
         case .restoreReport(let snapshot): return try restore(snapshot)
         case .removeReport(let slot): return try remove(slot)
+        case .metric(let name, let definition): return try applyMetric(name, definition)
         case .batch(let steps):
             var inverses: [Operation] = []
             inverses.reserveCapacity(steps.count)
@@ -216,8 +217,10 @@ extension Workbook {
                 recorder.noteCell(CellID(report: slot, local: local).raw, old: .empty)
             }
         }
-        // User names first (so formulas may name each other), then formulas.
-        for (name, _) in snapshot.definitions {
+        // User names first (so formulas may name each other), then formulas; the workbook's metrics after the
+        // report's own names (a metric whose formula cannot be bound in this report is left out of it).
+        let metrics = metricDefinitions.map { (Metric.cellName($0.name), $0.formula) }
+        for (name, _) in snapshot.definitions + metrics {
             report.userIndex[name] = shape.userBase + report.userNames.count
             report.userNames.append(name)
             report.userValues.append(.empty)
@@ -238,6 +241,16 @@ extension Workbook {
                 let id = CellID(report: slot, local: local)
                 try setContent(.formula(source), at: id)
                 installed.append(id)
+            }
+            for (name, source) in metrics {
+                guard let local = report.userIndex[name] else { continue }
+                let id = CellID(report: slot, local: local)
+                do {
+                    try setContent(.formula(source), at: id)
+                    installed.append(id)
+                } catch {
+                    pendingNames.remove(id.raw)
+                }
             }
         } catch {
             for id in installed { uninstallFormula(at: id) }
@@ -288,7 +301,7 @@ extension Workbook {
             }
         }
         var definitions: [(String, String)] = []
-        for (u, name) in report.userNames.enumerated() {
+        for (u, name) in report.userNames.enumerated() where !isMetricCell(name) {
             if let formula = formula(at: CellID(report: slot, local: report.shape.userBase + u).raw) {
                 definitions.append((name, formula.source))
             }

@@ -5,6 +5,9 @@ extension Workbook {
     /// definitions), user rules and the current report. The undo log is not part of it.
     public func document() -> WorkbookDocument {
         var document = WorkbookDocument(currentReport: currentReport)
+        document.metrics = metricDefinitions.map {
+            WorkbookDocument.Metric(name: $0.name, formula: $0.builtIn == nil ? $0.formula : nil)
+        }
         for (slot, state) in reports.enumerated() {
             guard let state else { continue }
             let snapshot = self.snapshot(of: state, slot: slot)
@@ -42,6 +45,17 @@ extension Workbook {
         // A batch: no change sets (the caller gets none), each report's totals and rules computed once.
         quiet = true
         defer { quiet = false }
+        // Metrics first: each report gets their cells as it loads, so its definitions may read them.
+        for metric in document.metrics {
+            if let formula = metric.formula {
+                metricDefinitions.append(MetricDefinition(name: metric.name, formula: formula))
+            } else if let builtIn = GongkaiCore.Metric.named(metric.name) {
+                metricDefinitions.append(MetricDefinition(builtIn))
+            } else {
+                throw .unknownName(metric.name, suggestion: nil)
+            }
+            userNameHeads.insert(String(GongkaiCore.Metric.cellPrefix.dropLast()))
+        }
         // Reports first (values and texts), so formulas may refer across reports in any order.
         for report in document.reports {
             guard let template = templates.first(where: { $0.id == report.templateID }) else {

@@ -14,7 +14,7 @@ extension Workbook {
         let slot = try slot(of: report)
         guard let state = reports[slot] else { throw .noReport }
         return state.userNames.indices.compactMap { u in
-            state.userFormulas[u].map { (state.userNames[u], $0.source) }
+            isMetricCell(state.userNames[u]) ? nil : state.userFormulas[u].map { (state.userNames[u], $0.source) }
         }
     }
 

@@ -52,6 +52,8 @@ public final class Workbook {
     /// First segments of dotted user names in any report (`t3` of `t3.result.denied.natural`): not usable as report
     /// names.
     var userNameHeads: Set<String> = []
+    /// The metrics in the workbook, in the order they came in: each is the named cell `m.NAME` of every report.
+    var metricDefinitions: [MetricDefinition] = []
     /// User names being restored (a report or a document): they resolve before their formulas are installed, so
     /// definitions may refer to one another in any order.
     var pendingNames: Set<Int> = []
@@ -268,6 +270,7 @@ public final class Workbook {
     /// Defines (or redefines) a user name in the current report: `rate = t3.result.open.total / t3.new.total`.
     public func define(name: String, formula: String) throws(EngineError) -> ChangeSet {
         guard let slot = current else { throw .noReport }
+        try refuseMetricCell(name)
         return try perform(.definition(report: slot, name: name, source: formula))
     }
 
@@ -275,6 +278,7 @@ public final class Workbook {
     /// ones); all succeed or nothing changes.
     public func define(_ definitions: [(name: String, formula: String)]) throws(EngineError) -> ChangeSet {
         guard let slot = current else { throw .noReport }
+        for definition in definitions { try refuseMetricCell(definition.name) }
         return try perform(.batch(definitions.map { .definition(report: slot, name: $0.name, source: $0.formula) }))
     }
 
@@ -284,7 +288,16 @@ public final class Workbook {
         guard let report = reports[id.report], id.local >= report.shape.userBase else {
             throw .notAllowed(name, reason: "only user-defined names can be undefined")
         }
+        try refuseMetricCell(report.name(local: id.local))
         return try perform(.definition(report: id.report, name: report.name(local: id.local), source: nil))
+    }
+
+    /// A metric's cell is defined and dropped with its metric, in every report at once.
+    func refuseMetricCell(_ name: String) throws(EngineError) {
+        guard isMetricCell(name) else { return }
+        let key = name.dropFirst(Metric.cellPrefix.count)
+        throw .notAllowed(
+            name, reason: "it is metric \(key)'s cell in every report (`.drop metric \(key)` removes it)")
     }
 
     // MARK: Undo

@@ -94,8 +94,25 @@ public struct WorkbookDocument: Sendable, Hashable {
         }
     }
 
+    /// A metric of the workbook: a built-in by its key (`formula` nil — the dictionary is data, not saved), or a
+    /// user metric with its formula.
+    public struct Metric: Sendable, Hashable {
+        /// The metric's name.
+        public var name: String
+        /// The user metric's formula; nil for a built-in.
+        public var formula: String?
+
+        /// A metric from its parts.
+        public init(name: String, formula: String? = nil) {
+            self.name = name
+            self.formula = formula
+        }
+    }
+
     /// Reports in load order.
     public var reports: [Report]
+    /// Metrics in the order they came into the workbook.
+    public var metrics: [Metric] = []
     /// User rules in the order they were added.
     public var rules: [Rule]
     /// The report unqualified names refer to.

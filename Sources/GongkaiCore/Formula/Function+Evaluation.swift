@@ -155,6 +155,13 @@ extension Function {
         }
         guard !numbers.isEmpty else { return .error(.notAvailable) }
         numbers.sort()
+        return Function.percentile(sorted: numbers, p)
+    }
+
+    /// Excel `PERCENTILE.INC` of ascending numbers (at least one), `p` in [0, 1]: with h = (n − 1)·p, it is
+    /// x⌊h⌋ + (h − ⌊h⌋)·(x⌊h⌋₊₁ − x⌊h⌋), exact in decimals. The one implementation (`percentile`, `median`, the
+    /// P25/P50/P75 of `.table`).
+    static func percentile(sorted numbers: [DecimalNumber], _ p: DecimalNumber) -> Value {
         do throws(ArithmeticError) {
             let h = try DecimalNumber(numbers.count - 1).multiplying(p)
             let low = h.floor()

@@ -18,6 +18,12 @@ import GongkaiCore
 /// rule sy2023 open_share warning = rate <= 1
 /// end
 /// ```
+/// Metrics come after `current`, before the reports: `metric disclosure_rate` brings a built-in in (the dictionary is
+/// data, not saved), `metric open_share = t3.result.open.total / t3.new.total` is a user metric:
+/// ```
+/// metric disclosure_rate
+/// metric open_share = t3.result.open.total / t3.new.total
+/// ```
 /// The last line is `end`: a file cut off anywhere (at a line boundary too) lacks it and is refused with the line it
 /// stops at. Version 1 files (written before the marker) are read without it, with a note that a cut cannot be seen.
 /// Lines may end in LF or CRLF (a file saved by an editor on Windows), and a UTF-8 byte-order mark is skipped.
@@ -58,6 +64,9 @@ public enum WorkbookFile {
     public static func render(_ document: WorkbookDocument) -> String {
         var lines = [header]
         if let current = document.currentReport { lines.append("current \(current)") }
+        for metric in document.metrics {
+            lines.append("metric \(metric.name)" + (metric.formula.map { " = \(oneLine($0))" } ?? ""))
+        }
         for report in document.reports {
             lines.append("")
             lines.append("report \(report.name) template=\(report.templateID)")
@@ -193,6 +202,10 @@ public enum WorkbookFile {
             case "current":
                 document.currentReport = try scanner.word("a report name")
                 try scanner.end()
+            case "metric":
+                let name = try scanner.word("a metric name")
+                let formula = try scanner.isAtEnd() ? nil : scanner.restAfterEquals()
+                document.metrics.append(WorkbookDocument.Metric(name: name, formula: formula))
             case "report":
                 let name = try scanner.word("a report name")
                 let attributes = try scanner.attributes()
@@ -356,6 +369,11 @@ private struct LineScanner {
         let source = rest.dropFirst().trimmingCharacters(in: .whitespaces)
         guard !source.isEmpty else { throw error("empty formula") }
         return source
+    }
+
+    mutating func isAtEnd() -> Bool {
+        skipSpaces()
+        return rest.isEmpty
     }
 
     mutating func end() throws(WorkbookFile.ParseError) {

@@ -86,14 +86,7 @@ extension Shell {
                 "\(c.failing)", "\(c.incomplete)",
             ])
         }
-        var widths = [Int](repeating: 0, count: rows[0].count)
-        for row in rows { for (i, cell) in row.enumerated() { widths[i] = max(widths[i], displayWidth(cell)) } }
-        for row in rows {
-            let cells = row.enumerated().map { i, cell in
-                i >= 5 ? TextLayout.padLeft(cell, widths[i]) : TextLayout.padRight(cell, widths[i])
-            }
-            output.line(cells.joined(separator: " ").trimmingTrailingBlanks().replacingNewlines())
-        }
+        for line in TextLayout.columns(rows, rightAligned: Set(5..<rows[0].count)) { output.line(line) }
         return .ok
     }
 

@@ -293,10 +293,15 @@ extension Shell {
     /// `.drop rule|name NAME`
     func dropCommand(_ arguments: String) throws -> ShellStatus {
         let words = ArgumentWords.split(arguments)
-        guard words.count == 2 else { throw ShellError("usage: .drop rule|name NAME") }
-        guard ["rule", "name"].contains(words[0]) else { throw ShellError("usage: .drop rule|name NAME") }
+        guard words.count == 2, ["rule", "name", "metric"].contains(words[0]) else {
+            throw ShellError("usage: .drop rule|name|metric NAME")
+        }
         let changes = try attempt { () throws(EngineError) in
-            words[0] == "rule" ? try workbook.dropRule(name: words[1]) : try workbook.undefine(name: words[1])
+            switch words[0] {
+            case "rule": try workbook.dropRule(name: words[1])
+            case "metric": try workbook.dropMetric(words[1])
+            default: try workbook.undefine(name: words[1])
+            }
         }
         noteChange(.snapshot)
         output.line("dropped \(words[0]) \(words[1])")

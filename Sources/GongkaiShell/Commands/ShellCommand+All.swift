@@ -1,3 +1,4 @@
+import GongkaiCore
 import GongkaiIO
 
 extension ShellCommand {
@@ -162,6 +163,59 @@ extension ShellCommand {
             examples: [".unload ha2024"],
             run: { shell, arguments in try shell.unloadCommand(arguments) }),
         ShellCommand(
+            name: "metrics", syntax: "",
+            summary: "List the metrics and their values",
+            details: """
+                The built-in dictionary (申请总量, 办结量, 予以公开率, 实质公开率, …; docs/metrics.md gives each one's \
+                口径, formula, unit and what an empty or zero denominator gives), then your own metrics, each with \
+                its Chinese name, unit, the current report's value and its cell m.NAME when it is in the workbook.
+                """,
+            examples: [".metrics"],
+            run: { shell, arguments in try shell.metricsCommand(arguments) }),
+        ShellCommand(
+            name: "metric", syntax: "NAME [= FORMULA]",
+            summary: "Define a metric for every report",
+            details: """
+                `.metric NAME = FORMULA` defines a metric once for every report, present and future: each report \
+                gets the named cell m.NAME, recomputed like any formula (unqualified names mean that report's \
+                cells), saved in the workbook file and shown by `.explain m.NAME`. `.metric KEY` brings a \
+                built-in into every report as m.KEY (so that formulas such as median(*.m.KEY) can read it) and \
+                shows its definition. `.drop metric NAME` removes one; `.undo` takes either back.
+                """,
+            examples: [
+                ".metric disclosure_rate", ".metric open_share = t3.result.open.total / t3.new.total",
+            ],
+            argumentWords: Metric.builtIn.map(\.key),
+            run: { shell, arguments in try shell.metricCommand(arguments) }),
+        ShellCommand(
+            name: "rank", syntax: "METRIC [top N] [OPTION…]",
+            summary: "Rank the reports by a metric",
+            details: """
+                OPTION is asc, desc or `where CONDITION`. METRIC is a metric (built-in or yours), yoy(NAME) — the growth over the same body's previous year \
+                in % — or a cell (t3.new.total). Lists position (ties share one), report (* the current one), body, \
+                year and value, largest first (asc: smallest first); `top N` the first N; `where` keeps the \
+                reports where a formula holds in that report (`where t3.new.total > 10`, `where meta.year = \
+                "2023"`). Reports whose value is empty follow with the reason, never ranked as 0. The last line \
+                gives P25 / P50 / P75 (PERCENTILE.INC, exact) and the current report's rank and percentile.
+                """,
+            examples: [
+                ".rank disclosure_rate", ".rank applications top 3", ".rank yoy(applications) where t3.new.total > 10",
+            ],
+            argumentWords: Metric.builtIn.map(\.key) + ["top", "asc", "desc", "where"],
+            run: { shell, arguments in try shell.rankCommand(arguments) }),
+        ShellCommand(
+            name: "table", syntax: "METRIC… [by M] [OPTION…]",
+            summary: "Reports × metrics, quartiles, rank",
+            details: """
+                OPTION is asc, desc or `where CONDITION`. A row per report (in load order, or sorted by the metric after `by`, largest first unless asc), a \
+                column per metric, aligned for Chinese text; then the rows P25, P50, P75 (PERCENTILE.INC, exact) \
+                and the current report's rank (1 = largest) and percentile (the share of the other reports below \
+                it, in %). `where` keeps the reports where a formula holds, as for `.rank`.
+                """,
+            examples: [".table applications disclosure_rate by disclosure_rate"],
+            argumentWords: Metric.builtIn.map(\.key) + ["by", "asc", "desc", "where"],
+            run: { shell, arguments in try shell.tableCommand(arguments) }),
+        ShellCommand(
             name: "rule", syntax: "NAME [error|warning] EXPR",
             summary: "Add a rule that must hold",
             details: """
@@ -177,11 +231,11 @@ extension ShellCommand {
             examples: [".rules"],
             run: { shell, arguments in try shell.rulesCommand(arguments) }),
         ShellCommand(
-            name: "drop", syntax: "rule|name NAME",
-            summary: "Remove a user rule or a named cell",
+            name: "drop", syntax: "rule|name|metric NAME",
+            summary: "Remove a rule, a named cell or a metric",
             details: "A name still used by formulas or rules cannot be dropped; drop those first.",
-            examples: [".drop rule opened", ".drop name rate"],
-            argumentWords: ["rule", "name"],
+            examples: [".drop rule opened", ".drop name rate", ".drop metric open_share"],
+            argumentWords: ["rule", "name", "metric"],
             run: { shell, arguments in try shell.dropCommand(arguments) }),
         ShellCommand(
             name: "read", syntax: "FILE",

@@ -14,6 +14,23 @@ enum TextLayout {
         return w >= width ? text : String(repeating: " ", count: width - w) + text
     }
 
+    /// Rows as aligned columns by display width, one space apart, trailing blanks trimmed: the columns in
+    /// `rightAligned` (numbers) padded on the left, the others on the right.
+    static func columns(_ rows: [[String]], rightAligned: Set<Int> = []) -> [String] {
+        var widths: [Int] = []
+        for row in rows {
+            for (i, cell) in row.enumerated() {
+                if i == widths.count { widths.append(0) }
+                widths[i] = max(widths[i], displayWidth(cell))
+            }
+        }
+        return rows.map { row in
+            row.enumerated().map { i, cell in
+                rightAligned.contains(i) ? padLeft(cell, widths[i]) : padRight(cell, widths[i])
+            }.joined(separator: " ").trimmingTrailingBlanks().replacingNewlines()
+        }
+    }
+
     /// `text` centred in `width` columns (extra space goes to the right).
     static func center(_ text: String, _ width: Int) -> String {
         let w = displayWidth(text)

@@ -25,9 +25,19 @@ extension Session {
         try AtomicFile.write(bytes, toPath: path(file), shownAs: file)
     }
 
-    /// The rows of the database's `metrics` table: none yet. The metrics dictionary, once merged, supplies them here
-    /// (one row per report and metric), and nowhere else.
-    func databaseMetrics(_ reports: [String]) -> [SQLiteMetric] { [] }
+    /// The rows of the database's `metrics` table: one per exported report and metric of ``metricNames`` (the
+    /// built-in dictionary, then the user metrics), the value exact, NULL when empty.
+    func databaseMetrics(_ reports: [String]) -> [SQLiteMetric] {
+        let wanted = Set(reports)
+        var rows: [SQLiteMetric] = []
+        for name in metricNames {
+            guard let values = try? workbook.metricValues(name) else { continue }
+            for value in values where wanted.contains(value.report) {
+                rows.append(SQLiteMetric(report: value.report, metric: name, value: value.value))
+            }
+        }
+        return rows
+    }
 }
 
 /// An export refused because its file exists and `--force` was not given.

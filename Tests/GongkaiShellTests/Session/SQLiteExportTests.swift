@@ -125,7 +125,36 @@ struct SQLiteExportTests {
             let received = try session.workbook.value(of: "t3.new.total", in: row[0])
             #expect(row == [row[0], "integer", received.description])
         }
-        #expect(try Self.query(file, "SELECT count(*) FROM metrics") == [["0"]])
+        #expect(try Self.query(file, "SELECT count(*) FROM metrics") == [["\(Metric.builtIn.count * totals.count)"]])
+    }
+
+    @Test func theMetricsTableHoldsEveryBuiltInAndUserMetricExactly() throws {
+        let (session, _) = Self.loaded()
+        _ = try session.workbook.defineMetric(name: "open_share", formula: "t3.result.open.total / t3.new.total")
+        let folder = try Harness.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let file = folder + "/metrics.sqlite"
+        _ = try session.export(ExportRequest(format: .sqlite, destination: .file(file)))
+        let rows = try Self.query(file, "SELECT report, metric, typeof(value), value FROM metrics")
+        let names = Metric.builtIn.map(\.key) + ["open_share"]
+        #expect(rows.count == names.count * session.workbook.reportNames.count)
+        for name in names {
+            for expected in try session.workbook.metricValues(name) {
+                let row = try #require(rows.first { $0[0] == expected.report && $0[1] == name }, "\(name)")
+                switch expected.value {
+                case .empty: #expect(row[2] == "null" && row[3] == "", "\(name) \(expected.report)")
+                case .number(let n):
+                    // Exact: INTEGER when whole, else the decimal as TEXT — never REAL.
+                    #expect(row[2] == (n.isInteger ? "integer" : "text"), "\(name) \(expected.report)")
+                    #expect(row[3] == n.description)
+                default: Issue.record("unexpected \(expected.value)")
+                }
+            }
+        }
+        let shangyou = try Self.query(
+            file, "SELECT value FROM metrics WHERE report = '上犹县政府办_2023' AND metric = 'disclosure_rate'")
+        #expect(shangyou == [["85.71"]])
+        #expect(try Self.query(file, "SELECT count(*) FROM metrics WHERE typeof(value) = 'real'") == [["0"]])
     }
 
     @Test func anExistingFileIsReplacedOnlyWithForceAndAtomically() throws {
