@@ -264,7 +264,7 @@ struct RuleExplanationTests {
         #expect(text.contains("hz24.plausible.jump.t2.permit.decided"))
         #expect(
             text.contains(
-                "hz24: 43 rules: 33 hold, 0 fail, 10 incomplete (21 cells missing); input damaged (5); 2 soft warnings")
+                "hz24: 57 rules: 40 hold, 0 fail, 17 incomplete (21 cells missing); input damaged (5); 2 soft warnings")
         )
     }
 }

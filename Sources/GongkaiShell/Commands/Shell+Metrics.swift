@@ -41,7 +41,7 @@ extension Shell {
             let changes = try attempt { () throws(EngineError) in
                 try workbook.defineMetric(name: name, formula: formula)
             }
-            unsavedChanges = true
+            noteChange(.snapshot)
             output.line(
                 "metric \(name) = \(formula): \(Metric.cellName(name)) in \(workbook.reportNames.count) reports")
             printChanges(changes)
@@ -51,7 +51,7 @@ extension Shell {
         guard words.count == 1, let name = words.first else { throw ShellError("usage: .metric NAME [= FORMULA]") }
         if Metric.named(name) != nil, !workbook.metrics.contains(where: { $0.name == name }) {
             let changes = try attempt { () throws(EngineError) in try workbook.useMetric(name) }
-            unsavedChanges = true
+            noteChange(.snapshot)
             output.line("metric \(name): \(Metric.cellName(name)) in \(workbook.reportNames.count) reports")
             printChanges(changes)
             return .ok
