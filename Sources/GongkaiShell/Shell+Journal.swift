@@ -130,10 +130,10 @@ extension Shell {
         var places: [String] = []
         if let file = journal.workbookFile {
             let base = file.split(separator: "/").last.map(String.init) ?? file
-            places.append(AtomicFile.folder(of: file) + "/." + base + "." + stamp + ".journal")
+            places.append("\(AtomicFile.folder(of: file))/.\(base).\(stamp).journal")
         }
         if let folder = journal.stateFolder, HistoryFile.createFolder(folder) {
-            places.append(folder + "/session-" + stamp + ".journal")
+            places.append("\(folder)/session-\(stamp).journal")
         }
         var failure: (any Error)?
         for path in places {
@@ -196,31 +196,13 @@ extension Shell {
         }
         var found: [OrphanJournal] = []
         for path in candidates {
-            guard let (text, modified) = readJournal(path),
-                let contents = try? JournalFile.parse(text),
+            guard let (bytes, modified) = FileAccess.readRegularFile(path),
+                let contents = try? JournalFile.parse(String(decoding: bytes, as: UTF8.self)),
                 contents.header.pid != getpid(), kill(contents.header.pid, 0) != 0, errno == ESRCH
             else { continue }
             found.append(OrphanJournal(path: path, modified: modified, contents: contents))
         }
         return found.sorted { ($0.modified, $0.path) > ($1.modified, $1.path) }
-    }
-
-    /// Reads a journal without following a symbolic link: its text and when it was last written.
-    private static func readJournal(_ path: String) -> (String, Int)? {
-        let descriptor = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
-        guard descriptor >= 0 else { return nil }
-        defer { close(descriptor) }
-        var info = stat()
-        guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 65536)
-        while true {
-            let n = read(descriptor, &chunk, chunk.count)
-            if n < 0, errno == EINTR { continue }
-            guard n > 0 else { break }
-            bytes += chunk[0..<n]
-        }
-        return (String(decoding: bytes, as: UTF8.self), Int(info.st_mtim.tv_sec))
     }
 
     /// Replaces the session by the one `orphan` journaled, journals it afresh for this process, removes the orphan

@@ -20,19 +20,37 @@ enum FileAccess {
 
     /// The file's bytes; errors name the file `name` (as the user typed it) when given.
     static func readBytes(_ path: String, shownAs name: String? = nil) throws -> [UInt8] {
-        guard let file = fopen(path, "rb") else { throw Failure(path: name ?? path, reason: systemReason()) }
-        defer { fclose(file) }
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw Failure(path: name ?? path, reason: systemReason()) }
+        defer { close(descriptor) }
+        guard let bytes = readAll(descriptor) else { throw Failure(path: name ?? path, reason: systemReason()) }
+        return bytes
+    }
+
+    /// A regular file's bytes and when it was last written (seconds since 1970), never through a symbolic link (a
+    /// journal another user may have planted); nil when it cannot be read or is not a regular file.
+    static func readRegularFile(_ path: String) -> (bytes: [UInt8], modified: Int)? {
+        let descriptor = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG, let bytes = readAll(descriptor) else {
+            return nil
+        }
+        return (bytes, Int(info.st_mtim.tv_sec))
+    }
+
+    /// Everything left to read from `descriptor`; nil on a read error (`errno` says which).
+    private static func readAll(_ descriptor: Int32) -> [UInt8]? {
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 65536)
         while true {
-            let n = fread(&chunk, 1, chunk.count, file)
-            if n > 0 { bytes += chunk[0..<n] }
-            if n < chunk.count {
-                if ferror(file) != 0 { throw Failure(path: name ?? path, reason: systemReason()) }
-                break
-            }
+            let n = read(descriptor, &chunk, chunk.count)
+            if n < 0, errno == EINTR { continue }
+            if n < 0 { return nil }
+            if n == 0 { return bytes }
+            bytes += chunk[0..<n]
         }
-        return bytes
     }
 
     /// Whether `path` names an existing regular file or directory.
