@@ -153,6 +153,15 @@ extension WorkbookDocument {
         case text(Text)
         /// A user formula on a template cell.
         case formula(Formula)
+
+        /// The cell the fact is about.
+        public var name: String {
+            switch self {
+            case .value(let entry): entry.name
+            case .text(let text): text.name
+            case .formula(let formula): formula.name
+            }
+        }
     }
 
     /// The document with one cell's entries replaced by `cell`'s: what replaying an edit journal does.

@@ -192,13 +192,7 @@ public enum JournalFile {
             return .cell(WorkbookDocument.Cell(report: report, name: String(words[0]), fact: nil))
         case "cell" where words.count == 1:
             guard let fact = try? WorkbookFile.fact(words[0]) else { return nil }
-            let name: String
-            switch fact {
-            case .value(let entry): name = entry.name
-            case .text(let text): name = text.name
-            case .formula(let formula): name = formula.name
-            }
-            return .cell(WorkbookDocument.Cell(report: report, name: name, fact: fact))
+            return .cell(WorkbookDocument.Cell(report: report, name: fact.name, fact: fact))
         default: return nil
         }
     }
