@@ -45,9 +45,10 @@ final class ReportState {
 
     /// The cross-year pairs of this (later) report that read cell `local` of `earlier`, its linked year before: the
     /// shape's index when both share a template, else a scan of the few pairs.
-    func crossPairs(readingLastYear local: Int, of earlier: ReportState) -> [Int] {
-        if earlier.template.id == template.id { return shape.crossAsLastYear[local].map { Int($0) } }
-        return crossLastYear.indices.filter { crossLastYear[$0] == local }
+    /// (The shape's own array is returned as it is: no allocation on the edit path.)
+    func crossPairs(readingLastYear local: Int, of earlier: ReportState) -> [Int32] {
+        if earlier.shape === shape { return shape.crossAsLastYear[local] }
+        return crossLastYear.indices.filter { crossLastYear[$0] == local }.map { Int32($0) }
     }
 
     static let entered: UInt8 = 1

@@ -73,7 +73,7 @@ extension Workbook {
             for later in laterReports[slot] ?? [] {
                 guard let laterReport = reports[later] else { continue }
                 rules += laterReport.crossPairs(readingLastYear: local, of: report).map {
-                    laterReport.name + "." + laterReport.shape.crossPairs[$0].name
+                    laterReport.name + "." + laterReport.shape.crossPairs[Int($0)].name
                 }
             }
         } else if local < shape.userBase {

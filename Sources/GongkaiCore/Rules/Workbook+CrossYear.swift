@@ -71,10 +71,10 @@ extension Workbook {
         guard let earlier else { return }
         report.lastYear = earlier
         laterReports[earlier, default: []].append(slot)
-        let earlierTemplate = reports[earlier]?.template ?? report.template
+        let earlierShape = reports[earlier]?.shape ?? report.shape
         report.crossLastYear = report.shape.crossPairs.map { pair in
-            earlierTemplate.id == report.template.id
-                ? pair.lastYear : earlierTemplate.index(of: report.template.cells[pair.lastYear].name) ?? -1
+            earlierShape === report.shape
+                ? pair.lastYear : earlierShape.template.index(of: report.template.cells[pair.lastYear].name) ?? -1
         }
         report.crossStatus = Array(repeating: .incomplete, count: report.shape.crossPairs.count)
         for pair in report.crossStatus.indices {

@@ -222,8 +222,8 @@ extension Workbook {
                     for later in laters {
                         guard let laterReport = reports[later] else { continue }
                         for p in laterReport.crossPairs(readingLastYear: local, of: report)
-                        where laterReport.touchRule(laterReport.shape.equalities.count + 1 + p, epoch) {
-                            touched.append(.crossYear(report: later, pair: p))
+                        where laterReport.touchRule(laterReport.shape.equalities.count + 1 + Int(p), epoch) {
+                            touched.append(.crossYear(report: later, pair: Int(p)))
                         }
                     }
                 }
