@@ -115,15 +115,7 @@ extension Shell {
             "\(checks.reduce(0) { $0 + $1.cells.inferred })", "\(totals.missing)", "\(totals.holding)",
             "\(totals.failing)", "\(totals.incomplete)", "",
         ])
-        let numeric: Set<Int> = [3, 4, 5, 6, 7, 8]
-        var widths = [Int](repeating: 0, count: header.count)
-        for row in rows { for (i, cell) in row.enumerated() { widths[i] = max(widths[i], displayWidth(cell)) } }
-        for row in rows {
-            let cells = row.enumerated().map { i, cell in
-                numeric.contains(i) ? TextLayout.padLeft(cell, widths[i]) : TextLayout.padRight(cell, widths[i])
-            }
-            output.line(cells.joined(separator: "  ").trimmingTrailingBlanks())
-        }
+        for line in TextLayout.columns(rows, rightAligned: [3, 4, 5, 6, 7, 8], gap: "  ") { output.line(line) }
     }
 
     /// The batch summary for machines: CSV (RFC 4180) or JSON, one record per report.

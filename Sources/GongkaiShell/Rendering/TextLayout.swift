@@ -14,9 +14,9 @@ enum TextLayout {
         return w >= width ? text : String(repeating: " ", count: width - w) + text
     }
 
-    /// Rows as aligned columns by display width, one space apart, trailing blanks trimmed: the columns in
+    /// Rows as aligned columns by display width, `gap` apart, trailing blanks trimmed: the columns in
     /// `rightAligned` (numbers) padded on the left, the others on the right.
-    static func columns(_ rows: [[String]], rightAligned: Set<Int> = []) -> [String] {
+    static func columns(_ rows: [[String]], rightAligned: Set<Int> = [], gap: String = " ") -> [String] {
         var widths: [Int] = []
         for row in rows {
             for (i, cell) in row.enumerated() {
@@ -27,7 +27,7 @@ enum TextLayout {
         return rows.map { row in
             row.enumerated().map { i, cell in
                 rightAligned.contains(i) ? padLeft(cell, widths[i]) : padRight(cell, widths[i])
-            }.joined(separator: " ").trimmingTrailingBlanks().replacingNewlines()
+            }.joined(separator: gap).trimmingTrailingBlanks().replacingNewlines()
         }
     }
 
