@@ -1,6 +1,6 @@
 import GongkaiCore
 
-// Placing row candidates on template rows, splitting glued runs, and recording each cell with its provenance.
+// Placing row candidates on template rows and splitting glued runs (each cell is recorded in ReportReader+Values.swift).
 extension ReportReader {
     // MARK: Placing rows
 
@@ -239,54 +239,6 @@ extension ReportReader {
         keepPrintedGroups(candidates, used: Set(assigned.compactMap { $0 }), table: table)
     }
 
-    /// A group of item rows (（六）其他处理 1–3) none of which was printed, where the group's own label is printed with a
-    /// whole row of values (洪泽区 2023, 2024): the values are kept as the group's ``PrintedSubtotal``, its items stay
-    /// empty, and a note says so.
-    private mutating func keepPrintedGroups(_ candidates: [RowCandidate], used: Set<Int>, table: TemplateTable) {
-        guard table.sections.count == 1, let section = table.sections.first else { return }
-        var groups: [(key: String, label: String, items: [String])] = []
-        for row in section.rows where row.labels.count >= 3 {
-            let key = row.key.split(separator: ".").dropLast().joined(separator: ".")
-            if let last = groups.last, last.key == key {
-                groups[groups.count - 1].items.append(row.key)
-            } else {
-                groups.append((key, row.labels[row.labels.count - 2], [row.key]))
-            }
-        }
-        for group in groups where group.items.count > 1 {
-            let cells = template.cells(ofTable: table.id).filter { group.items.contains($0.rowKey) }
-            guard cells.allSatisfy({ values[$0.index] == nil }) else { continue }
-            let label = LabelText.splitOrdinal(LabelText.normalized(group.label))
-            let columns = section.columns.map(\.key)
-            guard
-                let c = candidates.indices.first(where: { c in
-                    guard !used.contains(c) else { return false }
-                    let printed = LabelText.splitOrdinal(candidates[c].label)
-                    return printed.ordinal == label.ordinal && printed.text == label.text
-                        && candidates[c].trimmedCells(columns.count).count == columns.count
-                })
-            else { continue }
-            let tokens = candidates[c].trimmedCells(columns.count)
-            let numbers = tokens.map { $0.isBlank || $0.problem != nil ? nil : Self.number($0.digits) }
-            guard numbers.allSatisfy({ $0 != nil }) else { continue }
-            let first = tokens[0]
-            let provenance = Provenance(
-                file: file, line: Int(first.place.line), column: document.characterColumn(first.place), origin: .read,
-                note: "\(group.label) printed as one row without its items")
-            subtotals.append(
-                PrintedSubtotal(
-                    table: table.id, row: group.key, label: group.label,
-                    values: zip(columns, numbers).map { ($0, $1!) }, provenance: provenance))
-            issues.append(
-                ImportIssue(
-                    code: "I114", severity: .note,
-                    "\(describe(table)) \(group.label) is printed as one row without its items: its values are kept as "
-                        + "the subtotal \(table.id).\(group.key).* and checked against the items and （七）总计",
-                    table: table.id, row: group.key, line: Int(first.place.line),
-                    column: document.characterColumn(first.place)))
-        }
-    }
-
     /// Rows whose glued runs have several readings: the table's equalities (balance, column sums) choose, if exactly
     /// one combination satisfies them all.
     private mutating func resolveWithTableRules(
@@ -391,79 +343,5 @@ extension ReportReader {
             if values[cell] != nil { kept.append(template.cells[cell].name) }
         }
         return kept
-    }
-
-    private mutating func apply(
-        _ reading: DigitRunSplitter.Reading, _ runs: [CellToken], row: TemplateRowKey, table: TemplateTable,
-        note: String?
-    ) {
-        for (k, cell) in row.cells.enumerated() {
-            let origin = reading.origins[k]
-            store(
-                cell, runs[origin.run], offset: origin.offset, value: reading.values[k], inferred: note, table: table,
-                row: row)
-        }
-    }
-
-    /// Records one cell: its value (or why it is empty) and where it came from.
-    private mutating func store(
-        _ cell: Int, _ token: CellToken, offset: Int, value: DecimalNumber?, inferred: String?, table: TemplateTable,
-        row: TemplateRowKey
-    ) {
-        var name: String { template.cells[cell].name }
-        let sourcePlace = SourcePlace(line: token.place.line, offset: token.place.offset + Int32(offset))
-        if let problem = token.problem {
-            missingReasons[cell] = problem + " at line \(token.place.line)"
-            issues.append(
-                ImportIssue(
-                    code: "I111", "\(name): \(problem); left empty", table: table.id, row: row.row,
-                    line: Int(token.place.line),
-                    column: document.characterColumn(token.place), damage: token.damage ?? .malformedRow))
-            return
-        }
-        if token.isBlank {
-            missingReasons[cell] =
-                "blank in the source" + (token.digits.isEmpty ? "" : " ('\(token.text)')")
-                + " at line \(token.place.line)"
-            return
-        }
-        let integerDigits =
-            (token.digits.firstIndex(of: ".") ?? token.digits.count) - (token.digits.first == "-" ? 1 : 0)
-        if value == nil, integerDigits > ImportLimits.maxValueDigits {
-            let shown = token.text.count > 40 ? String(token.text.prefix(40)) + "…" : token.text
-            missingReasons[cell] =
-                "'\(shown)' at line \(token.place.line) has \(integerDigits) digits, too many for a count"
-            issues.append(
-                ImportIssue(
-                    code: "I113",
-                    "\(name): '\(shown)' has \(integerDigits) digits, more than the \(ImportLimits.maxValueDigits) a cell may have; "
-                        + "left empty",
-                    table: table.id, row: row.row, line: Int(token.place.line),
-                    column: document.characterColumn(sourcePlace),
-                    damage: .numberTooLarge))
-            return
-        }
-        guard let number = value ?? Self.number(token.digits) else {
-            missingReasons[cell] = "'\(token.text)' at line \(token.place.line) is not a number that fits"
-            issues.append(
-                ImportIssue(
-                    code: "I108", "\(name): '\(token.text)' is not a usable number", table: table.id, row: row.row,
-                    line: Int(token.place.line), column: document.characterColumn(sourcePlace), damage: .unreadableValue
-                ))
-            return
-        }
-        var note = inferred
-        if let printed = token.note { note = (note.map { $0 + "; " } ?? "") + "printed with '\(printed)'" }
-        if !number.isInteger && template.cells[cell].unit.isIntegral {
-            issues.append(
-                ImportIssue(
-                    code: "I109", "\(name) = \(number) is not a whole number", table: table.id, row: row.row,
-                    line: Int(token.place.line)))
-        }
-        let provenance = Provenance(
-            file: file, line: Int(sourcePlace.line), column: document.characterColumn(sourcePlace),
-            origin: inferred == nil ? .read : .inferred, note: note)
-        values[cell] = (.number(number), provenance)
-        if let inferred { inferredReasons[cell] = inferred }
     }
 }
