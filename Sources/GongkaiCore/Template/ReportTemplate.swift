@@ -227,16 +227,20 @@ public struct ReportTemplate: Sendable {
     public let crossYear: [CrossYearRule]
     /// Metadata and prose text cells (`meta.org`, `text.s1`), with their Chinese labels.
     public let textCells: [TemplateTextCell]
+    /// Labels this format prints and no other format has, by which a report in it is recognised wherever they stand
+    /// (the 2019 format's table 二 headers); each is one of the template's own labels or headings (a test holds it).
+    public let markers: [String]
 
     private let indexByName: [String: Int]
 
     /// Builds a template, deriving cells, totals and equalities from the tables.
     public init(
         id: String, source: String, tables: [TemplateTable], balances: [RowBalance], crossYear: [CrossYearRule],
-        textCells: [TemplateTextCell]
+        textCells: [TemplateTextCell], markers: [String] = []
     ) {
         self.id = id
         self.source = source
+        self.markers = markers
         self.tables = tables
         self.crossYear = crossYear
         self.textCells = textCells

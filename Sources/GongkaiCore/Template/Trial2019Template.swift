@@ -10,7 +10,10 @@ extension ReportTemplate {
         tables: [trial2019Table2, trial2019Table3, table4],
         balances: [balance],
         crossYear: [carriedOver],
-        textCells: textCells)
+        textCells: textCells,
+        // Table 二's headers the 2021 format has not: 2021's own labels (本年处理决定数量 …) contain none of them, and
+        // prose rarely prints them (采购项目数量 is left out for that reason).
+        markers: ["本年新制作数量", "本年新公开数量", "对外公开总数量", "第二十条第（九）项"])
 
     /// The formats Gongkai reads, newest first; a template id names one of them in workbook files.
     public static let all: [ReportTemplate] = [.official2021, .trial2019]

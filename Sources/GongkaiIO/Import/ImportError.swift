@@ -57,15 +57,6 @@ extension ImportError {
                 + "四、政府信息公开行政复议、行政诉讼情况 with numbers under them",
             file: file)
     }
-    /// The code of ``trialFormat(_:line:marker:)``: the 2021 reader hands such a report to the 2019 template.
-    static let trialFormatCode = "I006"
-    static func trialFormat(_ file: String?, line: Int?, marker: String) -> ImportError {
-        ImportError(
-            code: trialFormatCode,
-            "this report uses the 2019 trial format (国办公开办函〔2019〕60号, table 二 column '\(marker)'), "
-                + "not the 2021 format (国办公开办函〔2021〕30号); it is not loaded as 2021",
-            file: file, line: line)
-    }
     static func popplerMissing(_ file: String?) -> ImportError {
         ImportError(
             code: "I007",

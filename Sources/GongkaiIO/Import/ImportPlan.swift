@@ -18,15 +18,13 @@ struct ImportPlan: Sendable {
     let tables: [Heading]
     /// The prose sections after the tables (五、六).
     let closing: [Heading]
-    /// Headings of the 2019 trial format's table 二, which the 2021 format does not have.
-    let trialFormatMarkers: [(text: String, scalars: [Unicode.Scalar])]
+    /// The other formats Gongkai knows, each with the labels that recognise it (``ReportTemplate/markers``).
+    let otherFormats: [(template: ReportTemplate, markers: [[Unicode.Scalar]])]
 
     /// Whether label text names a row of any table (``TemplateRowKey/matches(_:)``).
     func namesRow(_ label: [Unicode.Scalar]) -> Bool {
         rows.values.contains { $0.contains { $0.matches(label) } }
     }
-
-    static let trialFormatMarkers = ["本年新制作数量", "本年新公开数量", "对外公开总数量", "第二十条第（九）项"]
 
     init(_ template: ReportTemplate) {
         rows = TemplateRowKey.rows(of: template)
@@ -48,9 +46,8 @@ struct ImportPlan: Sendable {
             .map {
                 Heading(name: $0.name, title: title($0.label), fallback: nil)
             }
-        // Only the 2021 plan looks for them: they are the 2019 template's own labels.
-        trialFormatMarkers =
-            template.id == ReportTemplate.official2021.id
-            ? Self.trialFormatMarkers.map { ($0, LabelText.normalized($0)) } : []
+        otherFormats = ReportTemplate.all.filter { $0.id != template.id && !$0.markers.isEmpty }.map { other in
+            (other, other.markers.map { LabelText.normalized($0) })
+        }
     }
 }

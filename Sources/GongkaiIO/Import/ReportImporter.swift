@@ -25,8 +25,9 @@ public struct ReportImporter: Sendable {
     /// Seconds a child process (`pdftotext`) may run before it is stopped and the load fails.
     public var childTimeout: Double = 60
 
-    /// The importer a 2021 importer hands a 2019-format report to (its plan is built once).
-    static let trial2019 = ReportImporter(template: .trial2019)
+    /// An importer per format, its plan built once: where a report printed in another format is handed.
+    static let byFormat = Dictionary(
+        uniqueKeysWithValues: ReportTemplate.all.map { ($0.id, ReportImporter(template: $0)) })
 
     /// An importer for the official 2021 format.
     public init(template: ReportTemplate = .official2021) {
@@ -91,21 +92,21 @@ public struct ReportImporter: Sendable {
             document: document, fileName: fileName, encoding: encoding, issues: issues, kind: knownKind)
     }
 
-    /// Reads the tables and prose of a document already split into blocks.
+    /// Reads the tables and prose of a document already split into blocks. `recognising`: whether a report printed
+    /// in another format is handed to that format's importer.
     func importReport(
         document: SourceDocument, fileName: String?, encoding: SourceEncoding, issues: [ImportIssue],
-        kind knownKind: InputKind? = nil
+        kind knownKind: InputKind? = nil, recognising: Bool = true
     ) throws(ImportError) -> ImportedReport {
         var reader = ReportReader(template: template, plan: plan, document: document, file: fileName)
-        let sections: [String: String]
-        let tablesFound: Int
-        do {
-            (sections, tablesFound) = try reader.read()
-        } catch  where error.code == ImportError.trialFormatCode && template.id == ReportTemplate.official2021.id {
-            // A report in the 2019 trial format is read into that template, in its own layout.
-            return try ReportImporter.trial2019.importReport(
-                document: document, fileName: fileName, encoding: encoding, issues: issues, kind: knownKind)
+        // A report printed in another format Gongkai knows (the 2019 trial format) is read into that format's
+        // template, in its own layout; that importer does not look further.
+        if recognising, let other = reader.otherFormat(), let importer = ReportImporter.byFormat[other.id] {
+            return try importer.importReport(
+                document: document, fileName: fileName, encoding: encoding, issues: issues, kind: knownKind,
+                recognising: false)
         }
+        let (sections, tablesFound) = try reader.read()
         guard tablesFound > 0, !reader.values.isEmpty else { throw .noTables(fileName) }
 
         var metadata = ReportMetadata(document)

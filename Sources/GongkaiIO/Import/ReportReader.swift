@@ -174,15 +174,12 @@ struct ReportReader {
 
     // MARK: Reading
 
+    /// The other format the document is printed in, when it prints one of that format's own labels.
+    func otherFormat() -> ReportTemplate? {
+        plan.otherFormats.first { format in format.markers.contains { findText($0, from: 0) != nil } }?.template
+    }
+
     mutating func read() throws(ImportError) -> (texts: [String: String], tablesFound: Int) {
-        for marker in plan.trialFormatMarkers {
-            if let at = findText(marker.scalars, from: 0) {
-                let place = bound(at.start)
-                throw .trialFormat(
-                    file, line: Int(document.blocks[place.block].text.place(at: place.offset).line), marker: marker.text
-                )
-            }
-        }
         let found = headings()
         values.reserveCapacity(template.cells.count)
         var tablesFound = 0

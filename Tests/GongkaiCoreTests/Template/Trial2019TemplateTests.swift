@@ -23,4 +23,27 @@ struct Trial2019TemplateTests {
         #expect(template.crossYear.map(\.name) == ReportTemplate.official2021.crossYear.map(\.name))
         #expect(ReportTemplate.named("2019")?.id == "2019")
     }
+
+    /// Every label and heading a template prints: table titles, section headings, column and row labels.
+    static func printedLabels(_ template: ReportTemplate) -> [String] {
+        template.tables.flatMap { table in
+            [table.title]
+                + table.sections.flatMap { section in
+                    [section.heading].compactMap { $0 } + section.columns.flatMap(\.labels)
+                        + section.rows.flatMap(\.labels)
+                }
+        }
+    }
+
+    @Test("the labels that recognise the 2019 format are its own, and no 2021 label contains one")
+    func markers() {
+        #expect(!template.markers.isEmpty)
+        #expect(ReportTemplate.official2021.markers.isEmpty)
+        let own = Set(Self.printedLabels(template))
+        let other = Self.printedLabels(.official2021)
+        for marker in template.markers {
+            #expect(own.contains(marker), "\(marker) is not a label of the 2019 format")
+            #expect(!other.contains { $0.contains(marker) }, "a 2021 label contains \(marker)")
+        }
+    }
 }
