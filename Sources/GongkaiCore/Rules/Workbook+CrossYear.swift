@@ -87,17 +87,6 @@ extension Workbook {
     }
 }
 
-extension String {
-    /// Without leading and trailing spaces (ASCII and ideographic).
-    var trimmingSpaces: String {
-        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\u{3000}" || $0 == "\t" || $0.isNewline }
-        guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else {
-            return ""
-        }
-        return String(self[first...last])
-    }
-}
-
 extension Workbook {
     /// Every suffix of a body's name of 3 Characters or more, with its year: the keys of ``reportsByOrgSuffix``.
     static func suffixKeys(of key: OrgYear) -> [OrgYear] {
