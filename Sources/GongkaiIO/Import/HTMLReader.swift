@@ -370,4 +370,3 @@ enum HTMLReader {
         }
     }
 }
-
