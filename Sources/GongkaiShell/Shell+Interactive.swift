@@ -74,8 +74,9 @@ extension Shell: InteractiveHost {
             case "drop": kinds = [.words(command.argumentWords), .dropped]
             case "rule": kinds = [.words([]), .words(["error", "warning"]), .names]
             case "find": kinds = [.words([])]
-            case "metric", "rank":
-                kinds = [.words(session.metricNames)] + (command.name == "rank" ? [.words(command.argumentWords)] : [])
+            case "metric", "rank", "chart":
+                kinds =
+                    [.words(session.metricNames)] + (command.name == "metric" ? [] : [.words(command.argumentWords)])
             case "table":
                 kinds = Array(repeating: .words(session.metricNames + ["by", "asc", "desc", "where"]), count: 8)
             default: kinds = command.argumentWords.isEmpty ? [] : [.words(command.argumentWords)]

@@ -204,6 +204,20 @@ extension ShellCommand {
             argumentWords: Metric.builtIn.map(\.key) + ["top", "asc", "desc", "where"],
             run: { shell, arguments in try shell.rankCommand(arguments) }),
         ShellCommand(
+            name: "chart", syntax: "METRIC [top N] [OPTION…]",
+            summary: "Bar chart of a metric across reports",
+            details: """
+                The ranking of `.rank` (the same METRIC, top N, asc, desc and `where CONDITION`) as horizontal \
+                bars fitted to the terminal's width (80 columns in a pipe): the report names in one column aligned \
+                for Chinese text (cut with … beyond a third of the width), bars of █ with eighth blocks for the \
+                rest, and each value exactly after its bar. Negative values (yoy growth) run left from a zero axis │. \
+                Reports whose value is empty follow with the reason, never as a bar of 0; the last line gives P25 / \
+                P50 / P75 and the current report's rank.
+                """,
+            examples: [".chart applications", ".chart disclosure_rate top 5", ".chart yoy(applications)"],
+            argumentWords: Metric.builtIn.map(\.key) + ["top", "asc", "desc", "where"],
+            run: { shell, arguments in try shell.chartCommand(arguments) }),
+        ShellCommand(
             name: "table", syntax: "METRIC… [by M] [OPTION…]",
             summary: "Reports × metrics, quartiles, rank",
             details: """
