@@ -67,7 +67,9 @@ extension Shell: InteractiveHost {
             case "load", "read", "save", "output": kinds = [.path]
             case "export":
                 let tables = (current.flatMap { try? workbook.template(of: $0) } ?? .official2021).tables.map(\.id)
-                kinds = [.words(ExportFormatName.all), .path, .words(tables + ["--excel", "--all", "--strict"])]
+                kinds = [
+                    .words(ExportFormatName.all), .path, .words(tables + ["--excel", "--all", "--strict", "--chart"]),
+                ]
             case "show", "explain": kinds = [.names]
             case "help": kinds = [.commands]
             case "reports", "suggest", "unload": kinds = [.reports]
