@@ -48,12 +48,16 @@ extension ShellCommand {
                 is still written, unless --strict leaves those reports out. sqlite writes every loaded report \
                 into one SQLite database (tables reports, cells, rules, metrics; docs/sqlite.md); an existing FILE \
                 is replaced only with --force. `.export html FILE --chart METRIC [top N] [asc|desc] [where …]` \
-                writes a ranking instead: a self-contained page with an SVG bar chart and the ranking table.
+                writes a ranking instead: a self-contained page with an SVG bar chart and the ranking table. \
+                profile writes 单位年度治理画像 of the current report — HTML, or LaTeX for xelatex when FILE ends in \
+                .tex: its tables, each metric with rank, percentile and quartiles among the loaded reports, its \
+                body's trend over the loaded years, and the rules it fails (docs/metrics.md).
                 """,
             examples: [
                 ".export csv out/上犹县.csv", ".export latex - t3", ".export xlsx 上犹县.xlsx",
                 ".export csv 上犹县.csv 三 --excel", ".export csv-long all.csv --all",
                 ".export sqlite reports.sqlite --force", ".export html 申请总量.html --chart applications",
+                ".export profile 画像.tex",
             ],
             argumentWords: ExportFormatName.all,
             run: { shell, arguments in try shell.exportCommand(arguments) }),
