@@ -75,13 +75,18 @@ enum ProfileExporter {
         } else {
             out += htmlTable(
                 ruleHeaders,
-                profile.rules.map { [$0.name, $0.severity, $0.status, $0.imbalance, $0.description] },
+                profile.rules.map(ruleCells),
                 numbers: [3])
         }
         for grid in grids {
             out += "<h2>\(H.escape(grid.table.fullTitle))</h2>\n" + H.table(grid, report: report)
         }
         return out + "</body>\n</html>\n"
+    }
+
+    /// A rule's cells: name, severity (`warning（软规则）` for a soft rule), status, imbalance, description.
+    static func ruleCells(_ rule: ReportProfile.RuleLine) -> [String] {
+        [rule.name, rule.severity + (rule.isSoft ? "（软规则）" : ""), rule.status, rule.imbalance, rule.description]
     }
 
     /// A plain table: a header row, then the rows; the columns in `numbers` right-aligned.
@@ -140,8 +145,8 @@ enum ProfileExporter {
         } else {
             out += "{\\small\\setlength{\\tabcolsep}{3pt}\n"
             out += longtable(
-                "|>{\\raggedright\\arraybackslash}p{3.6cm}|c|c|r|>{\\raggedright\\arraybackslash}p{8.4cm}|",
-                ruleHeaders, profile.rules.map { [$0.name, $0.severity, $0.status, $0.imbalance, $0.description] })
+                "|>{\\raggedright\\arraybackslash}p{3.6cm}|c|c|r|>{\\raggedright\\arraybackslash}p{7.4cm}|",
+                ruleHeaders, profile.rules.map(ruleCells))
             out += "}\n\n"
         }
         for grid in grids {
