@@ -70,28 +70,27 @@ public struct BarChart: Sendable {
         let area = max(width - labelWidth - 2 - valueWidth - (negative ? 1 : 0), 1)
         let scale = BarScale(values, units: area * 8)
         let axisColumn = negative ? (scale.axis + 7) / 8 : 0
+        let head = { (label: String) in TextLayout.padRight(TextLayout.truncate(label, labelWidth), labelWidth) + " " }
         var lines: [String] = []
         for ((label, value), text) in zip(bars, texts) {
-            let head = TextLayout.padRight(TextLayout.truncate(label, labelWidth), labelWidth) + " "
+            let start = head(label)
             let length = scale.span(of: value).length
             if !negative {
-                lines.append(head + BarChart.bar(eighths: length) + " " + text)
+                lines.append(start + BarChart.bar(eighths: length) + " " + text)
             } else if value.isNegative {
                 // Halves, right-aligned against the axis.
                 let halves = max((length + 2) / 4, 1)
                 let drawn = (halves % 2 == 1 ? "▐" : "") + String(repeating: "█", count: halves / 2)
                 let lead = String(repeating: " ", count: max(axisColumn - displayWidth(drawn), 0))
-                lines.append(head + lead + drawn + "│ " + text)
+                lines.append(start + lead + drawn + "│ " + text)
             } else {
                 let room = (area - axisColumn) * 8
                 let lead = String(repeating: " ", count: axisColumn)
-                lines.append(head + lead + "│" + BarChart.bar(eighths: min(length, room)) + " " + text)
+                lines.append(start + lead + "│" + BarChart.bar(eighths: min(length, room)) + " " + text)
             }
         }
         for row in empty {
-            let head = TextLayout.padRight(TextLayout.truncate(row.label, labelWidth), labelWidth) + " "
-            let line = head + "-  " + (row.reason ?? "empty")
-            lines.append(TextLayout.truncate(line, width))
+            lines.append(TextLayout.truncate(head(row.label) + "-  " + (row.reason ?? "empty"), width))
         }
         return lines.map { $0.trimmingTrailingBlanks() }
     }
