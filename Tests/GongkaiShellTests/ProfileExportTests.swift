@@ -130,4 +130,35 @@ import Testing
         #expect(shell.execute(statement: ".export profile Tests/Fixtures/reports/上犹县政府办-2023.txt") == .failed)
         #expect(try Data(contentsOf: URL(fileURLWithPath: input)) == before)
     }
+
+    @Test("gongkai export --format profile: one report to a .tex file, several into a folder, never several to one")
+    func commandLine() throws {
+        let reports = ["洪泽区-2023.txt", "洪泽区-2024.txt"].map { Harness.root + "/Tests/Fixtures/reports/" + $0 }
+        let directory = try Harness.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let (context, _, err) = LauncherTests.context()
+        let tex = directory + "/洪泽区-2024.tex"
+        #expect(
+            Launcher.export(
+                Launcher.ExportCommand(
+                    files: [reports[1]], format: "profile", excel: false, output: tex, tables: [], strict: false),
+                context: context) == 0)
+        #expect(try String(contentsOfFile: tex, encoding: .utf8).contains("\\documentclass"))
+        #expect(
+            Launcher.export(
+                Launcher.ExportCommand(
+                    files: reports, format: "profile", excel: false, output: directory + "/all", tables: [],
+                    strict: false), context: context) == 0)
+        let written = try FileManager.default.contentsOfDirectory(atPath: directory + "/all").sorted()
+        #expect(written == ["洪泽区-2023.html", "洪泽区-2024.html"])
+        // 洪泽区 2023's profile shows its trend into 2024, loaded beside it.
+        let page = try String(contentsOfFile: directory + "/all/洪泽区-2023.html", encoding: .utf8)
+        #expect(page.contains("<title>2023: 21</title>") && page.contains("<title>2024: 95</title>"))
+        #expect(
+            Launcher.export(
+                Launcher.ExportCommand(
+                    files: reports, format: "profile", excel: false, output: nil, tables: [], strict: false),
+                context: context) == 1)
+        #expect(err.text.contains("a profile is one report's document"))
+    }
 }
