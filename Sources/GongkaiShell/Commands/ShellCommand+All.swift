@@ -213,9 +213,9 @@ extension ShellCommand {
             summary: "Bar chart of a metric across reports",
             details: """
                 The ranking of `.rank` (the same METRIC, top N, asc, desc and `where CONDITION`) as horizontal \
-                bars fitted to the terminal's width (80 columns in a pipe): the report names in one column aligned \
-                for Chinese text (cut with … beyond a third of the width), bars of █ with eighth blocks for the \
-                rest, and each value exactly after its bar. Negative values (yoy growth) run left from a zero axis │. \
+                bars fitted to the terminal's width (80 columns in a pipe): the report names (* the current one) \
+                in one column aligned for Chinese text (cut with … beyond a third of the width), bars of █ with \
+                eighth blocks for the rest, and each value exactly after its bar. Negative values (yoy growth) run left from a zero axis │. \
                 Reports whose value is empty follow with the reason, never as a bar of 0; the last line gives P25 / \
                 P50 / P75 and the current report's rank. `.export html FILE --chart METRIC …` writes the same \
                 chart as a web page.
