@@ -105,6 +105,13 @@ import Testing
         #expect(lines[3] == "上犹县政府办_2023   -  no previous year of this body loaded")
         #expect(lines.last == "2 ranked, 5 empty; P25 263.0925 · P50 292.855 · P75 322.6175")
         for line in lines { #expect(displayWidth(line) <= 80) }
+        // `where` and `top` as for .rank: the reports with more than 50 new applications, the first one only.
+        out.clear()
+        #expect(shell.execute(statement: ".chart applications top 1 where t3.new.total > 50") == .ok)
+        let kept = out.text.split(separator: "\n").map(String.init)
+        #expect(kept.count == 3)
+        #expect(kept[1].hasPrefix("淮安市_2024 █") && kept[1].hasSuffix("█ 3153"))
+        #expect(kept[2].hasPrefix("3 ranked, 0 empty; P25 82.5 · P50 95 · P75 1624"))
         out.clear()
         #expect(shell.execute(statement: ".chart applications sideways") == .failed)
         #expect(out.text.contains("usage: .chart METRIC [top N] [asc|desc] [where CONDITION]"))
