@@ -53,20 +53,27 @@ public enum SQLiteExporter {
             source_file TEXT,
             format TEXT NOT NULL
         );
-        CREATE TABLE cells (
-            report TEXT NOT NULL REFERENCES reports(name),
+        CREATE TABLE template_cells (
+            format TEXT NOT NULL,
+            position INTEGER NOT NULL,
             cell TEXT NOT NULL,
             "table" TEXT NOT NULL,
             row_label TEXT NOT NULL,
             column_label TEXT NOT NULL,
             unit TEXT NOT NULL,
+            PRIMARY KEY (format, position),
+            UNIQUE (format, cell)
+        );
+        CREATE TABLE cell_values (
+            report INTEGER NOT NULL REFERENCES reports(rowid),
+            position INTEGER NOT NULL,
             value,
             status TEXT NOT NULL,
             page INTEGER,
             line INTEGER,
             "column" INTEGER,
-            PRIMARY KEY (report, cell)
-        );
+            PRIMARY KEY (report, position)
+        ) WITHOUT ROWID;
         CREATE TABLE rules (
             report TEXT NOT NULL REFERENCES reports(name),
             rule TEXT NOT NULL,
@@ -84,6 +91,11 @@ public enum SQLiteExporter {
             value,
             PRIMARY KEY (report, metric)
         );
+        CREATE VIEW cells AS
+            SELECT r.name AS report, t.cell, t."table", t.row_label, t.column_label, t.unit, v.value, v.status, v.page,
+                v.line, v."column"
+            FROM cell_values v JOIN reports r ON r.rowid = v.report
+                JOIN template_cells t ON t.format = r.format AND t.position = v.position;
         CREATE VIEW failing_rules AS
             SELECT report, rule, severity, "left", "right", imbalance, description FROM rules WHERE status = 'fail';
         CREATE VIEW report_totals AS
@@ -118,23 +130,34 @@ public enum SQLiteExporter {
     private static func write(_ reports: [SQLiteReport], metrics: [SQLiteMetric], to connection: Connection)
         throws(Failure)
     {
-        let reportRow = try connection.prepare("INSERT INTO reports VALUES (?1, ?2, ?3, ?4, ?5)")
-        let cellRow = try connection.prepare("INSERT INTO cells VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)")
+        let reportRow = try connection.prepare(
+            "INSERT INTO reports (rowid, name, body, year, source_file, format) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
+        let templateRow = try connection.prepare("INSERT INTO template_cells VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
+        let cellRow = try connection.prepare("INSERT INTO cell_values VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
         let ruleRow = try connection.prepare("INSERT INTO rules VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
         let metricRow = try connection.prepare("INSERT INTO metrics VALUES (?1, ?2, ?3)")
-        for entry in reports {
+        var formats: Set<String> = []
+        for (number, entry) in reports.enumerated() {
             let report = entry.report
+            let id = Int64(number + 1)
+            if formats.insert(report.template.id).inserted {
+                for cell in report.template.cells {
+                    try templateRow.run([
+                        .text(report.template.id), .integer(Int64(cell.index)), .text(cell.name), .text(cell.table),
+                        .text(cell.rowPath), .text(cell.columnPath), .text(cell.unit.rawValue),
+                    ])
+                }
+            }
             let year = report.texts["meta.year"]
             try reportRow.run([
-                .text(report.name), report.texts["meta.org"].map(Field.text) ?? .null,
+                .integer(id), .text(report.name), report.texts["meta.org"].map(Field.text) ?? .null,
                 year.map { Int64($0).map(Field.integer) ?? .text($0) } ?? .null,
                 entry.source.map(Field.text) ?? .null, .text(report.template.id),
             ])
             for cell in report.template.cells {
                 let place = entry.places.indices.contains(cell.index) ? entry.places[cell.index] : nil
                 try cellRow.run([
-                    .text(report.name), .text(cell.name), .text(cell.table), .text(cell.rowPath),
-                    .text(cell.columnPath), .text(cell.unit.rawValue),
+                    .integer(id), .integer(Int64(cell.index)),
                     field(report.value(at: cell.index), integral: cell.unit.isIntegral),
                     .text(statusName(report.status(at: cell.index))),
                     place?.page.map { .integer(Int64($0)) } ?? .null,

@@ -62,6 +62,13 @@ struct SQLiteExportTests {
             $0 + (try session.workbook.template(of: $1).cells.count)
         }
         #expect(rows.count == expectedRows)
+        // The labels are stored once per format, the values once per report and cell.
+        let formats = Set(try session.workbook.reportNames.map { try session.workbook.template(of: $0).id })
+        let templateCells = try formats.reduce(0) { total, id in
+            total + (try #require(ReportTemplate.all.first { $0.id == id }).cells.count)
+        }
+        #expect(try Self.query(file, "SELECT count(*) FROM template_cells") == [["\(templateCells)"]])
+        #expect(try Self.query(file, "SELECT count(*) FROM cell_values") == [["\(expectedRows)"]])
         #expect(reports.contains { $0[0] == "平潭综合实验区_2020" && $0[4] == ReportTemplate.trial2019.id })
         #expect(!rows.contains { $0[3] == "real" })
         let cells = Dictionary(rows.map { ("\($0[0]) \($0[1])", $0) }, uniquingKeysWith: { first, _ in first })
