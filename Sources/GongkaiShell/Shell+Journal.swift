@@ -23,8 +23,8 @@ enum JournalChange: Equatable {
 struct JournalState {
     /// Journaling is on (the launcher turns it on; a library shell keeps no journal).
     var enabled = false
-    /// `fsync` each write (off only to measure what it costs).
-    var durable = true
+    /// When journal writes are `fsync`ed: after each at a terminal, grouped in scripts (see ``Shell/enableJournal``).
+    var durability: JournalWriter.Durability = .everyWrite
     /// The state folder for the journal of a session without a workbook file.
     var stateFolder: String?
     /// The workbook file the session was loaded from or saved to, absolute.
@@ -56,12 +56,17 @@ public struct OrphanJournal: Sendable, Equatable {
 
 extension Shell {
     /// Turns the journal on: changes are journaled from now on, the session's own journal in `stateFolder` unless
-    /// it has a workbook file. `durable: false` skips `fsync` (for the benchmark only).
-    public func enableJournal(stateFolder: String?, durable: Bool = true) {
+    /// it has a workbook file. Each change is written before the next statement runs (a killed process loses
+    /// nothing acknowledged); `durability` says when it is `fsync`ed too — after each change for a person at a
+    /// terminal, grouped for a script (`.none` only to measure what `fsync` costs).
+    public func enableJournal(stateFolder: String?, durability: JournalWriter.Durability = .everyWrite) {
         journal.enabled = stateFolder != nil
         journal.stateFolder = stateFolder
-        journal.durable = durable
+        journal.durability = durability
     }
+
+    /// A script's journal reaches the disk at least this often.
+    public static let scriptJournalSync = JournalWriter.Durability.grouped(milliseconds: 50)
 
     /// The journal's path while one is open.
     public var journalPath: String? { journal.writer?.path }
@@ -139,7 +144,7 @@ extension Shell {
         for path in places {
             do {
                 return try JournalWriter.create(
-                    path: path, header: header, document: workbook.document(), durable: journal.durable)
+                    path: path, header: header, document: workbook.document(), durability: journal.durability)
             } catch {
                 failure = failure ?? error
             }

@@ -10,7 +10,7 @@ enum FillJournalBench {
         let folder = NSTemporaryDirectory() + "gongkai-bench-journal-\(getpid())-\(durable)"
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let shell = Shell(output: StringOutput(), errors: StringOutput())
-        shell.enableJournal(stateFolder: journal ? folder : nil, durable: durable)
+        shell.enableJournal(stateFolder: journal ? folder : nil, durability: durable ? .everyWrite : .none)
         shell.execute(statement: ".new 测试县 2024 as cs")
         var times: [Double] = []
         var value = 0

@@ -76,6 +76,31 @@ import Testing
         #expect(contents.droppedTail)
     }
 
+    @Test("at a terminal every change is fsynced; a script's journal is written each time and fsynced grouped")
+    func durability() throws {
+        let folder = try Harness.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let header = JournalFile.Header(pid: 1, workbook: nil, changes: 0)
+        let cell = WorkbookDocument.Cell(
+            report: "r", name: "t3.new.natural", fact: .value(.init(name: "t3.new.natural", value: .number(.one))))
+        var written: [String: Int] = [:]
+        for (name, durability) in [
+            ("every", JournalWriter.Durability.everyWrite), ("grouped", .grouped(milliseconds: 60_000)),
+        ] {
+            let path = folder + "/\(name).journal"
+            let writer = try JournalWriter.create(
+                path: path, header: header, document: WorkbookDocument(), durability: durability)
+            for _ in 0..<100 { try writer.append(.cell(cell)) }
+            written[name] = writer.syncs
+            // Written either way: a killed process loses nothing that was appended.
+            let text = try String(contentsOfFile: path, encoding: .utf8)
+            #expect(text.components(separatedBy: "t3.new.natural").count - 1 == 100)
+        }
+        // The snapshot written at creation, then each of the 100 lines; grouped: the snapshot's only.
+        #expect(written["every"] == 101)
+        #expect(written["grouped"] == 1)
+    }
+
     @Test("a journal is never opened through a planted symbolic link, nor read through one")
     func symbolicLinks() throws {
         let folder = try Harness.temporaryDirectory()

@@ -7,7 +7,7 @@ import GongkaiCore
 #endif
 
 /// Writes one session's journal (``JournalFile``): created exclusively, 0600, never through a symbolic link; every
-/// write checked and, when `durable`, `fsync`ed before it returns.
+/// write checked, and `fsync`ed as its ``Durability`` says.
 ///
 /// ```swift
 /// let journal = try JournalWriter.create(path: path, header: header, document: workbook.document())
@@ -15,18 +15,34 @@ import GongkaiCore
 /// journal.remove()                       // a clean end
 /// ```
 public final class JournalWriter {
+    /// When a write reaches the disk. Every write is in the kernel before it returns, so a killed process
+    /// (`kill -9`, a crash) loses nothing that was written; `fsync` is what a power cut needs.
+    public enum Durability: Sendable, Equatable {
+        /// `fsync` after every write: a person at the prompt, where each change is worth the 0.2–2 ms.
+        case everyWrite
+        /// `fsync` when the last one is at least `milliseconds` old (and on ``sync()``): a script, where a
+        /// power cut may lose the last moments, which running the script again redoes.
+        case grouped(milliseconds: Int)
+        /// Never (to measure what `fsync` costs).
+        case none
+    }
+
     /// The journal's path.
     public let path: String
-    /// `fsync` after every write (off only to measure what it costs).
-    public let durable: Bool
+    /// When writes are `fsync`ed.
+    public let durability: Durability
     /// The edit lines appended since the snapshot.
     public private(set) var records = 0
+    /// How many times the journal was `fsync`ed.
+    public private(set) var syncs = 0
     private var descriptor: Int32
+    /// Monotonic nanoseconds of the last `fsync`.
+    private var lastSync: UInt64 = 0
 
-    private init(path: String, descriptor: Int32, durable: Bool) {
+    private init(path: String, descriptor: Int32, durability: Durability) {
         self.path = path
         self.descriptor = descriptor
-        self.durable = durable
+        self.durability = durability
     }
 
     deinit { if descriptor >= 0 { close(descriptor) } }
@@ -34,11 +50,11 @@ public final class JournalWriter {
     /// Creates the journal at `path` with its snapshot: `O_CREAT|O_EXCL|O_NOFOLLOW`, mode 0600, so an existing file
     /// or a planted symbolic link is never opened.
     public static func create(
-        path: String, header: JournalFile.Header, document: WorkbookDocument, durable: Bool = true
+        path: String, header: JournalFile.Header, document: WorkbookDocument, durability: Durability = .everyWrite
     ) throws(AtomicFile.WriteError) -> JournalWriter {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_APPEND | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else { throw AtomicFile.WriteError(path: path, code: errno) }
-        let journal = JournalWriter(path: path, descriptor: descriptor, durable: durable)
+        let journal = JournalWriter(path: path, descriptor: descriptor, durability: durability)
         do {
             try journal.write(JournalFile.render(header, document: document))
         } catch {
@@ -49,7 +65,7 @@ public final class JournalWriter {
         return journal
     }
 
-    /// Appends one acknowledged edit; durable when it returns.
+    /// Appends one acknowledged edit: written when it returns, on the disk as ``durability`` says.
     public func append(_ record: JournalFile.Record) throws(AtomicFile.WriteError) {
         try write(JournalFile.line(record))
         records += 1
@@ -81,12 +97,31 @@ public final class JournalWriter {
         if let code = text.withUTF8({ AtomicFile.writeAll(UnsafeRawBufferPointer($0), to: descriptor) }) {
             throw AtomicFile.WriteError(path: path, code: code)
         }
-        if durable, fsync(descriptor) != 0 { throw AtomicFile.WriteError(path: path, code: errno) }
+        switch durability {
+        case .everyWrite: try sync()
+        case .grouped(let milliseconds):
+            if Self.now() &- lastSync >= UInt64(milliseconds) * 1_000_000 { try sync() }
+        case .none: break
+        }
+    }
+
+    /// `fsync`s what was written since the last one (a grouped journal before a pause: the end of a script).
+    public func sync() throws(AtomicFile.WriteError) {
+        guard descriptor >= 0, durability != .none else { return }
+        if fsync(descriptor) != 0 { throw AtomicFile.WriteError(path: path, code: errno) }
+        lastSync = Self.now()
+        syncs += 1
+    }
+
+    private static func now() -> UInt64 {
+        var time = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &time)
+        return UInt64(time.tv_sec) &* 1_000_000_000 &+ UInt64(time.tv_nsec)
     }
 
     /// The new file's name reaches the disk with its folder.
     private func syncFolder() {
-        guard durable else { return }
+        guard durability != .none else { return }
         let folder = open(AtomicFile.folder(of: path), O_RDONLY | O_CLOEXEC)
         if folder >= 0 {
             _ = fsync(folder)

@@ -18,7 +18,7 @@ extension Launcher {
             context.errors.line("Error: gongkai check needs at least one FILE")
             return 2
         }
-        let shell = makeShell(bail: false, context: context)
+        let shell = makeShell(bail: false, context: context, interactive: false)
         // Loading prints nothing of its own here: each report's rules come below, once.
         let progress = progressDisplay(context)
         let report = Shell(
@@ -113,7 +113,7 @@ extension Launcher {
             context.errors.line("Error: gongkai export needs at least one FILE")
             return 2
         }
-        let shell = makeShell(bail: false, context: context)
+        let shell = makeShell(bail: false, context: context, interactive: false)
         let session = shell.session
         let progress = progressDisplay(context)
         let batch = session.load(command.files, progress: progress.show)

@@ -76,10 +76,10 @@ public enum Launcher {
         files: [String], commands: String?, bail: Bool, skipInit: Bool, allowIncomplete: Bool = false,
         recover: Bool = false, context: LaunchContext, firstStatements: [String] = []
     ) -> Int32 {
-        let shell = makeShell(bail: bail, context: context)
+        let interactive = commands == nil && context.standardInputIsTerminal
+        let shell = makeShell(bail: bail, context: context, interactive: interactive)
         defer { shell.endJournal() }  // any end but a crash is a clean one
         shell.options.allowIncomplete = allowIncomplete
-        let interactive = commands == nil && context.standardInputIsTerminal
         let stateFolder = HistoryFile.stateFolder(environment: context.environment)
         if recover {
             guard let orphan = Shell.orphanJournals(stateFolder: stateFolder, besides: files).first else {
@@ -155,7 +155,7 @@ public enum Launcher {
             context.errors.line("Error: \(error)")
             return 2
         }
-        let shell = makeShell(bail: bail, context: context)
+        let shell = makeShell(bail: bail, context: context, interactive: false)
         defer { shell.endJournal() }
         shell.options.allowIncomplete = allowIncomplete
         shell.inputs.add(path, kind: .script)  // `.output SCRIPT` inside it is refused
@@ -222,14 +222,17 @@ public enum Launcher {
         return Int(size.ws_col)
     }
 
-    /// A shell for this run, polling the context's interruption (whose handler is installed now).
-    static func makeShell(bail: Bool, context: LaunchContext) -> Shell {
+    /// A shell for this run, polling the context's interruption (whose handler is installed now). Its journal is
+    /// `fsync`ed after every change at a terminal, grouped in a script (``Shell/scriptJournalSync``).
+    static func makeShell(bail: Bool, context: LaunchContext, interactive: Bool) -> Shell {
         var options = ShellOptions(bail: bail)
         if let columns = context.environment["COLUMNS"].flatMap({ Int($0) }), columns >= 40 { options.width = columns }
         context.interruption.listen()
         let shell = Shell(
             output: context.output, errors: context.errors, options: options, interruption: context.interruption)
-        shell.enableJournal(stateFolder: HistoryFile.stateFolder(environment: context.environment))
+        shell.enableJournal(
+            stateFolder: HistoryFile.stateFolder(environment: context.environment),
+            durability: interactive ? .everyWrite : Shell.scriptJournalSync)
         return shell
     }
 
