@@ -8,6 +8,7 @@ extension Workbook {
         document.metrics = metricDefinitions.map {
             WorkbookDocument.Metric(name: $0.name, formula: $0.builtIn == nil ? $0.formula : nil)
         }
+        document.aliases = aliases.map { WorkbookDocument.Alias(body: $0.body.text, other: $0.other.text) }
         for (slot, state) in reports.enumerated() {
             guard let state else { continue }
             let snapshot = self.snapshot(of: state, slot: slot)
@@ -56,6 +57,14 @@ extension Workbook {
             }
             userNameHeads.insert(String(GongkaiCore.Metric.cellPrefix.dropLast()))
         }
+        // Aliases before the reports, so each report links to its previous year as it loads.
+        for alias in document.aliases {
+            guard let body = BodyKey(alias.body), let other = BodyKey(alias.other), body != other else {
+                throw .invalidName("alias \(alias.body) = \(alias.other)", reason: "two different body names")
+            }
+            aliases.append(BodyAlias(body, other))
+        }
+        canonicalBody = Workbook.canonicalBodies(aliases)
         // Reports first (values and texts), so formulas may refer across reports in any order.
         for report in document.reports {
             guard let template = templates.first(where: { $0.id == report.templateID }) else {

@@ -31,12 +31,19 @@ public final class Workbook {
     /// Raw cell id → user rules reading it.
     var ruleDependents: [Int: [Int]] = [:]
 
-    /// Cross-year pairing: reports by (org, year), and for each earlier report the later ones linked to it.
-    var reportsByOrgYear: [OrgYear: [Int]] = [:]
-    /// Slots by every suffix (3 Characters or more) of their body and their year: the reports of one body whose
-    /// `meta.org` is longer (`淮安市洪泽区人民政府` under `洪泽区人民政府`), found without a scan.
-    var reportsByOrgSuffix: [OrgYear: [Int]] = [:]
+    /// Cross-year pairing (Workbook+CrossYear.swift): reports by (body, year), and for each earlier report the later
+    /// ones linked to it.
+    var reportsByBodyYear: [BodyYear: [Int]] = [:]
+    /// Reports by body, any year, in slot order: the years of one body (`.trend`).
+    var reportsByBody: [BodyKey: [Int]] = [:]
+    /// Per trailing unit and year, the longer bodies ending with it and how many reports each has
+    /// (`洪泽区`, 2024 → [`淮安市洪泽区`: 1]): a body whose name is longer found without a scan.
+    var bodiesByTrailingUnit: [BodyYear: [BodyKey: Int]] = [:]
     var laterReports: [Int: [Int]] = [:]
+    /// Aliases declared by the user (`.alias`), in the order they came in, and what each aliased key stands for
+    /// (the smallest key of its group).
+    var aliases: [BodyAlias] = []
+    var canonicalBody: [BodyKey: BodyKey] = [:]
 
     var undoLog: [Operation] = []
     var redoLog: [Operation] = []
