@@ -270,7 +270,7 @@ extension ShellCommand {
             run: { shell, arguments in try shell.aliasCommand(arguments) }),
         ShellCommand(
             name: "drop", syntax: "rule|name|metric|alias NAME",
-            summary: "Remove a rule, a named cell, a metric or an alias",
+            summary: "Remove a rule, name, metric or alias",
             details: "A name still used by formulas or rules cannot be dropped; drop those first.",
             examples: [".drop rule opened", ".drop name rate", ".drop metric open_share", ".drop alias 平潭"],
             argumentWords: ["rule", "name", "metric", "alias"],
