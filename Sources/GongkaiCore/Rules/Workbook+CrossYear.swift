@@ -101,11 +101,20 @@ extension Workbook {
         var affected: Set<Int> = [slot]
         if old != new {
             var claims: [BodyYear] = []
-            if let old { claims += unindex(slot, old) }
-            if let new { claims += index(slot, new) }
+            // A link goes to the first report of a (body, year): only a report that is or was first moves links (a
+            // thousand copies of one body load without touching each other's links).
+            var firsts: [BodyYear] = []
+            if let old {
+                if reportsByBodyYear[old]?.first == slot { firsts.append(old) }
+                claims += unindex(slot, old)
+            }
+            if let new {
+                claims += index(slot, new)
+                if reportsByBodyYear[new]?.first == slot { firsts.append(new) }
+            }
             report.bodyYear = new
             affected.formUnion(laterReports[slot] ?? [])
-            for key in [old, new].compactMap({ $0 }) { affected.formUnion(reportsAffected(by: key)) }
+            for key in firsts { affected.formUnion(reportsAffected(by: key)) }
             affected.formUnion(reportsAffected(byClaims: claims))
         }
         for other in affected.sorted() { updateLink(other) }
@@ -116,8 +125,9 @@ extension Workbook {
         guard let report = reports[slot] else { return }
         var affected = Set(laterReports[slot] ?? [])
         if let key = report.bodyYear {
+            let wasFirst = reportsByBodyYear[key]?.first == slot
             let claims = unindex(slot, key)
-            affected.formUnion(reportsAffected(by: key))
+            if wasFirst { affected.formUnion(reportsAffected(by: key)) }
             affected.formUnion(reportsAffected(byClaims: claims))
         }
         report.bodyYear = nil
@@ -161,8 +171,8 @@ extension Workbook {
         return claims
     }
 
-    /// The reports whose link may change when a report of `key` comes or goes: the next year's of the same body, of
-    /// its trailing units, and of the longer bodies ending with it.
+    /// The reports whose link may change when the first report of `key` changes: the next year's of the same body,
+    /// of its trailing units, and of the longer bodies ending with it.
     func reportsAffected(by key: BodyYear) -> [Int] {
         let next = key.year + 1
         var slots = reportsByBodyYear[BodyYear(body: key.body, year: next)] ?? []
