@@ -53,8 +53,8 @@ public struct ReportDiff: Sendable, Hashable {
     public let cells: [Change]
     /// The built-in metrics, then the user's, that differ.
     public let metrics: [Change]
-    /// The rules of both (template, domain, cross-year, user and soft rules) whose status differs, in the second
-    /// report's listing order.
+    /// The rules both have (template, domain, cross-year and soft rules; a user rule is one report's) whose status
+    /// differs, in the second report's listing order.
     public let rules: [RuleChange]
 
     /// The changes marked 同比突变, cells then metrics.
