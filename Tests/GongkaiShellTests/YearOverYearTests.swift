@@ -91,6 +91,17 @@ struct YearOverYearTests {
         #expect(try restored.session.workbook.previousYear(of: "淮安市洪泽区_2024") == "洪泽区_2023")
     }
 
+    @Test func tabCompletesReportsAndMetrics() {
+        let (shell, _) = Harness.shell()
+        shell.run(script: ".load \(Self.pair)\n", name: nil)
+        let completer = Completer(candidates: shell.completionCandidates())
+        #expect(completer.complete(".diff 洪").matches == ["洪泽区_2023"])
+        #expect(completer.complete(".diff 洪泽区_2023 淮").matches == ["淮安市洪泽区_2024"])
+        #expect(completer.complete(".trend appl").matches == ["applications"])
+        #expect(completer.complete(".trend applications 淮").matches == ["淮安市洪泽区_2024"])
+        #expect(completer.complete(".drop al").matches == ["alias"])
+    }
+
     @Test func theBinaryDiffsThroughTheNonInteractivePath() throws {
         let files = Self.pair.split(separator: " ").map { Harness.root + "/" + $0 }
         let (out, _, code) = try BinaryTests.run(files + ["-c", ".diff; .trend t3.new.total"])
