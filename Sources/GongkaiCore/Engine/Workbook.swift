@@ -39,6 +39,8 @@ public final class Workbook {
     /// Per trailing unit and year, the longer bodies ending with it and how many reports each has
     /// (`洪泽区`, 2024 → [`淮安市洪泽区`: 1]): a body whose name is longer found without a scan.
     var bodiesByTrailingUnit: [BodyYear: [BodyKey: Int]] = [:]
+    /// The same, any year: the longer bodies ending with a unit (`.trend 洪泽区` with only 淮安市洪泽区 loaded).
+    var bodiesByUnit: [BodyKey: [BodyKey: Int]] = [:]
     var laterReports: [Int: [Int]] = [:]
     /// Aliases declared by the user (`.alias`), in the order they came in, and what each aliased key stands for
     /// (the smallest key of its group).

@@ -57,11 +57,19 @@ extension Workbook {
         return state.lastYear.flatMap { reports[$0]?.name }
     }
 
-    /// The reports of one body across the loaded years, earliest first: the reports named `body` (after aliases)
-    /// and every report linked to them year to year. Empty when no report of the body is loaded.
+    /// The reports of one body across the loaded years, earliest first: the reports named `body` (after aliases) —
+    /// else those of the one longer body ending with it, or of its longest trailing unit loaded — and every report
+    /// linked to them year to year. Empty when no report of the body is loaded.
     public func reports(ofBody body: BodyKey) -> [String] {
+        let key = canonical(body)
+        var pending = reportsByBody[key] ?? []
+        if pending.isEmpty, let longer = bodiesByUnit[key], longer.count == 1, let only = longer.keys.first {
+            pending = reportsByBody[only] ?? []
+        }
+        if pending.isEmpty, let unit = units(of: key).first(where: { reportsByBody[$0] != nil }) {
+            pending = reportsByBody[unit] ?? []
+        }
         var seen = Set<Int>()
-        var pending = reportsByBody[canonical(body)] ?? []
         while let slot = pending.popLast() {
             guard seen.insert(slot).inserted, let report = reports[slot] else { continue }
             if let earlier = report.lastYear { pending.append(earlier) }
@@ -142,6 +150,7 @@ extension Workbook {
         reportsByBody[key.body, default: []].insertSorted(slot)
         var claims: [BodyYear] = []
         for unit in units(of: key.body) where unit != key.body {
+            bodiesByUnit[unit, default: [:]][key.body, default: 0] += 1
             let claim = BodyYear(body: unit, year: key.year)
             let count = bodiesByTrailingUnit[claim, default: [:]][key.body, default: 0]
             bodiesByTrailingUnit[claim, default: [:]][key.body] = count + 1
@@ -158,6 +167,10 @@ extension Workbook {
         if reportsByBody[key.body]?.isEmpty == true { reportsByBody[key.body] = nil }
         var claims: [BodyYear] = []
         for unit in units(of: key.body) where unit != key.body {
+            if let count = bodiesByUnit[unit]?[key.body] {
+                bodiesByUnit[unit]?[key.body] = count > 1 ? count - 1 : nil
+                if bodiesByUnit[unit]?.isEmpty == true { bodiesByUnit[unit] = nil }
+            }
             let claim = BodyYear(body: unit, year: key.year)
             guard let count = bodiesByTrailingUnit[claim]?[key.body] else { continue }
             if count > 1 {
@@ -282,6 +295,7 @@ extension Workbook {
         reportsByBodyYear = [:]
         reportsByBody = [:]
         bodiesByTrailingUnit = [:]
+        bodiesByUnit = [:]
         for (slot, report) in reports.enumerated() {
             guard let report else { continue }
             report.bodyYear = pairingKey(of: report)

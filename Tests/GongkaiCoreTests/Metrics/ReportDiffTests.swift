@@ -80,6 +80,14 @@ struct ReportDiffTests {
             #expect(trend.points.map(\.growth) == [.empty, growth])
         }
         #expect(throws: EngineError.self) { try book.trend("applications", body: try BodyMatchingTests.key("淮安市")) }
+        // With one year loaded, a shorter or a longer name of the body still finds it.
+        _ = try book.removeReport("hz23")
+        for name in ["洪泽区", "江苏省淮安市洪泽区"] {
+            let trend = try book.trend("applications", body: try BodyMatchingTests.key(name))
+            #expect(trend.points.map(\.report) == ["hz24"])
+        }
+        _ = try book.removeReport("hz24")
+        #expect(throws: EngineError.self) { try book.trend("applications", body: try BodyMatchingTests.key("洪泽区")) }
         #expect(throws: EngineError.self) {
             try book.trend("yoy(applications)", body: try BodyMatchingTests.key("洪泽区"))
         }
