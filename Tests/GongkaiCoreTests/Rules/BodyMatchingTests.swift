@@ -144,4 +144,54 @@ struct BodyMatchingTests {
         #expect(dropped.rules.count == 7)
         #expect(throws: EngineError.self) { try book.dropAlias(Self.key("洪泽县")) }
     }
+
+    /// The links kept incrementally through renames, year changes, loads, removals, aliases, undo and redo are those
+    /// a workbook rebuilt from scratch computes.
+    @Test(arguments: [UInt64(1), 2, 3, 4])
+    func incrementalLinksEqualRebuiltOnes(seed: UInt64) throws {
+        let orgs = [
+            "洪泽区人民政府", "淮安市洪泽区人民政府", "江苏省淮安市洪泽区", "某市洪泽区人民政府", "淮安市人民政府", "洪泽县", "",
+        ]
+        let golden = try Golden("洪泽区-2024.json")
+        let book = Workbook()
+        var random = SplitMix64(seed: seed)
+        var loaded = 0
+        func links(_ book: Workbook) throws -> [String: String] {
+            var links: [String: String] = [:]
+            for name in book.reportNames { links[name] = try book.previousYear(of: name) ?? "-" }
+            return links
+        }
+        for _ in 0..<120 {
+            let names = book.reportNames
+            switch random.below(8) {
+            case 0 where names.count < 8, 1 where names.isEmpty:
+                loaded += 1
+                let texts = ["meta.org": orgs[random.below(orgs.count - 1)], "meta.year": "\(2022 + random.below(3))"]
+                _ = try book.loadReport(
+                    name: "r\(loaded)", template: golden.template, values: golden.entries, texts: texts)
+            case 2 where !names.isEmpty:
+                _ = try book.removeReport(names[random.below(names.count)])
+            case 3:
+                let alias = (try Self.key("洪泽县"), try Self.key(["淮安市洪泽区", "洪泽区"][random.below(2)]))
+                _ = (try? book.addAlias(alias.0, alias.1)) ?? (try? book.dropAlias(alias.0))
+            case 4: _ = book.undo()
+            case 5: _ = book.redo()
+            default:
+                guard !names.isEmpty else { continue }
+                let name = names[random.below(names.count)]
+                if random.below(2) == 0 {
+                    let org = orgs[random.below(orgs.count)]
+                    _ = try book.set("meta.org", in: name, org.isEmpty ? .clear : .value(.text(org)))
+                } else {
+                    _ = try book.set("meta.year", in: name, .value(.text("\(2022 + random.below(3))")))
+                }
+            }
+            let rebuilt = try Workbook(document: book.document())
+            #expect(try links(book) == links(rebuilt))
+            for name in book.reportNames {
+                let rules = try book.ruleNames(report: name).filter { $0.hasPrefix("xyear.") }
+                #expect(rules.count == (try book.previousYear(of: name) == nil ? 0 : 7))
+            }
+        }
+    }
 }
