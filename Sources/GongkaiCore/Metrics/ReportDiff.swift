@@ -15,7 +15,7 @@ public struct ReportDiff: Sendable, Hashable {
     public struct Change: Sendable, Hashable {
         /// The cell's name (`t3.new.total`) or the metric's (`applications`).
         public let name: String
-        /// The cell's row and column labels, or the metric's Chinese name.
+        /// The cell's own row and column labels (`1.属于国家秘密 · 自然人`), or the metric's Chinese name.
         public let label: String
         /// The value in the first report.
         public let before: Value
@@ -84,7 +84,8 @@ extension Workbook {
             guard old != new else { continue }
             cells.append(
                 Workbook.change(
-                    cell.name, "\(cell.rowPath) · \(cell.columnPath)", old, new, threshold: threshold))
+                    cell.name, "\(cell.rowLabels.last ?? cell.rowKey) · \(cell.columnLabels.last ?? cell.columnKey)",
+                    old, new, threshold: threshold))
         }
         var metrics: [ReportDiff.Change] = []
         let names = Metric.builtIn.map(\.key) + metricDefinitions.filter { $0.builtIn == nil }.map(\.name)

@@ -20,6 +20,8 @@ struct ReportDiffTests {
         let growth = try Self.number("352.38")
         #expect(new.percent == growth)
         #expect(new.isJump)
+        #expect(new.label == "一、本年新收政府信息公开申请数量 · 总计")
+        #expect(cells["t3.result.denied.secret.natural"]?.label == "1.属于国家秘密 · 自然人")
         // 行政处罚 4119 → 2776: −32.61 %, under the threshold.
         let penalty = try #require(cells["t2.penalty.decided"])
         let penaltyPercent = try Self.number("-32.61")
