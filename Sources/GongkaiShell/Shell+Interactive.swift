@@ -67,7 +67,9 @@ extension Shell: InteractiveHost {
             case "load", "read", "save", "output": kinds = [.path]
             case "export":
                 let tables = (current.flatMap { try? workbook.template(of: $0) } ?? .official2021).tables.map(\.id)
-                kinds = [.words(ExportFormatName.all), .path, .words(tables + ["--excel", "--all", "--strict"])]
+                kinds = [
+                    .words(ExportFormatName.all), .path, .words(tables + ["--excel", "--all", "--strict", "--chart"]),
+                ]
             case "show", "explain": kinds = [.names]
             case "help": kinds = [.commands]
             case "reports", "suggest", "unload": kinds = [.reports]
@@ -76,8 +78,9 @@ extension Shell: InteractiveHost {
             case "drop": kinds = [.words(command.argumentWords), .dropped]
             case "rule": kinds = [.words([]), .words(["error", "warning"]), .names]
             case "find": kinds = [.words([])]
-            case "metric", "rank":
-                kinds = [.words(session.metricNames)] + (command.name == "rank" ? [.words(command.argumentWords)] : [])
+            case "metric", "rank", "chart":
+                kinds =
+                    [.words(session.metricNames)] + (command.name == "metric" ? [] : [.words(command.argumentWords)])
             case "table":
                 kinds = Array(repeating: .words(session.metricNames + ["by", "asc", "desc", "where"]), count: 8)
             default: kinds = command.argumentWords.isEmpty ? [] : [.words(command.argumentWords)]

@@ -195,7 +195,46 @@ struct EngineBench {
             "edit_metric_\(n)", median(editMetric) / 1e3, "us",
             "\(summary(editMetric.map { $0 / 1e3 })); edit_\(n) with m.carryover_rate (reading t3.new.total) defined in all \(n) reports"
         )
+        aggregate(book, workload, &checks)
         _ = try? book.dropMetric("carryover_rate")
+    }
+
+    /// edit_metric_N with a cross-report aggregate too (`all_new = sum(*.t3.new.total)` and the edited report's
+    /// `rank` among all), and the unload + reload of one report, which binds both again.
+    func aggregate(_ book: Workbook, _ workload: Workload, _ checks: inout Checks) {
+        let n = workload.reports
+        _ = try? book.define(name: "all_new", formula: "sum(*.t3.new.total)")
+        _ = try? book.define(name: "place", formula: "rank(r1.t3.new.total, *.t3.new.total)")
+        // Checked against the report cells read one by one (not through the aggregate's binding).
+        let expected = (1...n).reduce(DecimalNumber.zero) { total, k in
+            let value = (try? book.value(of: "r\(k).t3.new.total").number) ?? nil
+            return (try? total.adding(value ?? .zero)) ?? total
+        }
+        checks.check(
+            "edit_aggregate_\(n): all_new is the sum over every report", try? book.value(of: "r1.all_new"),
+            .number(expected))
+        let times = edit(book, workload, reps: small, label: "edit_aggregate_\(n)", &checks)
+        emit(
+            "edit_aggregate_\(n)", median(times) / 1e3, "us",
+            "\(summary(times.map { $0 / 1e3 })); edit_metric_\(n) with sum(*.t3.new.total) and rank(r1…, *.t3.new.total) over all \(n) reports"
+        )
+        var rebinds: [Double] = []
+        for _ in 0..<(options.quick ? 3 : 7) {
+            rebinds.append(
+                time {
+                    _ = try? book.removeReport("r\(n)")
+                    _ = book.undo()
+                })
+        }
+        checks.check(
+            "rebind_\(n): all_new after unload + undo", try? book.value(of: "r1.all_new"),
+            .number(expected))
+        emit(
+            "rebind_\(n)", median(rebinds) / 1e6, "ms",
+            "\(summary(rebinds.map { $0 / 1e6 })); unload one of \(n) reports and undo: both aggregates bound again each time"
+        )
+        _ = try? book.undefine(name: "place")
+        _ = try? book.undefine(name: "all_new")
     }
 
     /// Memory of N reports, measured in a fresh child process.

@@ -201,7 +201,8 @@ extension InteractivePTYTests {
     }
 }
 
-/// One tmux server on a private socket, running a command in a 100×30 UTF-8 pane with LANG unset.
+/// One tmux server on a private socket, running a command in a UTF-8 pane (100×30 unless told) with LANG and COLUMNS
+/// unset.
 final class TmuxDriver {
     /// The visible pane plus its scroll-back.
     struct Screen {
@@ -233,15 +234,19 @@ final class TmuxDriver {
     }
 
     /// Starts `command` in `directory`; `EXIT=<code>` is printed when it ends, and the pane stays open.
-    init(tmux: String, directory: String, command: [String], state: String, home: String) throws {
+    init(
+        tmux: String, directory: String, command: [String], state: String, home: String, columns: Int = 100,
+        rows: Int = 30
+    ) throws {
         self.tmux = tmux
         socket = "gongkai-test-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         let quoted = command.map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }.joined(separator: " ")
         let script =
-            "env -u LANG -u LC_ALL -u LC_CTYPE -u LANGUAGE TERM=xterm-256color XDG_STATE_HOME='\(state)' HOME='\(home)' "
+            "env -u LANG -u LC_ALL -u LC_CTYPE -u LANGUAGE -u COLUMNS -u LINES TERM=xterm-256color XDG_STATE_HOME='\(state)' HOME='\(home)' "
             + "\(quoted); echo EXIT=$?; sleep 120"
         // The server this starts inherits the client's standard output: give it none, or reading it never ends.
-        try run(["-u", "new-session", "-d", "-x", "100", "-y", "30", "-c", directory, script], capture: false)
+        try run(
+            ["-u", "new-session", "-d", "-x", "\(columns)", "-y", "\(rows)", "-c", directory, script], capture: false)
     }
 
     /// Kills the tmux server: always called, whatever happened.

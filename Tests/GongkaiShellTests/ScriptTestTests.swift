@@ -86,7 +86,7 @@ struct ScriptTestTests {
         #expect(Self.scripts.contains("examples/tour.gongkai"))
         let result = try BinaryTests.run(["test", "examples/tour.gongkai"])
         #expect(result.code == 0)
-        #expect(result.out == "ok examples/tour.gongkai (15 statements)\n")
+        #expect(result.out == "ok examples/tour.gongkai (16 statements)\n")
         #expect(try BinaryTests.run(["test", "no-such-script.gongkai"]).code == 2)
     }
 

@@ -4,6 +4,9 @@
 /// A formula bound to cell ids.
 struct CompiledFormula {
     let bound: BoundExpression
+    /// The report patterns of its references that span reports (`*` of `sum(*.t3.new.total)`): see
+    /// Workbook+Spanning.swift.
+    var reportPatterns: [Reference.Segment] = []
 
     /// Raw `CellID`s read, ascending, without repeats.
     var dependencies: [Int] { bound.dependencies }
@@ -16,6 +19,8 @@ struct CompiledCondition {
     let whole: BoundExpression
     let left: BoundExpression?
     let right: BoundExpression?
+    /// As ``CompiledFormula/reportPatterns``.
+    var reportPatterns: [Reference.Segment] = []
 
     var dependencies: [Int] { whole.dependencies }
 

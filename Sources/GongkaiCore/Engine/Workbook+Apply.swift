@@ -111,10 +111,14 @@ extension Workbook {
     /// Compiles a formula for cell `id` (names resolve in its report) and refuses a cycle.
     func compileChecked(_ source: String, at id: CellID) throws(EngineError) -> CompiledFormula {
         let context = id.report
-        let compiled = try FormulaBridge.compile(source, candidates: { self.candidateNames(context: context) }) {
+        let collecting = spanning.collecting
+        spanning.collecting = []
+        defer { spanning.collecting = collecting }
+        var compiled = try FormulaBridge.compile(source, candidates: { self.candidateNames(context: context) }) {
             (reference) throws(EngineError) in
             try self.resolveAll(reference, context: context)
         }
+        compiled.reportPatterns = spanning.collecting ?? []
         // A cycle exists if the cell already (transitively) feeds one of its new precedents.
         let targets = Set(compiled.dependencies)
         if let path = path(from: id.raw, to: targets) {
@@ -127,12 +131,14 @@ extension Workbook {
 
     func install(_ formula: FormulaCell, at id: CellID) {
         setFormula(formula, at: id.raw)
+        if !formula.compiled.reportPatterns.isEmpty { spanning.cells[id.raw] = formula.compiled.reportPatterns }
         for precedent in formula.compiled.dependencies { addReader(id.raw, of: precedent) }
     }
 
     func uninstallFormula(at id: CellID) {
         guard let formula = formula(at: id.raw) else { return }
         setFormula(nil, at: id.raw)
+        if !formula.compiled.reportPatterns.isEmpty { spanning.cells[id.raw] = nil }
         for precedent in formula.compiled.dependencies { removeReader(id.raw, of: precedent) }
     }
 
@@ -253,6 +259,8 @@ extension Workbook {
                     pendingNames.remove(id.raw)
                 }
             }
+            pendingNames.removeAll()
+            try rebindSpanning(after: snapshot.name, slot: slot)
         } catch {
             for id in installed { uninstallFormula(at: id) }
             if slot == reports.count - 1 { reports.removeLast() } else { reports[slot] = nil }
@@ -270,13 +278,24 @@ extension Workbook {
 
     func remove(_ slot: Int) throws(EngineError) -> Operation {
         guard let report = reports[slot] else { throw .noReport }
-        // Refuse while anything outside the report reads it, or a user rule is listed with it.
-        var users = externalReaders(of: slot)
-        for case let rule? in userRules
-        where rule.spec.report == slot
-            || rule.condition.dependencies.contains(where: { CellID(raw: $0).report == slot })
-        {
-            users.append(rule.name)
+        // Refuse while anything outside the report reads it (other than through a cross-report pattern, which is
+        // bound again without it), or a user rule is listed with it.
+        var users = externalReaders(of: slot).compactMap { reader -> String? in
+            guard spanning.cells[reader] != nil, let formula = formula(at: reader),
+                readsOnlyThroughPatterns(formula.source, context: CellID(raw: reader).report, without: slot)
+            else { return name(of: reader, context: nil) }
+            return nil
+        }
+        for (id, rule) in userRules.enumerated() {
+            guard let rule else { continue }
+            if rule.spec.report == slot {
+                users.append(rule.name)
+            } else if rule.condition.dependencies.contains(where: { CellID(raw: $0).report == slot }),
+                spanning.rules[id] == nil
+                    || !readsOnlyThroughPatterns(rule.spec.source, context: rule.spec.report, without: slot)
+            {
+                users.append(rule.name)
+            }
         }
         guard users.isEmpty else { throw .inUse(report.name, by: Array(Set(users)).sorted()) }
         let snapshot = self.snapshot(of: report, slot: slot)
@@ -288,6 +307,9 @@ extension Workbook {
         reports[slot] = nil
         slotByName[report.name] = nil
         if current == slot { current = reports.firstIndex { $0 != nil } }
+        for raw in spanning.cells.keys where CellID(raw: raw).report == slot { spanning.cells[raw] = nil }
+        // Fewer cells to bind can close no cycle: a rebind after an unload does not fail.
+        try? rebindSpanning(after: report.name, slot: slot)
         return .restoreReport(snapshot)
     }
 

@@ -66,23 +66,26 @@ extension Workbook {
         }
         canonicalBody = Workbook.canonicalBodies(aliases)
         // Reports first (values and texts), so formulas may refer across reports in any order.
-        for report in document.reports {
-            guard let template = templates.first(where: { $0.id == report.templateID }) else {
-                throw .invalidValue(report.name, reason: "unknown template ‘\(report.templateID)’")
-            }
-            var cells = [Value](repeating: .empty, count: template.cells.count)
-            var provenance: [Int: Provenance] = [:]
-            for entry in report.values {
-                guard let index = template.index(of: entry.name) else {
-                    throw .unknownName(report.name + "." + entry.name, suggestion: nil)
+        // Cross-report metrics are bound once, after the last report (Workbook+Spanning.swift).
+        try deferringRebinds { () throws(EngineError) in
+            for report in document.reports {
+                guard let template = templates.first(where: { $0.id == report.templateID }) else {
+                    throw .invalidValue(report.name, reason: "unknown template ‘\(report.templateID)’")
                 }
-                cells[index] = entry.value
-                provenance[index] = entry.provenance
+                var cells = [Value](repeating: .empty, count: template.cells.count)
+                var provenance: [Int: Provenance] = [:]
+                for entry in report.values {
+                    guard let index = template.index(of: entry.name) else {
+                        throw .unknownName(report.name + "." + entry.name, suggestion: nil)
+                    }
+                    cells[index] = entry.value
+                    provenance[index] = entry.provenance
+                }
+                var texts: [String: String] = [:]
+                for text in report.texts { texts[text.name] = text.text }
+                _ = try loadReport(
+                    name: report.name, template: template, cells: cells, provenance: provenance, texts: texts)
             }
-            var texts: [String: String] = [:]
-            for text in report.texts { texts[text.name] = text.text }
-            _ = try loadReport(
-                name: report.name, template: template, cells: cells, provenance: provenance, texts: texts)
         }
         for report in document.reports {
             guard let slot = slotByName[report.name], let state = reports[slot] else { continue }

@@ -72,17 +72,17 @@ extension Workbook {
         return cells.sorted()
     }
 
-    /// Formula edges from a report's cells to cells of other reports, by reader name.
-    func externalReaders(of slot: Int) -> [String] {
-        var users: [String] = []
+    /// The formula cells outside a report reading its cells (raw ids, ascending, without repeats).
+    func externalReaders(of slot: Int) -> [Int] {
+        var users: Set<Int> = []
         for (precedent, readers) in dependents where CellID(raw: precedent).report == slot {
-            users += readers.filter { CellID(raw: $0).report != slot }.map { name(of: $0, context: nil) }
+            users.formUnion(readers.lazy.filter { CellID(raw: $0).report != slot })
         }
         if let report = reports[slot] {
             for readers in report.userReaders {
-                users += readers.filter { CellID(raw: $0).report != slot }.map { name(of: $0, context: nil) }
+                users.formUnion(readers.lazy.filter { CellID(raw: $0).report != slot })
             }
         }
-        return users
+        return users.sorted()
     }
 }

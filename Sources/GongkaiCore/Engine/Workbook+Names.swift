@@ -23,7 +23,14 @@ extension Workbook {
         for local in liveLocals(of: report, slot: slot) where pattern.matches(report.name(local: local)) {
             found.append(CellID(report: slot, local: local).raw)
         }
-        if found.isEmpty, rest == reference { found = acrossReports(Reference(pattern: reference)) }
+        if found.isEmpty, rest == reference {
+            let across = Reference(pattern: reference)
+            found = acrossReports(across)
+            if let reportPattern = across.reportPattern {
+                spanning.collecting?.append(reportPattern)
+                if found.isEmpty, spanning.allowsEmpty { return [] }
+            }
+        }
         guard !found.isEmpty else { throw .unknownName(reference, suggestion: nil) }
         return found
     }
@@ -37,7 +44,8 @@ extension Workbook {
         let exact: String? = cells.isPattern ? nil : cells.name
         var found: [Int] = []
         for (slot, report) in reports.enumerated() {
-            guard let report, Reference.segment(reportPattern, matches: report.name) else { continue }
+            guard let report, slot != spanning.excluded, Reference.segment(reportPattern, matches: report.name)
+            else { continue }
             if let exact {
                 if let local = report.local(of: exact), isLive(report, slot: slot, local: local) {
                     found.append(CellID(report: slot, local: local).raw)
@@ -54,7 +62,7 @@ extension Workbook {
     /// Splits off a report qualifier.
     func split(_ reference: String, context: Int?) throws(EngineError) -> (Int, String) {
         if !slotByName.isEmpty, let dot = reference.utf8.firstIndex(of: UInt8(ascii: ".")),
-            let slot = slot(named: reference[..<dot])
+            let slot = slot(named: reference[..<dot]), slot != spanning.excluded
         {
             return (slot, String(reference[reference.utf8.index(after: dot)...]))
         }

@@ -68,6 +68,8 @@ public final class Workbook {
     var pendingNames: Set<Int> = []
     /// Inside ``withoutChangeSets(_:)``: mutations build no change set (see Workbook+Batch.swift).
     var quiet = false
+    /// The formulas and rules over the loaded reports, rebound on every load and unload (Workbook+Spanning.swift).
+    var spanning = SpanningIndex()
 
     /// An empty workbook.
     public init() {}

@@ -100,10 +100,20 @@ struct Lexer {
         var segments: [Reference.Segment] = []
         while true {
             if code() == UInt8(ascii: "*") {
+                let segmentStart = offset
                 offset += 1
                 if code() == UInt8(ascii: "*") {
                     offset += 1
                     segments.append(.oneOrMore)
+                } else if code().continuesIdentifier {
+                    // `*_2024.t3…`, `*洪泽区*.t3…`: a glob segment starting with `*`, followed by more segments.
+                    while code().continuesIdentifier { offset += 1 }
+                    if code() == UInt8(ascii: "*"), code(1) == UInt8(ascii: ".") { offset += 1 }
+                    guard code() == UInt8(ascii: ".") else {
+                        offset = segmentStart + 1
+                        throw expectedHere("'.' after a wildcard")
+                    }
+                    segments.append(.glob(source.text(segmentStart..<offset)))
                 } else {
                     segments.append(.one)
                 }

@@ -45,6 +45,8 @@ public struct ProseFigure: Sendable, Hashable {
     static let scalarKeywords: [(kind: Kind, words: [[UInt32]])] = keywords.map { entry in
         (entry.kind, entry.words.map { $0.unicodeScalars.map(\.value) })
     }
+    /// The first scalar of every keyword.
+    static let firstScalars: Set<UInt32> = Set(scalarKeywords.flatMap { $0.words.compactMap(\.first) })
     static let scalarExcludedAfter: [Kind: [[UInt32]]] = excludedAfter.mapValues { words in
         words.map { $0.unicodeScalars.map(\.value) }
     }
@@ -64,13 +66,16 @@ public struct ProseFigure: Sendable, Hashable {
             for k in pattern.indices where codes[i + k] != pattern[k] { return false }
             return true
         }
+        // Where each keyword's first scalar occurs, in one pass: each keyword then tries only those places.
+        var places: [UInt32: [Int]] = [:]
+        for (i, c) in codes.enumerated() where firstScalars.contains(c) { places[c, default: []].append(i) }
         for (kind, words) in scalarKeywords {
             for pattern in words {
                 guard let first = pattern.first else { continue }
-                var i = 0
-                while i + pattern.count <= codes.count {
-                    defer { i += 1 }
-                    guard codes[i] == first, matches(pattern, at: i), !claimed.contains(i) else { continue }
+                for i in places[first] ?? [] {
+                    guard i + pattern.count <= codes.count, matches(pattern, at: i), !claimed.contains(i) else {
+                        continue
+                    }
                     let after = i + pattern.count
                     if let excluded = scalarExcludedAfter[kind], excluded.contains(where: { matches($0, at: after) }) {
                         continue

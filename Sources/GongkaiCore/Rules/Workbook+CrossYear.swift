@@ -323,17 +323,6 @@ extension Workbook {
     }
 }
 
-extension String {
-    /// Without leading and trailing spaces (ASCII and ideographic).
-    var trimmingSpaces: String {
-        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\u{3000}" || $0 == "\t" || $0.isNewline }
-        guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else {
-            return ""
-        }
-        return String(self[first...last])
-    }
-}
-
 extension Array where Element == Int {
     /// Inserts `value` keeping the array sorted (slots arrive mostly in increasing order: an append).
     mutating func insertSorted(_ value: Int) {

@@ -123,7 +123,7 @@ extension Workbook {
                 description: "\(label) is empty: 信息处理费 cannot be checked")
         }
         let paragraphs = text.split(separator: "\n", omittingEmptySubsequences: false)
-        let mention = paragraphs.firstIndex { $0.contains("处理费") || $0.contains("收费") }
+        let mention = paragraphs.firstIndex { $0.containsText("处理费") || $0.containsText("收费") }
         guard let mention else {
             return softResult(
                 "text.fee", report, status: .fails, left: .empty, right: nofee, cells: cells,
@@ -134,7 +134,7 @@ extension Workbook {
         ]
         // The paragraph that says none was charged, if any mentions the fee that way; else the first mention.
         let none = paragraphs.firstIndex { p in
-            (p.contains("处理费") || p.contains("收费")) && nonePhrases.contains { p.contains($0) }
+            (p.containsText("处理费") || p.containsText("收费")) && nonePhrases.contains { p.containsText($0) }
         }
         let saysNone = none != nil
         let shown = none ?? mention

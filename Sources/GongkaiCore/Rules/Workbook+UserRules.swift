@@ -10,14 +10,11 @@ extension Workbook {
             recorder.droppedRules[.user(id)] = (name, rule.spec.report)
             removeRuleEdges(id, rule.condition.dependencies)
             userRules[id] = nil
+            spanning.rules[id] = nil
             return .rule(name: name, spec: oldSpec)
         }
         guard reports.indices.contains(spec.report), reports[spec.report] != nil else { throw .noReport }
-        let condition = try FormulaBridge.compileCondition(
-            spec.source, candidates: { self.candidateNames(context: spec.report) }
-        ) { (reference) throws(EngineError) in
-            try self.resolveAll(reference, context: spec.report)
-        }
+        let condition = try compileRuleCondition(spec)
         let id = existingID ?? userRules.count
         if id == userRules.count { userRules.append(nil) }
         userRuleByName[name] = id
@@ -28,6 +25,7 @@ extension Workbook {
         }
         let placeholder: RuleStatus = .incomplete
         userRules[id] = UserRule(name: name, spec: spec, condition: condition, status: placeholder)
+        spanning.rules[id] = condition.reportPatterns.isEmpty ? nil : condition.reportPatterns
         for raw in Set(condition.dependencies) { ruleDependents[raw, default: []].append(id) }
         let status = evaluateStatus(of: .user(id)) ?? .error
         if let report = reports[spec.report] {

@@ -18,6 +18,10 @@ public enum ExportFormat: String, Sendable, Hashable, CaseIterable {
     /// A SQLite database of every loaded report: cells, rules, metrics and views (docs/sqlite.md). Binary, and always
     /// all reports in one file; written by the session (``SQLiteExporter``), which has the rules and provenance.
     case sqlite
+    /// 单位年度治理画像 of one report: its tables, its metrics ranked among the loaded reports, its body's trend and
+    /// the rules it fails. HTML, or LaTeX for xelatex when the file name ends in `.tex`; written by the session
+    /// (``Exporter/profile(_:language:tables:options:)`` takes the ``ReportProfile`` it builds).
+    case profile
 
     /// The usual file extension, without the dot.
     public var fileExtension: String {
@@ -25,7 +29,7 @@ public enum ExportFormat: String, Sendable, Hashable, CaseIterable {
         case .csv, .csvLong: "csv"
         case .latex, .latexFragment: "tex"
         case .markdown: "md"
-        case .html: "html"
+        case .html, .profile: "html"
         case .xlsx: "xlsx"
         case .sqlite: "sqlite"
         }
@@ -33,6 +37,10 @@ public enum ExportFormat: String, Sendable, Hashable, CaseIterable {
 
     /// Whether the format is binary (written as bytes, never printed).
     public var isBinary: Bool { self == .xlsx || self == .sqlite }
+
+    /// Whether only a session can write the format: sqlite needs the rules and where each value was read, profile
+    /// the rankings among the loaded reports and the body's other years.
+    public var needsSession: Bool { self == .sqlite || self == .profile }
 
     /// Whether several reports go into one file (the long CSV's one table, the SQLite database), never a folder.
     public var holdsManyReports: Bool { self == .csvLong || self == .sqlite }
@@ -81,7 +89,8 @@ public enum ExportError: Error, Sendable, Hashable, CustomStringConvertible {
     case inconsistentTemplate(String)
     /// A binary format (xlsx) asked for as text.
     case binaryFormat(String)
-    /// A format only a session can write (sqlite: it needs the rules and where each value was read).
+    /// A format only a session can write (sqlite: it needs the rules and where each value was read; profile: the
+    /// rankings among the loaded reports).
     case sessionFormat(String)
 
     /// The message shown to the user.

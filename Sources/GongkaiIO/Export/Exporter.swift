@@ -28,6 +28,7 @@ public enum Exporter {
         case .markdown: return MarkdownExporter.document(jobs, options: options)
         case .html: return HTMLExporter.document(jobs, options: options)
         case .xlsx, .sqlite: throw .binaryFormat(format.rawValue)
+        case .profile: throw .sessionFormat(format.rawValue)
         }
     }
 

@@ -14,20 +14,7 @@ enum HTMLExporter {
         """
 
     static func document(_ jobs: [ExportJob], options: ExportOptions) -> String {
-        let title = jobs.map(\.report.heading).joined(separator: "；")
-        var out = """
-            <!DOCTYPE html>
-            <html lang="zh-CN">
-            <head>
-            <meta charset="utf-8">
-            <title>\(escape(title))</title>
-            <style>
-            \(style)
-            </style>
-            </head>
-            <body>
-
-            """
+        var out = head(title: jobs.map(\.report.heading).joined(separator: "；"))
         for job in jobs {
             out += "<h1>\(escape(job.report.heading))</h1>\n"
             if let byline = job.report.byline {
@@ -45,6 +32,24 @@ enum HTMLExporter {
             }
         }
         return out + "</body>\n</html>\n"
+    }
+
+    /// The page up to `<body>`: UTF-8, the title, the style sheet (`extra` rules after the tables' own); nothing
+    /// fetched from the network.
+    static func head(title: String, extraStyle: String = "") -> String {
+        """
+        <!DOCTYPE html>
+        <html lang="zh-CN">
+        <head>
+        <meta charset="utf-8">
+        <title>\(escape(title))</title>
+        <style>
+        \(style)\(extraStyle.isEmpty ? "" : "\n" + extraStyle)
+        </style>
+        </head>
+        <body>
+
+        """
     }
 
     static func table(_ grid: TableGrid, report: ExportReport) -> String {

@@ -20,6 +20,17 @@ struct ImportPlan: Sendable {
     let closing: [Heading]
     /// The other formats Gongkai knows, each with the labels that recognise it (``ReportTemplate/markers``).
     let otherFormats: [(template: ReportTemplate, markers: [[Unicode.Scalar]])]
+    /// Per table id, its groups of item rows (（六）其他处理 → 1., 2., 3.), for a group printed as one row
+    /// (`ReportReader.keepPrintedGroups`).
+    let groups: [String: [PrintedGroup]]
+
+    /// A group of item rows of a one-section table: its key, its printed label (split and normalised) and its cells.
+    struct PrintedGroup: Sendable {
+        let key: String
+        let label: String
+        let printed: (ordinal: [Unicode.Scalar], text: [Unicode.Scalar])
+        let cells: [Int]
+    }
 
     /// Whether label text names a row of any table (``TemplateRowKey/matches(_:)``).
     func namesRow(_ label: [Unicode.Scalar]) -> Bool {
@@ -46,6 +57,26 @@ struct ImportPlan: Sendable {
             .map {
                 Heading(name: $0.name, title: title($0.label), fallback: nil)
             }
+        var groups: [String: [PrintedGroup]] = [:]
+        for table in template.tables where table.sections.count == 1 {
+            guard let section = table.sections.first else { continue }
+            var found: [(key: String, label: String, items: Set<String>)] = []
+            for row in section.rows where row.labels.count >= 3 {
+                let key = row.key.split(separator: ".").dropLast().joined(separator: ".")
+                if let last = found.last, last.key == key {
+                    found[found.count - 1].items.insert(row.key)
+                } else {
+                    found.append((key, row.labels[row.labels.count - 2], [row.key]))
+                }
+            }
+            groups[table.id] = found.filter { $0.items.count > 1 }.map { group in
+                let split = LabelText.splitOrdinal(LabelText.normalized(group.label))
+                return PrintedGroup(
+                    key: group.key, label: group.label, printed: (split.ordinal, split.text),
+                    cells: template.cells(ofTable: table.id).filter { group.items.contains($0.rowKey) }.map(\.index))
+            }
+        }
+        self.groups = groups
         otherFormats = ReportTemplate.all.filter { $0.id != template.id && !$0.markers.isEmpty }.map { other in
             (other, other.markers.map { LabelText.normalized($0) })
         }

@@ -7,19 +7,9 @@ extension ReportReader {
     /// empty, and a note says so.
     mutating func keepPrintedGroups(_ candidates: [RowCandidate], used: Set<Int>, table: TemplateTable) {
         guard table.sections.count == 1, let section = table.sections.first else { return }
-        var groups: [(key: String, label: String, items: [String])] = []
-        for row in section.rows where row.labels.count >= 3 {
-            let key = row.key.split(separator: ".").dropLast().joined(separator: ".")
-            if let last = groups.last, last.key == key {
-                groups[groups.count - 1].items.append(row.key)
-            } else {
-                groups.append((key, row.labels[row.labels.count - 2], [row.key]))
-            }
-        }
-        for group in groups where group.items.count > 1 {
-            let cells = template.cells(ofTable: table.id).filter { group.items.contains($0.rowKey) }
-            guard cells.allSatisfy({ values[$0.index] == nil }) else { continue }
-            let label = LabelText.splitOrdinal(LabelText.normalized(group.label))
+        for group in plan.groups[table.id] ?? [] {
+            guard group.cells.allSatisfy({ values[$0] == nil }) else { continue }
+            let label = group.printed
             let columns = section.columns.map(\.key)
             guard
                 let c = candidates.indices.first(where: { c in

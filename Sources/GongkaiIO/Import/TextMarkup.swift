@@ -12,6 +12,7 @@ enum TextMarkup {
 
     /// The text without markup, lines kept, spaces at the ends of lines and empty lines dropped.
     static func plain(_ text: String) -> String {
+        if !text.utf8.contains(where: { markupBytes[Int($0)] }) { return plainLines(text) }
         var scalars = Array(text.unicodeScalars)
         if scalars.contains("\\") { scalars = withoutLaTeX(scalars) }
         if scalars.contains("<") { scalars = withoutTags(scalars) }
@@ -21,6 +22,31 @@ enum TextMarkup {
             if !cleaned.isEmpty { lines.append(cleaned) }
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// The bytes that can start or belong to markup (and `\r`, which a line split by Characters keeps inside a
+    /// line): a text with none of them is plain as it is, up to its lines' spaces.
+    static let markupBytes: [Bool] = (0..<256).map { byte in
+        "\\<>#*_`[&\r".utf8.contains(UInt8(byte))
+    }
+
+    /// ``plain(_:)`` of a text without markup bytes: its lines trimmed, empty lines dropped — one pass over the
+    /// bytes instead of a Character split and a rebuilt String per line.
+    static func plainLines(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        var start = text.startIndex
+        let utf8 = text.utf8
+        while start < text.endIndex {
+            let end = utf8[start...].firstIndex(of: UInt8(ascii: "\n")) ?? text.endIndex
+            let line = text[start..<end].trimmingSpaces
+            if !line.isEmpty {
+                if !out.isEmpty { out += "\n" }
+                out += line
+            }
+            start = end < text.endIndex ? utf8.index(after: end) : end
+        }
+        return out
     }
 
     /// A line without its Markdown block marks (`## `, `> `) and inline marks (`**`, `__`, `` ` ``, `[text](url)`).

@@ -156,20 +156,7 @@ public enum WorkbookFile {
         String(source.map { $0.isNewline ? " " : $0 })
     }
 
-    static func quoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
-    }
+    static func quoted(_ text: String) -> String { text.quotedLiteral }
 
     // MARK: Reading
 
@@ -341,6 +328,13 @@ private struct LineScanner {
                 case "r": out.append("\r")
                 case "t": out.append("\t")
                 case "\"", "\\": out.append(e)
+                case "u":
+                    // `\u001B`: a control character, as ``Swift/String/quotedLiteral`` writes it.
+                    let hex = rest.prefix(4)
+                    guard hex.count == 4, let code = UInt32(String(hex), radix: 16), let scalar = Unicode.Scalar(code)
+                    else { throw error("‘\\u’ needs four hexadecimal digits") }
+                    rest = rest.dropFirst(4)
+                    out.unicodeScalars.append(scalar)
                 default: throw error("unknown escape ‘\\\(e)’")
                 }
             default: out.append(c)

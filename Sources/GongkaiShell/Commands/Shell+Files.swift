@@ -81,6 +81,10 @@ extension Shell {
 
     /// `.export FORMAT FILE|DIR|- [TABLE…] [--excel] [--all] [--strict]`
     func exportCommand(_ arguments: String) throws -> ShellStatus {
+        if let chart = Shell.chartOption(in: arguments) {
+            return try chartExportCommand(
+                String(arguments[..<chart.lowerBound]), query: String(arguments[chart.upperBound...]))
+        }
         var words = ArgumentWords.split(arguments)
         let flags = Set(words.filter { $0.hasPrefix("--") })
         words.removeAll { $0.hasPrefix("--") }
@@ -119,6 +123,48 @@ extension Shell {
             output.line("exported \(report) as \(format.rawValue) to \(file.replacingNewlines())")
         }
         return result.leftOut.isEmpty ? .ok : .rulesFailing
+    }
+}
+
+extension Shell {
+    /// Where ` --chart ` stands in `.export`'s arguments, as a word of its own; nil without it.
+    static func chartOption(in arguments: String) -> Range<String.Index>? {
+        var from = arguments.startIndex
+        while let range = arguments.range(of: "--chart", range: from..<arguments.endIndex) {
+            let before =
+                range.lowerBound == arguments.startIndex || arguments[arguments.index(before: range.lowerBound)] == " "
+            let after = range.upperBound == arguments.endIndex || arguments[range.upperBound] == " "
+            if before && after { return range }
+            from = range.upperBound
+        }
+        return nil
+    }
+
+    /// `.export html FILE|- --chart METRIC [top N] [asc|desc] [where CONDITION]`: the ranking of `.chart` as a
+    /// self-contained HTML page with an inline SVG bar chart and the ranking table.
+    func chartExportCommand(_ head: String, query text: String) throws -> ShellStatus {
+        let usage = "usage: .export html FILE|- --chart METRIC [top N] [asc|desc] [where CONDITION]"
+        let words = ArgumentWords.split(head)
+        guard words.count == 2, let target = words.last else { throw ShellError(usage) }
+        guard words[0] == ExportFormat.html.rawValue else {
+            throw ShellError("--chart draws an html page: .export html FILE --chart METRIC …")
+        }
+        let query = try Shell.rankQuery(text, usage: usage)
+        let chart = try attempt { () throws(EngineError) in try session.rankingChart(query) }
+        let page: String?
+        do {
+            page = try session.export(chart, to: target == "-" ? .text : .file(target))
+        } catch {
+            throw ShellError("\(error)")
+        }
+        if let page {
+            output.write(page)
+        } else {
+            output.line(
+                "exported the \(query.metric) chart of \(chart.rows.count) reports as html to \(target.replacingNewlines())"
+            )
+        }
+        return .ok
     }
 }
 

@@ -74,27 +74,13 @@ extension Shell {
 
     /// `.rank METRIC [top N] [asc|desc] [where CONDITION]`
     func rankCommand(_ arguments: String) throws -> ShellStatus {
-        let usage = "usage: .rank METRIC [top N] [asc|desc] [where CONDITION]"
-        let (words, condition) = Shell.splitWhere(arguments)
-        guard let metric = words.first else { throw ShellError(usage) }
-        var query = RankQuery(metric: metric)
-        query.condition = condition
-        var rest = words.dropFirst()
-        while let word = rest.popFirst() {
-            if let order = MetricRanking.Order(rawValue: word) {
-                query.order = order
-            } else if word == "top", let count = rest.popFirst().flatMap({ Int($0) }), count > 0 {
-                query.top = count
-            } else {
-                throw ShellError(usage)
-            }
-        }
+        let query = try Shell.rankQuery(arguments, usage: "usage: .rank METRIC [top N] [asc|desc] [where CONDITION]")
+        let metric = query.metric
         let ranking = try attempt { () throws(EngineError) in try session.ranking(query) }
         let current = workbook.currentReport
         let (title, unit) = workbook.metricTitle(metric)
         var rows: [[String]] = [["#", "report", "body", "year", title + (unit.map { " (\($0.symbol))" } ?? "")]]
-        let listed = query.top.map { Array(ranking.ranked.prefix($0)) } ?? ranking.ranked
-        for entry in listed {
+        for entry in query.listed(ranking) {
             rows.append(
                 [
                     "\(entry.position)", entry.report + (entry.report == current ? " *" : ""),
@@ -109,6 +95,44 @@ extension Shell {
             ])
         }
         for line in TextLayout.columns(rows, rightAligned: [0, 4]) { output.line(line) }
+        output.line(summary(of: ranking, current: current))
+        return .ok
+    }
+
+    /// `METRIC [top N] [asc|desc] [where CONDITION]`: the one reading of a ranking's words, for `.rank`, `.chart` and
+    /// `.export html FILE --chart …`; throws `usage` when the words do not fit.
+    static func rankQuery(_ arguments: String, usage: String) throws -> RankQuery {
+        let (words, condition) = Shell.splitWhere(arguments)
+        guard let metric = words.first else { throw ShellError(usage) }
+        var query = RankQuery(metric: metric)
+        query.condition = condition
+        var rest = words.dropFirst()
+        while let word = rest.popFirst() {
+            if let order = MetricRanking.Order(rawValue: word) {
+                query.order = order
+            } else if word == "top", let count = rest.popFirst().flatMap({ Int($0) }), count > 0 {
+                query.top = count
+            } else {
+                throw ShellError(usage)
+            }
+        }
+        return query
+    }
+
+    /// `.chart METRIC [top N] [asc|desc] [where CONDITION]`: the ranking of `.rank` as a bar chart fitted to the
+    /// terminal, the empty values after it with their reason, then the quartiles line.
+    func chartCommand(_ arguments: String) throws -> ShellStatus {
+        let query = try Shell.rankQuery(arguments, usage: "usage: .chart METRIC [top N] [asc|desc] [where CONDITION]")
+        let ranking = try attempt { () throws(EngineError) in try session.ranking(query) }
+        let current = workbook.currentReport
+        let (title, unit) = workbook.metricTitle(query.metric)
+        let label = { (report: String) in report + (report == current ? " *" : "") }
+        var rows = query.listed(ranking).map { BarChart.Row(label: label($0.report), value: $0.value) }
+        if query.top == nil {
+            rows += ranking.unranked.map { BarChart.Row(label: label($0.report), reason: $0.reason ?? "empty") }
+        }
+        output.line(title + (unit.map { " (\($0.symbol))" } ?? "") + (query.order == .asc ? ", smallest first" : ""))
+        for line in BarChart(rows: rows, width: options.width).lines() { output.line(line) }
         output.line(summary(of: ranking, current: current))
         return .ok
     }

@@ -51,7 +51,8 @@ extension Shell {
             let rest = reference.cellPattern.name
             guard let names = try? select(rest, report: report, template: template) else { continue }
             try printCellList(
-                names, report: report, template: template, marked: markedCells(report: report, template: template))
+                names, report: report, template: template, marked: markedCells(report: report, template: template),
+                qualified: true)
             shown = true
         }
         guard shown else { throw ShellError("nothing matches ‘\(word)’ in any report") }
@@ -97,9 +98,16 @@ extension Shell {
     }
 
     /// Lists cells: name, value and a short label, fitted to the width. Ctrl-C stops it between rows.
-    func printCellList(_ names: [String], report: String, template: ReportTemplate, marked: Set<Int>) throws {
-        // Another report's cells are shown by their qualified names, as they would be typed.
-        let nameWidth = min(names.map { displayWidth(workbook.displayName($0, in: report)) }.max() ?? 0, 40)
+    ///
+    /// Another report's cells are shown by their qualified names, as they would be typed; `qualified` shows the
+    /// current report's so too (a listing across reports).
+    func printCellList(
+        _ names: [String], report: String, template: ReportTemplate, marked: Set<Int>, qualified: Bool = false
+    ) throws {
+        let shown = { (name: String) in
+            qualified ? Workbook.qualifiedName(name, in: report) : self.workbook.displayName(name, in: report)
+        }
+        let nameWidth = min(names.map { displayWidth(shown($0)) }.max() ?? 0, 40)
         let values = names.map { name -> String in
             let value = (try? workbook.value(of: name, in: report)) ?? .error(.reference)
             let mark = template.index(of: name).map { marked.contains($0) } == true ? "!" : ""
@@ -108,7 +116,7 @@ extension Shell {
         let valueWidth = min(values.map { displayWidth($0) }.max() ?? 0, 16)
         for (name, value) in zip(names, values) {
             try stopIfInterrupted()
-            var line = TextLayout.padRight(workbook.displayName(name, in: report), nameWidth) + "  "
+            var line = TextLayout.padRight(shown(name), nameWidth) + "  "
             line +=
                 displayWidth(value) > valueWidth
                 ? TextLayout.truncate(value, options.width - displayWidth(line))

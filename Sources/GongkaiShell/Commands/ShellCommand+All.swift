@@ -47,12 +47,17 @@ extension ShellCommand {
                 file per report into the folder FILE. Failing error rules are listed as warnings and the export \
                 is still written, unless --strict leaves those reports out. sqlite writes every loaded report \
                 into one SQLite database (tables reports, cells, rules, metrics; docs/sqlite.md); an existing FILE \
-                is replaced only with --force.
+                is replaced only with --force. `.export html FILE --chart METRIC [top N] [asc|desc] [where …]` \
+                writes a ranking instead: a self-contained page with an SVG bar chart and the ranking table. \
+                profile writes 单位年度治理画像 of the current report — HTML, or LaTeX for xelatex when FILE ends in \
+                .tex: its tables, each metric with rank, percentile and quartiles among the loaded reports, its \
+                body's trend over the loaded years, and the rules it fails (docs/metrics.md).
                 """,
             examples: [
                 ".export csv out/上犹县.csv", ".export latex - t3", ".export xlsx 上犹县.xlsx",
                 ".export csv 上犹县.csv 三 --excel", ".export csv-long all.csv --all",
-                ".export sqlite reports.sqlite --force",
+                ".export sqlite reports.sqlite --force", ".export html 申请总量.html --chart applications",
+                ".export profile 画像.tex",
             ],
             argumentWords: ExportFormatName.all,
             run: { shell, arguments in try shell.exportCommand(arguments) }),
@@ -203,6 +208,21 @@ extension ShellCommand {
             ],
             argumentWords: Metric.builtIn.map(\.key) + ["top", "asc", "desc", "where"],
             run: { shell, arguments in try shell.rankCommand(arguments) }),
+        ShellCommand(
+            name: "chart", syntax: "METRIC [top N] [OPTION…]",
+            summary: "Bar chart of a metric across reports",
+            details: """
+                The ranking of `.rank` (the same METRIC, top N, asc, desc and `where CONDITION`) as horizontal \
+                bars fitted to the terminal's width (80 columns in a pipe): the report names (* the current one) \
+                in one column aligned for Chinese text (cut with … beyond a third of the width), bars of █ with \
+                eighth blocks for the rest, and each value exactly after its bar. Negative values (yoy growth) run left from a zero axis │. \
+                Reports whose value is empty follow with the reason, never as a bar of 0; the last line gives P25 / \
+                P50 / P75 and the current report's rank. `.export html FILE --chart METRIC …` writes the same \
+                chart as a web page.
+                """,
+            examples: [".chart applications", ".chart disclosure_rate top 5", ".chart yoy(applications)"],
+            argumentWords: Metric.builtIn.map(\.key) + ["top", "asc", "desc", "where"],
+            run: { shell, arguments in try shell.chartCommand(arguments) }),
         ShellCommand(
             name: "table", syntax: "METRIC… [by M] [OPTION…]",
             summary: "Reports × metrics, quartiles, rank",

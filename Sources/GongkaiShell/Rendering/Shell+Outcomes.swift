@@ -140,37 +140,15 @@ extension Shell {
             return writer.output
         case .json:
             let records = checks.map { c in
-                "{\"report\":\(jsonString(c.report)),\"body\":\(c.body.map(jsonString) ?? "null"),"
-                    + "\"year\":\(c.year.map(jsonString) ?? "null"),\"source\":\(c.source.map(jsonString) ?? "null"),"
+                "{\"report\":\(c.report.quotedLiteral),\"body\":\(c.body.map(\.quotedLiteral) ?? "null"),"
+                    + "\"year\":\(c.year.map(\.quotedLiteral) ?? "null"),\"source\":\(c.source.map(\.quotedLiteral) ?? "null"),"
                     + "\"cells\":{\"read\":\(c.cells.read),\"inferred\":\(c.cells.inferred),"
                     + "\"entered\":\(c.cells.entered),\"computed\":\(c.cells.computed),\"missing\":\(c.cells.missing)},"
                     + "\"rules\":{\"hold\":\(c.holding),\"fail\":\(c.failing),\"incomplete\":\(c.incomplete)},"
-                    + "\"worst\":\(c.worstSeverity.map { jsonString($0.rawValue) } ?? "null")}"
+                    + "\"worst\":\(c.worstSeverity.map { $0.rawValue.quotedLiteral } ?? "null")}"
             }
             return "[\n" + records.map { "  " + $0 }.joined(separator: ",\n") + "\n]\n"
         }
-    }
-
-    /// A JSON string literal.
-    static func jsonString(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
     }
 }
 

@@ -92,13 +92,14 @@ extension Session {
                 throw ExportFailure(
                     description: "\(request.format.rawValue) is a binary format: give a file name (-o FILE)")
             }
-            result.text = String(decoding: try exportBytes(request, reports: exported), as: UTF8.self)
+            result.text = String(decoding: try exportBytes(request, reports: exported, file: nil), as: UTF8.self)
         case .file(let file) where request.format == .sqlite:
             try writeDatabase(result.checks.filter { exported.contains($0.report) }, to: file, force: request.force)
             result.written = exported.map { ($0, file) }
         case .file(let file):
             try inputs.checkOutput(path(file), shownAs: file)
-            try AtomicFile.write(try exportBytes(request, reports: exported), toPath: path(file), shownAs: file)
+            try AtomicFile.write(
+                try exportBytes(request, reports: exported, file: file), toPath: path(file), shownAs: file)
             result.written = exported.map { ($0, file) }
         case .directory where request.format.holdsManyReports:
             throw ExportFailure(
@@ -111,16 +112,29 @@ extension Session {
             for file in files { try inputs.checkOutput(path(file), shownAs: file) }
             for (report, file) in zip(exported, files) {
                 if interruption.isRequested { break }
-                try AtomicFile.write(try exportBytes(request, reports: [report]), toPath: path(file), shownAs: file)
+                try AtomicFile.write(
+                    try exportBytes(request, reports: [report], file: file), toPath: path(file), shownAs: file)
                 result.written.append((report, file))
             }
         }
         return result
     }
 
-    /// The export of `reports` as the bytes of a file: UTF-8 text, or an `.xlsx` workbook.
-    func exportBytes(_ request: ExportRequest, reports: [String]) throws -> [UInt8] {
+    /// The export of `reports` as the bytes of a file: UTF-8 text, or an `.xlsx` workbook. A profile is one report's
+    /// document: HTML, or LaTeX when `file` ends in `.tex`.
+    func exportBytes(_ request: ExportRequest, reports: [String], file: String?) throws -> [UInt8] {
         do {
+            if request.format == .profile {
+                guard reports.count == 1, let report = reports.first else {
+                    throw ExportFailure(
+                        description: "a profile is one report's document: export one report, or a folder of them")
+                }
+                let language = ReportProfile.Language(fileName: file ?? "")
+                return Array(
+                    try Exporter.profile(
+                        try profile(of: report), language: language, tables: request.tables, options: request.options
+                    ).utf8)
+            }
             return try Exporter.bytes(
                 try reports.map(exportReport), format: request.format, tables: request.tables, options: request.options)
         } catch let error as ExportError {

@@ -19,15 +19,18 @@ extension Session {
                 each?(.skipped(file: file, why: why))
             }
         }
-        for (n, file) in files.enumerated() {
-            if interruption.isRequested {
-                batch.interrupted = true
-                break
+        // Formulas over all reports (`sum(*.t3.new.total)`) are bound again once, after the last file.
+        workbook.deferringRebinds {
+            for (n, file) in files.enumerated() {
+                if interruption.isRequested {
+                    batch.interrupted = true
+                    break
+                }
+                progress?(LoadProgress(done: n, total: files.count, file: file))
+                let outcome = load(file: file, as: nil, fromFolder: files.count > 1)
+                batch.outcomes.append(outcome)
+                each?(outcome)
             }
-            progress?(LoadProgress(done: n, total: files.count, file: file))
-            let outcome = load(file: file, as: nil, fromFolder: files.count > 1)
-            batch.outcomes.append(outcome)
-            each?(outcome)
         }
         return batch
     }

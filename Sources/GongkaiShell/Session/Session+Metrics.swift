@@ -13,6 +13,11 @@ public struct RankQuery: Sendable, Hashable {
 
     /// A query for `metric`, largest first, every report.
     public init(metric: String) { self.metric = metric }
+
+    /// The ranked entries the query lists: the first ``top`` of them, or all.
+    public func listed(_ ranking: MetricRanking) -> [MetricRanking.Entry] {
+        top.map { Array(ranking.ranked.prefix($0)) } ?? ranking.ranked
+    }
 }
 
 extension Session {

@@ -70,4 +70,85 @@ import Testing
         _ = book.undo()
         #expect(try book.value(of: "all_new") == before)
     }
+
+    /// Loads one golden report into `book` as `name`.
+    static func load(_ name: String, into book: Workbook) throws -> DecimalNumber {
+        let file = try #require(reports.first { $0.0 == name }).1
+        let golden = try Golden(file)
+        _ = try book.loadReport(name: name, template: .official2021, values: golden.entries, texts: golden.texts)
+        return try #require(golden.cells["t3.new.total"] ?? nil)
+    }
+
+    @Test func anAggregateFollowsLaterLoadsAndUnloads() throws {
+        let book = Workbook()
+        var totals: [String: DecimalNumber] = [:]
+        totals["上犹县政府办_2023"] = try Self.load("上犹县政府办_2023", into: book)
+        _ = try book.define(name: "all_new", formula: "sum(*.t3.new.total)")
+        _ = try book.addRule(name: "cap", expression: "sum(*.t3.new.total) < 3000", severity: .error)
+        #expect(try book.value(of: "all_new") == .number(try #require(totals["上犹县政府办_2023"])))
+        // Before any 洪泽区 report is there, the pattern matches none: refused at definition…
+        #expect(throws: EngineError.self) { try book.define(name: "hz_none", formula: "sum(洪泽区*.t3.new.total)") }
+        // …but a pattern that matched keeps its formula when the reports go, and counts again when they come.
+        for name in ["淮安市_2024", "洪泽区_2023", "洪泽区_2024"] {
+            totals[name] = try book.withoutChangeSets { try Self.load(name, into: book) }
+            #expect(try book.value(of: "上犹县政府办_2023.all_new") == .number(try Self.sum(totals.values)))
+        }
+        try book.selectReport("上犹县政府办_2023")
+        _ = try book.define(name: "hz_count", formula: "count(洪泽区*.t3.new.total)")
+        #expect(try book.value(of: "上犹县政府办_2023.hz_count") == .number(DecimalNumber(2)))
+        #expect(try book.ruleResults(report: "上犹县政府办_2023").first { $0.name == "cap" }?.status == .fails)
+        // Unloading a report read only through the pattern is allowed, and the aggregate leaves it out.
+        let allFour = try book.value(of: "上犹县政府办_2023.all_new")
+        let changes = try book.removeReport("淮安市_2024")
+        #expect(changes.healed.map(\.name).contains("cap"))
+        totals["淮安市_2024"] = nil
+        #expect(try book.value(of: "上犹县政府办_2023.all_new") == .number(try Self.sum(totals.values)))
+        let withoutHuaian = try book.value(of: "上犹县政府办_2023.all_new")
+        _ = try book.removeReport("洪泽区_2023")
+        _ = try book.removeReport("洪泽区_2024")
+        #expect(try book.value(of: "上犹县政府办_2023.hz_count") == .number(.zero))
+        // Undo brings each report back into the aggregate; redo takes it out again.
+        _ = book.undo()
+        _ = book.undo()
+        #expect(try book.value(of: "上犹县政府办_2023.hz_count") == .number(DecimalNumber(2)))
+        #expect(try book.value(of: "上犹县政府办_2023.all_new") == withoutHuaian)
+        _ = book.undo()
+        #expect(try book.value(of: "上犹县政府办_2023.all_new") == allFour)
+        _ = book.redo()
+        #expect(try book.value(of: "上犹县政府办_2023.all_new") == withoutHuaian)
+        #expect(try book.ruleResults(report: "上犹县政府办_2023").first { $0.name == "cap" }?.status == .holds)
+    }
+
+    @Test func aNamedReferenceStillKeepsItsReportLoaded() throws {
+        let book = Workbook()
+        _ = try Self.load("上犹县政府办_2023", into: book)
+        _ = try Self.load("淮安市_2024", into: book)
+        try book.selectReport("上犹县政府办_2023")
+        _ = try book.define(name: "both", formula: "淮安市_2024.t3.new.total + sum(*.t3.new.total)")
+        #expect(throws: EngineError.self) { try book.removeReport("淮安市_2024") }
+        #expect(book.reportNames == ["上犹县政府办_2023", "淮安市_2024"])
+    }
+
+    @Test func aBulkLoadRebindsOnceAndEndsAsIfEachLoadHad() throws {
+        let book = Workbook()
+        var totals: [String: DecimalNumber] = [:]
+        totals["上犹县政府办_2023"] = try Self.load("上犹县政府办_2023", into: book)
+        _ = try book.define(name: "all_new", formula: "sum(*.t3.new.total)")
+        book.deferringRebinds {
+            for name in ["淮安市_2024", "洪泽区_2023", "洪泽区_2024", "上海市科委_2024"] {
+                do { totals[name] = try Self.load(name, into: book) } catch { Issue.record("\(error)") }
+            }
+        }
+        #expect(try book.value(of: "上犹县政府办_2023.all_new") == .number(try Self.sum(totals.values)))
+    }
+
+    @Test func aGlobMayStartWithAStar() throws {
+        let (book, totals) = try Self.loaded()
+        let of2024 = try Self.sum(totals.filter { $0.key.hasSuffix("_2024") }.values)
+        #expect(try book.evaluate("sum(*_2024.t3.new.total)") == .number(of2024))
+        let hz = try Self.sum(totals.filter { $0.key.contains("洪泽") }.values)
+        #expect(try book.evaluate("sum(*洪泽*.t3.new.total)") == .number(hz))
+        // After an operand `*` still multiplies.
+        #expect(try book.evaluate("2*3") == .number(DecimalNumber(6)))
+    }
 }

@@ -46,6 +46,21 @@ import Testing
         #expect(try reloaded.ruleResults() == book.ruleResults())
     }
 
+    @Test func controlCharactersAreEscapedAndReadBack() throws {
+        let book = try session()
+        _ = try book.set("text.s2", .value(.text("前\u{1B}[31m红\u{0}后\u{7F}")))
+        let text = WorkbookFile.render(book.document())
+        let line = try #require(text.split(separator: "\n").first { $0.hasPrefix("text text.s2 ") })
+        #expect(line == #"text text.s2 "前\u001B[31m红\u0000后\u007F""#)
+        #expect(!text.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" })
+        let reloaded = try Workbook(document: WorkbookFile.parse(text))
+        #expect(try reloaded.value(of: "sy2023.text.s2") == .text("前\u{1B}[31m红\u{0}后\u{7F}"))
+        // A cut \u escape is an error, never a guess.
+        #expect(throws: WorkbookFile.ParseError.self) {
+            try WorkbookFile.parse(text.replacingOccurrences(of: "\\u001B", with: "\\u01"))
+        }
+    }
+
     @Test func textIsPlainAndDiffable() throws {
         let text = WorkbookFile.render(try session().document())
         let lines = text.split(separator: "\n").map(String.init)

@@ -1,0 +1,130 @@
+// Formulas and rules over the loaded reports (`sum(*.t3.new.total)`, `median(洪泽区*.t3.new.total)`): bound, like
+// every formula, to cell ids when defined, and bound again when a report their report pattern matches is loaded
+// or unloaded, so that an aggregate always spans exactly the reports in the workbook.
+//
+// The index keeps, for each such formula cell and user rule, the report patterns it was bound with. A load or an
+// unload rebinds only the entries whose patterns match that report's name; a bulk load (``deferringRebinds(_:)``)
+// rebinds each entry once at the end instead of once per report.
+
+/// The formula cells and user rules whose references span reports, and the state of a rebind in progress.
+struct SpanningIndex {
+    /// Raw formula cell id → the report patterns of its cross-report references.
+    var cells: [Int: [Reference.Segment]] = [:]
+    /// User rule id → the report patterns of its cross-report references.
+    var rules: [Int: [Reference.Segment]] = [:]
+    /// While a formula compiles: the report patterns its references resolved across reports.
+    var collecting: [Reference.Segment]?
+    /// While rebinding: a cross-report reference that matches no report denotes no cells (its aggregate is that
+    /// of nothing) instead of being an error, so unloading the last matching report keeps the formula.
+    var allowsEmpty = false
+    /// While checking whether a report may be unloaded: the slot treated as gone.
+    var excluded: Int?
+    /// Nesting depth of ``Workbook/deferringRebinds(_:)``, and the report names loaded or unloaded meanwhile.
+    var deferDepth = 0
+    var deferredNames: [String] = []
+
+    var isEmpty: Bool { cells.isEmpty && rules.isEmpty }
+}
+
+extension Workbook {
+    /// Runs `body` (loading many reports) with cross-report formulas rebound once at the end rather than after each
+    /// report: for K such formulas and N reports, K rebinds of N reports instead of N × K. Inside, their values
+    /// leave out the reports loaded meanwhile; at the end every value, rule and status is as if each load had
+    /// rebound. Nests. Throws what a rebind throws (a cycle the new reports close); the loads stay.
+    public func deferringRebinds<T, E: Error>(_ body: () throws(E) -> T) throws(E) -> T {
+        spanning.deferDepth += 1
+        defer {
+            spanning.deferDepth -= 1
+            if spanning.deferDepth == 0, !spanning.deferredNames.isEmpty {
+                let names = spanning.deferredNames
+                spanning.deferredNames = []
+                recorder.reset()
+                // A cycle here would need a restored report whose own formulas read an aggregate over itself; the
+                // formula keeps its earlier binding and the next edit of it reports the cycle.
+                try? rebindSpanning(matchingAny: names)
+                recheckRules(forCells: recorder.cellOrder)
+                recorder.reset()
+            }
+        }
+        return try body()
+    }
+
+    /// Rebinds the cross-report formulas and rules whose report patterns match `name` (a report just loaded or
+    /// unloaded), all or none: on an error every rebound formula is put back and the error thrown. The formulas of
+    /// the report in `slot` itself were bound just now and are left as they are.
+    func rebindSpanning(after name: String, slot: Int) throws(EngineError) {
+        guard !spanning.isEmpty else { return }
+        if spanning.deferDepth > 0 {
+            spanning.deferredNames.append(name)
+            return
+        }
+        try rebindSpanning(matchingAny: [name], except: slot)
+    }
+
+    func rebindSpanning(matchingAny names: [String], except slot: Int? = nil) throws(EngineError) {
+        let matches = { (patterns: [Reference.Segment]) in
+            patterns.contains { pattern in names.contains { Reference.segment(pattern, matches: $0) } }
+        }
+        let cells = spanning.cells.filter { CellID(raw: $0.key).report != slot && matches($0.value) }.keys.sorted()
+        let rules = spanning.rules.filter { matches($0.value) }.keys.sorted()
+        spanning.allowsEmpty = true
+        defer { spanning.allowsEmpty = false }
+        var replaced: [(CellID, FormulaCell)] = []
+        for raw in cells {
+            let id = CellID(raw: raw)
+            guard let old = formula(at: raw) else { continue }
+            let compiled: CompiledFormula
+            do {
+                compiled = try compileChecked(old.source, at: id)
+            } catch {
+                for (id, formula) in replaced.reversed() {
+                    uninstallFormula(at: id)
+                    install(formula, at: id)
+                }
+                throw error
+            }
+            guard compiled.dependencies != old.compiled.dependencies else { continue }
+            uninstallFormula(at: id)
+            install(FormulaCell(source: old.source, compiled: compiled), at: id)
+            replaced.append((id, old))
+        }
+        if !replaced.isEmpty { recompute(from: replaced.map(\.0)) }
+        for id in rules {
+            guard let rule = userRules[id],
+                let condition = try? compileRuleCondition(rule.spec),
+                condition.dependencies != rule.condition.dependencies
+            else { continue }
+            removeRuleEdges(id, rule.condition.dependencies)
+            userRules[id] = UserRule(name: rule.name, spec: rule.spec, condition: condition, status: rule.status)
+            for raw in Set(condition.dependencies) { ruleDependents[raw, default: []].append(id) }
+            setStatus(evaluateStatus(of: .user(id)) ?? .error, of: .user(id))
+        }
+    }
+
+    /// Compiles a user rule's condition in its report, collecting its cross-report patterns.
+    func compileRuleCondition(_ spec: UserRule.Spec) throws(EngineError) -> CompiledCondition {
+        let collecting = spanning.collecting
+        spanning.collecting = []
+        defer { spanning.collecting = collecting }
+        var condition = try FormulaBridge.compileCondition(
+            spec.source, candidates: { self.candidateNames(context: spec.report) }
+        ) { (reference) throws(EngineError) in
+            try self.resolveAll(reference, context: spec.report)
+        }
+        condition.reportPatterns = spanning.collecting ?? []
+        return condition
+    }
+
+    /// Whether the formula cell or user rule reading a report's cells reads them only through cross-report
+    /// patterns, so that unloading the report rebinds it rather than being refused.
+    func readsOnlyThroughPatterns(_ source: String, context: Int, without slot: Int) -> Bool {
+        spanning.excluded = slot
+        spanning.allowsEmpty = true
+        defer {
+            spanning.excluded = nil
+            spanning.allowsEmpty = false
+        }
+        guard let compiled = try? compileFormula(source, context: context) else { return false }
+        return !compiled.dependencies.contains { CellID(raw: $0).report == slot }
+    }
+}
