@@ -75,10 +75,12 @@ struct YearOverYearTests {
             洪泽区_2023.meta.org = "洪泽县人民政府"
             .diff 淮安市洪泽区_2024
             .alias 洪泽县 = 淮安市洪泽区人民政府
+            .alias 洪泽县 = 洪泽县人民政府
             .save \(directory)/years.gkw
             """)
         #expect(text.contains("淮安市洪泽区_2024: no previous year of its body is loaded"))
         #expect(text.contains("alias 洪泽县 = 淮安市洪泽区: one body"))
+        #expect(text.contains("Error near line 5: ‘洪泽县’ and ‘洪泽县人民政府’ are one body already (both are 洪泽县)"))
         #expect(text.contains("xyear.carried.total"))
         let saved = try String(contentsOfFile: directory + "/years.gkw", encoding: .utf8)
         #expect(saved.contains("\nalias 洪泽县 = 淮安市洪泽区\n"))

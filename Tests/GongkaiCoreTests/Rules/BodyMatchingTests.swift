@@ -126,6 +126,8 @@ struct BodyMatchingTests {
         #expect(added.rules.filter { $0.name.hasPrefix("xyear.carried.") && $0.old == nil }.count == 7)
         #expect(book.bodyAliases.map { "\($0.body) = \($0.other)" } == ["洪泽县 = 淮安市洪泽区"])
         #expect(throws: EngineError.self) { try book.addAlias(Self.key("淮安市洪泽区"), Self.key("洪泽县")) }
+        // The refused alias changed nothing: one alias, one undo step.
+        #expect(book.bodyAliases.count == 1)
 
         // Saved in the document: a rebuilt workbook has the alias and the link.
         let document = book.document()
