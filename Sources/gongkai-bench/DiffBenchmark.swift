@@ -1,9 +1,10 @@
 import GongkaiCore
 import GongkaiShell
 
-// `.diff` with N reports loaded (issue 9 §4): the engine workload's N reports (EngineBench.build), two of them given
-// the bodies and years of the real 洪泽区 pair so that they link across years; then one `.diff` of the later against
-// its previous year, through the shell (computation and rendering), timed. Its cost is two reports', whatever N.
+// `.diff` with N reports loaded (issue 9 §4): the engine workload's N reports (EngineBench.build), each with a user
+// rule of its own, two of them given the bodies and years of the real 洪泽区 pair so that they link across years;
+// then one `.diff` of the later against its previous year, through the shell (computation and rendering), timed.
+// Its cost is two reports', whatever N.
 
 extension BenchGroup {
     /// `.diff` of two linked reports among N.
@@ -27,6 +28,16 @@ struct DiffBenchmark {
         ]
         _ = try? book.set(edits)
         checks.check("diff_\(n): r2 linked to r1", try? book.previousYear(of: "r2"), "r1")
+        // A rule of its own in every report, as real reports carry (a printed subtotal's): a report's rules are
+        // listed without a scan of everyone's.
+        book.withoutChangeSets {
+            for k in 1...n {
+                try? book.selectReport("r\(k)")
+                _ = try? book.addRule(name: "own\(k)", expression: "t3.new.total >= t3.new.natural")
+            }
+        }
+        try? book.selectReport("r2")
+        checks.check("diff_\(n): a rule per report", (try? book.ruleNames(report: "r2"))?.last, "own2")
         let out = StringOutput()
         let shell = Shell(workbook: book, output: out, errors: out)
         var times: [Double] = []

@@ -28,6 +28,8 @@ public final class Workbook {
     /// User rules by id; `nil` once dropped.
     var userRules: [UserRule?] = []
     var userRuleByName: [String: Int] = [:]
+    /// Report slot → ids of the user rules listed with it, ascending: a report's rules without a scan of every rule.
+    var userRulesOfReport: [Int: [Int]] = [:]
     /// Raw cell id → user rules reading it.
     var ruleDependents: [Int: [Int]] = [:]
 
