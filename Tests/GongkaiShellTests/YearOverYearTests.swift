@@ -46,6 +46,20 @@ struct YearOverYearTests {
         #expect(text.contains("洪泽区_2023: no previous year of its body is loaded"))
     }
 
+    @Test func aTrialFormatYearDiffsByCellName() throws {
+        let (shell, out) = Harness.shell()
+        let files = "Tests/Fixtures/reports/平潭综合实验区-2020-2019format.txt Tests/Fixtures/reports/平潭综合实验区-2021.txt"
+        #expect(shell.run(script: ".load \(files)\n.diff\n", name: nil) == .ok)
+        let text = out.text
+        // The cells both formats have; a metric empty in 2020 (no 复议 at all) is shown empty, never 0, with no Δ.
+        #expect(text.contains("平潭综合实验区_2020 → 平潭综合实验区_2021: 172 cells compared"))
+        let review = try #require(Self.line(text, startingWith: "review_correction_rate "))
+        #expect(review.split(separator: " ").suffix(4) == ["empty", "0", "-", "-"])
+        #expect(
+            try #require(Self.line(text, startingWith: "applications ")).hasSuffix(
+                "21                  70     49 233.33 同比突变"))
+    }
+
     @Test func trendDrawsTheYears() throws {
         let (text, _) = Self.run(".trend applications 洪泽区人民政府\n")
         #expect(
