@@ -58,11 +58,12 @@ extension Workbook {
             userNameHeads.insert(String(GongkaiCore.Metric.cellPrefix.dropLast()))
         }
         // Aliases before the reports, so each report links to its previous year as it loads.
+        // Keys as saved (already normalised: normalising again could drop a second ending, `某办公室办公室`).
         for alias in document.aliases {
-            guard let body = BodyKey(alias.body), let other = BodyKey(alias.other), body != other else {
+            guard !alias.body.isEmpty, !alias.other.isEmpty, alias.body != alias.other else {
                 throw .invalidName("alias \(alias.body) = \(alias.other)", reason: "two different body names")
             }
-            aliases.append(BodyAlias(body, other))
+            aliases.append(BodyAlias(BodyKey(normalised: alias.body), BodyKey(normalised: alias.other)))
         }
         canonicalBody = Workbook.canonicalBodies(aliases)
         // Reports first (values and texts), so formulas may refer across reports in any order.
