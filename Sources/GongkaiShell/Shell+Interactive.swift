@@ -73,6 +73,8 @@ extension Shell: InteractiveHost {
             case "show", "explain": kinds = [.names]
             case "help": kinds = [.commands]
             case "reports", "suggest", "unload": kinds = [.reports]
+            case "diff": kinds = [.reports, .reports, .words(["--threshold"])]
+            case "trend": kinds = [.words(session.metricNames), .reports]
             case "drop": kinds = [.words(command.argumentWords), .dropped]
             case "rule": kinds = [.words([]), .words(["error", "warning"]), .names]
             case "find": kinds = [.words([])]

@@ -20,6 +20,7 @@ enum Anchor {
         case "chain_1000000": Goal(atMost: true, value: 200, unit: "ms")
         case "chain_1000000_build": Goal(atMost: true, value: 1000, unit: "ms")
         case "startup_tty": Goal(atMost: true, value: 50, unit: "ms")
+        case "diff_10000": Goal(atMost: true, value: 5, unit: "ms")
         case _ where name.hasPrefix("import_html") && name.hasSuffix("reports_per_s"):
             Goal(atMost: false, value: 1000, unit: "reports/s")
         case _ where name.hasPrefix("import_") && name.hasSuffix("reports_per_s"):

@@ -7,6 +7,7 @@
 //   .build/release/gongkai-bench engine          # one or more groups by name
 //   .build/release/gongkai-bench engine --quick  # smoke run: 100 reports, chain 10,000, fewer repetitions
 //   .build/release/gongkai-bench suggest         # error localisation on seeded errors (docs/rules.md)
+//   .build/release/gongkai-bench diff            # diff_N: one .diff with N reports loaded (goal ≤ 5 ms)
 //   .build/release/gongkai-bench --list          # the groups
 // Options: --reports N (default 10000), --chain N (default 1000000), --seed N (default 2024), --quick.
 //   .build/release/gongkai-bench --profile edit_1|build|chain [--reps N]   # untimed driver, for callgrind
@@ -22,7 +23,7 @@
 
 extension BenchGroup {
     /// Every group, in the order the default run executes them.
-    static let all: [BenchGroup] = [.engine, .importing, .startup, .session, .suggest, .sqlite]
+    static let all: [BenchGroup] = [.engine, .importing, .startup, .session, .suggest, .sqlite, .diff]
 }
 
 var options = BenchOptions()

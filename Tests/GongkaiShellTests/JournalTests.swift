@@ -50,6 +50,23 @@ import Testing
         #expect(path.hasPrefix(folder + "/state/session-\(getpid())-"))
     }
 
+    @Test("an alias and its undo reach the journal as the session has them")
+    func aliasIsJournaled() throws {
+        let (shell, _, folder) = try Self.journaledShell()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        for statement in [".new 洪泽县 2023 as a", ".new 淮安市洪泽区 2024 as b", ".alias 洪泽县 = 淮安市洪泽区", ".undo", ".redo"] {
+            #expect(shell.execute(statement: statement) == .ok, "\(statement)")
+            let path = try #require(shell.journalPath)
+            let contents = try JournalFile.parse(try String(contentsOfFile: path, encoding: .utf8))
+            #expect(contents.document.aliases == shell.workbook.document().aliases, "\(statement)")
+        }
+        #expect(try shell.workbook.previousYear(of: "b") == "a")
+        let path = try #require(shell.journalPath)
+        let recovered = try Workbook(
+            document: JournalFile.parse(String(contentsOfFile: path, encoding: .utf8)).document)
+        #expect(try recovered.previousYear(of: "b") == "a")
+    }
+
     @Test("a cut last line, or one whose checksum fails, is dropped; everything before it stays")
     func tornTail() throws {
         let (shell, _, folder) = try Self.journaledShell()

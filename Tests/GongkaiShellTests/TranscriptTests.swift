@@ -23,6 +23,7 @@ struct TranscriptTests {
         ("failing.gongkai", Int32(3)),
         ("reports.gongkai", Int32(0)),
         ("metrics.gongkai", Int32(1)),
+        ("years.gongkai", Int32(1)),
     ])
     func script(name: String, exitCode: Int32) throws {
         let (text, code) = try Harness.transcript(of: "Tests/Fixtures/transcripts/" + name)

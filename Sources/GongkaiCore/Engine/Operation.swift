@@ -11,6 +11,8 @@ enum Operation {
     case removeReport(slot: Int)
     /// Brings a metric into every report (`definition` non-nil: its cell `m.NAME` defined in each) or drops it.
     case metric(name: String, definition: MetricDefinition?)
+    /// Declares two body names one body (`add`) or takes the alias back.
+    case alias(BodyAlias, add: Bool)
     /// Several operations as one step; all apply or none.
     case batch([Operation])
 }

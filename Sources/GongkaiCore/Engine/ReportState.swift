@@ -38,8 +38,8 @@ final class ReportState {
     /// Per cross-year pair, the cell it reads in the earlier year's report, by that report's own template (a 2019-format
     /// year numbers its cells otherwise); -1 where that template has no such cell. Empty when not linked.
     var crossLastYear: [Int] = []
-    /// `meta.org` and `meta.year`, when both are set: the key pairing reports of one body.
-    var orgYear: OrgYear?
+    /// The body (after aliases) and `meta.year`, when both are set: the key pairing reports of one body.
+    var bodyYear: BodyYear?
     /// Number of rules of this report (template, domain, cross-year, user) that fail or are in error.
     var failingCount = 0
 

@@ -17,6 +17,7 @@ extension Workbook {
         case .restoreReport(let snapshot): return try restore(snapshot)
         case .removeReport(let slot): return try remove(slot)
         case .metric(let name, let definition): return try applyMetric(name, definition)
+        case .alias(let alias, let add): return try applyAlias(alias, add: add)
         case .batch(let steps):
             var inverses: [Operation] = []
             inverses.reserveCapacity(steps.count)

@@ -8,6 +8,7 @@ extension Workbook {
         document.metrics = metricDefinitions.map {
             WorkbookDocument.Metric(name: $0.name, formula: $0.builtIn == nil ? $0.formula : nil)
         }
+        document.aliases = aliases.map { WorkbookDocument.Alias(body: $0.body.text, other: $0.other.text) }
         for (slot, state) in reports.enumerated() {
             guard let state else { continue }
             let snapshot = self.snapshot(of: state, slot: slot)
@@ -56,6 +57,15 @@ extension Workbook {
             }
             userNameHeads.insert(String(GongkaiCore.Metric.cellPrefix.dropLast()))
         }
+        // Aliases before the reports, so each report links to its previous year as it loads.
+        // Keys as saved (already normalised: normalising again could drop a second ending, `某办公室办公室`).
+        for alias in document.aliases {
+            guard !alias.body.isEmpty, !alias.other.isEmpty, alias.body != alias.other else {
+                throw .invalidName("alias \(alias.body) = \(alias.other)", reason: "two different body names")
+            }
+            aliases.append(BodyAlias(BodyKey(normalised: alias.body), BodyKey(normalised: alias.other)))
+        }
+        canonicalBody = Workbook.canonicalBodies(aliases)
         // Reports first (values and texts), so formulas may refer across reports in any order.
         // Cross-report metrics are bound once, after the last report (Workbook+Spanning.swift).
         try deferringRebinds { () throws(EngineError) in

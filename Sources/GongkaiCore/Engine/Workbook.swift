@@ -28,15 +28,26 @@ public final class Workbook {
     /// User rules by id; `nil` once dropped.
     var userRules: [UserRule?] = []
     var userRuleByName: [String: Int] = [:]
+    /// Report slot → ids of the user rules listed with it, ascending: a report's rules without a scan of every rule.
+    var userRulesOfReport: [Int: [Int]] = [:]
     /// Raw cell id → user rules reading it.
     var ruleDependents: [Int: [Int]] = [:]
 
-    /// Cross-year pairing: reports by (org, year), and for each earlier report the later ones linked to it.
-    var reportsByOrgYear: [OrgYear: [Int]] = [:]
-    /// Slots by every suffix (3 Characters or more) of their body and their year: the reports of one body whose
-    /// `meta.org` is longer (`淮安市洪泽区人民政府` under `洪泽区人民政府`), found without a scan.
-    var reportsByOrgSuffix: [OrgYear: [Int]] = [:]
+    /// Cross-year pairing (Workbook+CrossYear.swift): reports by (body, year), and for each earlier report the later
+    /// ones linked to it.
+    var reportsByBodyYear: [BodyYear: [Int]] = [:]
+    /// Reports by body, any year, in slot order: the years of one body (`.trend`).
+    var reportsByBody: [BodyKey: [Int]] = [:]
+    /// Per trailing unit and year, the longer bodies ending with it and how many reports each has
+    /// (`洪泽区`, 2024 → [`淮安市洪泽区`: 1]): a body whose name is longer found without a scan.
+    var bodiesByTrailingUnit: [BodyYear: [BodyKey: Int]] = [:]
+    /// The same, any year: the longer bodies ending with a unit (`.trend 洪泽区` with only 淮安市洪泽区 loaded).
+    var bodiesByUnit: [BodyKey: [BodyKey: Int]] = [:]
     var laterReports: [Int: [Int]] = [:]
+    /// Aliases declared by the user (`.alias`), in the order they came in, and what each aliased key stands for
+    /// (the smallest key of its group).
+    var aliases: [BodyAlias] = []
+    var canonicalBody: [BodyKey: BodyKey] = [:]
 
     var undoLog: [Operation] = []
     var redoLog: [Operation] = []

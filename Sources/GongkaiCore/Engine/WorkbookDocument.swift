@@ -109,10 +109,26 @@ public struct WorkbookDocument: Sendable, Hashable {
         }
     }
 
+    /// Two body names declared one body (`.alias`), as normalised (``BodyKey/text``).
+    public struct Alias: Sendable, Hashable {
+        /// The first name.
+        public var body: String
+        /// The name it is one body with.
+        public var other: String
+
+        /// An alias from its parts.
+        public init(body: String, other: String) {
+            self.body = body
+            self.other = other
+        }
+    }
+
     /// Reports in load order.
     public var reports: [Report]
     /// Metrics in the order they came into the workbook.
     public var metrics: [Metric] = []
+    /// Body aliases in the order they were declared.
+    public var aliases: [Alias] = []
     /// User rules in the order they were added.
     public var rules: [Rule]
     /// The report unqualified names refer to.

@@ -3,8 +3,8 @@ extension Workbook {
     /// previous-year link (``previousYearSlot(of:)``, the same pairing as the cross-year rules and `yoy`), followed
     /// back from `report` and forward to the reports whose previous year it is (the first loaded of them, per year).
     ///
-    /// Linear in the number of reports. The body matching itself lives behind `previousYearSlot`; nothing here
-    /// compares names.
+    /// The cost of the chain: the links are kept both ways (Workbook+CrossYear.swift). The body matching itself
+    /// lives behind the link (``BodyKey``); nothing here compares names.
     public func bodyYears(of report: String) throws(EngineError) -> [String] {
         let slot = try slot(of: report)
         var seen: Set<Int> = [slot]
@@ -14,13 +14,9 @@ extension Workbook {
             earlier.append(previous)
             first = previous
         }
-        var next: [Int: Int] = [:]
-        for candidate in liveSlots {
-            if let previous = previousYearSlot(of: candidate), next[previous] == nil { next[previous] = candidate }
-        }
         var chain = earlier.reversed() + [slot]
         var last = slot
-        while let later = next[last], seen.insert(later).inserted {
+        while let later = laterReports[last]?.filter({ reports[$0] != nil }).min(), seen.insert(later).inserted {
             chain.append(later)
             last = later
         }

@@ -155,11 +155,20 @@ extension Workbook {
 
     typealias MetricCell = (slot: Int, value: Value, reason: String?)
 
-    func column(_ name: String) throws(EngineError) -> [MetricCell] {
-        if let inner = Workbook.yoyArgument(name) { return try growth(of: column(inner)) }
+    /// A metric's value in each live report, or in `slots` only (`.diff`, `.trend`: a few reports, whatever the
+    /// workbook holds).
+    func column(_ name: String, only slots: [Int]? = nil) throws(EngineError) -> [MetricCell] {
+        if let inner = Workbook.yoyArgument(name) {
+            // Growth needs each report's previous year too.
+            let wanted = slots.map { Array(Set($0 + $0.compactMap { previousYearSlot(of: $0) })).sorted() }
+            let values = try growth(of: column(inner, only: wanted))
+            guard let slots else { return values }
+            let kept = Set(slots)
+            return values.filter { kept.contains($0.slot) }
+        }
         if metricDefinitions.contains(where: { $0.name == name }) {
             let cell = Metric.cellName(name)
-            return liveSlots.map { slot in
+            return (slots ?? liveSlots).map { slot in
                 guard let report = reports[slot], let local = report.userIndex[cell],
                     isLive(report, slot: slot, local: local)
                 else { return (slot, .empty, "\(cell) cannot be computed in this report") }
@@ -168,7 +177,7 @@ extension Workbook {
             }
         }
         if let metric = Metric.named(name) {
-            let values = try evaluations(of: metric.formula)
+            let values = try evaluations(of: metric.formula, only: slots)
             return values.map {
                 (
                     $0.slot, $0.value,
@@ -176,7 +185,7 @@ extension Workbook {
                 )
             }
         }
-        return try evaluations(of: name).map {
+        return try evaluations(of: name, only: slots).map {
             ($0.slot, $0.value, $0.value.number == nil ? Workbook.describe($0.value) : nil)
         }
     }
@@ -186,7 +195,7 @@ extension Workbook {
         if case .error = value { return Workbook.describe(value) }
         let metric = metricDefinitions.first(where: { $0.name == name })?.builtIn ?? Metric.named(name)
         guard let denominator = metric?.denominator else { return "cells missing" }
-        let den = (try? evaluations(of: denominator.formula, only: slot).first?.value) ?? .empty
+        let den = (try? evaluations(of: denominator.formula, only: [slot]).first?.value) ?? .empty
         switch den {
         case .number(let n) where n.isZero: return "\(denominator.name)为 0"
         case .number: return "cells missing"
@@ -207,7 +216,6 @@ extension Workbook {
     func growth(of column: [MetricCell]) -> [MetricCell] {
         var bySlot: [Int: Value] = [:]
         for cell in column { bySlot[cell.slot] = cell.value }
-        let hundred = DecimalNumber(100)
         return column.map { cell in
             guard let this = cell.value.number else { return (cell.slot, .empty, cell.reason ?? "empty") }
             guard let last = previousYearSlot(of: cell.slot), let lastValue = bySlot[last] else {
@@ -215,12 +223,20 @@ extension Workbook {
             }
             guard let base = lastValue.number else { return (cell.slot, .empty, "previous year's value is empty") }
             guard !base.isZero else { return (cell.slot, .empty, "previous year's value is 0") }
-            do throws(ArithmeticError) {
-                let change = try this.subtracting(base).multiplying(hundred).dividing(by: base)
-                return (cell.slot, .number(try change.rounded(places: 2)), nil)
-            } catch {
-                return (cell.slot, .error(CellError(error)), "error \(CellError(error).code)")
-            }
+            let change = Workbook.percentChange(from: base, to: this)
+            return (cell.slot, change, change.isError ? Workbook.describe(change) : nil)
+        }
+    }
+
+    /// The change from `base` to `this` in per cent, `round((this − base) × 100 / base, 2)`: the one formula of
+    /// `yoy`, `.trend` and `.diff`. Empty when `base` is 0; an overflow is an error value.
+    static func percentChange(from base: DecimalNumber, to this: DecimalNumber) -> Value {
+        guard !base.isZero else { return .empty }
+        do throws(ArithmeticError) {
+            let change = try this.subtracting(base).multiplying(DecimalNumber(100)).dividing(by: base)
+            return .number(try change.rounded(places: 2))
+        } catch {
+            return .error(CellError(error))
         }
     }
 
@@ -236,10 +252,10 @@ extension Workbook {
         try evaluations(of: source, only: nil).map { (reports[$0.slot]?.name ?? "", $0.value) }
     }
 
-    func evaluations(of source: String, only: Int? = nil) throws(EngineError) -> [(slot: Int, value: Value)] {
+    func evaluations(of source: String, only: [Int]? = nil) throws(EngineError) -> [(slot: Int, value: Value)] {
         var shared: [ObjectIdentifier: CompiledFormula?] = [:]
         var result: [(slot: Int, value: Value)] = []
-        for slot in only.map({ [$0] }) ?? liveSlots {
+        for slot in only ?? liveSlots {
             guard let report = reports[slot] else { continue }
             let key = ObjectIdentifier(report.shape)
             if shared[key] == nil {

@@ -7,8 +7,8 @@ enum RuleKey: Hashable {
     case user(Int)
 }
 
-/// The key pairing reports of one body: `meta.org` text and `meta.year`.
-struct OrgYear: Hashable {
-    let org: String
+/// The key pairing reports of one body: its ``BodyKey`` (after aliases) and `meta.year`.
+struct BodyYear: Hashable {
+    let body: BodyKey
     let year: Int
 }

@@ -98,7 +98,7 @@ extension Workbook {
         var keys = report.equalityStatus.indices.map { RuleKey.equality(report: slot, index: $0) }
         keys.append(.domain(report: slot))
         keys += report.crossStatus.indices.map { RuleKey.crossYear(report: slot, pair: $0) }
-        for (id, rule) in userRules.enumerated() where rule?.spec.report == slot { keys.append(.user(id)) }
+        for id in userRulesOfReport[slot] ?? [] where userRules[id] != nil { keys.append(.user(id)) }
         return keys
     }
 

@@ -44,24 +44,10 @@ extension Workbook {
         return results
     }
 
-    /// The report of the same body for the year before: the engine's cross-year link, or else a loaded report of
-    /// year − 1 whose `meta.org` ends with this one's or the other way round (`淮安市洪泽区人民政府` / `洪泽区人民政府`).
+    /// The report of the same body for the year before: the engine's cross-year link (``linkTarget(of:)`` says
+    /// which bodies are one).
     func previousYearSlot(of slot: Int) -> Int? {
-        guard let report = reports[slot] else { return nil }
-        if let linked = report.lastYear { return linked }
-        guard let key = report.orgYear ?? pairingKey(of: report), key.org.count >= 3 else { return nil }
-        // Indexed, never a scan: a body of the year before whose name ends this one's (its suffixes' exact names), or
-        // whose name ends with this one (the suffix index); the first loaded of them.
-        var candidates: [Int] = reportsBySuffixOwners(of: key)
-        candidates += reportsByOrgSuffix[OrgYear(org: key.org, year: key.year - 1)] ?? []
-        return candidates.filter { $0 != slot && reports[$0] != nil }.min()
-    }
-
-    /// The reports of the year before whose whole body name is a suffix (3 Characters or more) of `key`'s.
-    private func reportsBySuffixOwners(of key: OrgYear) -> [Int] {
-        Workbook.suffixKeys(of: key).flatMap { suffix in
-            reportsByOrgYear[OrgYear(org: suffix.org, year: key.year - 1)] ?? []
-        }
+        reports[slot]?.lastYear
     }
 
     // MARK: Rule 10

@@ -9,6 +9,7 @@ extension Workbook {
             setStatus(nil, of: .user(id))
             recorder.droppedRules[.user(id)] = (name, rule.spec.report)
             removeRuleEdges(id, rule.condition.dependencies)
+            userRulesOfReport[rule.spec.report]?.removeAll { $0 == id }
             userRules[id] = nil
             spanning.rules[id] = nil
             return .rule(name: name, spec: oldSpec)
@@ -20,9 +21,11 @@ extension Workbook {
         userRuleByName[name] = id
         if let old = userRules[id] {
             removeRuleEdges(id, old.condition.dependencies)
+            userRulesOfReport[old.spec.report]?.removeAll { $0 == id }
         } else {
             noteRule(.user(id), old: nil)
         }
+        userRulesOfReport[spec.report, default: []].insertSorted(id)
         let placeholder: RuleStatus = .incomplete
         userRules[id] = UserRule(name: name, spec: spec, condition: condition, status: placeholder)
         spanning.rules[id] = condition.reportPatterns.isEmpty ? nil : condition.reportPatterns

@@ -24,6 +24,7 @@ import GongkaiCore
 /// metric disclosure_rate
 /// metric open_share = t3.result.open.total / t3.new.total
 /// ```
+/// Aliases follow the metrics: `alias 平潭 = 平潭综合实验区` declares two body names (normalised) one body.
 /// The last line is `end`: a file cut off anywhere (at a line boundary too) lacks it and is refused with the line it
 /// stops at. Version 1 files (written before the marker) are read without it, with a note that a cut cannot be seen.
 /// Lines may end in LF or CRLF (a file saved by an editor on Windows), and a UTF-8 byte-order mark is skipped.
@@ -67,6 +68,7 @@ public enum WorkbookFile {
         for metric in document.metrics {
             lines.append("metric \(metric.name)" + (metric.formula.map { " = \(oneLine($0))" } ?? ""))
         }
+        for alias in document.aliases { lines.append("alias \(alias.body) = \(alias.other)") }
         for report in document.reports {
             lines.append("")
             lines.append("report \(report.name) template=\(report.templateID)")
@@ -193,6 +195,13 @@ public enum WorkbookFile {
                 let name = try scanner.word("a metric name")
                 let formula = try scanner.isAtEnd() ? nil : scanner.restAfterEquals()
                 document.metrics.append(WorkbookDocument.Metric(name: name, formula: formula))
+            case "alias":
+                let body = try scanner.word("a body name")
+                let other = try scanner.restAfterEquals()
+                guard !other.isEmpty, !other.contains(" ") else {
+                    throw ParseError(line: number, message: "expected ‘alias BODY = OTHER’")
+                }
+                document.aliases.append(WorkbookDocument.Alias(body: body, other: other))
             case "report":
                 let name = try scanner.word("a report name")
                 let attributes = try scanner.attributes()

@@ -301,14 +301,17 @@ extension Shell {
     /// `.drop rule|name NAME`
     func dropCommand(_ arguments: String) throws -> ShellStatus {
         let words = ArgumentWords.split(arguments)
-        guard words.count == 2, ["rule", "name", "metric"].contains(words[0]) else {
-            throw ShellError("usage: .drop rule|name|metric NAME")
+        guard words.count == 2, ["rule", "name", "metric", "alias"].contains(words[0]) else {
+            throw ShellError("usage: .drop rule|name|metric|alias NAME")
         }
         let changes = try attempt { () throws(EngineError) in
             switch words[0] {
-            case "rule": try workbook.dropRule(name: words[1])
-            case "metric": try workbook.dropMetric(words[1])
-            default: try workbook.undefine(name: words[1])
+            case "rule": return try workbook.dropRule(name: words[1])
+            case "metric": return try workbook.dropMetric(words[1])
+            case "alias":
+                guard let body = BodyKey(words[1]) else { throw .unknownName("alias \(words[1])", suggestion: nil) }
+                return try workbook.dropAlias(body)
+            default: return try workbook.undefine(name: words[1])
             }
         }
         noteChange(.snapshot)

@@ -251,11 +251,49 @@ extension ShellCommand {
             examples: [".rules"],
             run: { shell, arguments in try shell.rulesCommand(arguments) }),
         ShellCommand(
-            name: "drop", syntax: "rule|name|metric NAME",
-            summary: "Remove a rule, a named cell or a metric",
+            name: "diff", syntax: "[A] [B] [--threshold N]",
+            summary: "What changed between two reports",
+            details: """
+                Every template cell whose value differs from report A to report B (by cell name, so a 2019-format \
+                report compares with a 2021 one on the cells both have), with both values, Δ = B − A and Δ% = \
+                round(Δ × 100 / A, 2); an empty cell shows as empty, never as 0, and has no Δ. Then every metric \
+                (built-in and yours) that differs, and the rules of both whose status differs (holds in one, \
+                fails or is incomplete in the other). A change with |Δ%| ≥ N (50 by default) is marked 同比突变. \
+                `.diff A` compares A with its previous year (the report of the same body for the year before, as \
+                the cross-year rules link them); `.diff` alone, the current report with its previous year.
+                """,
+            examples: [".diff 洪泽区_2023 淮安市洪泽区_2024", ".diff 淮安市洪泽区_2024 --threshold 100", ".diff"],
+            run: { shell, arguments in try shell.diffCommand(arguments) }),
+        ShellCommand(
+            name: "trend", syntax: "METRIC [BODY]",
+            summary: "A metric across the years of one body",
+            details: """
+                One row per loaded year of the body (by default the current report's; BODY is a body's name such \
+                as 洪泽区 or a report's name): the metric's value and its growth over the year before (yoy, in %), \
+                an empty value with its reason. The last line draws the values as a sparkline (▁ lowest, █ \
+                highest; a gap for an empty year). Years of one body are those the cross-year rules link: the \
+                same body name without 人民政府/办公室/管委会, a trailing unit (洪泽区 of 淮安市洪泽区), or a `.alias`.
+                """,
+            examples: [".trend applications", ".trend disclosure_rate 洪泽区", ".trend t3.new.total 淮安市洪泽区_2024"],
+            run: { shell, arguments in try shell.trendCommand(arguments) }),
+        ShellCommand(
+            name: "alias", syntax: "[BODY = OTHER]",
+            summary: "Declare two body names one body",
+            details: """
+                Reports of one body are matched across years by their body name (meta.org without 人民政府, \
+                办公室, 管委会 …; 洪泽区 also matches 淮安市洪泽区). `.alias BODY = OTHER` declares two other names \
+                one body: their reports link at once (the cross-year rules appear, yoy, `.trend` and `.diff` \
+                follow), the alias is saved in the workbook file, and `.undo` takes it back. `.alias` alone lists \
+                the aliases; `.drop alias BODY` removes those naming BODY.
+                """,
+            examples: [".alias 平潭 = 平潭综合实验区", ".alias", ".drop alias 平潭"],
+            run: { shell, arguments in try shell.aliasCommand(arguments) }),
+        ShellCommand(
+            name: "drop", syntax: "rule|name|metric|alias NAME",
+            summary: "Remove a rule, name, metric or alias",
             details: "A name still used by formulas or rules cannot be dropped; drop those first.",
-            examples: [".drop rule opened", ".drop name rate", ".drop metric open_share"],
-            argumentWords: ["rule", "name", "metric"],
+            examples: [".drop rule opened", ".drop name rate", ".drop metric open_share", ".drop alias 平潭"],
+            argumentWords: ["rule", "name", "metric", "alias"],
             run: { shell, arguments in try shell.dropCommand(arguments) }),
         ShellCommand(
             name: "read", syntax: "FILE",

@@ -194,14 +194,8 @@ extension Session {
         return name
     }
 
-    /// `淮安市洪泽区人民政府` → `淮安市洪泽区`: the body's own words, as a name segment.
+    /// `淮安市洪泽区人民政府` → `淮安市洪泽区`: the body's own words, as a name segment (``BodyKey``'s text).
     static func bodyKey(_ org: String) -> String {
-        var text = String(org.filter { NameSyntax.isHan($0) || ($0.isASCII && ($0.isLetter || $0.isNumber)) })
-            .lowercased()
-        for suffix in ["人民政府办公室", "人民政府办公厅", "人民政府", "办公室"] where text.hasSuffix(suffix) && text.count > suffix.count {
-            text.removeLast(suffix.count)
-            break
-        }
-        return text
+        BodyKey(org)?.text ?? ""
     }
 }

@@ -29,6 +29,7 @@ import Testing
         _ = try book.define(name: "rate", formula: "t3.result.open.total / t3.new.total")
         _ = try book.addRule(name: "open_share", expression: "rate <= 1", severity: .warning)
         _ = try book.addRule(name: "both_years", expression: "pt2021.t3.new.total >= t3.new.total", severity: .error)
+        _ = try book.addAlias(#require(BodyKey("上犹县人民政府")), #require(BodyKey("平潭综合实验区")))
         return book
     }
 
@@ -44,6 +45,8 @@ import Testing
             #expect(try reloaded.value(of: "sy2023." + name) == book.value(of: "sy2023." + name), "\(name)")
         }
         #expect(try reloaded.ruleResults() == book.ruleResults())
+        #expect(text.contains("\nalias 上犹县 = 平潭综合实验区\n"))
+        #expect(reloaded.bodyAliases == book.bodyAliases)
     }
 
     @Test func controlCharactersAreEscapedAndReadBack() throws {
@@ -91,6 +94,8 @@ import Testing
         ("gongkai workbook 1\nreport a template=2021\nrule a r fatal = 1\n", 3, "severity"),
         ("gongkai workbook 1\nreport a template=2021\nlet r\n", 3, "expected ‘=’"),
         ("gongkai workbook 1\nfrobnicate\n", 2, "unknown keyword"),
+        ("gongkai workbook 1\nalias 洪泽县\n", 2, "expected ‘=’"),
+        ("gongkai workbook 1\nalias 洪泽县 = 淮安 洪泽区\n", 2, "expected ‘alias BODY = OTHER’"),
     ])
     func malformedLinesAreNamed(text: String, line: Int, message: String) {
         #expect {
