@@ -75,7 +75,40 @@ struct StartupBench {
                 "startup_pipe", median(piped) / 1e6, "ms",
                 "\(summary(piped.map { $0 / 1e6 })); `echo .quit | gongkai example`")
         }
+        scriptRun(binary: binary, sandbox: sandbox, environment: environment, &checks)
         _ = Self.rmdirRecursively(sandbox)
+    }
+
+    /// `gongkai run` of a script of N assignments (`t3.new.natural = v`, alternating, one report): wall clock and
+    /// CPU, journal on (in the sandbox's state folder on the real disk), output to /dev/null.
+    func scriptRun(binary: String, sandbox: String, environment: [String], _ checks: inout Checks) {
+        let n = options.quick ? 100_000 : 1_000_000
+        let path = sandbox + "/assign.gongkai"
+        var script = ".new 测试县 2024\n"
+        script.reserveCapacity(n * 24)
+        for i in 0..<n { script += "t3.new.natural = \(i % 2 == 0 ? 8 : 9)\n" }
+        guard let file = fopen(path, "w") else { return }
+        fputs(script, file)
+        fclose(file)
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        let start = now()
+        guard let pid = Self.spawn(binary, [binary, "run", "-X", path], environment, &actions, nil) else { return }
+        var status: Int32 = 0
+        var usage = rusage()
+        guard wait4(pid, &status, 0, &usage) == pid else { return }
+        let wall = Double(now() - start) / 1e9
+        let cpu =
+            Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
+            + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+        checks.check("run_assignments_\(n): exit 0", status, 0)
+        emit(
+            "run_assignments_\(n)", wall, "s",
+            "`gongkai run` of \(n) assignments, journal on (fsync grouped); CPU \(fmt(cpu)) s = \(fmt(cpu * 1e6 / Double(n))) µs a statement; goal ≤ 5 s"
+        )
     }
 
     /// `gongkai` in the directory of this executable (both are products of one build).
@@ -184,7 +217,7 @@ struct StartupBench {
         return status == 0 ? elapsed : nil
     }
 
-    private static func spawn(
+    static func spawn(
         _ path: String, _ arguments: [String], _ environment: [String],
         _ actions: inout posix_spawn_file_actions_t, _ attributes: UnsafePointer<posix_spawnattr_t>?
     ) -> pid_t? {
