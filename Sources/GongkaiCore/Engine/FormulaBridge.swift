@@ -11,6 +11,11 @@ struct CompiledFormula {
     /// Raw `CellID`s read, ascending, without repeats.
     var dependencies: [Int] { bound.dependencies }
 
+    /// Whether the formula is one `sum` over many distinct cells (`sum(*.t3.new.total)`): recalculation may then
+    /// add what its few changed cells changed to its last value instead of adding up all of them again
+    /// (``Workbook/incrementalSum(_:at:in:)``).
+    var isLargeSum: Bool { bound.isLargeSum }
+
     func evaluate(_ value: (Int) -> Value) -> Value { bound.evaluate(value) }
 }
 

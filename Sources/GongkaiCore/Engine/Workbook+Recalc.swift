@@ -23,9 +23,17 @@ extension Workbook {
             return
         }
         let order = topologicalOrder(from: seeds)
+        // A seed's formula may be new (or bound anew): its last value says nothing, so it is evaluated whole.
+        let seedRaws = seeds.count <= 16 ? seeds.map(\.raw) : nil
         for raw in order.reversed() {
             let id = CellID(raw: raw)
             guard let report = reports[id.report] else { continue }
+            if let seedRaws, !seedRaws.contains(raw), let formula = formula(at: raw), formula.compiled.isLargeSum,
+                let value = incrementalSum(formula, at: id, in: report)
+            {
+                write(value, at: id, in: report)
+                continue
+            }
             if let value = computedValue(of: id, in: report) { write(value, at: id, in: report) }
         }
         scratch.order = order
@@ -64,6 +72,50 @@ extension Workbook {
             values[Int(total)] = value
         }
         report.values = values
+    }
+
+    /// A large sum (``CompiledFormula/isLargeSum``) after a few of its cells changed in this mutation: its last
+    /// value plus, for each changed cell, its value now minus its value before (empty counting 0), exact; nil when
+    /// that does not apply — many changes, the sum itself already rewritten in this mutation, a text or an error on
+    /// either side, an overflow — and the formula is evaluated whole.
+    func incrementalSum(_ formula: FormulaCell, at id: CellID, in report: ReportState) -> Value? {
+        let changed = recorder.cellOrder
+        guard changed.count <= 64, case .number(var total) = report.value(local: id.local), !changed.contains(id.raw)
+        else { return nil }
+        let dependencies = formula.compiled.dependencies
+        for (k, raw) in changed.enumerated() where Workbook.sortedContains(dependencies, raw) {
+            // A cell written twice counts once: from its first old value to its value now.
+            if changed[..<k].contains(raw) { continue }
+            guard let before = Workbook.summand(recorder.cellOld[k]), let now = Workbook.summand(valueOf(raw)) else {
+                return nil
+            }
+            do throws(ArithmeticError) {
+                total = try total.adding(now).subtracting(before)
+            } catch {
+                return nil
+            }
+        }
+        return .number(total)
+    }
+
+    /// What a value adds to a sum: a number itself, empty 0; nil for text and errors.
+    static func summand(_ value: Value) -> DecimalNumber? {
+        switch value {
+        case .number(let number): number
+        case .empty: .zero
+        case .text, .error: nil
+        }
+    }
+
+    /// Whether the ascending array holds `value` (binary search).
+    static func sortedContains(_ array: [Int], _ value: Int) -> Bool {
+        var low = 0
+        var high = array.count
+        while low < high {
+            let mid = (low + high) / 2
+            if array[mid] < value { low = mid + 1 } else { high = mid }
+        }
+        return low < array.count && array[low] == value
     }
 
     /// What a computing cell evaluates to now; nil for a cell that holds an entered value.

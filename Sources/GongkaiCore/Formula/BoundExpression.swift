@@ -14,16 +14,29 @@ public struct BoundExpression: Sendable {
     let root: BoundNode
     /// Every cell id the value depends on, ascending, without repeats.
     public let dependencies: [Int]
+    /// One `sum` whose arguments are cells only, at least ``largeSum`` of them, none twice: its value is the sum of
+    /// its dependencies, each counted once.
+    let isLargeSum: Bool
+    /// How many cells make a sum worth updating by its changes rather than recomputing.
+    static let largeSum = 32
 
     init(root: BoundNode) {
         self.root = root
         var ids: [Int] = []
         root.collectDependencies(into: &ids)
+        let referenced = ids.count
         ids.sort()
         var unique: [Int] = []
         unique.reserveCapacity(ids.count)
         for id in ids where unique.last != id { unique.append(id) }
         dependencies = unique
+        if case .call(.sum, let arguments) = root, unique.count >= Self.largeSum, unique.count == referenced,
+            arguments.allSatisfy({ if case .cells = $0 { true } else if case .cell = $0 { true } else { false } })
+        {
+            isLargeSum = true
+        } else {
+            isLargeSum = false
+        }
     }
 
     /// The value, reading cells through `value`. Never traps: problems are `.error` values (`#DIV/0!`, `#NUM!`,
