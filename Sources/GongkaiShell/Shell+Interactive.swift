@@ -68,7 +68,8 @@ extension Shell: InteractiveHost {
             case "export":
                 let tables = (current.flatMap { try? workbook.template(of: $0) } ?? .official2021).tables.map(\.id)
                 kinds = [
-                    .words(ExportFormatName.all), .path, .words(tables + ["--excel", "--all", "--strict", "--chart"]),
+                    .words(ExportFormatName.all), .path,
+                    .words(tables + ["--excel", "--all", "--strict", "--chart", "--trend"]),
                 ]
             case "show", "explain": kinds = [.names]
             case "help": kinds = [.commands]

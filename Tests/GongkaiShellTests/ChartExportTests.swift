@@ -58,6 +58,36 @@ import Testing
         #expect(cells.contains("淮安市人民政府") && cells.contains("3153"))
     }
 
+    @Test("a trend page: per body an SVG bar per year with a number, its exact value, and the table of years")
+    func trendPage() throws {
+        let (shell, out) = try Self.loaded()
+        let directory = try Harness.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let file = directory + "/趋势.html"
+        #expect(shell.execute(statement: ".export html \(file) --trend applications *") == .ok, "\(out.text)")
+        let trends = try shell.session.trends("applications")
+        #expect(out.text.contains("exported the applications trend of \(trends.count) bodies as html"))
+        let page = try Python.json(Python.htmlReader, [file])
+        #expect(page["http"] as? Bool == false)
+        #expect((page["resources"] as? [String])?.isEmpty == true)
+        #expect(page["svgs"] as? Int == trends.count)
+        let bars = try #require(page["bars"] as? [[String: Any]])
+        let points = trends.flatMap(\.points).filter { $0.value.number != nil }
+        #expect(bars.count == points.count)
+        for (bar, point) in zip(bars, points) {
+            let value = try #require(point.value.number)
+            #expect(bar["title"] as? String == "\(point.year) \(point.report): \(value)")
+        }
+        // 洪泽区's two years, linked across the two body names: 21 in 2023, 95 in 2024.
+        #expect(bars.contains { $0["title"] as? String == "2023 洪泽区_2023: 21" })
+        #expect(bars.contains { $0["title"] as? String == "2024 淮安市洪泽区_2024: 95" })
+        let headings = try #require((page["texts"] as? [String: [String]])?["h2"])
+        #expect(headings == trends.map { "\($0.body)" })
+        // One body; another format is refused.
+        #expect(shell.execute(statement: ".export html - --trend applications 洪泽区") == .ok)
+        #expect(shell.execute(statement: ".export csv \(directory)/x.csv --trend applications") == .failed)
+    }
+
     @Test("empty values are rows with their reason, never bars; top N and asc as for .rank")
     func emptyAndOptions() throws {
         let (shell, out) = try Self.loaded()

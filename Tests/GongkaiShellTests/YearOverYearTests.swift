@@ -74,6 +74,23 @@ struct YearOverYearTests {
                 """))
     }
 
+    @Test func trendOfEveryBodyIsALineEach() throws {
+        let (shell, out) = Harness.shell()
+        shell.run(script: ".load Tests/Fixtures/reports\n", name: nil)
+        let mark = out.text.utf8.count
+        #expect(shell.execute(statement: ".trend applications *") == .ok)
+        let lines = String(decoding: out.text.utf8.dropFirst(mark), as: UTF8.self).split(separator: "\n")
+            .map(String.init)
+        // 平潭 2020–2021 and 洪泽区 2023–2024 (two body names, one body) first; each other body one year.
+        let trends = try shell.session.trends("applications")
+        #expect(lines.first == "申请总量 (件) of \(trends.count) bodies")
+        #expect(lines.count == trends.count + 2)
+        #expect(lines.dropFirst(2).prefix(2).allSatisfy { $0.contains("▁█") })
+        #expect(lines.contains { $0.hasPrefix("洪泽区") && $0.contains("2023–2024") && $0.hasSuffix("21   95 352.38") })
+        // Every report is in exactly one body's line.
+        #expect(trends.flatMap(\.points).count == shell.workbook.reportNames.count)
+    }
+
     @Test func sparklineLevelsAreExact() throws {
         let values = [21, 95, nil, 58].map { $0.map { DecimalNumber($0) } }
         #expect(Sparkline(values).text == "▁█ ▄")

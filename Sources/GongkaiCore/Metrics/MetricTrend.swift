@@ -48,3 +48,21 @@ extension Workbook {
         return MetricTrend(metric: metric, body: canonical(body), points: points)
     }
 }
+
+extension Workbook {
+    /// The trend of a metric for every body loaded (`.trend METRIC *`): one ``MetricTrend`` per body, in the order
+    /// their first reports were loaded; a report without a body and year is left out. Each report is visited once
+    /// (a body's years are found along the cross-year links), so the cost is that of all reports, once.
+    public func trends(_ metric: String) throws(EngineError) -> [MetricTrend] {
+        var seen = Set<String>()
+        var result: [MetricTrend] = []
+        for report in reports.compactMap({ $0 }) where !seen.contains(report.name) {
+            guard let body = report.bodyYear?.body else { continue }
+            let trend = try trend(metric, body: body)
+            seen.formUnion(trend.points.map(\.report))
+            seen.insert(report.name)
+            result.append(trend)
+        }
+        return result
+    }
+}

@@ -81,9 +81,13 @@ extension Shell {
 
     /// `.export FORMAT FILE|DIR|- [TABLE…] [--excel] [--all] [--strict]`
     func exportCommand(_ arguments: String) throws -> ShellStatus {
-        if let chart = Shell.chartOption(in: arguments) {
+        if let chart = Shell.option("--chart", in: arguments) {
             return try chartExportCommand(
                 String(arguments[..<chart.lowerBound]), query: String(arguments[chart.upperBound...]))
+        }
+        if let trend = Shell.option("--trend", in: arguments) {
+            return try trendExportCommand(
+                String(arguments[..<trend.lowerBound]), rest: String(arguments[trend.upperBound...]))
         }
         var words = ArgumentWords.split(arguments)
         let flags = Set(words.filter { $0.hasPrefix("--") })
@@ -127,10 +131,11 @@ extension Shell {
 }
 
 extension Shell {
-    /// Where ` --chart ` stands in `.export`'s arguments, as a word of its own; nil without it.
-    static func chartOption(in arguments: String) -> Range<String.Index>? {
+    /// Where an option that takes the rest of `.export`'s arguments (`--chart`, `--trend`) stands, as a word of
+    /// its own; nil without it.
+    static func option(_ name: String, in arguments: String) -> Range<String.Index>? {
         var from = arguments.startIndex
-        while let range = arguments.range(of: "--chart", range: from..<arguments.endIndex) {
+        while let range = arguments.range(of: name, range: from..<arguments.endIndex) {
             let before =
                 range.lowerBound == arguments.startIndex || arguments[arguments.index(before: range.lowerBound)] == " "
             let after = range.upperBound == arguments.endIndex || arguments[range.upperBound] == " "
@@ -163,6 +168,34 @@ extension Shell {
             output.line(
                 "exported the \(query.metric) chart of \(chart.rows.count) reports as html to \(target.replacingNewlines())"
             )
+        }
+        return .ok
+    }
+
+    /// `.export html FILE|- --trend METRIC [BODY|*]`: `.trend`'s years as a self-contained HTML page, an inline SVG
+    /// bar chart and a table per body.
+    func trendExportCommand(_ head: String, rest: String) throws -> ShellStatus {
+        let usage = "usage: .export html FILE|- --trend METRIC [BODY|*]"
+        let words = ArgumentWords.split(head)
+        let query = ArgumentWords.split(rest)
+        guard words.count == 2, let target = words.last, (1...2).contains(query.count) else { throw ShellError(usage) }
+        guard words[0] == ExportFormat.html.rawValue else {
+            throw ShellError("--trend draws an html page: .export html FILE --trend METRIC …")
+        }
+        let chart = try attempt { () throws(EngineError) in
+            try session.trendChart(query[0], body: query.count > 1 ? query[1] : nil)
+        }
+        let page: String?
+        do {
+            page = try session.export(chart, to: target == "-" ? .text : .file(target))
+        } catch {
+            throw ShellError("\(error)")
+        }
+        if let page {
+            output.write(page)
+        } else {
+            let bodies = chart.series.count == 1 ? chart.series[0].body : "\(chart.series.count) bodies"
+            output.line("exported the \(query[0]) trend of \(bodies) as html to \(target.replacingNewlines())")
         }
         return .ok
     }

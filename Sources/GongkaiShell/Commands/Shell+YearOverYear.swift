@@ -79,7 +79,8 @@ extension Shell {
     /// `.trend METRIC [BODY]`
     func trendCommand(_ arguments: String) throws -> ShellStatus {
         let words = ArgumentWords.split(arguments)
-        guard (1...2).contains(words.count) else { throw ShellError("usage: .trend METRIC [BODY]") }
+        guard (1...2).contains(words.count) else { throw ShellError("usage: .trend METRIC [BODY|*]") }
+        if words.count == 2, words[1] == "*" { return try trendsCommand(words[0]) }
         let trend = try attempt { () throws(EngineError) in
             try session.trend(words[0], body: words.count > 1 ? words[1] : nil)
         }
@@ -96,6 +97,34 @@ extension Shell {
         let numbers = trend.numbers
         let range = numbers.isEmpty ? "no values" : "min \(numbers.min() ?? 0) · max \(numbers.max() ?? 0)"
         output.line(Sparkline(trend.points.map { $0.value.number }).text + "  " + range)
+        return .ok
+    }
+
+    /// `.trend METRIC *`: one line per body — its years, a sparkline of the values, the first and last value and
+    /// the last growth — aligned, bodies with the most years first (then in load order).
+    func trendsCommand(_ metric: String) throws -> ShellStatus {
+        let trends = try attempt { () throws(EngineError) in try session.trends(metric) }
+        let (title, unit) = workbook.metricTitle(metric)
+        output.line("\(title)\(unit.map { " (\($0.symbol))" } ?? "") of \(trends.count) bodies")
+        var rows: [[String]] = [["body", "years", "trend", "first", "last", "yoy %"]]
+        let ordered = trends.enumerated().sorted { a, b in
+            a.element.points.count != b.element.points.count
+                ? a.element.points.count > b.element.points.count : a.offset < b.offset
+        }
+        for (_, trend) in ordered {
+            let years = trend.points.map(\.year)
+            let span = years.count > 1 ? "\(years.first ?? 0)–\(years.last ?? 0)" : "\(years.first ?? 0)"
+            rows.append([
+                "\(trend.body)", span, Sparkline(trend.points.map { $0.value.number }).text,
+                trend.points.first.map { TableView.text($0.value) } ?? "-",
+                trend.points.last.map { TableView.text($0.value) } ?? "-",
+                trend.points.last.map { TableView.text($0.growth) } ?? "-",
+            ])
+        }
+        for line in TextLayout.columns(rows, rightAligned: [3, 4, 5]) {
+            try stopIfInterrupted()
+            output.line(line)
+        }
         return .ok
     }
 

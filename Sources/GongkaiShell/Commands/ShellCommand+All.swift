@@ -48,7 +48,8 @@ extension ShellCommand {
                 is still written, unless --strict leaves those reports out. sqlite writes every loaded report \
                 into one SQLite database (tables reports, cells, rules, metrics; docs/sqlite.md); an existing FILE \
                 is replaced only with --force. `.export html FILE --chart METRIC [top N] [asc|desc] [where …]` \
-                writes a ranking instead: a self-contained page with an SVG bar chart and the ranking table. \
+                writes a ranking instead: a self-contained page with an SVG bar chart and the ranking table; \
+                `--trend METRIC [BODY|*]` the years of a body (or of every body) as `.trend` lists them. \
                 profile writes 单位年度治理画像 of the current report — HTML, or LaTeX for xelatex when FILE ends in \
                 .tex: its tables, each metric with rank, percentile and quartiles among the loaded reports, its \
                 body's trend over the loaded years, and the rules it fails (docs/metrics.md).
@@ -57,7 +58,7 @@ extension ShellCommand {
                 ".export csv out/上犹县.csv", ".export latex - t3", ".export xlsx 上犹县.xlsx",
                 ".export csv 上犹县.csv 三 --excel", ".export csv-long all.csv --all",
                 ".export sqlite reports.sqlite --force", ".export html 申请总量.html --chart applications",
-                ".export profile 画像.tex",
+                ".export profile 画像.tex", ".export html 趋势.html --trend applications *",
             ],
             argumentWords: ExportFormatName.all,
             run: { shell, arguments in try shell.exportCommand(arguments) }),
@@ -265,16 +266,21 @@ extension ShellCommand {
             examples: [".diff 洪泽区_2023 淮安市洪泽区_2024", ".diff 淮安市洪泽区_2024 --threshold 100", ".diff"],
             run: { shell, arguments in try shell.diffCommand(arguments) }),
         ShellCommand(
-            name: "trend", syntax: "METRIC [BODY]",
-            summary: "A metric across the years of one body",
+            name: "trend", syntax: "METRIC [BODY|*]",
+            summary: "A metric over the years of bodies",
             details: """
                 One row per loaded year of the body (by default the current report's; BODY is a body's name such \
                 as 洪泽区 or a report's name): the metric's value and its growth over the year before (yoy, in %), \
                 an empty value with its reason. The last line draws the values as a sparkline (▁ lowest, █ \
                 highest; a gap for an empty year). Years of one body are those the cross-year rules link: the \
-                same body name without 人民政府/办公室/管委会, a trailing unit (洪泽区 of 淮安市洪泽区), or a `.alias`.
+                same body name without 人民政府/办公室/管委会, a trailing unit (洪泽区 of 淮安市洪泽区), or a `.alias`. \
+                `.trend METRIC *`: one line per loaded body — its years, a sparkline of its values, the first and \
+                the last value and the last growth — the bodies with the most years first.
                 """,
-            examples: [".trend applications", ".trend disclosure_rate 洪泽区", ".trend t3.new.total 淮安市洪泽区_2024"],
+            examples: [
+                ".trend applications", ".trend disclosure_rate 洪泽区", ".trend t3.new.total 淮安市洪泽区_2024",
+                ".trend applications *",
+            ],
             run: { shell, arguments in try shell.trendCommand(arguments) }),
         ShellCommand(
             name: "alias", syntax: "[BODY = OTHER]",

@@ -27,7 +27,34 @@ extension Session {
     /// The page of a ranking (``Exporter/rankingPage(_:)``): returned for ``ExportRequest/Destination/text``, else
     /// written atomically to the file, never over a loaded input. A folder is refused: the page holds every report.
     public func export(_ chart: RankingChart, to destination: ExportRequest.Destination) throws -> String? {
-        let page = Exporter.rankingPage(chart)
+        try writePage(Exporter.rankingPage(chart), to: destination)
+    }
+
+    /// A metric's trend for one body (`body`: a body's or a report's name, nil the current report's) or, with
+    /// `body` `*`, for every loaded body, as a page draws it.
+    public func trendChart(_ metric: String, body: String?) throws(EngineError) -> TrendChart {
+        let trends = body == "*" ? try trends(metric) : [try trend(metric, body: body)]
+        let series = trends.map { trend in
+            TrendChart.Series(
+                body: "\(trend.body)",
+                points: trend.points.map {
+                    TrendChart.Point(
+                        report: $0.report, year: $0.year, value: $0.value.number, growth: $0.growth.number,
+                        reason: $0.reason)
+                })
+        }
+        let (title, unit) = workbook.metricTitle(metric)
+        return TrendChart(title: title + (unit.map { " (\($0.symbol))" } ?? ""), metric: metric, series: series)
+    }
+
+    /// The page of a trend (``Exporter/trendPage(_:)``), as ``export(_:to:)-(RankingChart,_)`` writes a ranking's.
+    public func export(_ chart: TrendChart, to destination: ExportRequest.Destination) throws -> String? {
+        try writePage(Exporter.trendPage(chart), to: destination)
+    }
+
+    /// A chart's page: returned for ``ExportRequest/Destination/text``, else written atomically to the file, never
+    /// over a loaded input. A folder is refused: the page is one document.
+    private func writePage(_ page: String, to destination: ExportRequest.Destination) throws -> String? {
         switch destination {
         case .text:
             return page

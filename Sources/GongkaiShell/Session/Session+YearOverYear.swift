@@ -27,6 +27,11 @@ extension Session {
         try workbook.trend(metric, body: try bodyKey(named: body))
     }
 
+    /// A metric's trend for every loaded body (`.trend METRIC *`).
+    public func trends(_ metric: String) throws(EngineError) -> [MetricTrend] {
+        try workbook.trends(metric)
+    }
+
     /// The body a `.trend` / `.alias` argument names: a report's body, else the name itself, normalised.
     func bodyKey(named name: String?) throws(EngineError) -> BodyKey {
         guard let name else {
