@@ -37,9 +37,12 @@ extension Shell {
             output.line("cells (\(diff.cells.count) differ)")
             var rows: [[String]] = [["cell", "label", a, b, "Δ", "Δ%", ""]]
             for change in diff.cells {
-                rows.append([change.name, TextLayout.truncate(change.label, 40)] + Shell.columns(of: change))
+                rows.append([change.name, change.label] + Shell.columns(of: change))
             }
-            for line in TextLayout.columns(rows, rightAligned: [2, 3, 4, 5]) { output.line(line) }
+            // The labels give way to the numbers when the terminal is narrow.
+            for line in TextLayout.columns(rows, rightAligned: [2, 3, 4, 5], fitting: (options.width, 1, 16)) {
+                output.line(line)
+            }
         }
         if !diff.metrics.isEmpty {
             output.line("")
@@ -53,11 +56,9 @@ extension Shell {
             output.line("rules (\(diff.rules.count) differ)")
             var rows: [[String]] = [["rule", a, b, "says"]]
             for rule in diff.rules {
-                rows.append([
-                    rule.name, rule.before.rawValue, rule.after.rawValue, TextLayout.truncate(rule.description, 50),
-                ])
+                rows.append([rule.name, rule.before.rawValue, rule.after.rawValue, rule.description])
             }
-            for line in TextLayout.columns(rows) { output.line(line) }
+            for line in TextLayout.columns(rows, fitting: (options.width, 3, 16)) { output.line(line) }
         }
         output.line("")
         output.line(

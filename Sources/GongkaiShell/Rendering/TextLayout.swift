@@ -16,12 +16,29 @@ enum TextLayout {
 
     /// Rows as aligned columns by display width, `gap` apart, trailing blanks trimmed: the columns in
     /// `rightAligned` (numbers) padded on the left, the others on the right.
-    static func columns(_ rows: [[String]], rightAligned: Set<Int> = [], gap: String = " ") -> [String] {
+    ///
+    /// `fitting` (a width, a column and its least width) narrows that column — its cells cut with `…` — so that the
+    /// lines fit the width, as far as the least width allows.
+    static func columns(
+        _ rows: [[String]], rightAligned: Set<Int> = [], gap: String = " ",
+        fitting: (width: Int, column: Int, least: Int)? = nil
+    ) -> [String] {
         var widths: [Int] = []
         for row in rows {
             for (i, cell) in row.enumerated() {
                 if i == widths.count { widths.append(0) }
                 widths[i] = max(widths[i], displayWidth(cell))
+            }
+        }
+        var rows = rows
+        if let fitting, widths.indices.contains(fitting.column) {
+            let total = widths.reduce(0, +) + displayWidth(gap) * (widths.count - 1)
+            let narrowed = max(fitting.least, widths[fitting.column] - max(0, total - fitting.width))
+            if narrowed < widths[fitting.column] {
+                widths[fitting.column] = narrowed
+                for r in rows.indices where rows[r].indices.contains(fitting.column) {
+                    rows[r][fitting.column] = truncate(rows[r][fitting.column], narrowed)
+                }
             }
         }
         return rows.map { row in
