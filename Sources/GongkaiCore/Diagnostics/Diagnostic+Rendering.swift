@@ -11,7 +11,7 @@ extension Diagnostic {
     ///   = help: did you mean 't3.total.natural'?
     /// ```
     public func rendered(source: String) -> String {
-        var lines = ["\(severity.rawValue)[\(code)]: " + (file.map { "\($0): " } ?? "") + message]
+        var lines = [headline]
         if let span {
             let text = sourceLine(in: source)
             lines.append("  | " + text)

@@ -1,16 +1,22 @@
 /// Why a formula cannot be parsed or bound: a ``Diagnostic`` with a stable `F…` code and a span.
 public struct FormulaError: Error, Sendable, Hashable {
     /// Code, message, span and help.
-    public var diagnostic: Diagnostic
+    public var diagnostic: Diagnostic {
+        get { stored.value }
+        set { stored = OutOfLine(newValue) }
+    }
+    /// Behind one pointer: the error is thrown through the parser's and binder's recursion (up to
+    /// ``Formula/heightLimit`` frames), each of which reserves room for it.
+    private var stored: OutOfLine<Diagnostic>
 
     /// Wraps a diagnostic.
     public init(_ diagnostic: Diagnostic) {
-        self.diagnostic = diagnostic
+        stored = OutOfLine(diagnostic)
     }
 
     /// A formula error with the given code, summary and place; for resolvers that need their own wording.
     public init(code: String, _ summary: String, span: SourceSpan?, help: String? = nil) {
-        diagnostic = Diagnostic(code: code, summary, span: span, help: help)
+        stored = OutOfLine(Diagnostic(code: code, summary, span: span, help: help))
     }
 
     /// The full message with its column: `expected ')' at column 12`.

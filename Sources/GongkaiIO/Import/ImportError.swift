@@ -1,21 +1,23 @@
+import GongkaiCore
+
 /// Why a file could not be imported at all. Partial results are not errors: they come back as an ``ImportedReport``
 /// with its ``ImportedReport/missing`` cells listed.
 public struct ImportError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The error as the one diagnostic type: code, message, file and line.
+    public let diagnostic: Diagnostic
+
     /// A stable identifier (`I001`); tests refer to it, wording may change.
-    public let code: String
+    public var code: String { diagnostic.code }
     /// What went wrong, and what to do about it when there is something.
-    public let message: String
+    public var message: String { diagnostic.summary }
     /// The file name as the user gave it, if any.
-    public let file: String?
+    public var file: String? { diagnostic.file }
     /// 1-based line, when the problem has a place.
-    public let line: Int?
+    public var line: Int? { diagnostic.line }
 
     /// An error; `line` is 1-based.
     public init(code: String, _ message: String, file: String? = nil, line: Int? = nil) {
-        self.code = code
-        self.message = message
-        self.file = file
-        self.line = line
+        diagnostic = Diagnostic(code: code, message, line: line, file: file)
     }
 
     /// `上犹县政府办-2023.txt:12: the file is binary data, not a report text`

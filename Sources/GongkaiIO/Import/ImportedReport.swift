@@ -51,49 +51,9 @@ public struct CellNote: Sendable, Hashable {
     }
 }
 
-/// A problem met while importing, with the table, row and source place it concerns.
-public struct ImportIssue: Sendable, Hashable, CustomStringConvertible {
-    /// A stable identifier (`I105`); tests refer to it, wording may change.
-    public let code: String
-    public let severity: Severity
-    /// What happened, with the table and row in words.
-    public let message: String
-    /// The table id (`t3`), when the issue concerns a table.
-    public let table: String?
-    /// The row key (`result.open`), when the issue concerns a row.
-    public let row: String?
-    /// 1-based page of a paginated source (a PDF), if known; ``line`` then counts within that page.
-    public let page: Int?
-    /// 1-based line in the source, if known.
-    public let line: Int?
-    /// 1-based column in Characters, if known.
-    public let column: Int?
-    /// The kind of damage or doubt in the input this issue reports, nil for an informative note.
-    public let damage: Damage?
-
-    /// An issue; `page`, `line` and `column` are 1-based.
-    public init(
-        code: String, severity: Severity = .warning, _ message: String, table: String? = nil, row: String? = nil,
-        page: Int? = nil, line: Int? = nil, column: Int? = nil, damage: Damage? = nil
-    ) {
-        self.code = code
-        self.damage = damage
-        self.severity = severity
-        self.message = message
-        self.table = table
-        self.row = row
-        self.page = page
-        self.line = line
-        self.column = column
-    }
-
-    /// `warning[I201] line 12: table 三 row （二）部分公开: 6 numbers where 7 are expected`
-    public var description: String {
-        var place = ""
-        if let line { place = (page.map { " page \($0)" } ?? "") + " line \(line)" + (column.map { ":\($0)" } ?? "") }
-        return "\(severity.rawValue)[\(code)]\(place): \(message)"
-    }
-}
+/// A diagnostic of an imported report: the one ``Diagnostic`` type, with the table, row, page, line and column it
+/// concerns and, for damaged or doubtful input, its ``Diagnostic/Damage``.
+public typealias ImportIssue = Diagnostic
 
 /// A published report read into the cells of a template, without any engine: plain values with their provenance.
 ///

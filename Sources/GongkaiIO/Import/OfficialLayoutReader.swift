@@ -60,7 +60,8 @@ struct OfficialLayoutReader {
             guard let (g, top, left) = found else {
                 result.issues.append(
                     ImportIssue(
-                        code: "I303", "table \(table.number) (\(table.fullTitle)) was not found", table: table.id))
+                        code: "I303", severity: .warning, "table \(table.number) (\(table.fullTitle)) was not found",
+                        table: table.id))
                 continue
             }
             result.tables.append(table.id)
@@ -83,7 +84,8 @@ struct OfficialLayoutReader {
                 guard !inside, let text = grid.text(key), case .number? = NumberText.read(text) else { continue }
                 result.issues.append(
                     ImportIssue(
-                        code: "I302", "\(grid.place(key)): ‘\(text)’ lies outside the tables and was not placed",
+                        code: "I302", severity: .warning,
+                        "\(grid.place(key)): ‘\(text)’ lies outside the tables and was not placed",
                         line: grid.line(key), column: key.column + 1))
             }
         }
@@ -103,7 +105,8 @@ struct OfficialLayoutReader {
         func refuse(_ why: String) {
             result.issues.append(
                 ImportIssue(
-                    code: "I301", "\(grid.place(key)) (\(cell.name)): \(why); left empty", table: cell.table,
+                    code: "I301", severity: .warning, "\(grid.place(key)) (\(cell.name)): \(why); left empty",
+                    table: cell.table,
                     row: cell.rowKey, line: grid.line(key), column: key.column + 1))
         }
         switch NumberText.read(text) {

@@ -147,7 +147,7 @@ extension ImportedReport {
         let diagnostics = self.diagnostics.map { issue in
             let place = issue.line.map(pages.locate)
             return ImportIssue(
-                code: issue.code, severity: issue.severity, pages.rewrite(issue.message), table: issue.table,
+                code: issue.code, severity: issue.severity, pages.rewrite(issue.summary), table: issue.table,
                 row: issue.row, page: place?.page, line: place?.line, column: issue.column)
         }
         var report = ImportedReport(

@@ -29,6 +29,7 @@ extension ReportReader {
                 issues.append(
                     ImportIssue(
                         code: "I116",
+                        severity: .warning,
                         "more than \(ImportLimits.maxRegionValues) numbers under one table heading; the rest of the table region "
                             + "from here is not read",
                         line: Int(place.line), column: document.characterColumn(place), damage: .searchCapped))
@@ -64,6 +65,7 @@ extension ReportReader {
                 issues.append(
                     ImportIssue(
                         code: "I110",
+                        severity: .warning,
                         "the file ends inside the number '\(String(scalars: last.scalars))' (truncated?); it is not used",
                         line: Int(text.place(at: last.offset).line),
                         column: document.characterColumn(text.place(at: last.offset)), damage: .truncated))

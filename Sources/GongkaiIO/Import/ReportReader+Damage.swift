@@ -41,6 +41,7 @@ extension ReportReader {
             issues.append(
                 ImportIssue(
                     code: "I114",
+                    severity: .warning,
                     "\(describe(table)): control character U+\(String(repeating: "0", count: Swift.max(0, 4 - code.count)) + code) "
                         + "inside the table (damaged text?)",
                     table: table.id, line: Int(place.line), column: document.characterColumn(place),
@@ -67,6 +68,7 @@ extension ReportReader {
         issues.append(
             ImportIssue(
                 code: "I115",
+                severity: .warning,
                 "the file ends inside table \(table.number) (\(table.title)), before the rest of the report: it looks truncated",
                 table: table.id, line: place.line, column: place.column, damage: .truncated))
     }
@@ -90,6 +92,7 @@ extension ReportReader {
         issues.append(
             ImportIssue(
                 code: "I117",
+                severity: .warning,
                 "'\(String(scalars: word))' where a value is expected is not a number; that row is left empty",
                 line: Int(place.line), column: document.characterColumn(place), damage: .unreadableValue))
     }

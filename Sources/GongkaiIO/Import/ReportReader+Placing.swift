@@ -64,6 +64,7 @@ extension ReportReader {
                         issues.append(
                             ImportIssue(
                                 code: "I112",
+                                severity: .warning,
                                 "\(describe(table)) row \(rows[r].label) appears again (first at line \(candidates[assigned[r]!].line)); "
                                     + "the first is used",
                                 table: table.id, row: rows[r].row, line: candidate.line, column: column(of: candidate),
@@ -106,6 +107,7 @@ extension ReportReader {
                     issues.append(
                         ImportIssue(
                             code: "I104",
+                            severity: .warning,
                             "\(describe(table)): \(usable.count) unlabelled row(s) after \(after) cannot be placed in "
                                 + "\(free.count) free row(s); left empty",
                             table: table.id, line: candidates[usable[0]].line,
@@ -146,7 +148,8 @@ extension ReportReader {
                     )
                 issues.append(
                     ImportIssue(
-                        code: "I105", "\(describe(table)) row \(row.label) not found; left empty", table: table.id,
+                        code: "I105", severity: .warning, "\(describe(table)) row \(row.label) not found; left empty",
+                        table: table.id,
                         row: row.row,
                         line: place.0, column: place.1, damage: .missingRow))
                 continue
@@ -169,7 +172,8 @@ extension ReportReader {
                 for cell in row.cells { missingReasons[cell] = reason }
                 issues.append(
                     ImportIssue(
-                        code: "I106", "\(describe(table)): \(reason); left empty", table: table.id, row: row.row,
+                        code: "I106", severity: .warning, "\(describe(table)): \(reason); left empty", table: table.id,
+                        row: row.row,
                         line: candidate.line,
                         column: column(of: candidate), damage: .malformedRow))
                 continue
@@ -309,7 +313,8 @@ extension ReportReader {
             ? "left empty" : "\(kept.joined(separator: ", ")) kept (every reading agrees), the rest left empty"
         issues.append(
             ImportIssue(
-                code: "I107", "\(describe(table)) row \(row.label): \(reason); \(outcome)", table: table.id,
+                code: "I107", severity: .warning, "\(describe(table)) row \(row.label): \(reason); \(outcome)",
+                table: table.id,
                 row: row.row, line: line,
                 column: column, damage: damage))
     }

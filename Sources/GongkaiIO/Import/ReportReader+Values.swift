@@ -44,7 +44,7 @@ extension ReportReader {
             missingReasons[cell] = problem + " at line \(token.place.line)"
             issues.append(
                 ImportIssue(
-                    code: "I111", "\(name): \(problem); left empty", table: table.id, row: row.row,
+                    code: "I111", severity: .warning, "\(name): \(problem); left empty", table: table.id, row: row.row,
                     line: Int(token.place.line),
                     column: document.characterColumn(token.place), damage: token.damage ?? .malformedRow))
             return
@@ -64,6 +64,7 @@ extension ReportReader {
             issues.append(
                 ImportIssue(
                     code: "I113",
+                    severity: .warning,
                     "\(name): '\(shown)' has \(integerDigits) digits, more than the \(ImportLimits.maxValueDigits) a cell may have; "
                         + "left empty",
                     table: table.id, row: row.row, line: Int(token.place.line),
@@ -75,7 +76,8 @@ extension ReportReader {
             missingReasons[cell] = "'\(token.text)' at line \(token.place.line) is not a number that fits"
             issues.append(
                 ImportIssue(
-                    code: "I108", "\(name): '\(token.text)' is not a usable number", table: table.id, row: row.row,
+                    code: "I108", severity: .warning, "\(name): '\(token.text)' is not a usable number",
+                    table: table.id, row: row.row,
                     line: Int(token.place.line), column: document.characterColumn(sourcePlace), damage: .unreadableValue
                 ))
             return
@@ -85,7 +87,8 @@ extension ReportReader {
         if !number.isInteger && template.cells[cell].unit.isIntegral {
             issues.append(
                 ImportIssue(
-                    code: "I109", "\(name) = \(number) is not a whole number", table: table.id, row: row.row,
+                    code: "I109", severity: .warning, "\(name) = \(number) is not a whole number", table: table.id,
+                    row: row.row,
                     line: Int(token.place.line)))
         }
         let provenance = Provenance(

@@ -198,6 +198,7 @@ struct ReportReader {
                 issues.append(
                     ImportIssue(
                         code: "I101",
+                        severity: .warning,
                         "table \(table.number) (\(table.fullTitle)) not found; its \(rows.reduce(0) { $0 + $1.width }) cells are empty"
                             + " (is the file truncated?)",
                         table: table.id, line: place.line, column: place.column, damage: .missingTable))

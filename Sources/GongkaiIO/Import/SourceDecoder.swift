@@ -29,7 +29,8 @@ enum SourceDecoder {
                 let column = 1 + (scalars.lastIndex(of: "\n").map { scalars.count - $0 - 1 } ?? scalars.count)
                 issues.append(
                     ImportIssue(
-                        code: "I011", "the UTF-16 text ends in half a character: the file is cut (truncated?)",
+                        code: "I011", severity: .warning,
+                        "the UTF-16 text ends in half a character: the file is cut (truncated?)",
                         line: line,
                         column: column, damage: .truncated))
             }
@@ -72,6 +73,7 @@ enum SourceDecoder {
             let column = String(decoding: body[lineStart..<check.firstInvalid], as: UTF8.self).count + 1
             let issue = ImportIssue(
                 code: "I010",
+                severity: .warning,
                 "\(check.invalid) invalid UTF-8 byte sequence(s) replaced by U+FFFD (first at byte \(check.firstInvalid))",
                 line: line, column: column, damage: .invalidUTF8)
             return Decoded(

@@ -75,10 +75,10 @@ struct SpreadsheetImporter {
     /// Every cell without a value, with the reason: the issue about its place, or an empty place.
     func missing(_ values: [Int: (Value, Provenance)], issues: [ImportIssue]) -> [CellNote] {
         template.cells.filter { values[$0.index] == nil }.map { cell in
-            let issue = issues.first { $0.code == "I301" && $0.message.contains("(\(cell.name))") }
+            let issue = issues.first { $0.code == "I301" && $0.summary.contains("(\(cell.name))") }
             let lost = issues.first { $0.code == "I303" && $0.table == cell.table }
             return CellNote(
-                cell: cell.index, reason: issue?.message ?? lost.map { _ in "its table was not found" } ?? "empty")
+                cell: cell.index, reason: issue?.summary ?? lost.map { _ in "its table was not found" } ?? "empty")
         }
     }
 }
@@ -147,7 +147,8 @@ struct CSVLongReader {
                 if value != nil {
                     diagnostics.append(
                         ImportIssue(
-                            code: "I305", "\(grid.place(cellKey)): a value without a cell name was not placed",
+                            code: "I305", severity: .warning,
+                            "\(grid.place(cellKey)): a value without a cell name was not placed",
                             line: grid.line(cellKey), column: cellKey.column + 1))
                 }
                 continue
@@ -160,6 +161,7 @@ struct CSVLongReader {
                 diagnostics.append(
                     ImportIssue(
                         code: "I305",
+                        severity: .warning,
                         "\(grid.place(cellKey)): no cell ‘\(name)’ in the \(template.id) format; not placed",
                         line: grid.line(cellKey), column: cellKey.column + 1))
                 continue
@@ -175,7 +177,8 @@ struct CSVLongReader {
             default:
                 diagnostics.append(
                     ImportIssue(
-                        code: "I301", "\(grid.place(valueKey)) (\(name)): ‘\(value)’ is not a number; left empty",
+                        code: "I301", severity: .warning,
+                        "\(grid.place(valueKey)) (\(name)): ‘\(value)’ is not a number; left empty",
                         table: cell.table, row: cell.rowKey, line: grid.line(valueKey), column: valueKey.column + 1))
             }
         }

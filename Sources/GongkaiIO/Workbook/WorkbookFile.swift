@@ -41,9 +41,14 @@ public enum WorkbookFile {
 
     /// A line of a workbook file that could not be read.
     public struct ParseError: Error, CustomStringConvertible, Equatable {
+        /// The 1-based line of the file.
         public let line: Int
+        /// What is wrong there.
         public let message: String
+        /// `line 12: expected a quoted string`
         public var description: String { "line \(line): \(message)" }
+        /// The error as the one diagnostic type (`W001`, the workbook file's one code).
+        public var diagnostic: Diagnostic { Diagnostic(code: "W001", message, line: line) }
     }
 
     /// Whether some text is a workbook file (by its first line).

@@ -62,6 +62,24 @@ import Testing
                 """)
     }
 
+    @Test("one renderer: a statement's diagnostic puts its column after the message, a file's its place first")
+    func oneRendererForEveryDiagnostic() {
+        let formula = Diagnostic(
+            code: "F010", "unknown function 'summ'", span: SourceSpan(at: 0), help: "did you mean 'sum'?")
+        #expect(formula.description == "error[F010]: unknown function 'summ' at column 1; did you mean 'sum'?")
+        let imported = Diagnostic(
+            code: "I201", severity: .warning, "6 numbers where 7 are expected", table: "t3", row: "result.partial",
+            line: 12, column: 3, damage: .malformedRow)
+        #expect(imported.description == "warning[I201] line 12:3: 6 numbers where 7 are expected")
+        #expect(imported.column == 3 && imported.table == "t3" && imported.damage == .malformedRow)
+        var paged = imported
+        paged.page = 3
+        #expect(paged.description == "warning[I201] page 3 line 12:3: 6 numbers where 7 are expected")
+        // A formula error, thrown through up to 2,048 frames of the parser, is one pointer.
+        #expect(MemoryLayout<FormulaError>.size == MemoryLayout<Int>.size)
+        #expect(formula.table == nil && formula.damage == nil)
+    }
+
     @Test func tabsStayTabsInThePadding() {
         let diagnostic = Diagnostic(code: "X1", "bad", span: SourceSpan(start: 2, end: 3))
         #expect(diagnostic.rendered(source: "\t\t@") == "error[X1]: bad at column 3\n  | \t\t@\n  | \t\t^")
@@ -74,7 +92,7 @@ import Testing
         #expect(diagnostic.message == "glued digits at line 2, column 10")
         #expect(
             diagnostic.rendered(source: "first line\r\n1.属于国家秘密 6400\r\nthird") == """
-                warning[I007]: 平潭.txt: glued digits at line 2, column 10
+                warning[I007] line 2:10: 平潭.txt: glued digits
                   | 1.属于国家秘密 6400
                   |                ^^^^
                 """)
