@@ -94,9 +94,13 @@ extension Shell {
     func unloadCommand(_ arguments: String) throws -> ShellStatus {
         let words = ArgumentWords.split(arguments)
         guard words.count == 1, let name = words.first else { throw ShellError("usage: .unload NAME") }
-        _ = try attempt { () throws(EngineError) in try workbook.removeReport(name) }
+        let changes = try attempt { () throws(EngineError) in try workbook.removeReport(name) }
         noteChange(.snapshot)
         output.line("unloaded report \(name)")
+        // What the reports still loaded see change: aggregates over all reports, links to the year before.
+        printChanges(
+            ChangeSet(
+                cells: changes.cells.filter { $0.report != name }, rules: changes.rules.filter { $0.report != name }))
         return .ok
     }
 
