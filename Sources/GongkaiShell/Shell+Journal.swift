@@ -71,9 +71,11 @@ extension Shell {
     /// The journal's path while one is open.
     public var journalPath: String? { journal.writer?.path }
 
-    /// Notes a change the running statement made; it is journaled when the statement ends.
-    func noteChange(_ change: JournalChange) {
-        journal.changes += 1
+    /// Notes a change the running statement made; it is journaled when the statement ends. `unsaved: false` for a
+    /// report loaded from its file: the journal needs it (later edits replay onto it), but nothing typed would be
+    /// lost without it, so `.quit` does not ask and a crash leaves nothing to recover.
+    func noteChange(_ change: JournalChange, unsaved: Bool = true) {
+        if unsaved { journal.changes += 1 }
         // Two changes in one statement are one record: a snapshot.
         journal.pending = journal.pending == nil ? change : .snapshot
     }
@@ -205,6 +207,11 @@ extension Shell {
                 let contents = try? JournalFile.parse(String(decoding: bytes, as: UTF8.self)),
                 contents.header.pid != getpid(), kill(contents.header.pid, 0) != 0, errno == ESRCH
             else { continue }
+            // Reports loaded from their files and nothing else: nothing typed to recover.
+            guard contents.changes > 0 else {
+                unlink(path)
+                continue
+            }
             found.append(OrphanJournal(path: path, modified: modified, contents: contents))
         }
         return found.sorted { ($0.modified, $0.path) > ($1.modified, $1.path) }

@@ -41,7 +41,7 @@ extension Shell {
         if case .restored(let file, _, _) = outcome {
             rebaseJournal(onto: file)
         } else if workbook.canUndo {
-            noteChange(.snapshot)
+            noteChange(.snapshot, unsaved: false)
         }
     }
 
@@ -60,7 +60,7 @@ extension Shell {
         if batch.outcomes.count > 1 { output.line(Shell.batchSummary(batch)) }
         if !batch.refused.isEmpty { anyRefused = true }
         if !batch.loaded.isEmpty {
-            noteChange(.snapshot)
+            noteChange(.snapshot, unsaved: false)
         } else if let restored = batch.restored.last {
             rebaseJournal(onto: restored.file)
         }
