@@ -104,13 +104,13 @@ public final class Workbook {
         subtotals: [PrintedSubtotal] = []
     ) throws(EngineError) -> ChangeSet {
         var cells = [Value](repeating: .empty, count: template.cells.count)
-        var provenance: [Int: Provenance] = [:]
+        var provenance = ProvenanceTable(cellCount: template.cells.count)
         for (index, entry) in values {
             guard cells.indices.contains(index) else {
                 throw .invalidValue("#\(index)", reason: "no such cell in template \(template.id)")
             }
             cells[index] = entry.0
-            provenance[index] = entry.1
+            if !entry.1.isSessionDefault { provenance[index] = entry.1 }
         }
         return try loadReport(
             name: name, template: template, cells: cells, provenance: provenance, texts: texts, subtotals: subtotals)
@@ -122,6 +122,18 @@ public final class Workbook {
     public func loadReport(
         name: String, template: ReportTemplate, cells: [Value], provenance: [Int: Provenance] = [:],
         texts: [String: String] = [:], subtotals: [PrintedSubtotal] = []
+    ) throws(EngineError) -> ChangeSet {
+        var table = ProvenanceTable(cellCount: template.cells.count)
+        for (index, entry) in provenance where !entry.isSessionDefault { table[index] = entry }
+        return try loadReport(
+            name: name, template: template, cells: cells, provenance: table, texts: texts, subtotals: subtotals)
+    }
+
+    /// ``loadReport(name:template:cells:provenance:texts:subtotals:)`` with the provenance already compact (session
+    /// defaults left out).
+    func loadReport(
+        name: String, template: ReportTemplate, cells: [Value], provenance: ProvenanceTable,
+        texts: [String: String], subtotals: [PrintedSubtotal]
     ) throws(EngineError) -> ChangeSet {
         try validateReportName(name)
         guard cells.isEmpty || cells.count == template.cells.count else {
@@ -141,7 +153,7 @@ public final class Workbook {
         }
         let snapshot = ReportSnapshot(
             name: name, slot: reports.count, shape: shape, values: cells,
-            provenance: provenance.filter { !$0.value.isSessionDefault }, texts: textValues)
+            provenance: provenance, texts: textValues)
         guard !subtotals.isEmpty else { return try perform(.restoreReport(snapshot)) }
         var operations: [Operation] = [.restoreReport(snapshot)]
         for subtotal in subtotals {
