@@ -152,7 +152,8 @@ import Testing
                     return
                 }
                 #expect(ids.count == 3)
-                #expect(flat.evaluate { Self.sheet.values[$0] } == (try Self.sheet.evaluate("0 + " + chain)), "\(chain)")
+                let nested = try Self.sheet.evaluate("0 + " + chain)
+                #expect(flat.evaluate { Self.sheet.values[$0] } == nested, "\(chain)")
             }
         }
     }
