@@ -154,4 +154,3 @@ func sessionChild(folder: String) {
     print(base, peakRSS(), currentRSS(), Int(cpu), shell.workbook.reportNames.count)
     withExtendedLifetime(shell) {}
 }
-

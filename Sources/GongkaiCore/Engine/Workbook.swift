@@ -177,22 +177,33 @@ public final class Workbook {
             let parts = items.filter { $0.columnKey == column }
             guard !parts.isEmpty else { continue }
             definitions.append(.definition(report: slot, name: subtotalName, source: value.description))
-            let itemSum = parts.map(\.name).joined(separator: " + ")
+            // Each rule's source says what its sums say; the sums are what is compiled (no parse per report).
+            func spec(_ left: [RuleSums.Term], _ right: [RuleSums.Term]) -> UserRule.Spec {
+                func text(_ terms: [RuleSums.Term]) -> String {
+                    terms.map {
+                        switch $0 {
+                        case .cell(let index): template.cells[index].name
+                        case .name(let name): name
+                        }
+                    }.joined(separator: " + ")
+                }
+                return UserRule.Spec(
+                    report: slot, source: text(left) + " = " + text(right), severity: .error,
+                    sums: RuleSums(left: left, right: right))
+            }
             rules.append(
                 .rule(
                     name: "\(report).subtotal.\(subtotal.row).\(column)",
-                    spec: UserRule.Spec(report: slot, source: "\(subtotalName) = \(itemSum)", severity: .error)))
+                    spec: spec([.name(subtotalName)], parts.map { .cell($0.index) })))
             let partIndices = Set(parts.map(\.index))
             for equality in template.equalities {
                 for (side, other) in [(equality.lhs, equality.rhs), (equality.rhs, equality.lhs)]
                 where partIndices.isSubset(of: side) {
-                    let kept = side.filter { !partIndices.contains($0) }.map { template.cells[$0].name }
-                    let left = (kept + [subtotalName]).joined(separator: " + ")
-                    let right = other.map { template.cells[$0].name }.joined(separator: " + ")
+                    let kept = side.filter { !partIndices.contains($0) }.map { RuleSums.Term.cell($0) }
                     rules.append(
                         .rule(
                             name: "\(report).\(equality.name).\(subtotal.row)",
-                            spec: UserRule.Spec(report: slot, source: "\(right) = \(left)", severity: .error)))
+                            spec: spec(other.map { .cell($0) }, kept + [.name(subtotalName)])))
                 }
             }
         }

@@ -24,7 +24,7 @@ extension Workbook {
             noteRule(.user(id), old: nil)
         }
         let placeholder: RuleStatus = .incomplete
-        userRules[id] = UserRule(name: name, spec: spec, condition: condition, status: placeholder)
+        userRules[id] = UserRule(name: name, spec: spec.kept, condition: condition, status: placeholder)
         spanning.rules[id] = condition.reportPatterns.isEmpty ? nil : condition.reportPatterns
         for raw in Set(condition.dependencies) { ruleDependents[raw, default: []].append(id) }
         let status = evaluateStatus(of: .user(id)) ?? .error
