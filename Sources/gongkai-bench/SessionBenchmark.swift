@@ -61,7 +61,9 @@ struct SessionBenchmark {
         // gongkai check --summary DIR, in-process (the launcher's own path).
         let out = StringOutput()
         let err = StringOutput()
-        let context = LaunchContext(output: out, errors: err, environment: ["HOME": "/nonexistent"])
+        // As the executable runs it: the session is left for the process's exit, not freed.
+        let context = LaunchContext(
+            output: out, errors: err, environment: ["HOME": "/nonexistent"], exitsAfterward: true)
         var code: Int32 = 0
         let cpuStart = ImportBench.cpuTime()
         let wall = time {
