@@ -96,7 +96,7 @@ extension Workbook {
             else { continue }
             removeRuleEdges(id, rule.condition.dependencies)
             userRules[id] = UserRule(name: rule.name, spec: rule.spec, condition: condition, status: rule.status)
-            for raw in Set(condition.dependencies) { ruleDependents[raw, default: []].append(id) }
+            ruleDependents.add(id, reading: condition.dependencies)
             setStatus(evaluateStatus(of: .user(id)) ?? .error, of: .user(id))
         }
     }

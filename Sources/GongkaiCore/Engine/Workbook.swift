@@ -29,7 +29,7 @@ public final class Workbook {
     var userRules: [UserRule?] = []
     var userRuleByName: [String: Int] = [:]
     /// Raw cell id → user rules reading it.
-    var ruleDependents: [Int: [Int]] = [:]
+    var ruleDependents = RuleReaders()
 
     /// Cross-year pairing: reports by (org, year), and for each earlier report the later ones linked to it.
     var reportsByOrgYear: [OrgYear: [Int]] = [:]
