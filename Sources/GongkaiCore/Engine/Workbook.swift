@@ -30,6 +30,8 @@ public final class Workbook {
     var userRuleByName: [String: Int] = [:]
     /// Raw cell id → user rules reading it.
     var ruleDependents = RuleReaders()
+    /// The rules of printed subtotals, by template, table, row and column (``subtotalRules(_:table:row:column:)``).
+    var subtotalRuleCache: [String: [SubtotalRule]] = [:]
 
     /// Cross-year pairing: reports by (org, year), and for each earlier report the later ones linked to it.
     var reportsByOrgYear: [OrgYear: [Int]] = [:]
@@ -166,48 +168,73 @@ public final class Workbook {
     func subtotalOperations(_ subtotal: PrintedSubtotal, report: String, slot: Int, template: ReportTemplate)
         throws(EngineError) -> [Operation]
     {
-        let items = template.cells.filter { $0.table == subtotal.table && $0.rowKey.hasPrefix(subtotal.row + ".") }
-        guard !items.isEmpty else {
+        if subtotal.values.isEmpty,
+            !template.cells.contains(where: {
+                PrintedSubtotal.isItem($0, table: subtotal.table, row: subtotal.row)
+            })
+        {
             throw .invalidValue(subtotal.cellName("*"), reason: "no rows below \(subtotal.row) in \(subtotal.table)")
         }
         var definitions: [Operation] = []
         var rules: [Operation] = []
         for (column, value) in subtotal.values {
-            let subtotalName = subtotal.cellName(column)
-            let parts = items.filter { $0.columnKey == column }
-            guard !parts.isEmpty else { continue }
-            definitions.append(.definition(report: slot, name: subtotalName, source: value.description))
-            // Each rule's source says what its sums say; the sums are what is compiled (no parse per report).
-            func spec(_ left: [RuleSums.Term], _ right: [RuleSums.Term]) -> UserRule.Spec {
-                func text(_ terms: [RuleSums.Term]) -> String {
-                    terms.map {
-                        switch $0 {
-                        case .cell(let index): template.cells[index].name
-                        case .name(let name): name
-                        }
-                    }.joined(separator: " + ")
-                }
-                return UserRule.Spec(
-                    report: slot, source: text(left) + " = " + text(right), severity: .error,
-                    sums: RuleSums(left: left, right: right))
+            let columnRules = try subtotalRules(template, table: subtotal.table, row: subtotal.row, column: column)
+            guard !columnRules.isEmpty else { continue }
+            definitions.append(.definition(report: slot, name: subtotal.cellName(column), source: value.description))
+            for rule in columnRules {
+                rules.append(
+                    .rule(
+                        name: report + "." + rule.suffix,
+                        spec: UserRule.Spec(report: slot, source: rule.source, severity: .error, sums: rule.sums)))
             }
-            rules.append(
-                .rule(
-                    name: "\(report).subtotal.\(subtotal.row).\(column)",
-                    spec: spec([.name(subtotalName)], parts.map { .cell($0.index) })))
-            let partIndices = Set(parts.map(\.index))
+        }
+        return definitions + rules
+    }
+
+    /// The rules of one column of a printed subtotal, the same for every report of a template: built once per
+    /// template, row and column (sources shared by all those reports), empty when the column has no items.
+    ///
+    /// Per column two kinds of error rule: the subtotal equals its items (`subtotal.result.other.natural`), and every
+    /// template equality that sums all the items holds with the subtotal in their place
+    /// (`t3.colsum.natural.result.other`: （七）总计 = the other results + the subtotal).
+    func subtotalRules(_ template: ReportTemplate, table: String, row: String, column: String)
+        throws(EngineError) -> [SubtotalRule]
+    {
+        let key = [template.id, table, row, column].joined(separator: "\u{1F}")
+        if let known = subtotalRuleCache[key] { return known }
+        let items = template.cells.indices.filter { PrintedSubtotal.isItem(template.cells[$0], table: table, row: row) }
+        let subtotalName = "\(table).\(row).\(column)"
+        guard !items.isEmpty else {
+            throw .invalidValue("\(table).\(row).*", reason: "no rows below \(row) in \(table)")
+        }
+        let parts = items.filter { template.cells[$0].columnKey == column }
+        // Each rule's source says what its sums say; the sums are what is compiled (no parse per report).
+        func rule(_ suffix: String, _ left: [RuleSums.Term], _ right: [RuleSums.Term]) -> SubtotalRule {
+            func text(_ terms: [RuleSums.Term]) -> String {
+                terms.map {
+                    switch $0 {
+                    case .cell(let index): template.cells[index].name
+                    case .name(let name): name
+                    }
+                }.joined(separator: " + ")
+            }
+            return SubtotalRule(
+                suffix: suffix, source: text(left) + " = " + text(right), sums: RuleSums(left: left, right: right))
+        }
+        var rules: [SubtotalRule] = []
+        if !parts.isEmpty {
+            rules.append(rule("subtotal.\(row).\(column)", [.name(subtotalName)], parts.map { .cell($0) }))
+            let partIndices = Set(parts)
             for equality in template.equalities {
                 for (side, other) in [(equality.lhs, equality.rhs), (equality.rhs, equality.lhs)]
                 where partIndices.isSubset(of: side) {
                     let kept = side.filter { !partIndices.contains($0) }.map { RuleSums.Term.cell($0) }
-                    rules.append(
-                        .rule(
-                            name: "\(report).\(equality.name).\(subtotal.row)",
-                            spec: spec(other.map { .cell($0) }, kept + [.name(subtotalName)])))
+                    rules.append(rule("\(equality.name).\(row)", other.map { .cell($0) }, kept + [.name(subtotalName)]))
                 }
             }
         }
-        return definitions + rules
+        subtotalRuleCache[key] = rules
+        return rules
     }
 
     /// Removes a report, with the rules of its own that read only it (a printed subtotal's), as one undo step.

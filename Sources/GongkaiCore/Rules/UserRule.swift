@@ -34,3 +34,11 @@ struct RuleSums: Equatable {
     let left: [Term]
     let right: [Term]
 }
+
+/// One rule of a printed subtotal's column, as every report of a template has it: its name after the report's
+/// (`subtotal.result.other.natural`), its source, and the same as sums of cells.
+struct SubtotalRule {
+    let suffix: String
+    let source: String
+    let sums: RuleSums
+}

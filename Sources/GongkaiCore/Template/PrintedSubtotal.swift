@@ -31,4 +31,9 @@ public struct PrintedSubtotal: Sendable, Equatable {
 
     /// The named cell holding the subtotal of `column`: `t3.result.other.natural`.
     public func cellName(_ column: String) -> String { "\(table).\(row).\(column)" }
+
+    /// Whether `cell` is one of the items the subtotal of `row` in `table` stands for (a row below it).
+    static func isItem(_ cell: TemplateCell, table: String, row: String) -> Bool {
+        cell.table == table && cell.rowKey.hasPrefix(row + ".")
+    }
 }
