@@ -173,7 +173,7 @@ public final class Workbook {
                 PrintedSubtotal.isItem($0, table: subtotal.table, row: subtotal.row)
             })
         {
-            throw .invalidValue(subtotal.cellName("*"), reason: "no rows below \(subtotal.row) in \(subtotal.table)")
+            throw PrintedSubtotal.noItems(table: subtotal.table, row: subtotal.row)
         }
         var definitions: [Operation] = []
         var rules: [Operation] = []
@@ -203,10 +203,8 @@ public final class Workbook {
         let key = [template.id, table, row, column].joined(separator: "\u{1F}")
         if let known = subtotalRuleCache[key] { return known }
         let items = template.cells.indices.filter { PrintedSubtotal.isItem(template.cells[$0], table: table, row: row) }
-        let subtotalName = "\(table).\(row).\(column)"
-        guard !items.isEmpty else {
-            throw .invalidValue("\(table).\(row).*", reason: "no rows below \(row) in \(table)")
-        }
+        let subtotalName = PrintedSubtotal.cellName(table: table, row: row, column: column)
+        guard !items.isEmpty else { throw PrintedSubtotal.noItems(table: table, row: row) }
         let parts = items.filter { template.cells[$0].columnKey == column }
         // Each rule's source says what its sums say; the sums are what is compiled (no parse per report).
         func rule(_ suffix: String, _ left: [RuleSums.Term], _ right: [RuleSums.Term]) -> SubtotalRule {
