@@ -61,7 +61,9 @@ struct SessionBenchmark {
         // gongkai check --summary DIR, in-process (the launcher's own path).
         let out = StringOutput()
         let err = StringOutput()
-        let context = LaunchContext(output: out, errors: err, environment: ["HOME": "/nonexistent"])
+        // As the executable runs it: the session is left for the process's exit, not freed.
+        let context = LaunchContext(
+            output: out, errors: err, environment: ["HOME": "/nonexistent"], exitsAfterward: true)
         var code: Int32 = 0
         let cpuStart = ImportBench.cpuTime()
         let wall = time {
@@ -124,32 +126,47 @@ struct SessionBenchmark {
         while fgets(&buffer, 1024, pipe) != nil { output += cString(buffer) }
         pclose(pipe)
         let fields = output.split(whereSeparator: { $0 == " " || $0 == "\n" }).compactMap { Double($0) }
-        guard fields.count == 5 else {
-            checks.check("session child output", output, "5 numbers")
+        guard fields.count == 6 else {
+            checks.check("session child output", output, "6 numbers")
             return
         }
         let (base, peak, steady, cpu, reports) = (fields[0], fields[1], fields[2], fields[3], fields[4])
+        let texts = fields[5]
         checks.check("session: .load DIR loaded", Int(reports), n)
         let values = reports * 200
         emit(
             "load_dir_\(n)_reports_per_s", reports / (cpu / 1e9), "reports/s",
-            "CPU time of `.load DIR` (\(n) files) in a fresh shell, load lines printed to a buffer")
+            "CPU time of `.load DIR` (\(n) files) in a fresh shell, load lines rendered and counted, not kept")
         emit(
             "load_dir_\(n)_bytes_per_value", (peak - base) / values, "B",
             "(ru_maxrss after − RSS before) / (\(n) × 200 cells), provenance included")
         emit(
             "load_dir_\(n)_steady_bytes_per_value", (steady - base) / values, "B",
             "(current RSS after − before) / cells: what stays resident; target ≤ 64")
+        emit(
+            "load_dir_\(n)_text_bytes_per_value", texts / values, "B",
+            "UTF-8 bytes of the reports' text cells (prose sections, body, year, title) / cells: real data, part of the steady figure"
+        )
     }
 }
 
-/// In a fresh process: `.load DIR`, then print RSS before, peak and current after (bytes), CPU ns and reports.
+/// In a fresh process: `.load DIR`, then print RSS before, peak and current after (bytes), CPU ns, reports, and the
+/// UTF-8 bytes of their text cells.
+/// The load lines are rendered and counted but not kept, as on a terminal: what stays resident is the session's.
 func sessionChild(folder: String) {
-    let shell = Shell(output: StringOutput(), errors: StringOutput())
+    let shell = Shell(output: CountingOutput(), errors: CountingOutput())
     let base = currentRSS()
     let start = ImportBench.cpuTime()
     shell.loadMany([folder])
     let cpu = ImportBench.cpuTime() - start
-    print(base, peakRSS(), currentRSS(), Int(cpu), shell.workbook.reportNames.count)
+    let (peak, steady) = (peakRSS(), currentRSS())
+    var texts = 0
+    for report in shell.workbook.reportNames {
+        let count = (try? shell.workbook.template(of: report).textCells.count) ?? 0
+        for index in 0..<count {
+            texts += ((try? shell.workbook.text(report: report, textCell: index)) ?? nil)?.utf8.count ?? 0
+        }
+    }
+    print(base, peak, steady, Int(cpu), shell.workbook.reportNames.count, texts)
     withExtendedLifetime(shell) {}
 }

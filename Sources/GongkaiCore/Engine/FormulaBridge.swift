@@ -22,8 +22,9 @@ struct CompiledFormula {
 /// A rule expression: a comparison `left op right` (its sides kept for the imbalance) or a plain condition.
 struct CompiledCondition {
     let whole: BoundExpression
-    let left: BoundExpression?
-    let right: BoundExpression?
+    /// The sides of a comparison (the nodes of `whole`'s root, shared with it), nil for a plain condition.
+    let left: BoundNode?
+    let right: BoundNode?
     /// As ``CompiledFormula/reportPatterns``.
     var reportPatterns: [Reference.Segment] = []
 
@@ -31,10 +32,13 @@ struct CompiledCondition {
 
     /// The sides (for a plain condition: its value and nil) and whether it holds; nil when it has no truth value.
     func evaluate(_ value: (Int) -> Value) -> (left: Value, right: Value?, holds: Bool?) {
+        // A comparison's sides are evaluated once: its value is the operator applied to them, as `whole` would.
+        if let left, let right, case .binary(let op, _, _) = whole.root {
+            let (a, b) = (left.evaluate(value), right.evaluate(value))
+            return (a, b, op.apply(a, b).number.map { !$0.isZero })
+        }
         let result = whole.evaluate(value)
-        let holds: Bool? = result.number.map { !$0.isZero }
-        guard let left, let right else { return (result, nil, holds) }
-        return (left.evaluate(value), right.evaluate(value), holds)
+        return (result, nil, result.number.map { !$0.isZero })
     }
 }
 
@@ -65,8 +69,9 @@ enum FormulaBridge {
                 try binding(of: reference, candidates, resolve)
             }
             let whole = try expression.bind(bind)
-            if case .binary(let op, let left, let right) = expression.kind, op.isComparison {
-                return CompiledCondition(whole: whole, left: try left.bind(bind), right: try right.bind(bind))
+            // The sides are bound once, as the comparison's operands: `whole` shares them.
+            if case .binary(let op, let left, let right) = whole.root, op.isComparison {
+                return CompiledCondition(whole: whole, left: left, right: right)
             }
             return CompiledCondition(whole: whole, left: nil, right: nil)
         } catch {

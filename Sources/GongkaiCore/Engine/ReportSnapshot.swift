@@ -5,7 +5,7 @@ struct ReportSnapshot {
     let shape: TemplateShape
     /// Entered values in official order (`.empty` = not entered); empty when nothing is entered.
     let values: [Value]
-    let provenance: [Int: Provenance]
+    let provenance: ProvenanceTable
     /// Text cells in template order.
     let texts: [Value]
     /// User formulas on template cells: (index, source).

@@ -8,7 +8,7 @@ final class ReportState {
     /// Bit 0: a value is entered. Bit 1: a user formula is set on the cell.
     var flags: [UInt8]
     /// Provenance of entered values, kept only where it is not the plain session default.
-    var provenance: [Int: Provenance] = [:]
+    var provenance: ProvenanceTable
     /// Text cells in template order.
     var texts: [Value]
     /// User names, by local id − `shape.userBase`. A name keeps its id when undefined (it exists while it has a
@@ -61,6 +61,7 @@ final class ReportState {
         self.shape = shape
         values = Array(repeating: .empty, count: shape.cellCount)
         flags = Array(repeating: 0, count: shape.cellCount)
+        provenance = ProvenanceTable(cellCount: shape.cellCount)
         texts = Array(repeating: .empty, count: shape.userBase - shape.cellCount)
         marks = Array(repeating: 0, count: shape.userBase)
         equalityStatus = Array(repeating: .incomplete, count: shape.equalities.count)

@@ -145,7 +145,7 @@ extension Workbook {
     /// The formulas and rules reading a cell, by name.
     func readers(of raw: Int, context: Int?) -> [String] {
         formulaReaders(of: raw).map { name(of: $0, context: context) }
-            + (ruleDependents[raw] ?? []).compactMap { userRules[$0]?.name }
+            + ruleDependents.rules(reading: raw).compactMap { userRules[$0]?.name }
     }
 
     // MARK: Definitions

@@ -54,7 +54,7 @@ extension Workbook {
         var counts = CellCounts()
         for index in 0..<state.shape.cellCount {
             if state.isEntered(index) {
-                switch state.provenance[index]?.origin ?? .entered {
+                switch state.provenance.origin(at: index) ?? .entered {
                 case .read: counts.read += 1
                 case .inferred: counts.inferred += 1
                 case .entered: counts.entered += 1

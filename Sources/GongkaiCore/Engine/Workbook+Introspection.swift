@@ -81,7 +81,7 @@ extension Workbook {
             rowLabels = [report.template.textCells[local - shape.cellCount].label]
         }
         readers += formulaReaders(of: id.raw).map { name(of: $0, context: slot) }
-        for rule in ruleDependents[id.raw] ?? [] {
+        for rule in ruleDependents.rules(reading: id.raw) {
             if let userRule = userRules[rule] { rules.append(userRule.name) }
         }
         return CellInfo(

@@ -15,7 +15,7 @@ extension Workbook {
 
     /// The cells a reference names, wildcards expanded; throws when it names nothing.
     func resolveAll(_ reference: String, context: Int?) throws(EngineError) -> [Int] {
-        guard reference.contains("*") else { return [try resolve(reference, context: context).raw] }
+        guard reference.utf8.contains(UInt8(ascii: "*")) else { return [try resolve(reference, context: context).raw] }
         let (slot, rest) = try split(reference, context: context)
         guard let report = reports[slot] else { throw .unknownReport(reference) }
         let pattern = Reference(pattern: rest)

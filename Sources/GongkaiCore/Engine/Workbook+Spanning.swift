@@ -96,13 +96,14 @@ extension Workbook {
             else { continue }
             removeRuleEdges(id, rule.condition.dependencies)
             userRules[id] = UserRule(name: rule.name, spec: rule.spec, condition: condition, status: rule.status)
-            for raw in Set(condition.dependencies) { ruleDependents[raw, default: []].append(id) }
+            ruleDependents.add(id, reading: condition.dependencies)
             setStatus(evaluateStatus(of: .user(id)) ?? .error, of: .user(id))
         }
     }
 
     /// Compiles a user rule's condition in its report, collecting its cross-report patterns.
     func compileRuleCondition(_ spec: UserRule.Spec) throws(EngineError) -> CompiledCondition {
+        if let sums = spec.sums { return try compileSums(sums, report: spec.report) }
         let collecting = spanning.collecting
         spanning.collecting = []
         defer { spanning.collecting = collecting }
@@ -113,6 +114,26 @@ extension Workbook {
         }
         condition.reportPatterns = spanning.collecting ?? []
         return condition
+    }
+
+    /// The condition of a rule given as sums of cells: bound exactly as its source `a + b = c + d` would be (a side
+    /// of one cell is that cell, a longer side a ``BoundNode/plus``), without lexing, parsing or resolving template
+    /// cell names.
+    func compileSums(_ sums: RuleSums, report slot: Int) throws(EngineError) -> CompiledCondition {
+        func side(_ terms: [RuleSums.Term]) throws(EngineError) -> BoundNode {
+            var ids: [Int] = []
+            ids.reserveCapacity(terms.count)
+            for term in terms {
+                switch term {
+                case .cell(let index): ids.append(CellID(report: slot, local: index).raw)
+                case .name(let name): ids.append(try resolve(name, context: slot).raw)
+                }
+            }
+            guard let first = ids.first else { throw .invalidValue("rule", reason: "an empty side") }
+            return ids.count == 1 ? .cell(first) : .plus(ids)
+        }
+        let (left, right) = (try side(sums.left), try side(sums.right))
+        return CompiledCondition(whole: BoundExpression(root: .binary(.equal, left, right)), left: left, right: right)
     }
 
     /// Whether the formula cell or user rule reading a report's cells reads them only through cross-report

@@ -31,7 +31,9 @@ public final class Workbook {
     /// Report slot → ids of the user rules listed with it, ascending: a report's rules without a scan of every rule.
     var userRulesOfReport: [Int: [Int]] = [:]
     /// Raw cell id → user rules reading it.
-    var ruleDependents: [Int: [Int]] = [:]
+    var ruleDependents = RuleReaders()
+    /// The rules of printed subtotals, by template, table, row and column (``subtotalRules(_:table:row:column:)``).
+    var subtotalRuleCache: [String: [SubtotalRule]] = [:]
 
     /// Cross-year pairing (Workbook+CrossYear.swift): reports by (body, year), and for each earlier report the later
     /// ones linked to it.
@@ -115,13 +117,13 @@ public final class Workbook {
         subtotals: [PrintedSubtotal] = []
     ) throws(EngineError) -> ChangeSet {
         var cells = [Value](repeating: .empty, count: template.cells.count)
-        var provenance: [Int: Provenance] = [:]
+        var provenance = ProvenanceTable(cellCount: template.cells.count)
         for (index, entry) in values {
             guard cells.indices.contains(index) else {
                 throw .invalidValue("#\(index)", reason: "no such cell in template \(template.id)")
             }
             cells[index] = entry.0
-            provenance[index] = entry.1
+            if !entry.1.isSessionDefault { provenance[index] = entry.1 }
         }
         return try loadReport(
             name: name, template: template, cells: cells, provenance: provenance, texts: texts, subtotals: subtotals)
@@ -133,6 +135,18 @@ public final class Workbook {
     public func loadReport(
         name: String, template: ReportTemplate, cells: [Value], provenance: [Int: Provenance] = [:],
         texts: [String: String] = [:], subtotals: [PrintedSubtotal] = []
+    ) throws(EngineError) -> ChangeSet {
+        var table = ProvenanceTable(cellCount: template.cells.count)
+        for (index, entry) in provenance where !entry.isSessionDefault { table[index] = entry }
+        return try loadReport(
+            name: name, template: template, cells: cells, provenance: table, texts: texts, subtotals: subtotals)
+    }
+
+    /// ``loadReport(name:template:cells:provenance:texts:subtotals:)`` with the provenance already compact (session
+    /// defaults left out).
+    func loadReport(
+        name: String, template: ReportTemplate, cells: [Value], provenance: ProvenanceTable,
+        texts: [String: String], subtotals: [PrintedSubtotal]
     ) throws(EngineError) -> ChangeSet {
         try validateReportName(name)
         guard cells.isEmpty || cells.count == template.cells.count else {
@@ -152,7 +166,7 @@ public final class Workbook {
         }
         let snapshot = ReportSnapshot(
             name: name, slot: reports.count, shape: shape, values: cells,
-            provenance: provenance.filter { !$0.value.isSessionDefault }, texts: textValues)
+            provenance: provenance, texts: textValues)
         guard !subtotals.isEmpty else { return try perform(.restoreReport(snapshot)) }
         var operations: [Operation] = [.restoreReport(snapshot)]
         for subtotal in subtotals {
@@ -165,37 +179,71 @@ public final class Workbook {
     func subtotalOperations(_ subtotal: PrintedSubtotal, report: String, slot: Int, template: ReportTemplate)
         throws(EngineError) -> [Operation]
     {
-        let items = template.cells.filter { $0.table == subtotal.table && $0.rowKey.hasPrefix(subtotal.row + ".") }
-        guard !items.isEmpty else {
-            throw .invalidValue(subtotal.cellName("*"), reason: "no rows below \(subtotal.row) in \(subtotal.table)")
+        if subtotal.values.isEmpty,
+            !template.cells.contains(where: {
+                PrintedSubtotal.isItem($0, table: subtotal.table, row: subtotal.row)
+            })
+        {
+            throw PrintedSubtotal.noItems(table: subtotal.table, row: subtotal.row)
         }
         var definitions: [Operation] = []
         var rules: [Operation] = []
         for (column, value) in subtotal.values {
-            let subtotalName = subtotal.cellName(column)
-            let parts = items.filter { $0.columnKey == column }
-            guard !parts.isEmpty else { continue }
-            definitions.append(.definition(report: slot, name: subtotalName, source: value.description))
-            let itemSum = parts.map(\.name).joined(separator: " + ")
-            rules.append(
-                .rule(
-                    name: "\(report).subtotal.\(subtotal.row).\(column)",
-                    spec: UserRule.Spec(report: slot, source: "\(subtotalName) = \(itemSum)", severity: .error)))
-            let partIndices = Set(parts.map(\.index))
-            for equality in template.equalities {
-                for (side, other) in [(equality.lhs, equality.rhs), (equality.rhs, equality.lhs)]
-                where partIndices.isSubset(of: side) {
-                    let kept = side.filter { !partIndices.contains($0) }.map { template.cells[$0].name }
-                    let left = (kept + [subtotalName]).joined(separator: " + ")
-                    let right = other.map { template.cells[$0].name }.joined(separator: " + ")
-                    rules.append(
-                        .rule(
-                            name: "\(report).\(equality.name).\(subtotal.row)",
-                            spec: UserRule.Spec(report: slot, source: "\(right) = \(left)", severity: .error)))
-                }
+            let columnRules = try subtotalRules(template, table: subtotal.table, row: subtotal.row, column: column)
+            guard !columnRules.isEmpty else { continue }
+            definitions.append(.definition(report: slot, name: subtotal.cellName(column), source: value.description))
+            for rule in columnRules {
+                rules.append(
+                    .rule(
+                        name: report + "." + rule.suffix,
+                        spec: UserRule.Spec(report: slot, source: rule.source, severity: .error, sums: rule.sums)))
             }
         }
         return definitions + rules
+    }
+
+    /// The rules of one column of a printed subtotal, the same for every report of a template: built once per
+    /// template, row and column (sources shared by all those reports), empty when the column has no items.
+    ///
+    /// Per column two kinds of error rule: the subtotal equals its items (`subtotal.result.other.natural`), and every
+    /// template equality that sums all the items holds with the subtotal in their place
+    /// (`t3.colsum.natural.result.other`: （七）总计 = the other results + the subtotal).
+    func subtotalRules(_ template: ReportTemplate, table: String, row: String, column: String)
+        throws(EngineError) -> [SubtotalRule]
+    {
+        let key = [template.id, table, row, column].joined(separator: "\u{1F}")
+        if let known = subtotalRuleCache[key] { return known }
+        let items = template.cells.indices.filter { PrintedSubtotal.isItem(template.cells[$0], table: table, row: row) }
+        let subtotalName = PrintedSubtotal.cellName(table: table, row: row, column: column)
+        guard !items.isEmpty else { throw PrintedSubtotal.noItems(table: table, row: row) }
+        let parts = items.filter { template.cells[$0].columnKey == column }
+        // Each rule's source says what its sums say; the sums are what is compiled (no parse per report).
+        func rule(_ suffix: String, _ left: [RuleSums.Term], _ right: [RuleSums.Term]) -> SubtotalRule {
+            func text(_ terms: [RuleSums.Term]) -> String {
+                terms.map {
+                    switch $0 {
+                    case .cell(let index): template.cells[index].name
+                    case .name(let name): name
+                    }
+                }.joined(separator: " + ")
+            }
+            return SubtotalRule(
+                suffix: suffix, source: text(left) + " = " + text(right), sums: RuleSums(left: left, right: right))
+        }
+        var rules: [SubtotalRule] = []
+        if !parts.isEmpty {
+            rules.append(rule("subtotal.\(row).\(column)", [.name(subtotalName)], parts.map { .cell($0) }))
+            let partIndices = Set(parts)
+            for equality in template.equalities {
+                for (side, other) in [(equality.lhs, equality.rhs), (equality.rhs, equality.lhs)]
+                where partIndices.isSubset(of: side) {
+                    let kept = side.filter { !partIndices.contains($0) }.map { RuleSums.Term.cell($0) }
+                    rules.append(rule("\(equality.name).\(row)", other.map { .cell($0) }, kept + [.name(subtotalName)]))
+                }
+            }
+        }
+        subtotalRuleCache[key] = rules
+        return rules
     }
 
     /// Removes a report, with the rules of its own that read only it (a printed subtotal's), as one undo step.

@@ -52,6 +52,9 @@ indirect enum BoundNode: Sendable {
     case cell(Int)
     /// Only ever a direct argument of a function that accepts many cells.
     case cells([Int])
+    /// Cells added left to right, exactly as the chain `a + b + c …` the parser reads (`((a + b) + c) …`), stored
+    /// flat: one node instead of a box per cell and per `+` (a printed subtotal's rules sum a dozen cells each).
+    case plus([Int])
     case unary(UnaryOperator, BoundNode)
     case binary(BinaryOperator, BoundNode, BoundNode)
     case call(Function, [BoundNode])
@@ -60,7 +63,7 @@ indirect enum BoundNode: Sendable {
         switch self {
         case .constant: break
         case .cell(let id): ids.append(id)
-        case .cells(let many): ids += many
+        case .cells(let many), .plus(let many): ids += many
         case .unary(_, let operand): operand.collectDependencies(into: &ids)
         case .binary(_, let left, let right):
             left.collectDependencies(into: &ids)
@@ -97,6 +100,7 @@ extension Expression {
         case .unary(let op, let operand):
             return .unary(op, try operand.boundNode(resolve, manyAllowed: false))
         case .binary(let op, let left, let right):
+            if op == .add, let ids = try addedCells(resolve) { return .plus(ids) }
             return .binary(
                 op, try left.boundNode(resolve, manyAllowed: false), try right.boundNode(resolve, manyAllowed: false))
         case .call(let function, let arguments):
@@ -107,5 +111,28 @@ extension Expression {
             }
             return .call(function, bound)
         }
+    }
+    /// The cells of a left-nested chain of `+` over at least two references that each denote one cell
+    /// (`a + b + c`), in order; nil for any other shape (the chain is then bound node by node).
+    private func addedCells(_ resolve: (Reference) throws(FormulaError) -> Binding) throws(FormulaError) -> [Int]? {
+        var references: [Reference] = []
+        var node = self
+        while case .binary(.add, let left, let right) = node.kind {
+            guard case .reference(let reference) = right.kind else { return nil }
+            references.append(reference)
+            node = left
+        }
+        guard case .reference(let first) = node.kind else { return nil }
+        references.append(first)
+        var ids: [Int] = []
+        ids.reserveCapacity(references.count)
+        for reference in references.reversed() {
+            switch try resolve(reference) {
+            case .cell(let id): ids.append(id)
+            case .cells(let found) where found.count == 1 && !reference.isPattern: ids.append(found[0])
+            case .cells: throw .manyCells(reference)
+            }
+        }
+        return ids
     }
 }

@@ -6,6 +6,10 @@ extension BoundNode {
         case .cell(let id): return value(id)
         // Binding admits many cells only as aggregate arguments, which never get here; be safe anyway.
         case .cells(let ids): return ids.count == 1 ? value(ids[0]) : .error(.type)
+        case .plus(let ids):
+            var sum = value(ids[0])
+            for id in ids.dropFirst() { sum = BinaryOperator.add.apply(sum, value(id)) }
+            return sum
         case .unary(let op, let operand):
             switch Operand(operand.evaluate(value)) {
             case .failure(let error): return .error(error)

@@ -230,8 +230,10 @@ extension Workbook {
             } else if local == shape.orgCell || local == shape.yearCell {
                 relinks.append(slot)
             }
-            if hasUserRules, let rules = ruleDependents[raw] {
-                for rule in rules where touchUserRule(rule, epoch) { touched.append(.user(rule)) }
+            if hasUserRules {
+                ruleDependents.forEachRule(reading: raw) { rule in
+                    if touchUserRule(rule, epoch) { touched.append(.user(rule)) }
+                }
             }
         }
         for key in touched {

@@ -27,9 +27,9 @@ extension Workbook {
         }
         userRulesOfReport[spec.report, default: []].insertSorted(id)
         let placeholder: RuleStatus = .incomplete
-        userRules[id] = UserRule(name: name, spec: spec, condition: condition, status: placeholder)
+        userRules[id] = UserRule(name: name, spec: spec.kept, condition: condition, status: placeholder)
         spanning.rules[id] = condition.reportPatterns.isEmpty ? nil : condition.reportPatterns
-        for raw in Set(condition.dependencies) { ruleDependents[raw, default: []].append(id) }
+        ruleDependents.add(id, reading: condition.dependencies)
         let status = evaluateStatus(of: .user(id)) ?? .error
         if let report = reports[spec.report] {
             if oldSpec == nil {
@@ -43,10 +43,6 @@ extension Workbook {
     }
 
     func removeRuleEdges(_ id: Int, _ dependencies: [Int]) {
-        for raw in Set(dependencies) {
-            guard var rules = ruleDependents[raw] else { continue }
-            rules.removeAll { $0 == id }
-            ruleDependents[raw] = rules.isEmpty ? nil : rules
-        }
+        ruleDependents.remove(id, reading: dependencies)
     }
 }

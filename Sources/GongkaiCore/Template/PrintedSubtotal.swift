@@ -30,5 +30,18 @@ public struct PrintedSubtotal: Sendable, Equatable {
     }
 
     /// The named cell holding the subtotal of `column`: `t3.result.other.natural`.
-    public func cellName(_ column: String) -> String { "\(table).\(row).\(column)" }
+    public func cellName(_ column: String) -> String { Self.cellName(table: table, row: row, column: column) }
+
+    /// The named cell holding the subtotal of `row` in `table` for `column`.
+    static func cellName(table: String, row: String, column: String) -> String { "\(table).\(row).\(column)" }
+
+    /// The error of a subtotal whose row has no items below it in the template.
+    static func noItems(table: String, row: String) -> EngineError {
+        .invalidValue(cellName(table: table, row: row, column: "*"), reason: "no rows below \(row) in \(table)")
+    }
+
+    /// Whether `cell` is one of the items the subtotal of `row` in `table` stands for (a row below it).
+    static func isItem(_ cell: TemplateCell, table: String, row: String) -> Bool {
+        cell.table == table && cell.rowKey.hasPrefix(row + ".")
+    }
 }

@@ -35,8 +35,9 @@ extension ReportReader {
             // A candidate too short for the row it names is a stray number under a label, not the row.
             var pointer = 0
             for (c, candidate) in candidates.enumerated() where !candidate.label.isEmpty {
+                let mask = LabelText.mask(candidate.label[...])
                 func fits(_ r: Int) -> Bool {
-                    guard assigned[r] == nil, rows[r].matches(candidate.label) else { return false }
+                    guard assigned[r] == nil, rows[r].matches(candidate.label, mask: mask) else { return false }
                     if candidate.canFill(rows[r].width) { return true }
                     if unfit[r] == nil { unfit[r] = c }
                     return false

@@ -50,6 +50,14 @@ enum LabelText {
     }
 
     /// Whether `needle` occurs in `haystack`.
+    /// A 64-bit summary of the scalars in a text (bit `value % 64` set for each): a text holds every scalar of a
+    /// needle only if its mask covers the needle's.
+    static func mask(_ scalars: ArraySlice<Unicode.Scalar>) -> UInt64 {
+        var mask: UInt64 = 0
+        for scalar in scalars { mask |= 1 << (UInt64(scalar.value) & 63) }
+        return mask
+    }
+
     static func firstIndex(of needle: ArraySlice<Unicode.Scalar>, in haystack: [Unicode.Scalar], from start: Int = 0)
         -> Int?
     {
@@ -91,6 +99,9 @@ final class TemplateRowKey: Sendable {
     let ordinalInParentheses: Bool
     /// The official equalities whose cells all lie in this row (the 总计 column), used to split glued digits.
     let rules: [TemplateEquality]
+    /// Per key, the ``LabelText/mask(_:)`` of the scalars `matches` searches for: a label lacking one of them cannot
+    /// name the row, which is told without a search.
+    let keyMasks: [UInt64]
 
     init(
         table: TemplateTable, row: String?, cells: [Int], label: String, keys: [[Unicode.Scalar]],
@@ -105,6 +116,7 @@ final class TemplateRowKey: Sendable {
         self.ordinal = ordinal
         self.ordinalInParentheses = ordinalInParentheses
         self.rules = rules
+        keyMasks = keys.map { LabelText.mask($0.count >= 3 ? $0.prefix(Self.probeLength) : $0[...]) }
     }
 
     /// How many scalars of a long label must be found; PDF extraction breaks labels, but the first words survive.
@@ -153,7 +165,12 @@ final class TemplateRowKey: Sendable {
 
     /// Whether label text read from a report names this row.
     func matches(_ label: [Unicode.Scalar]) -> Bool {
-        for key in keys where !key.isEmpty {
+        matches(label, mask: LabelText.mask(label[...]))
+    }
+
+    /// ``matches(_:)`` with the label's ``LabelText/mask(_:)`` already known.
+    func matches(_ label: [Unicode.Scalar], mask: UInt64) -> Bool {
+        for (key, keyMask) in zip(keys, keyMasks) where !key.isEmpty && keyMask & ~mask == 0 {
             if key.count >= 3 {
                 if LabelText.firstIndex(of: key.prefix(Self.probeLength), in: label) != nil { return true }
                 continue

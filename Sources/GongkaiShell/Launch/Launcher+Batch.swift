@@ -57,6 +57,7 @@ extension Launcher {
             context.output.line(Shell.batchSummary(batch))
         }
         let summary = CheckSummary(checks: checks, refused: batch.refused.count, interrupted: batch.interrupted)
+        leaveForExit((shell, report, checks, batch), context)
         return summary.exitCode(allowIncomplete: request.allowIncomplete)
     }
 
@@ -115,6 +116,7 @@ extension Launcher {
         }
         let shell = makeShell(bail: false, context: context, interactive: false)
         let session = shell.session
+        leaveForExit(shell, context)
         let progress = progressDisplay(context)
         let batch = session.load(command.files, progress: progress.show)
         progress.finish()

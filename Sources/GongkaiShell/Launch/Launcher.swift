@@ -23,6 +23,9 @@ public struct LaunchContext {
     public var standardInputIsTerminal: Bool
     /// Where Ctrl-C is learnt of: the process's SIGINT for the executable, a private flag by default (tests).
     public var interruption: Interruption
+    /// The process exits once the launch returns: a batch command then leaves its session (thousands of reports)
+    /// for the exit to reclaim instead of freeing it object by object. False by default (tests, in-process use).
+    public var exitsAfterward = false
 
     /// The process's own streams and environment.
     public static func process() -> LaunchContext {
@@ -37,15 +40,16 @@ public struct LaunchContext {
                 var lines: [String] = []
                 while let line = readLine(strippingNewline: false) { lines.append(line) }
                 return lines.joined()
-            }, standardInputIsTerminal: isatty(0) != 0, interruption: .process)
+            }, standardInputIsTerminal: isatty(0) != 0, interruption: .process, exitsAfterward: true)
     }
 
     /// A context writing to the given outputs, with `input` as standard input (not a terminal).
     public init(
         output: any TextOutput, errors: any TextOutput, environment: [String: String] = [:],
         readStandardInput: @escaping () -> String = { "" }, standardInputIsTerminal: Bool = false,
-        interruption: Interruption = Interruption()
+        interruption: Interruption = Interruption(), exitsAfterward: Bool = false
     ) {
+        self.exitsAfterward = exitsAfterward
         self.output = output
         self.errors = errors
         self.environment = environment
@@ -234,6 +238,15 @@ public enum Launcher {
             stateFolder: HistoryFile.stateFolder(environment: context.environment),
             durability: interactive ? .everyWrite : Shell.scriptJournalSync)
         return shell
+    }
+
+    /// What batch launches left for the process's exit to reclaim (``LaunchContext/exitsAfterward``).
+    nonisolated(unsafe) static var leftForExit: [Any] = []
+
+    /// Keeps `value` alive until the process exits when the launch is the process's last act: freeing a session of
+    /// thousands of reports cell by cell only delays the exit.
+    static func leaveForExit(_ value: Any, _ context: LaunchContext) {
+        if context.exitsAfterward { leftForExit.append(value) }
     }
 
     /// Takes a pending Ctrl-C for `check` and `export`, saying `interrupted`.

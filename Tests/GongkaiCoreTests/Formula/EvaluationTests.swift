@@ -137,4 +137,24 @@ import Testing
     func everyFunctionHasCases(function: Function) {
         #expect(Self.functionCases.contains { $0.0.hasPrefix(function.name + "(") }, "\(function.name) has no case")
     }
+
+    /// A chain of `+` over cells is bound flat (``BoundNode/plus``) and evaluates exactly as the nested chain does:
+    /// `0 + x + y + z` starts with a number, so it stays nested node by node.
+    @Test(arguments: ["a", "e", "t", "err", "fee", "z"])
+    func flatSumsAsNested(first: String) throws {
+        let names = ["a", "e", "t", "err", "fee", "z", "x.one"]
+        for second in names {
+            for third in names {
+                let chain = "\(first) + \(second) + \(third)"
+                let flat = try Self.sheet.bind(chain)
+                guard case .plus(let ids) = flat.root else {
+                    Issue.record("\(chain) is not bound flat")
+                    return
+                }
+                #expect(ids.count == 3)
+                let nested = try Self.sheet.evaluate("0 + " + chain)
+                #expect(flat.evaluate { Self.sheet.values[$0] } == nested, "\(chain)")
+            }
+        }
+    }
 }

@@ -1,9 +1,9 @@
 import Foundation
-import GongkaiCore
 import GongkaiIO
 import GongkaiTestSupport
 import Testing
 
+@testable import GongkaiCore
 @testable import GongkaiShell
 
 /// 洪泽区 2023 and 2024 print （六）其他处理 as one row without its three items: the row's figures are kept as the
@@ -82,5 +82,33 @@ struct PrintedSubtotalTests {
         #expect(restored.workbook.document() == shell.workbook.document())
         let name = try #require(restored.workbook.reportNames.first)
         #expect(try restored.workbook.rule(named: "\(name).t3.colsum.total.result.other").status == .holds)
+    }
+
+    /// The rules are compiled from their cells (``RuleSums``), not parsed: each is the condition its source compiles
+    /// to, with the same cells, and evaluates alike on any values (numbers, blanks, text, errors).
+    @Test func rulesFromCellsAreTheirSources() throws {
+        let session = SessionTests.session()
+        guard case .loaded(let loaded) = session.load(file: "Tests/Fixtures/reports/洪泽区-2024.txt") else {
+            Issue.record("洪泽区-2024.txt did not load")
+            return
+        }
+        let book = session.workbook
+        let slot = try book.slot(of: loaded.name)
+        let rules = book.userRules.compactMap { $0 }.filter { $0.spec.report == slot }
+        #expect(rules.count == 14)  // 7 columns: the subtotal against its items, and the column sum
+        var rng = SplitMix64(seed: 11)
+        let samples: [Value] = [.empty, 0, 3, 17, .number(DecimalNumber("2.5")!), .text("无"), .error(.divisionByZero)]
+        for rule in rules {
+            #expect(rule.spec.sums == nil)  // not kept once installed
+            let parsed = try book.compileRuleCondition(rule.spec)
+            #expect(parsed.dependencies == rule.condition.dependencies, "\(rule.name)")
+            for _ in 0..<20 {
+                var values: [Int: Value] = [:]
+                for id in parsed.dependencies { values[id] = samples[rng.below(samples.count)] }
+                let a = parsed.evaluate { values[$0] ?? .empty }
+                let b = rule.condition.evaluate { values[$0] ?? .empty }
+                #expect(a.left == b.left && a.right == b.right && a.holds == b.holds, "\(rule.name)")
+            }
+        }
     }
 }
