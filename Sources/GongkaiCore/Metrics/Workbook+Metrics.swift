@@ -99,6 +99,9 @@ extension Workbook {
                 }
             }
         }
+        if let definition, let slot = reports.firstIndex(where: { $0 != nil }) {
+            try refuseSpanning(definition.formula, metric: cell, context: slot)
+        }
         var done: [Operation] = []
         do {
             for (slot, report) in reports.enumerated() {
@@ -121,6 +124,21 @@ extension Workbook {
         case (nil, nil): break
         }
         return .metric(name: name, definition: old)
+    }
+
+    /// A metric reads its own report's cells: a reference over all reports (`sum(*.t3.new.total)`) in it would make
+    /// every report's cell read every report — N² for N reports — so it is refused with the linear way to say it.
+    func refuseSpanning(_ formula: String, metric cell: String, context slot: Int) throws(EngineError) {
+        let collecting = spanning.collecting
+        spanning.collecting = []
+        defer { spanning.collecting = collecting }
+        _ = try compileFormula(formula, context: slot)
+        guard spanning.collecting?.isEmpty == false else { return }
+        throw .notAllowed(
+            cell,
+            reason:
+                "a metric reads its own report's cells; for a figure over all reports define it once (`let all = "
+                + "sum(*.t3.new.total)` in one report) and read that cell in the metric (`REPORT.all`)")
     }
 
     // MARK: Values

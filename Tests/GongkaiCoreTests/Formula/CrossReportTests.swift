@@ -142,6 +142,24 @@ import Testing
         #expect(try book.value(of: "上犹县政府办_2023.all_new") == .number(try Self.sum(totals.values)))
     }
 
+    @Test func aMetricOverAllReportsIsRefusedWithTheLinearWay() throws {
+        let (book, totals) = try Self.loaded()
+        let before = book.document()
+        #expect(throws: EngineError.self) {
+            try book.defineMetric(name: "share", formula: "round(t3.new.total * 100 / sum(*.t3.new.total), 2)")
+        }
+        #expect(book.document() == before)
+        // The linear way: the whole once, read by the metric in every report.
+        try book.selectReport("淮安市_2024")
+        _ = try book.define(name: "all", formula: "sum(*.t3.new.total)")
+        _ = try book.defineMetric(name: "share", formula: "t3.new.total * 100 / 淮安市_2024.all")
+        let whole = try Self.sum(totals.values)
+        let huaian = try #require(totals["淮安市_2024"])
+        #expect(
+            try book.value(of: "淮安市_2024.m.share")
+                == .number(try huaian.multiplying(DecimalNumber(100)).dividing(by: whole)))
+    }
+
     @Test func aGlobMayStartWithAStar() throws {
         let (book, totals) = try Self.loaded()
         let of2024 = try Self.sum(totals.filter { $0.key.hasSuffix("_2024") }.values)
