@@ -149,3 +149,32 @@ extension Workbook {
         return !compiled.dependencies.contains { CellID(raw: $0).report == slot }
     }
 }
+
+/// The values of the formulas over reports at one moment (``Workbook/spanningSnapshot()``).
+public struct SpanningSnapshot: Sendable {
+    let values: [Int: Value]
+}
+
+extension Workbook {
+    /// The current values of the formula cells whose references span reports: taken before a bulk load (which
+    /// builds no change set) to say afterwards which aggregates it moved (``changes(since:)``). The cost of those
+    /// cells, a handful.
+    public func spanningSnapshot() -> SpanningSnapshot {
+        SpanningSnapshot(values: spanning.cells.keys.reduce(into: [:]) { $0[$1] = valueOf($1) })
+    }
+
+    /// The formula cells over reports whose value differs from `snapshot` (new ones from empty), in cell order.
+    public func changes(since snapshot: SpanningSnapshot) -> ChangeSet {
+        var cells: [CellChange] = []
+        for raw in spanning.cells.keys.sorted() {
+            let id = CellID(raw: raw)
+            guard let report = reports[id.report] else { continue }
+            let old = snapshot.values[raw] ?? .empty
+            let new = valueOf(raw)
+            if old != new {
+                cells.append(CellChange(report: report.name, name: report.name(local: id.local), old: old, new: new))
+            }
+        }
+        return ChangeSet(cells: cells)
+    }
+}

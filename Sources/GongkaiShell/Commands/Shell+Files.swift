@@ -32,12 +32,14 @@ extension Shell {
                 ".load " + ArgumentWords.quoted(path) + (requestedName.map { " as " + $0 } ?? ""), line: nil)
         }
         defer { if recorded { record.end() } }
+        let aggregates = workbook.spanningSnapshot()
         let outcome = session.load(file: path, as: requestedName)
         switch outcome {
         case .refused(_, _, let message): throw ShellError(message)
         case .skipped(let file, let why): throw ShellError("\(file): \(why)")
         case .loaded, .restored: render(outcome)
         }
+        printMovedAggregates(since: aggregates)
         if case .restored(let file, _, _) = outcome {
             rebaseJournal(onto: file)
         } else if workbook.canUndo {
@@ -45,11 +47,18 @@ extension Shell {
         }
     }
 
+    /// A load builds no change set (the batch path): the formulas over all reports it moved are said here.
+    func printMovedAggregates(since snapshot: SpanningSnapshot) {
+        let moved = workbook.changes(since: snapshot)
+        if !moved.isEmpty { printChanges(moved) }
+    }
+
     /// Loads every file that `arguments` stand for (files, folders, globs), printing each outcome and a summary.
     /// Refused files are errors on the error output (and make the exit code 2); the others load.
     @discardableResult
     public func loadMany(_ arguments: [String]) -> LoadBatch {
         let progress = LoadProgressDisplay(errors: errors, enabled: options.progress)
+        let aggregates = workbook.spanningSnapshot()
         let batch = session.load(
             arguments, progress: { progress.show($0) },
             each: { outcome in
@@ -58,6 +67,7 @@ extension Shell {
             })
         progress.finish()
         if batch.outcomes.count > 1 { output.line(Shell.batchSummary(batch)) }
+        printMovedAggregates(since: aggregates)
         if !batch.refused.isEmpty { anyRefused = true }
         if !batch.loaded.isEmpty {
             noteChange(.snapshot, unsaved: false)

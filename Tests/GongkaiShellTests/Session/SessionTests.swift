@@ -62,6 +62,22 @@ struct SessionTests {
         #expect(summary.exitCode(allowIncomplete: false) == 3)
     }
 
+    @Test("a load says which aggregates over all reports it moved, though it builds no change set")
+    func aLoadSaysWhatAggregatesItMoved() throws {
+        let (shell, out) = Harness.shell()
+        let first = try #require(try Golden("上犹县政府办-2023.json").cells["t3.new.total"] ?? nil)
+        let second = try #require(try Golden("淮安市-2024.json").cells["t3.new.total"] ?? nil)
+        let script = [
+            ".load Tests/Fixtures/reports/上犹县政府办-2023.txt", "x = sum(*.t3.new.total)",
+            ".load Tests/Fixtures/reports/淮安市-2024.txt", ".unload 淮安市_2024",
+        ]
+        shell.run(script: script.joined(separator: "\n") + "\n", name: nil)
+        let lines = out.text.split(separator: "\n").map(String.init)
+        let both = try first.adding(second)
+        #expect(lines.contains("上犹县政府办_2023.x  \(first) → \(both)"), "\(out.text)")
+        #expect(lines.contains("x  \(both) → \(first)"), "\(out.text)")
+    }
+
     @Test func anIncompleteRuleNeverCountsAsHolding() throws {
         let session = Self.session()
         guard case .loaded(let report) = session.load(file: "Tests/Fixtures/reports/洪泽区-2024.txt") else {
