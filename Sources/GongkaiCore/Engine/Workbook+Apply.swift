@@ -259,6 +259,7 @@ extension Workbook {
                     pendingNames.remove(id.raw)
                 }
             }
+            // Every name is installed or left out by now: the formulas over reports bind to what exists.
             pendingNames.removeAll()
             try rebindSpanning(after: snapshot.name, slot: slot)
         } catch {

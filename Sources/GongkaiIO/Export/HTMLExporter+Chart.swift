@@ -66,7 +66,6 @@ extension HTMLExporter {
         svg.chart line.axis { stroke: #000; }
         p.summary { text-align: center; }
         td.number { text-align: right; }
-        td.reason { text-align: left; }
         """
 
     static func rankingPage(_ chart: RankingChart) -> String {
@@ -80,19 +79,38 @@ extension HTMLExporter {
         out +=
             "<p class=\"summary\">\(ranked) ranked, \(chart.rows.count - ranked) empty; "
             + escape(quartiles.joined(separator: " · ")) + "</p>\n"
-        out += "<table class=\"ranking\">\n<thead>\n<tr>"
-        for header in ["#", "report", "body", "year", chart.title, "reason"] {
-            out += "<th scope=\"col\">\(escape(header))</th>"
-        }
+        out += plainTable(
+            ["#", "report", "body", "year", chart.title, "reason"],
+            chart.rows.map { row in
+                [
+                    row.position.map(String.init) ?? "-", row.report, row.body ?? "-", row.year ?? "-",
+                    row.value?.description ?? "-", row.reason ?? "",
+                ]
+            }, numbers: [0, 4], rowHeader: 1, class: "ranking")
+        return out + "</body>\n</html>\n"
+    }
+
+    /// A table of text cells (every one escaped): a header row, then the rows; the column `rowHeader` is each row's
+    /// header (`<th scope="row">`), the columns in `numbers` right-aligned. The ranking and trend pages and the
+    /// profile's lists use it; the official tables have their own layout (``table(_:report:)``).
+    static func plainTable(
+        _ headers: [String], _ rows: [[String]], numbers: Set<Int>, rowHeader: Int = 0, class name: String
+    ) -> String {
+        var out = "<table class=\"\(name)\">\n<thead>\n<tr>"
+        for header in headers { out += "<th scope=\"col\">\(escape(header))</th>" }
         out += "</tr>\n</thead>\n<tbody>\n"
-        for row in chart.rows {
-            out += "<tr><td class=\"number\">\(row.position.map(String.init) ?? "-")</td>"
-            out += "<th scope=\"row\" class=\"label leaf\">\(escape(row.report))</th>"
-            out += "<td>\(escape(row.body ?? "-"))</td><td>\(escape(row.year ?? "-"))</td>"
-            out += "<td class=\"number\">\(row.value?.description ?? "-")</td>"
-            out += "<td class=\"reason\">\(escape(row.reason ?? ""))</td></tr>\n"
+        for row in rows {
+            out += "<tr>"
+            for (i, cell) in row.enumerated() {
+                if i == rowHeader {
+                    out += "<th scope=\"row\" class=\"label leaf\">\(escape(cell))</th>"
+                } else {
+                    out += "<td\(numbers.contains(i) ? " class=\"number\"" : "")>\(escape(cell))</td>"
+                }
+            }
+            out += "</tr>\n"
         }
-        return out + "</tbody>\n</table>\n</body>\n</html>\n"
+        return out + "</tbody>\n</table>\n"
     }
 
     /// The pixels of a chart's bar area, of a row and of a bar.

@@ -76,19 +76,14 @@ extension HTMLExporter {
                 point.value.map { (label: "\(point.year) \(point.report)", value: $0) }
             }
             if !bars.isEmpty { out += svgBars(bars, caption: "\(chart.title) · \(series.body)") }
-            out += "<table class=\"trend\">\n<thead>\n<tr>"
-            for header in ["year", "report", chart.title, "yoy %", "reason"] {
-                out += "<th scope=\"col\">\(escape(header))</th>"
-            }
-            out += "</tr>\n</thead>\n<tbody>\n"
-            for point in series.points {
-                out += "<tr><td class=\"number\">\(point.year)</td>"
-                out += "<th scope=\"row\" class=\"label leaf\">\(escape(point.report))</th>"
-                out += "<td class=\"number\">\(point.value?.description ?? "-")</td>"
-                out += "<td class=\"number\">\(point.growth?.description ?? "-")</td>"
-                out += "<td class=\"reason\">\(escape(point.reason ?? ""))</td></tr>\n"
-            }
-            out += "</tbody>\n</table>\n"
+            out += plainTable(
+                ["year", "report", chart.title, "yoy %", "reason"],
+                series.points.map { point in
+                    [
+                        "\(point.year)", point.report, point.value?.description ?? "-",
+                        point.growth?.description ?? "-", point.reason ?? "",
+                    ]
+                }, numbers: [0, 2, 3], rowHeader: 1, class: "trend")
         }
         return out + "</body>\n</html>\n"
     }

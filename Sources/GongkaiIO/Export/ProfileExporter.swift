@@ -44,20 +44,20 @@ enum ProfileExporter {
             out += "<tr><th scope=\"row\">\(label)</th><td>\(H.escape(text))</td></tr>\n"
         }
         out += "</table>\n<h2>指标与排名</h2>\n"
-        out += htmlTable(
+        out += H.plainTable(
             metricHeaders,
             profile.metrics.map { line in
                 [
                     line.title, line.unit, ReportProfile.text(line.value), profile.rankText(line),
                     ReportProfile.text(line.percentile),
                 ] + line.quartiles.map(ReportProfile.text) + [line.reason ?? ""]
-            }, numbers: [2, 4, 5, 6, 7])
+            }, numbers: [2, 4, 5, 6, 7], class: "profile")
         out += "<h2>历年趋势</h2>\n"
         if profile.years.count > 1 {
-            out += htmlTable(
+            out += H.plainTable(
                 ["指标"] + profile.years.map(ReportProfile.heading),
                 profile.metrics.map { [$0.title] + $0.trend.map(ReportProfile.text) },
-                numbers: Set(1...profile.years.count))
+                numbers: Set(1...profile.years.count), class: "profile")
             for line in profile.metrics {
                 let bars = zip(profile.years, line.trend).compactMap { year, value in
                     value.map { (label: ReportProfile.heading(year), value: $0) }
@@ -73,10 +73,10 @@ enum ProfileExporter {
         if profile.rules.isEmpty {
             out += "<p>\(nothingFails)</p>\n"
         } else {
-            out += htmlTable(
+            out += H.plainTable(
                 ruleHeaders,
                 profile.rules.map(ruleCells),
-                numbers: [3])
+                numbers: [3], class: "profile")
         }
         for grid in grids {
             out += "<h2>\(H.escape(grid.table.fullTitle))</h2>\n" + H.table(grid, report: report)
@@ -87,25 +87,6 @@ enum ProfileExporter {
     /// A rule's cells: name, severity (`warning（软规则）` for a soft rule), status, imbalance, description.
     static func ruleCells(_ rule: ReportProfile.RuleLine) -> [String] {
         [rule.name, rule.severity + (rule.isSoft ? "（软规则）" : ""), rule.status, rule.imbalance, rule.description]
-    }
-
-    /// A plain table: a header row, then the rows; the columns in `numbers` right-aligned.
-    static func htmlTable(_ headers: [String], _ rows: [[String]], numbers: Set<Int>) -> String {
-        var out = "<table class=\"profile\">\n<thead>\n<tr>"
-        for header in headers { out += "<th scope=\"col\">\(HTMLExporter.escape(header))</th>" }
-        out += "</tr>\n</thead>\n<tbody>\n"
-        for row in rows {
-            out += "<tr>"
-            for (i, cell) in row.enumerated() {
-                if i == 0 {
-                    out += "<th scope=\"row\" class=\"label leaf\">\(HTMLExporter.escape(cell))</th>"
-                } else {
-                    out += "<td\(numbers.contains(i) ? " class=\"number\"" : "")>\(HTMLExporter.escape(cell))</td>"
-                }
-            }
-            out += "</tr>\n"
-        }
-        return out + "</tbody>\n</table>\n"
     }
 
     // MARK: LaTeX

@@ -159,25 +159,11 @@ extension Shell {
     /// self-contained HTML page with an inline SVG bar chart and the ranking table.
     func chartExportCommand(_ head: String, query text: String) throws -> ShellStatus {
         let usage = "usage: .export html FILE|- --chart METRIC [top N] [asc|desc] [where CONDITION]"
-        let words = ArgumentWords.split(head)
-        guard words.count == 2, let target = words.last else { throw ShellError(usage) }
-        guard words[0] == ExportFormat.html.rawValue else {
-            throw ShellError("--chart draws an html page: .export html FILE --chart METRIC …")
-        }
+        let target = try pageTarget(head, option: "--chart", usage: usage)
         let query = try Shell.rankQuery(text, usage: usage)
         let chart = try attempt { () throws(EngineError) in try session.rankingChart(query) }
-        let page: String?
-        do {
-            page = try session.export(chart, to: target == "-" ? .text : .file(target))
-        } catch {
-            throw ShellError("\(error)")
-        }
-        if let page {
-            output.write(page)
-        } else {
-            output.line(
-                "exported the \(query.metric) chart of \(chart.rows.count) reports as html to \(target.replacingNewlines())"
-            )
+        try writePage(to: target, what: "the \(query.metric) chart of \(chart.rows.count) reports") {
+            try session.export(chart, to: $0)
         }
         return .ok
     }
@@ -186,28 +172,42 @@ extension Shell {
     /// bar chart and a table per body.
     func trendExportCommand(_ head: String, rest: String) throws -> ShellStatus {
         let usage = "usage: .export html FILE|- --trend METRIC [BODY|*]"
-        let words = ArgumentWords.split(head)
+        let target = try pageTarget(head, option: "--trend", usage: usage)
         let query = ArgumentWords.split(rest)
-        guard words.count == 2, let target = words.last, (1...2).contains(query.count) else { throw ShellError(usage) }
-        guard words[0] == ExportFormat.html.rawValue else {
-            throw ShellError("--trend draws an html page: .export html FILE --trend METRIC …")
-        }
+        guard (1...2).contains(query.count) else { throw ShellError(usage) }
         let chart = try attempt { () throws(EngineError) in
             try session.trendChart(query[0], body: query.count > 1 ? query[1] : nil)
         }
+        let bodies = chart.series.count == 1 ? chart.series[0].body : "\(chart.series.count) bodies"
+        try writePage(to: target, what: "the \(query[0]) trend of \(bodies)") { try session.export(chart, to: $0) }
+        return .ok
+    }
+
+    /// The FILE of `.export html FILE|- --OPTION …` (the words before the option); anything else is `usage`.
+    func pageTarget(_ head: String, option: String, usage: String) throws -> String {
+        let words = ArgumentWords.split(head)
+        guard words.count == 2, let target = words.last else { throw ShellError(usage) }
+        guard words[0] == ExportFormat.html.rawValue else {
+            throw ShellError("\(option) draws an html page: .export html FILE \(option) METRIC …")
+        }
+        return target
+    }
+
+    /// Writes a page through `export` to `target` (`-` prints it) and says so: `exported WHAT as html to FILE`.
+    func writePage(
+        to target: String, what: String, _ export: (ExportRequest.Destination) throws -> String?
+    ) throws {
         let page: String?
         do {
-            page = try session.export(chart, to: target == "-" ? .text : .file(target))
+            page = try export(target == "-" ? .text : .file(target))
         } catch {
             throw ShellError("\(error)")
         }
         if let page {
             output.write(page)
         } else {
-            let bodies = chart.series.count == 1 ? chart.series[0].body : "\(chart.series.count) bodies"
-            output.line("exported the \(query[0]) trend of \(bodies) as html to \(target.replacingNewlines())")
+            output.line("exported \(what) as html to \(target.replacingNewlines())")
         }
-        return .ok
     }
 }
 
