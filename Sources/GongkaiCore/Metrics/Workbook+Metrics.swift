@@ -164,6 +164,12 @@ extension Workbook {
         return (name, nil)
     }
 
+    /// A metric's title with its unit, as headings show it: `申请总量 (件)`, `予以公开率 (%)`; an expression as written.
+    public func metricHeading(_ name: String) -> String {
+        let (title, unit) = metricTitle(name)
+        return title + (unit.map { " (\($0.symbol))" } ?? "")
+    }
+
     /// The argument of `yoy(NAME)`, or nil.
     static func yoyArgument(_ name: String) -> String? {
         let trimmed = name.trimmingSpaces

@@ -78,8 +78,7 @@ extension Shell {
         let metric = query.metric
         let ranking = try attempt { () throws(EngineError) in try session.ranking(query) }
         let current = workbook.currentReport
-        let (title, unit) = workbook.metricTitle(metric)
-        var rows: [[String]] = [["#", "report", "body", "year", title + (unit.map { " (\($0.symbol))" } ?? "")]]
+        var rows: [[String]] = [["#", "report", "body", "year", workbook.metricHeading(metric)]]
         for entry in query.listed(ranking) {
             rows.append(
                 [
@@ -125,13 +124,12 @@ extension Shell {
         let query = try Shell.rankQuery(arguments, usage: "usage: .chart METRIC [top N] [asc|desc] [where CONDITION]")
         let ranking = try attempt { () throws(EngineError) in try session.ranking(query) }
         let current = workbook.currentReport
-        let (title, unit) = workbook.metricTitle(query.metric)
         let label = { (report: String) in report + (report == current ? " *" : "") }
         var rows = query.listed(ranking).map { BarChart.Row(label: label($0.report), value: $0.value) }
         if query.top == nil {
             rows += ranking.unranked.map { BarChart.Row(label: label($0.report), reason: $0.reason ?? "empty") }
         }
-        output.line(title + (unit.map { " (\($0.symbol))" } ?? "") + (query.order == .asc ? ", smallest first" : ""))
+        output.line(workbook.metricHeading(query.metric) + (query.order == .asc ? ", smallest first" : ""))
         for line in BarChart(rows: rows, width: options.width).lines() { output.line(line) }
         output.line(summary(of: ranking, current: current))
         return .ok

@@ -85,8 +85,7 @@ extension Shell {
         let trend = try attempt { () throws(EngineError) in
             try session.trend(words[0], body: words.count > 1 ? words[1] : nil)
         }
-        let (title, unit) = workbook.metricTitle(trend.metric)
-        output.line("\(title)\(unit.map { " (\($0.symbol))" } ?? "") of \(trend.body), \(trend.points.count) years")
+        output.line("\(workbook.metricHeading(trend.metric)) of \(trend.body), \(trend.points.count) years")
         var rows: [[String]] = [["year", "report", "value", "yoy %", ""]]
         for point in trend.points {
             rows.append([
@@ -105,8 +104,7 @@ extension Shell {
     /// the last growth — aligned, bodies with the most years first (then in load order).
     func trendsCommand(_ metric: String) throws -> ShellStatus {
         let trends = try attempt { () throws(EngineError) in try session.trends(metric) }
-        let (title, unit) = workbook.metricTitle(metric)
-        output.line("\(title)\(unit.map { " (\($0.symbol))" } ?? "") of \(trends.count) bodies")
+        output.line("\(workbook.metricHeading(metric)) of \(trends.count) bodies")
         var rows: [[String]] = [["body", "years", "trend", "first", "last", "yoy %"]]
         let ordered = trends.enumerated().sorted { a, b in
             a.element.points.count != b.element.points.count

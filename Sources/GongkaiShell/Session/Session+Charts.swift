@@ -6,7 +6,6 @@ extension Session {
     /// `top`) the empty ones with their reason, and the quartiles of every ranked report.
     public func rankingChart(_ query: RankQuery) throws(EngineError) -> RankingChart {
         let ranking = try ranking(query)
-        let (title, unit) = workbook.metricTitle(query.metric)
         var rows = query.listed(ranking).map { entry in
             RankingChart.Row(
                 position: entry.position, report: entry.report, body: text(entry.report, "meta.org"),
@@ -20,7 +19,7 @@ extension Session {
             }
         }
         return RankingChart(
-            title: title + (unit.map { " (\($0.symbol))" } ?? ""), metric: query.metric, rows: rows,
+            title: workbook.metricHeading(query.metric), metric: query.metric, rows: rows,
             quartiles: Shell.quartiles.map { ($0.0, ranking.percentile($0.1)) })
     }
 
@@ -43,8 +42,7 @@ extension Session {
                         reason: $0.reason)
                 })
         }
-        let (title, unit) = workbook.metricTitle(metric)
-        return TrendChart(title: title + (unit.map { " (\($0.symbol))" } ?? ""), metric: metric, series: series)
+        return TrendChart(title: workbook.metricHeading(metric), metric: metric, series: series)
     }
 
     /// The page of a trend (``Exporter/trendPage(_:)``), as ``export(_:to:)-(RankingChart,_)`` writes a ranking's.
