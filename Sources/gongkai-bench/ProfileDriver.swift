@@ -1,4 +1,6 @@
+import Foundation
 import GongkaiCore
+import GongkaiIO
 import GongkaiShell
 
 /// Output that keeps only a byte count (the statement driver measures the shell, not the terminal).
@@ -15,11 +17,14 @@ final class CountingOutput: TextOutput {
 ///
 /// Kinds: `edit_1` (the edit of the `edit_1` figure, with its change set and failing count), `build` (`--reports N`
 /// loadReport calls), `chain` (`--chain N`: define the chain, then `--reps` redefinitions of a1), `statement` (a
-/// script of `--reps` assignments `t3.new.natural = v` run by the shell: parse, apply, print). Run a kind twice
-/// with different `--reps` and subtract to get instructions per repetition without the set-up.
+/// script of `--reps` assignments `t3.new.natural = v` run by the shell: parse, apply, print), each figure of the
+/// import group (`import_flattext`, `import_html`, …: `--reps` imports of its input, read once into memory) and
+/// `check_summary` (`gongkai check --summary DIR` over a folder of `--reports N` files, made before and not counted
+/// apart: subtract a run with `--reports 0`). Run a kind twice with different `--reps` and subtract to get
+/// instructions per repetition without the set-up.
 enum ProfileDriver {
     /// Every kind, for the usage message.
-    static let kinds = ["edit_1", "build", "chain", "statement"]
+    static let kinds = ["edit_1", "build", "chain", "statement", "check_summary"] + ImportBench.figures
 
     /// Runs `kind`; false when the kind is unknown.
     static func run(_ kind: String, reps: Int, options: BenchOptions) -> Bool {
@@ -61,6 +66,25 @@ enum ProfileDriver {
             for i in 0..<reps { script += "t3.new.natural = \(base + i % 2)\n" }
             shell.run(script: script, name: "bench")
             print("statement × \(reps): \(output.bytes) bytes of output")
+        case "check_summary":
+            guard let folder = SessionBenchmark.makeFolder(options.reports) else { return false }
+            defer { try? FileManager.default.removeItem(atPath: folder) }
+            let out = CountingOutput()
+            let context = LaunchContext(
+                output: out, errors: out, environment: ["HOME": "/nonexistent"], exitsAfterward: true)
+            var code: Int32 = 0
+            for _ in 0..<max(1, reps) {
+                code = Launcher.check(Launcher.CheckRequest(files: [folder], summary: true), context: context)
+            }
+            print("check_summary \(options.reports) × \(reps): exit \(code), \(out.bytes) bytes of output")
+        case let figure where ImportBench.figures.contains(figure):
+            guard let input = ImportBench.inputs().first(where: { $0.figure == figure }) else { return false }
+            let importer = ReportImporter()
+            var cells = 0
+            for _ in 0..<reps {
+                cells += (try? importer.importReport(bytes: input.bytes, fileName: input.file))?.values.count ?? 0
+            }
+            print("\(figure) × \(reps): \(cells) cells with values")
         default:
             return false
         }

@@ -10,7 +10,7 @@
 //   .build/release/gongkai-bench diff            # diff_N: one .diff with N reports loaded (goal ≤ 5 ms)
 //   .build/release/gongkai-bench --list          # the groups
 // Options: --reports N (default 10000), --chain N (default 1000000), --seed N (default 2024), --quick.
-//   .build/release/gongkai-bench --profile edit_1|build|chain [--reps N]   # untimed driver, for callgrind
+//   .build/release/gongkai-bench --profile KIND [--reps N]   # untimed driver (ProfileDriver.kinds), for callgrind
 //   .build/release/gongkai-bench --compare [--rounds 3] [--quick]          # IronCalc anchor and engine, alternating
 // Each figure prints its median, spread, goal and (when ../shared/docs/BENCH.md is present) the anchor's ratio.
 //
