@@ -4,17 +4,53 @@
 /// entities (`&nbsp;`, `&#20013;`), comments, scripts and styles. Each `<table>` is expanded into a grid
 /// (``HTMLGrid``: `colspan`/`rowspan` as a browser lays them out), so the importer maps value cells by grid column.
 /// A table holding another table is page layout: its cells are read as text.
+///
+/// One pass over the scalars: a tag's name is recognised from its scalars (``Tag``), never made a string, and its
+/// attributes are read where they lie; the source lines are views into the text.
 enum HTMLReader {
+    /// The blocks of an HTML text already folded by ``SourceDocument/fold(_:)`` (as the decoder returns it).
     static func document(_ text: [Unicode.Scalar]) -> SourceDocument {
         var reader = Reader(text)
         reader.run()
         return SourceDocument(blocks: reader.blocks, lines: reader.lines, markupTitle: reader.metaTitle ?? reader.title)
     }
 
-    private static let blockTags: Set<String> = [
-        "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "table", "tbody", "thead", "tfoot",
-        "section", "article", "header", "footer", "blockquote", "center", "hr", "dd", "dt", "dl", "pre", "caption",
-    ]
+    /// The tags the reader acts on; any other name is ``other``.
+    enum Tag: Equatable {
+        case script, style, title, meta, table, tr, td, th
+        /// A tag that ends a paragraph (`p`, `div`, `br`, `li`, `h1`…).
+        case block
+        case other
+
+        /// The tags by name: those with a role of their own, then the block tags.
+        static let names: [(name: String, tag: Tag)] =
+            [
+                ("script", .script), ("style", .style), ("title", .title), ("meta", .meta), ("table", .table),
+                ("tr", .tr), ("td", .td), ("th", .th),
+            ]
+            + [
+                "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tbody", "thead", "tfoot",
+                "section", "article", "header", "footer", "blockquote", "center", "hr", "dd", "dt", "dl", "pre",
+                "caption",
+            ].map { ($0, Tag.block) }
+
+        /// The tags by the key of their name (``code(_:)`` of each scalar, 6 bits each).
+        static let byKey: [UInt64: Tag] = Dictionary(
+            uniqueKeysWithValues: names.map { entry in
+                (entry.name.unicodeScalars.reduce(UInt64(0)) { $0 &* 64 &+ UInt64(code($1)) }, entry.tag)
+            })
+
+        /// The code of a lowercased name scalar (`a`–`z`, `0`–`9`, `:`), 0 for any other: a name holding such a
+        /// scalar, or longer than 10, is no tag the reader knows.
+        static func code(_ c: Unicode.Scalar) -> Int {
+            switch c.value {
+            case 0x61...0x7A: Int(c.value - 0x61) + 1
+            case 0x30...0x39: Int(c.value - 0x30) + 27
+            case 0x3A: 37
+            default: 0
+            }
+        }
+    }
 
     private struct Reader {
         let s: [Unicode.Scalar]
@@ -41,32 +77,55 @@ enum HTMLReader {
         var cellBreaks: [Int] = []
         var inLayout: Bool { tables.last?.layout == true }
 
-        init(_ text: [Unicode.Scalar]) {
-            var scalars: [Unicode.Scalar] = []
-            scalars.reserveCapacity(text.count)
-            var current: [Unicode.Scalar] = []
-            for scalar in text {
-                let folded = SourceDocument.fold(scalar)
-                scalars.append(folded)
-                if scalar == "\n" {
-                    lines.append(ScalarLine(current))
-                    current.removeAll(keepingCapacity: true)
-                } else if scalar != "\r" {
-                    current.append(folded)
-                }
-            }
-            lines.append(ScalarLine(current))
-            s = scalars
-        }
+        /// Where each line break is: the source lines, made when the text is read.
+        var breaks: [Int] = []
+        /// A `\r` was passed: lines may hold one, which a line does not keep.
+        var sawReturn = false
+
+        init(_ text: [Unicode.Scalar]) { s = text }
 
         var place: SourcePlace { SourcePlace(line: line, offset: Int32(i - lineStart)) }
 
         mutating func advance() {
-            if s[i] == "\n" {
-                line += 1
-                lineStart = i + 1
-            }
+            let c = s[i]
+            if c.value <= 0x0D { pass(c, at: i) }
             i += 1
+        }
+
+        /// Notes a line break or a `\r` at `k`.
+        mutating func pass(_ c: Unicode.Scalar, at k: Int) {
+            if c == "\n" {
+                line += 1
+                lineStart = k + 1
+                breaks.append(k)
+            } else if c == "\r" {
+                sawReturn = true
+            }
+        }
+
+        /// After a scan noted its line breaks in ``breaks``: the line and its start.
+        mutating func followBreaks() {
+            line = Int32(breaks.count + 1)
+            lineStart = breaks.last.map { $0 + 1 } ?? 0
+        }
+
+        /// The source lines without their line breaks, as views into the text; a line holding a `\r` is copied
+        /// without it, unless it is the last scalar.
+        func sourceLines() -> [ScalarLine] {
+            var lines: [ScalarLine] = []
+            lines.reserveCapacity(breaks.count + 1)
+            var start = 0
+            for end in breaks + [s.count] {
+                var last = end
+                if sawReturn && last > start && s[last - 1] == "\r" { last -= 1 }
+                if sawReturn && s[start..<last].contains("\r") {
+                    lines.append(ScalarLine(s[start..<last].filter { $0 != "\r" }))
+                } else {
+                    lines.append(ScalarLine(s, start..<last))
+                }
+                start = end + 1
+            }
+            return lines
         }
 
         mutating func run() {
@@ -87,6 +146,7 @@ enum HTMLReader {
             endRow()
             while !tables.isEmpty { endTable() }
             flushText()
+            lines = sourceLines()
         }
 
         mutating func append(_ c: Unicode.Scalar, _ at: SourcePlace) {
@@ -187,8 +247,8 @@ enum HTMLReader {
 
         /// Reads `<…>`: a tag, a comment, a doctype; skips the content of script and style.
         mutating func readMarkup() {
-            if starts(with: "<!--") {
-                skip(past: "-->")
+            if i + 1 < s.count && s[i + 1] == "!" && starts(with: Self.commentOpen) {
+                skip(past: Self.commentClose)
                 return
             }
             let tagPlace = place
@@ -198,47 +258,53 @@ enum HTMLReader {
                 closing = true
                 advance()
             }
-            var name = ""
-            while i < s.count, s[i].properties.isAlphabetic || ("0"..."9").contains(s[i]) || s[i] == ":" {
-                name.unicodeScalars.append(s[i].properties.lowercaseMapping.unicodeScalars.first ?? s[i])
+            // The name, each scalar lowercased (its mapping's first scalar), read into a key.
+            var length = 0
+            var key: UInt64 = 0
+            var known = true
+            while i < s.count {
+                let c = s[i]
+                let lower: Unicode.Scalar
+                if c.value < 0x80 {
+                    guard Tokenizer.isLatin(c) || Tokenizer.isDigit(c) || c == ":" else { break }
+                    lower = c.value <= 0x5A && c.value >= 0x41 ? Unicode.Scalar(UInt8(c.value + 32)) : c
+                } else {
+                    guard c.properties.isAlphabetic else { break }
+                    lower = c.properties.lowercaseMapping.unicodeScalars.first ?? c
+                }
+                let code = Tag.code(lower)
+                if code == 0 || length >= 10 { known = false }
+                key = key &* 64 &+ UInt64(code)
+                length += 1
                 advance()
             }
             let attributesStart = i
-            var quote: Unicode.Scalar?
-            while i < s.count {
-                let c = s[i]
-                if let q = quote {
-                    if c == q { quote = nil }
-                } else if c == "\"" || c == "'" {
-                    quote = c
-                } else if c == ">" {
-                    break
-                }
-                advance()
-            }
-            let attributes = Array(s[attributesStart..<Swift.min(i, s.count)])
+            i = Self.tagEnd(s, from: i, breaks: &breaks, sawReturn: &sawReturn)
+            followBreaks()
+            let attributes = s[attributesStart..<Swift.min(i, s.count)]
             if i < s.count { advance() }  // >
-            if name.isEmpty { return }
-            if !closing && (name == "script" || name == "style") {
-                skip(past: "</\(name)")
-                skip(past: ">")
+            if length == 0 { return }
+            let tag = known ? Tag.byKey[key] ?? .other : .other
+            if !closing && (tag == .script || tag == .style) {
+                skip(past: tag == .script ? Self.scriptClose : Self.styleClose)
+                skip(past: Self.tagEnd)
                 return
             }
-            if !closing && name == "title" {
+            if !closing && tag == .title {
                 let start = i
-                skip(past: "</title")
+                skip(past: Self.titleClose)
                 let end = Swift.max(start, i - 7)
                 title = String(scalars: s[start..<end]).trimmingSpaces
-                skip(past: ">")
+                skip(past: Self.tagEnd)
                 return
             }
-            if !closing && name == "meta" {
+            if !closing && tag == .meta {
                 let text = String(scalars: attributes)
                 if text.contains("ArticleTitle"), let content = attribute("content", in: text) { metaTitle = content }
                 return
             }
-            switch (name, closing) {
-            case ("table", false):
+            switch (tag, closing) {
+            case (.table, false):
                 if inCell {
                     openNestedTable()
                 } else {
@@ -246,21 +312,21 @@ enum HTMLReader {
                     flushText()
                 }
                 tables.append(([], [], false))
-            case ("table", true):
+            case (.table, true):
                 endRow()
                 flushText()
                 if !tables.isEmpty { endTable() }
-            case (_, _) where inLayout && (name == "tr" || name == "td" || name == "th"):
+            case (.tr, _) where inLayout, (.td, _) where inLayout, (.th, _) where inLayout:
                 flushText()
-            case ("tr", false):
+            case (.tr, false):
                 flushText()
                 endRow()
                 row = []
                 rowPlace = tagPlace
-            case ("tr", true):
+            case (.tr, true):
                 endRow()
                 flushText()
-            case ("td", false), ("th", false):
+            case (.td, false), (.th, false):
                 if row == nil {
                     flushText()
                     row = []
@@ -269,62 +335,66 @@ enum HTMLReader {
                 endCell()
                 inCell = true
                 cellPlace = tagPlace
-                cellSpans = (Self.span("colspan", in: attributes), Self.span("rowspan", in: attributes))
-            case ("td", true), ("th", true):
+                cellSpans = Self.spans(in: attributes)
+            case (.td, true), (.th, true):
                 endCell()
-            default:
-                if HTMLReader.blockTags.contains(name) {
-                    if inCell {
-                        append(" ", tagPlace)
-                        if cellBreaks.last != buffer.count { cellBreaks.append(buffer.count) }
-                    } else {
-                        flushText()
-                    }
+            case (.block, _):
+                if inCell {
+                    append(" ", tagPlace)
+                    if cellBreaks.last != buffer.count { cellBreaks.append(buffer.count) }
+                } else {
+                    flushText()
                 }
+            default:
+                break
             }
         }
 
-        /// The value of `colspan=3`, `ROWSPAN="22"`, `colspan = '2'`; 1 when absent or not a number, 0 kept (rowspan=0).
-        static func span(_ key: String, in attributes: [Unicode.Scalar]) -> Int {
-            let key = Array(key.unicodeScalars)
-            func lower(_ c: Unicode.Scalar) -> Unicode.Scalar {
-                c.value >= 0x41 && c.value <= 0x5A ? Unicode.Scalar(c.value + 32)! : c
+        static let commentOpen = Array("<!--".unicodeScalars)
+        static let commentClose = Array("-->".unicodeScalars)
+        static let scriptClose = Array("</script".unicodeScalars)
+        static let styleClose = Array("</style".unicodeScalars)
+        static let titleClose = Array("</title".unicodeScalars)
+        static let tagEnd = Array(">".unicodeScalars)
+
+        /// The values of `colspan=3`, `ROWSPAN="22"`, `colspan = '2'` in a tag's attributes: the first of each name
+        /// (a whole attribute name, not the tail of another: `data-colspan`) followed by `=`; 1 when absent or not a
+        /// number, 0 kept (rowspan=0). Found from the `=` signs, so a long `style` costs one comparison a scalar.
+        static func spans(in attributes: ArraySlice<Unicode.Scalar>) -> (colspan: Int, rowspan: Int) {
+            var found: [Int?] = [nil, nil]
+            attributes.withUnsafeBufferPointer { text in
+                func isBlank(_ c: Unicode.Scalar) -> Bool { c == " " || c == "\t" || c == "\n" }
+                func lower(_ c: Unicode.Scalar) -> Unicode.Scalar {
+                    c.value >= 0x41 && c.value <= 0x5A ? Unicode.Scalar(UInt8(c.value + 32)) : c
+                }
+                for equals in 0..<text.count where text[equals] == "=" {
+                    var end = equals
+                    while end > 0 && isBlank(text[end - 1]) { end -= 1 }
+                    for (k, key) in spanKeys.enumerated() where found[k] == nil && end >= key.count {
+                        let start = end - key.count
+                        let before: Unicode.Scalar = start == 0 ? " " : text[start - 1]
+                        guard isBlank(before) || before == "\"" || before == "'",
+                            (0..<key.count).allSatisfy({ lower(text[start + $0]) == key[$0] })
+                        else { continue }
+                        var v = equals + 1
+                        while v < text.count && (isBlank(text[v]) || text[v] == "\"" || text[v] == "'") { v += 1 }
+                        var value = 0
+                        var digits = 0
+                        while v < text.count, Tokenizer.isDigit(text[v]), digits < 6 {
+                            value = value * 10 + Int(text[v].value - 0x30)
+                            digits += 1
+                            v += 1
+                        }
+                        found[k] = digits == 0 ? 1 : value
+                    }
+                    if found[0] != nil && found[1] != nil { break }
+                }
             }
-            var i = 0
-            let n = attributes.count
-            while i + key.count <= n {
-                // A whole attribute name: not the tail of another (`data-colspan`).
-                let before: Unicode.Scalar = i == 0 ? " " : attributes[i - 1]
-                guard before == " " || before == "\t" || before == "\n" || before == "\"" || before == "'",
-                    (0..<key.count).allSatisfy({ lower(attributes[i + $0]) == key[$0] })
-                else {
-                    i += 1
-                    continue
-                }
-                var k = i + key.count
-                while k < n && (attributes[k] == " " || attributes[k] == "\t" || attributes[k] == "\n") { k += 1 }
-                guard k < n, attributes[k] == "=" else {
-                    i += 1
-                    continue
-                }
-                k += 1
-                while k < n
-                    && (attributes[k] == " " || attributes[k] == "\t" || attributes[k] == "\n" || attributes[k] == "\""
-                        || attributes[k] == "'")
-                {
-                    k += 1
-                }
-                var value = 0
-                var digits = 0
-                while k < n, Tokenizer.isDigit(attributes[k]), digits < 6 {
-                    value = value * 10 + Int(attributes[k].value - 0x30)
-                    digits += 1
-                    k += 1
-                }
-                return digits == 0 ? 1 : value
-            }
-            return 1
+            return (found[0] ?? 1, found[1] ?? 1)
         }
+
+        /// The attribute names ``spans(in:)`` reads, lowercase.
+        static let spanKeys = [Array("colspan".unicodeScalars), Array("rowspan".unicodeScalars)]
 
         func attribute(_ key: String, in text: String) -> String? {
             guard let range = text.firstRange(of: key + "=\"") else { return nil }
@@ -333,20 +403,73 @@ enum HTMLReader {
             return String(rest[..<end])
         }
 
-        func starts(with prefix: String) -> Bool {
-            var k = i
-            for p in prefix.unicodeScalars {
-                guard k < s.count, s[k] == p || (s[k].properties.lowercaseMapping.unicodeScalars.first == p) else {
-                    return false
-                }
-                k += 1
-            }
+        /// Whether the text at `i` reads `prefix`: each scalar is the prefix's, or lowercases to it (``matches``).
+        func starts(with prefix: [Unicode.Scalar]) -> Bool {
+            guard i + prefix.count <= s.count else { return false }
+            for k in 0..<prefix.count where !Self.matches(s[i + k], prefix[k]) { return false }
             return true
         }
 
-        mutating func skip(past marker: String) {
-            while i < s.count && !starts(with: marker) { advance() }
-            for _ in marker.unicodeScalars where i < s.count { advance() }
+        /// `c` is `p`, or the first scalar of `c`'s lowercase mapping is (ASCII upper case without Unicode tables).
+        static func matches(_ c: Unicode.Scalar, _ p: Unicode.Scalar) -> Bool {
+            if c == p { return true }
+            if c.value < 0x80 { return c.value >= 0x41 && c.value <= 0x5A && c.value + 32 == p.value }
+            return c.properties.lowercaseMapping.unicodeScalars.first == p
+        }
+
+        /// Moves past the next `marker`, or to the end.
+        mutating func skip(past marker: [Unicode.Scalar]) {
+            i = Self.find(marker, in: s, from: i, breaks: &breaks, sawReturn: &sawReturn)
+            followBreaks()
+            for _ in marker where i < s.count { advance() }
+        }
+
+        /// The first `>` from `start` outside quotes, or the end; the line breaks and `\r`s passed are noted.
+        static func tagEnd(_ s: [Unicode.Scalar], from start: Int, breaks: inout [Int], sawReturn: inout Bool) -> Int {
+            s.withUnsafeBufferPointer { text in
+                var k = start
+                var quote: UInt32 = 0
+                while k < text.count {
+                    let c = text[k].value
+                    if c <= 0x0D {
+                        if c == 0x0A { breaks.append(k) } else if c == 0x0D { sawReturn = true }
+                    } else if quote != 0 {
+                        if c == quote { quote = 0 }
+                    } else if c == 0x22 || c == 0x27 {
+                        quote = c
+                    } else if c == 0x3E {
+                        break
+                    }
+                    k += 1
+                }
+                return k
+            }
+        }
+
+        /// Where `marker` next starts from `start` (as ``starts(with:)`` reads it), or the end; the line breaks and
+        /// `\r`s passed are noted. The marker opens with punctuation (`<`, `-`, `>`), which only itself matches: no
+        /// lowercase mapping starts with it.
+        static func find(
+            _ marker: [Unicode.Scalar], in s: [Unicode.Scalar], from start: Int, breaks: inout [Int],
+            sawReturn: inout Bool
+        ) -> Int {
+            guard let first = marker.first else { return start }
+            return s.withUnsafeBufferPointer { text in
+                var k = start
+                search: while k < text.count {
+                    let c = text[k]
+                    if c == first && k + marker.count <= text.count {
+                        var m = 1
+                        while m < marker.count && matches(text[k + m], marker[m]) { m += 1 }
+                        if m == marker.count { break search }
+                    }
+                    if c.value <= 0x0D {
+                        if c == "\n" { breaks.append(k) } else if c == "\r" { sawReturn = true }
+                    }
+                    k += 1
+                }
+                return k
+            }
         }
 
         /// Decodes `&name;` or `&#…;`; a lone `&` stays itself.

@@ -207,7 +207,11 @@ struct SourceDocument {
         if columns.maps.isEmpty { columns.maps = [[Int32]?](repeating: nil, count: columns.count) }
         if columns.maps[index] == nil {
             // Most report lines hold only scalars that never join a neighbour into one Character.
-            if line.allSatisfy(SourceDocument.standsAlone) {
+            let alone = line.storage.withUnsafeBufferPointer { storage in
+                UnsafeBufferPointer(rebasing: storage[line.base..<(line.base + line.count)]).allSatisfy(
+                    SourceDocument.standsAlone)
+            }
+            if alone {
                 columns.maps[index] = []
                 return offset + 1
             }
