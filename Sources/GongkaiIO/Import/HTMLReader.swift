@@ -34,11 +34,21 @@ enum HTMLReader {
                 "caption",
             ].map { ($0, Tag.block) }
 
-        /// The tags by the key of their name (``code(_:)`` of each scalar, 6 bits each).
-        static let byKey: [UInt64: Tag] = Dictionary(
-            uniqueKeysWithValues: names.map { entry in
-                (entry.name.unicodeScalars.reduce(UInt64(0)) { $0 &* 64 &+ UInt64(code($1)) }, entry.tag)
-            })
+        /// The tags by the key of their name (``code(_:)`` of each scalar, 6 bits each), sorted by key.
+        static let byKey: [(key: UInt64, tag: Tag)] = names.map { entry in
+            (entry.name.unicodeScalars.reduce(UInt64(0)) { $0 &* 64 &+ UInt64(code($1)) }, entry.tag)
+        }.sorted { $0.key < $1.key }
+
+        /// The tag whose name has `key`, ``other`` for any other (a binary search: a handful of comparisons).
+        static func named(_ key: UInt64) -> Tag {
+            var low = 0
+            var high = byKey.count
+            while low < high {
+                let mid = (low + high) / 2
+                if byKey[mid].key < key { low = mid + 1 } else { high = mid }
+            }
+            return low < byKey.count && byKey[low].key == key ? byKey[low].tag : .other
+        }
 
         /// The code of a lowercased name scalar (`a`–`z`, `0`–`9`, `:`), 0 for any other: a name holding such a
         /// scalar, or longer than 10, is no tag the reader knows.
@@ -284,7 +294,7 @@ enum HTMLReader {
             let attributes = s[attributesStart..<Swift.min(i, s.count)]
             if i < s.count { advance() }  // >
             if length == 0 { return }
-            let tag = known ? Tag.byKey[key] ?? .other : .other
+            let tag = known ? Tag.named(key) : .other
             if !closing && (tag == .script || tag == .style) {
                 skip(past: tag == .script ? Self.scriptClose : Self.styleClose)
                 skip(past: Self.tagEnd)
@@ -361,40 +371,58 @@ enum HTMLReader {
         /// (a whole attribute name, not the tail of another: `data-colspan`) followed by `=`; 1 when absent or not a
         /// number, 0 kept (rowspan=0). Found from the `=` signs, so a long `style` costs one comparison a scalar.
         static func spans(in attributes: ArraySlice<Unicode.Scalar>) -> (colspan: Int, rowspan: Int) {
-            var found: [Int?] = [nil, nil]
+            var colspan: Int?
+            var rowspan: Int?
             attributes.withUnsafeBufferPointer { text in
                 func isBlank(_ c: Unicode.Scalar) -> Bool { c == " " || c == "\t" || c == "\n" }
                 func lower(_ c: Unicode.Scalar) -> Unicode.Scalar {
                     c.value >= 0x41 && c.value <= 0x5A ? Unicode.Scalar(UInt8(c.value + 32)) : c
                 }
-                for equals in 0..<text.count where text[equals] == "=" {
+                /// Whether the attribute name ending at `end` is `key`.
+                func names(_ key: [Unicode.Scalar], endingAt end: Int) -> Bool {
+                    guard end >= key.count else { return false }
+                    let start = end - key.count
+                    let before: Unicode.Scalar = start == 0 ? " " : text[start - 1]
+                    return (isBlank(before) || before == "\"" || before == "'")
+                        && (0..<key.count).allSatisfy { lower(text[start + $0]) == key[$0] }
+                }
+                /// The number after the `=` at `equals`, its blanks and quotes skipped; 1 when there is none.
+                func value(after equals: Int) -> Int {
+                    var k = equals + 1
+                    while k < text.count && (isBlank(text[k]) || text[k] == "\"" || text[k] == "'") { k += 1 }
+                    var value = 0
+                    var digits = 0
+                    while k < text.count, Tokenizer.isDigit(text[k]), digits < 6 {
+                        value = value * 10 + Int(text[k].value - 0x30)
+                        digits += 1
+                        k += 1
+                    }
+                    return digits == 0 ? 1 : value
+                }
+                let sign = SIMD4<UInt32>(repeating: 0x3D)
+                var equals = 0
+                while equals < text.count {
+                    // Four scalars at a time up to the next `=`: a Word cell's `style` holds none.
+                    if equals &+ 4 <= text.count, let base = text.baseAddress,
+                        !any(UnsafeRawPointer(base + equals).loadUnaligned(as: SIMD4<UInt32>.self) .== sign)
+                    {
+                        equals &+= 4
+                        continue
+                    }
+                    defer { equals += 1 }
+                    guard text[equals] == "=" else { continue }
                     var end = equals
                     while end > 0 && isBlank(text[end - 1]) { end -= 1 }
-                    for (k, key) in spanKeys.enumerated() where found[k] == nil && end >= key.count {
-                        let start = end - key.count
-                        let before: Unicode.Scalar = start == 0 ? " " : text[start - 1]
-                        guard isBlank(before) || before == "\"" || before == "'",
-                            (0..<key.count).allSatisfy({ lower(text[start + $0]) == key[$0] })
-                        else { continue }
-                        var v = equals + 1
-                        while v < text.count && (isBlank(text[v]) || text[v] == "\"" || text[v] == "'") { v += 1 }
-                        var value = 0
-                        var digits = 0
-                        while v < text.count, Tokenizer.isDigit(text[v]), digits < 6 {
-                            value = value * 10 + Int(text[v].value - 0x30)
-                            digits += 1
-                            v += 1
-                        }
-                        found[k] = digits == 0 ? 1 : value
-                    }
-                    if found[0] != nil && found[1] != nil { break }
+                    if colspan == nil && names(Self.colspan, endingAt: end) { colspan = value(after: equals) }
+                    if rowspan == nil && names(Self.rowspan, endingAt: end) { rowspan = value(after: equals) }
+                    if colspan != nil && rowspan != nil { break }
                 }
             }
-            return (found[0] ?? 1, found[1] ?? 1)
+            return (colspan ?? 1, rowspan ?? 1)
         }
 
-        /// The attribute names ``spans(in:)`` reads, lowercase.
-        static let spanKeys = [Array("colspan".unicodeScalars), Array("rowspan".unicodeScalars)]
+        static let colspan = Array("colspan".unicodeScalars)
+        static let rowspan = Array("rowspan".unicodeScalars)
 
         func attribute(_ key: String, in text: String) -> String? {
             guard let range = text.firstRange(of: key + "=\"") else { return nil }
@@ -428,19 +456,33 @@ enum HTMLReader {
         static func tagEnd(_ s: [Unicode.Scalar], from start: Int, breaks: inout [Int], sawReturn: inout Bool) -> Int {
             s.withUnsafeBufferPointer { text in
                 var k = start
-                var quote: UInt32 = 0
                 while k < text.count {
                     let c = text[k].value
-                    if c <= 0x0D {
-                        if c == 0x0A { breaks.append(k) } else if c == 0x0D { sawReturn = true }
-                    } else if quote != 0 {
-                        if c == quote { quote = 0 }
-                    } else if c == 0x22 || c == 0x27 {
-                        quote = c
-                    } else if c == 0x3E {
-                        break
-                    }
+                    if c == 0x3E { break }
                     k += 1
+                    if c == 0x22 || c == 0x27 {
+                        // A quoted value, to its closing quote: a `>` in it does not end the tag. Word's long `style`
+                        // values are passed four scalars at a time while none is the quote or a line break.
+                        let quote = SIMD4<UInt32>(repeating: c)
+                        let breaking = SIMD4<UInt32>(repeating: 0x0D)
+                        while k < text.count {
+                            if k &+ 4 <= text.count, let base = text.baseAddress {
+                                let four = UnsafeRawPointer(base + k).loadUnaligned(as: SIMD4<UInt32>.self)
+                                if !any(four .== quote) && !any(four .<= breaking) {
+                                    k &+= 4
+                                    continue
+                                }
+                            }
+                            let d = text[k].value
+                            k += 1
+                            if d == c { break }
+                            if d <= 0x0D {
+                                if d == 0x0A { breaks.append(k - 1) } else if d == 0x0D { sawReturn = true }
+                            }
+                        }
+                    } else if c <= 0x0D {
+                        if c == 0x0A { breaks.append(k - 1) } else if c == 0x0D { sawReturn = true }
+                    }
                 }
                 return k
             }

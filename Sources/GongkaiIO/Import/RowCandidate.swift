@@ -108,24 +108,40 @@ extension RowCandidate {
         for k in 0..<count {
             let low = columns[k]
             let high = columns[k + 1]
-            let covering = cells.filter { cell in cell.grid.map { $0.column < high && $0.end > low } ?? false }
-            let withContent = covering.filter(\.hasContent)
-            guard let cell = withContent.count == 1 ? withContent[0] : covering.count == 1 ? covering[0] : nil else {
-                if covering.isEmpty {
+            // The cells covering the column, and those with content: counted, the first of each kept.
+            var covering = (count: 0, first: 0)
+            var withContent = (count: 0, first: 0)
+            for (c, cell) in cells.enumerated() {
+                guard let spot = cell.grid, spot.column < high && spot.end > low else { continue }
+                if covering.count == 0 { covering.first = c }
+                covering.count += 1
+                if cell.hasContent {
+                    if withContent.count == 0 { withContent.first = c }
+                    withContent.count += 1
+                }
+            }
+            let chosen = withContent.count == 1 ? withContent.first : covering.count == 1 ? covering.first : nil
+            guard let chosen else {
+                if covering.count == 0 {
                     result.append(
                         unreadable("no cell in the source row for this column (the row ends early)", at: rowPlace))
-                } else if withContent.isEmpty {
-                    result.append(covering[0])
+                } else if withContent.count == 0 {
+                    result.append(cells[covering.first])
                 } else {
+                    let shared = cells.filter { cell in
+                        cell.hasContent && cell.grid.map { $0.column < high && $0.end > low } ?? false
+                    }
                     result.append(
                         unreadable(
-                            "\(withContent.count) cells ('\(withContent.map(\.text).joined(separator: "', '"))') share one column",
-                            at: withContent[0].place))
+                            "\(shared.count) cells ('\(shared.map(\.text).joined(separator: "', '"))') share one column",
+                            at: shared[0].place))
                 }
                 continue
             }
+            let cell = cells[chosen]
             guard let spot = cell.grid else { return nil }
-            let spanned = (0..<count).filter { columns[$0] < spot.end && columns[$0 + 1] > spot.column }.count
+            var spanned = 0
+            for c in 0..<count where columns[c] < spot.end && columns[c + 1] > spot.column { spanned += 1 }
             if cell.isBlank {
                 result.append(cell)  // a blank spanning columns or rows is blank in each
             } else if spanned > 1 {

@@ -130,13 +130,22 @@ enum SourceDecoder {
                 var o = 0
                 let n = b.count
                 while i < n {
-                    // Eight ASCII bytes at a time, none of them a control byte (markup, digits, Latin text): copied
-                    // as they are. The word's tests have no false negatives; a false positive takes the byte path.
-                    if i &+ 8 <= n, let base = b.baseAddress {
-                        let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                    // Eight ASCII bytes at a time (markup, digits, Latin text, line breaks): widened to scalars as they
+                    // are, their control bytes looked at only when the word may hold one (the test has no false
+                    // negatives). In bounds: a byte makes at most one scalar, so `o <= i` and `i + 8 <= n`, the capacity.
+                    if i &+ 8 <= n, let source = b.baseAddress, let target = out.baseAddress {
+                        let bytes = UnsafeRawPointer(source + i).loadUnaligned(as: SIMD8<UInt8>.self)
+                        let word = unsafeBitCast(bytes, to: UInt64.self)
                         let high: UInt64 = 0x8080_8080_8080_8080
-                        if word & high == 0 && (word &- 0x2020_2020_2020_2020) & ~word & high == 0 {
-                            for k in 0..<8 { out[o &+ k] = Unicode.Scalar(b[i &+ k]) }
+                        if word & high == 0 {
+                            if (word &- 0x2020_2020_2020_2020) & ~word & high != 0 {
+                                for k in 0..<8 {
+                                    let c = b[i &+ k]
+                                    if c < 0x20 && c != 0x0A && c != 0x0D && c != 0x09 { controls = true }
+                                }
+                            }
+                            UnsafeMutableRawPointer(target + o).storeBytes(
+                                of: SIMD8<UInt32>(truncatingIfNeeded: bytes), as: SIMD8<UInt32>.self)
                             o &+= 8
                             i &+= 8
                             continue

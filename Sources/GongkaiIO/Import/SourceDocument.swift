@@ -82,6 +82,8 @@ struct SourceDocument {
     final class ColumnMaps {
         /// Allocated on first use: most places are resolved without a map.
         var maps: [[Int32]?] = []
+        /// How many scalars at the start of each line are known to be a Character each (allocated with ``maps``).
+        var alone: [Int32] = []
         let count: Int
         init(_ count: Int) { self.count = count }
     }
@@ -186,33 +188,26 @@ struct SourceDocument {
     }
 
     /// The 1-based Character column of a scalar offset in a line (CJK text is one Character per scalar, but
-    /// combining marks, emoji sequences and the like are not). Each line's map is computed once, when first asked.
+    /// combining marks, emoji sequences and the like are not). The column depends only on the scalars up to the
+    /// offset: how far each line is known to hold single-scalar Characters is kept, so that places far into a long
+    /// line (a flattened page, a Word page's markup) scan it once; a line that holds others gets a map, computed once.
     func characterColumn(_ place: SourcePlace) -> Int {
         let index = Int(place.line) - 1
         let offset = Int(place.offset)
         guard index >= 0, index < lines.count else { return offset + 1 }
-        // The column depends only on the scalars up to the offset; mostly they are CJK or ASCII, one Character each.
         let line = lines[index]
         let upTo = Swift.min(offset, line.count - 1)
         if upTo < 0 { return offset + 1 }
-        // Far into a long line (a flattened page), the per-line map computed once is cheaper than a rescan.
-        let simple =
-            upTo >= 64
-            ? false
-            : line.storage.withUnsafeBufferPointer { storage -> Bool in
-                for k in line.base...(line.base + upTo) where !SourceDocument.standsAlone(storage[k]) { return false }
-                return true
-            }
-        if simple { return offset + 1 }
-        if columns.maps.isEmpty { columns.maps = [[Int32]?](repeating: nil, count: columns.count) }
+        if upTo < 64 && line.standsAlone(0..<(upTo + 1)) { return offset + 1 }
+        if columns.maps.isEmpty {
+            columns.maps = [[Int32]?](repeating: nil, count: columns.count)
+            columns.alone = [Int32](repeating: 0, count: columns.count)
+        }
         if columns.maps[index] == nil {
-            // Most report lines hold only scalars that never join a neighbour into one Character.
-            let alone = line.storage.withUnsafeBufferPointer { storage in
-                UnsafeBufferPointer(rebasing: storage[line.base..<(line.base + line.count)]).allSatisfy(
-                    SourceDocument.standsAlone)
-            }
-            if alone {
-                columns.maps[index] = []
+            let known = Int(columns.alone[index])
+            if upTo < known { return offset + 1 }
+            if line.standsAlone(known..<(upTo + 1)) {
+                columns.alone[index] = Int32(upTo + 1)
                 return offset + 1
             }
             var map: [Int32] = []
@@ -229,6 +224,19 @@ struct SourceDocument {
         return Int(map[Swift.min(offset, map.count - 1)])
     }
 
+}
+
+extension ScalarLine {
+    /// Whether every scalar in `range` is a Character of its own (``SourceDocument/standsAlone(_:)``).
+    func standsAlone(_ range: Range<Int>) -> Bool {
+        storage.withUnsafeBufferPointer { storage in
+            for k in (base + range.lowerBound)..<(base + range.upperBound)
+            where !SourceDocument.standsAlone(storage[k]) {
+                return false
+            }
+            return true
+        }
+    }
 }
 
 extension String {
