@@ -34,24 +34,49 @@ enum DigitRunSplitter {
     /// than ``ImportLimits/splitSteps`` steps or the steps left in `budget` (what the import may still spend; the
     /// steps taken are deducted).
     static func readings(_ runs: [[Unicode.Scalar]], width: Int, budget: inout Int) -> [Reading]? {
-        let maxDigits = ImportLimits.maxValueDigits
-        // Values the runs after `run` give at least and at most, to prune cuts that cannot fill the row.
-        var fewestAfter = [Int](repeating: 0, count: runs.count + 1)
-        var mostAfter = [Int](repeating: 0, count: runs.count + 1)
-        for k in stride(from: runs.count - 1, through: 0, by: -1) {
-            let whole = isWhole(runs[k])
-            fewestAfter[k] = fewestAfter[k + 1] + (whole ? 1 : (runs[k].count + maxDigits - 1) / maxDigits)
-            mostAfter[k] = mostAfter[k + 1] + (whole ? 1 : runs[k].count)
-        }
-        guard fewestAfter[0] <= width, mostAfter[0] >= width else { return [] }
+        var search = Search(runs: runs, width: width, allowed: Swift.min(ImportLimits.splitSteps, budget))
+        defer { budget -= search.steps }
+        guard search.fewestAfter[0] <= width, search.mostAfter[0] >= width else { return [] }
+        search.visit(run: 0, offset: 0)
+        return search.overflow ? nil : search.result
+    }
+
+    /// The depth-first search of ``readings(_:width:budget:)``: the values so far and where each starts. A cut's
+    /// value is built digit by digit as its end moves right, never parsed from a copy of its digits.
+    private struct Search {
+        let runs: [[Unicode.Scalar]]
+        let width: Int
+        let allowed: Int
+        /// Values the runs from `run` on give at least and at most, to prune cuts that cannot fill the row.
+        var fewestAfter: [Int]
+        var mostAfter: [Int]
+        /// The value of each run that is one value whatever its length (``isWhole(_:)``), nil for the others or one
+        /// that is not a number.
+        let wholeValues: [DecimalNumber?]
         var result: [Reading] = []
         var values: [DecimalNumber] = []
         var origins: [(run: Int, offset: Int)] = []
         var overflow = false
         var steps = 0
-        let allowed = Swift.min(ImportLimits.splitSteps, budget)
-        defer { budget -= steps }
-        func visit(run: Int, offset: Int) {
+
+        init(runs: [[Unicode.Scalar]], width: Int, allowed: Int) {
+            self.runs = runs
+            self.width = width
+            self.allowed = allowed
+            let maxDigits = ImportLimits.maxValueDigits
+            fewestAfter = [Int](repeating: 0, count: runs.count + 1)
+            mostAfter = [Int](repeating: 0, count: runs.count + 1)
+            for k in stride(from: runs.count - 1, through: 0, by: -1) {
+                let whole = isWhole(runs[k])
+                fewestAfter[k] = fewestAfter[k + 1] + (whole ? 1 : (runs[k].count + maxDigits - 1) / maxDigits)
+                mostAfter[k] = mostAfter[k + 1] + (whole ? 1 : runs[k].count)
+            }
+            wholeValues = runs.map { isWhole($0) ? ReportReader.number($0) : nil }
+            values.reserveCapacity(width)
+            origins.reserveCapacity(width)
+        }
+
+        mutating func visit(run: Int, offset: Int) {
             if overflow { return }
             steps += 1
             if steps > allowed {
@@ -68,26 +93,33 @@ enum DigitRunSplitter {
                 visit(run: run + 1, offset: 0)
                 return
             }
+            let maxDigits = ImportLimits.maxValueDigits
             let whole = isWhole(digits)
             let left = digits.count - offset
             let fewest = whole ? 1 : (left + maxDigits - 1) / maxDigits
             let most = whole ? 1 : left
             if values.count + fewest + fewestAfter[run + 1] > width { return }
             if values.count + most + mostAfter[run + 1] < width { return }
-            let ends: ClosedRange<Int>
             if whole {
-                ends = digits.count...digits.count
-            } else {
-                // A value ends at the latest before the next sign; a signed one has its sign and at least a digit.
-                let signed = digits[offset] == "-"
-                let first = offset + (signed ? 1 : 0)
-                let limit = Swift.min(nextSign(digits, after: offset), first + maxDigits)
-                if first >= limit { return }
-                ends = digits[first] == "0" ? (first + 1)...(first + 1) : (first + 1)...limit
-            }
-            for end in ends {
-                guard let value = ReportReader.number(Array(digits[offset..<end])) else { continue }
+                guard let value = wholeValues[run] else { return }
                 values.append(value)
+                origins.append((run, offset))
+                visit(run: run, offset: digits.count)
+                values.removeLast()
+                origins.removeLast()
+                return
+            }
+            // A value ends at the latest before the next sign; a signed one has its sign and at least a digit. Its
+            // digits are plain (the run is not whole), at most `maxDigits` of them: an exact Int.
+            let signed = digits[offset] == "-"
+            let first = offset + (signed ? 1 : 0)
+            let limit = Swift.min(nextSign(digits, after: offset), first + maxDigits)
+            if first >= limit { return }
+            let last = digits[first] == "0" ? first + 1 : limit
+            var magnitude = 0
+            for end in (first + 1)...last {
+                magnitude = magnitude * 10 + Int(digits[end - 1].value - 0x30)
+                values.append(DecimalNumber(signed ? -magnitude : magnitude))
                 origins.append((run, offset))
                 visit(run: run, offset: end)
                 values.removeLast()
@@ -95,23 +127,22 @@ enum DigitRunSplitter {
                 if overflow { return }
             }
         }
-        visit(run: 0, offset: 0)
-        return overflow ? nil : result
     }
 
-    /// Whether a reading satisfies every equality, given the cell index each value goes to.
-    static func satisfies(_ values: [Int: DecimalNumber], _ rules: [TemplateEquality]) -> Bool {
+    /// Whether a reading satisfies every equality, `value` giving each cell's value (nil: unknown, and a rule with an
+    /// unknown cell holds).
+    static func satisfies(_ rules: [TemplateEquality], _ value: (Int) -> DecimalNumber?) -> Bool {
         rules.allSatisfy { rule in
-            guard let lhs = sum(rule.lhs, values), let rhs = sum(rule.rhs, values) else { return true }
+            guard let lhs = sum(rule.lhs, value), let rhs = sum(rule.rhs, value) else { return true }
             return lhs == rhs
         }
     }
 
     /// The sum of cells, nil when one is unknown or the sum overflows.
-    static func sum(_ cells: [Int], _ values: [Int: DecimalNumber]) -> DecimalNumber? {
+    static func sum(_ cells: [Int], _ value: (Int) -> DecimalNumber?) -> DecimalNumber? {
         var total = DecimalNumber.zero
         for cell in cells {
-            guard let value = values[cell], let next = try? total.adding(value) else { return nil }
+            guard let value = value(cell), let next = try? total.adding(value) else { return nil }
             total = next
         }
         return total

@@ -12,6 +12,11 @@ struct ImportPlan: Sendable {
     }
 
     let rows: [String: [TemplateRowKey]]
+    /// Per table id, the template's equalities over cells of its rows only, and their families (`t3.balance`,
+    /// `t3.colsum`, sorted): what chooses between the readings of a table's glued rows.
+    let equalities: [String: (rules: [TemplateEquality], families: [String])]
+    /// Per table id, the words its figures are stated with in prose (``ProseEvidence/words(ofTable:in:)``).
+    let proseWords: [String: (rows: [[Unicode.Scalar]], columns: [[Unicode.Scalar]])]
     /// 一、总体情况, found from the start of the report.
     let overview: Heading?
     /// The tables, in order.
@@ -39,6 +44,14 @@ struct ImportPlan: Sendable {
 
     init(_ template: ReportTemplate) {
         rows = TemplateRowKey.rows(of: template)
+        equalities = rows.mapValues { rows in
+            let cells = Set(rows.flatMap(\.cells))
+            let rules = template.equalities.filter { Set($0.lhs + $0.rhs).isSubset(of: cells) }
+            let families = Set(rules.map { $0.name.split(separator: ".").prefix(2).joined(separator: ".") }).sorted()
+            return (rules, families)
+        }
+        proseWords = Dictionary(
+            uniqueKeysWithValues: template.tables.map { ($0.id, ProseEvidence.words(ofTable: $0.id, in: template)) })
         func title(_ label: String) -> [Unicode.Scalar] { LabelText.splitOrdinal(LabelText.normalized(label)).text }
         let sections = template.textCells.filter { $0.name.hasPrefix("text.") }
         overview = sections.first.map { Heading(name: $0.name, title: title($0.label), fallback: nil) }

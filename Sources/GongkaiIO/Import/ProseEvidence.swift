@@ -38,6 +38,17 @@ struct ProseEvidence {
             ? [word, Array(word.dropFirst(short.count))] : [word]
     }
 
+    /// The words of a table's figures: the row words of every row, so that the nearest one before a figure tells
+    /// whose it is, and the column words of every column (what ``ImportPlan/proseWords`` keeps per table).
+    static func words(ofTable table: String, in template: ReportTemplate) -> (
+        rows: [[Unicode.Scalar]], columns: [[Unicode.Scalar]]
+    ) {
+        let cells = template.cells.filter { $0.table == table }
+        let rows = Set(cells.compactMap(\.rowLabels.last)).sorted().flatMap(rowWords)
+        let columns = Set(cells.compactMap(\.columnLabels.last)).sorted().map(columnWord).filter { !$0.isEmpty }
+        return (rows, columns)
+    }
+
     /// Gathers the figures of the document's prose (its blocks that are not table rows), reading each sentence for
     /// the words given.
     init(_ document: SourceDocument, columns: [[Unicode.Scalar]], rows: [[Unicode.Scalar]]) {
@@ -49,12 +60,16 @@ struct ProseEvidence {
             var i = 0
             while i < text.count {
                 let c = text[i]
-                if sentenceEnds.contains(c) {
-                    sentenceStart = i + 1
+                // A digit is never a sentence end: most scalars are neither, and are passed with two comparisons.
+                guard Tokenizer.isDigit(c) else {
+                    // The sentence ends are ASCII or full-width punctuation (。！？；), never an ideograph.
+                    if (c.value < 0x80 || c.value == 0x3002 || c.value >= 0xFF00) && sentenceEnds.contains(c) {
+                        sentenceStart = i + 1
+                    }
                     i += 1
                     continue
                 }
-                guard Tokenizer.isDigit(c), i == 0 || !Tokenizer.isDigit(text[i - 1]) else {
+                guard i == 0 || !Tokenizer.isDigit(text[i - 1]) else {
                     i += 1
                     continue
                 }
@@ -125,14 +140,8 @@ extension ReportReader {
         let cells = row.cells.map { template.cells[$0] }
         guard let first = cells.first, let rowLabel = first.rowLabels.last else { return nil }
         let columns = cells.map { ProseEvidence.columnWord($0.columnLabels.last ?? "") }
-        guard columns.allSatisfy({ !$0.isEmpty }) else { return nil }
-        // Row words of every row of the table, so that the nearest one before a figure tells whose it is.
-        let table = template.cells.filter { $0.table == first.table }
-        let allRows = Set(table.compactMap(\.rowLabels.last)).sorted().flatMap(ProseEvidence.rowWords)
-        let allColumns = Set(table.compactMap(\.columnLabels.last)).sorted().map(ProseEvidence.columnWord).filter {
-            !$0.isEmpty
-        }
-        let evidence = ProseEvidence(document, columns: allColumns, rows: allRows)
+        guard columns.allSatisfy({ !$0.isEmpty }), let words = plan.proseWords[first.table] else { return nil }
+        let evidence = ProseEvidence(document, columns: words.columns, rows: words.rows)
         guard
             let decision = evidence.decide(
                 readings: readings, columns: columns, rowWords: ProseEvidence.rowWords(rowLabel))

@@ -206,8 +206,10 @@ extension ReportReader {
                 apply(all[0], cells, row: row, table: table, note: orderNote)
                 continue
             }
-            let fitting = all.filter {
-                DigitRunSplitter.satisfies(Dictionary(uniqueKeysWithValues: zip(row.cells, $0.values)), row.rules)
+            let fitting = all.filter { reading in
+                DigitRunSplitter.satisfies(row.rules) { cell in
+                    row.cells.firstIndex(of: cell).map { reading.values[$0] }
+                }
             }
             switch fitting.count {
             case 0:
@@ -251,12 +253,12 @@ extension ReportReader {
         table: TemplateTable, byOrder: Set<Int>
     ) {
         guard !choices.isEmpty else { return }
-        var known: [Int: DecimalNumber] = [:]
+        // The table's cells read so far, by cell index.
+        var known = [DecimalNumber?](repeating: nil, count: template.cells.count)
         for row in rows {
-            for cell in row.cells { if let value = values[cell]?.0.number { known[cell] = value } }
+            for cell in row.cells where cell >= 0 && cell < known.count { known[cell] = values[cell]?.0.number }
         }
-        let tableCells = Set(rows.flatMap(\.cells))
-        let rules = template.equalities.filter { Set($0.lhs + $0.rhs).isSubset(of: tableCells) }
+        let rules = plan.equalities[table.id] ?? (rules: [], families: [])
         let combinations = choices.reduce(1) { $0 > 20_000 ? $0 : $0 * $1.readings.count }
         var solutions: [[Int]] = []
         if combinations <= 20_000 {
@@ -265,7 +267,7 @@ extension ReportReader {
             func visit(_ k: Int) {
                 if solutions.count > 1 { return }
                 if k == choices.count {
-                    if DigitRunSplitter.satisfies(values, rules) { solutions.append(pick) }
+                    if DigitRunSplitter.satisfies(rules.rules, { values[$0] }) { solutions.append(pick) }
                     return
                 }
                 let row = rows[choices[k].row]
@@ -278,8 +280,6 @@ extension ReportReader {
             }
             visit(0)
         }
-        // Rule families (`t3.balance`, `t3.colsum`, `t3.rowsum`), not every rule of each.
-        let ruleNames = Set(rules.map { $0.name.split(separator: ".").prefix(2).joined(separator: ".") }).sorted()
         for (k, choice) in choices.enumerated() {
             let row = rows[choice.row]
             let runText = Self.shortened(choice.runs.map(\.text).joined(separator: " "))
@@ -288,7 +288,7 @@ extension ReportReader {
                 let reading = choice.readings[solutions[0][k]]
                 let note =
                     "glued run '\(runText)' has \(choice.readings.count) splits satisfying the row's sums (\(options)); only "
-                    + "\(Self.list(reading.values)) makes the whole table satisfy \(ruleNames.joined(separator: ", "))"
+                    + "\(Self.list(reading.values)) makes the whole table satisfy \(rules.families.joined(separator: ", "))"
                 let order = byOrder.contains(choice.row) ? "placed by template row order; " : ""
                 apply(reading, choice.runs, row: row, table: table, note: order + note)
             } else {

@@ -81,41 +81,44 @@ enum SourceDecoder {
                 encoding: .utf8Repaired,
                 issues: [issue])
         }
-        guard let text = decodeGB18030(body) else { throw .undecodable(file) }
-        return Decoded(scalars: text.unicodeScalars.map(SourceDocument.fold), encoding: .gb18030, issues: [])
+        guard let scalars = decodeGB18030(body) else { throw .undecodable(file) }
+        return Decoded(scalars: scalars, encoding: .gb18030, issues: [])
     }
 
-    /// GB18030 bytes as text; nil when they are not GB18030. With the C library's iconv where there is one (a table
-    /// converter: several times faster than Foundation's decoding on Linux), else Foundation.
-    static func decodeGB18030(_ bytes: ArraySlice<UInt8>) -> String? {
+    /// GB18030 bytes as text, folded by ``SourceDocument/fold(_:)``; nil when they are not GB18030. With the C
+    /// library's iconv where there is one (a table converter: several times faster than Foundation's decoding on
+    /// Linux), straight to UTF-32 code points; else Foundation.
+    static func decodeGB18030(_ bytes: ArraySlice<UInt8>) -> [Unicode.Scalar]? {
         #if canImport(Glibc)
-            let converter = iconv_open("UTF-8", "GB18030")
+            let converter = iconv_open("UTF-32LE", "GB18030")
             if converter != iconv_t(bitPattern: -1) {
                 defer { iconv_close(converter) }
                 var input = Array(bytes)
-                // A GB18030 character of n bytes (1, 2 or 4) is at most 4 bytes of UTF-8, 2 for each 2-byte one.
-                var output = [UInt8](repeating: 0, count: input.count * 2 + 4)
+                // A GB18030 character of 1, 2 or 4 bytes is one code point.
+                var output = [UInt32](repeating: 0, count: input.count + 4)
                 let written: Int? = input.withUnsafeMutableBufferPointer { inBuffer in
-                    output.withUnsafeMutableBufferPointer { outBuffer in
+                    output.withUnsafeMutableBytes { outBuffer in
                         guard let inBase = inBuffer.baseAddress, let outBase = outBuffer.baseAddress else { return 0 }
                         var inPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(inBase)
                             .assumingMemoryBound(to: CChar.self)
-                        var outPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(outBase)
-                            .assumingMemoryBound(to: CChar.self)
+                        var outPointer: UnsafeMutablePointer<CChar>? = outBase.assumingMemoryBound(to: CChar.self)
                         var inLeft = inBuffer.count
                         var outLeft = outBuffer.count
                         // Invalid or truncated input fails (-1): the file is not GB18030.
                         guard iconv(converter, &inPointer, &inLeft, &outPointer, &outLeft) != -1, inLeft == 0 else {
                             return nil
                         }
-                        return outBuffer.count - outLeft
+                        return (outBuffer.count - outLeft) / 4
                     }
                 }
                 guard let written else { return nil }
-                return String(decoding: output[..<written], as: UTF8.self)
+                return output[..<written].map { code in
+                    let scalar = Unicode.Scalar(UInt32(littleEndian: code)) ?? "\u{FFFD}"
+                    return scalar.value >= 0x3400 && scalar.value < 0xFE00 ? scalar : SourceDocument.fold(scalar)
+                }
             }
         #endif
-        return String(data: Data(bytes), encoding: gb18030)
+        return String(data: Data(bytes), encoding: gb18030)?.unicodeScalars.map(SourceDocument.fold)
     }
 
     /// The scalars of well-formed UTF-8 (RFC 3629), decoded and folded in one pass, and whether C0 control bytes other
@@ -197,7 +200,10 @@ enum SourceDecoder {
         return ok ? (scalars, controls) : nil
     }
 
-    /// Counts well-formed multi-byte sequences and ill-formed bytes (RFC 3629: no overlongs, no surrogates).
+    /// Counts well-formed multi-byte sequences and ill-formed bytes (RFC 3629: no overlongs, no surrogates). The
+    /// count stops early once the well-formed sequences can no longer reach ten times the ill-formed bytes, even if
+    /// every byte left began one (what text in another encoding does within its first Chinese lines): the counts
+    /// then still say so.
     static func validateUTF8(_ bytes: ArraySlice<UInt8>) -> (validMultibyte: Int, invalid: Int, firstInvalid: Int) {
         var valid = 0
         var invalid = 0
@@ -249,6 +255,7 @@ enum SourceDecoder {
                 if invalid == 0 { first = i }
                 invalid += 1
                 i += 1
+                if valid + (end - i) / 2 < 10 * invalid { break }
             }
         }
         return (valid, invalid, first)

@@ -70,7 +70,9 @@ struct SourceDocument {
     var hasPipeRows: Bool
     /// Whether a scalar is always a Character of its own (no combining mark, joiner, variation selector, emoji part).
     static func standsAlone(_ c: Unicode.Scalar) -> Bool {
-        switch c.value {
+        // Printable Latin text and CJK first: nearly every scalar of a report.
+        if c.value &- 0x20 < 0x2E0 || (c.value >= 0x309B && c.value < 0xFE00) { return true }
+        return switch c.value {
         case 0x20..<0x300, 0x370..<0x483, 0x2010..<0x2028, 0x2030..<0x205F, 0x2070..<0x20D0, 0x2100..<0x2C00,
             0x2E80..<0x3099, 0x309B..<0xFE00, 0xFE10..<0xFE20, 0xFE30..<0xFFF0, 0x09:
             true

@@ -12,7 +12,7 @@ enum TextMarkup {
 
     /// The text without markup, lines kept, spaces at the ends of lines and empty lines dropped.
     static func plain(_ text: String) -> String {
-        if !text.utf8.contains(where: { markupBytes[Int($0)] }) { return plainLines(text) }
+        if !hasMarkupBytes(text) { return plainLines(text) }
         var scalars = Array(text.unicodeScalars)
         if scalars.contains("\\") { scalars = withoutLaTeX(scalars) }
         if scalars.contains("<") { scalars = withoutTags(scalars) }
@@ -30,8 +30,18 @@ enum TextMarkup {
         "\\<>#*_`[&\r".utf8.contains(UInt8(byte))
     }
 
+    /// Whether the text holds one of ``markupBytes`` (on its UTF-8 storage when it is contiguous, as it is when built
+    /// from scalars).
+    static func hasMarkupBytes(_ text: String) -> Bool {
+        markupBytes.withUnsafeBufferPointer { markup in
+            text.utf8.withContiguousStorageIfAvailable { bytes in bytes.contains { $0 < 0x80 && markup[Int($0)] } }
+                ?? text.utf8.contains { markup[Int($0)] }
+        }
+    }
+
     /// ``plain(_:)`` of a text without markup bytes: its lines trimmed, empty lines dropped — one pass over the
-    /// bytes instead of a Character split and a rebuilt String per line.
+    /// bytes instead of a Character split and a rebuilt String per line. A line that neither starts nor ends with
+    /// a space (most do not) is kept as it is.
     static func plainLines(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
@@ -39,10 +49,15 @@ enum TextMarkup {
         let utf8 = text.utf8
         while start < text.endIndex {
             let end = utf8[start...].firstIndex(of: UInt8(ascii: "\n")) ?? text.endIndex
-            let line = text[start..<end].trimmingSpaces
-            if !line.isEmpty {
+            let raw = text[start..<end]
+            let scalars = raw.unicodeScalars
+            let kept =
+                scalars.first.map { !$0.properties.isWhitespace } == true
+                    && scalars.last.map { !$0.properties.isWhitespace } == true
+                ? raw : Substring(raw.trimmingSpaces)
+            if !kept.isEmpty {
                 if !out.isEmpty { out += "\n" }
-                out += line
+                out += kept
             }
             start = end < text.endIndex ? utf8.index(after: end) : end
         }
