@@ -1,0 +1,14 @@
+import Testing
+
+@testable import GongkaiCore
+
+/// `nonEmptyLines` is `split(separator: "\n")`, found by bytes.
+@Suite struct TextLinesTests {
+    @Test(arguments: [
+        "", "\n", "\n\n", "a", "a\n", "\na", "a\nb", "a\n\nb\n", "表三\n  t3.new.* (7) — 行\n", "a\r\nb\nc", "\r\n",
+        "a\r\n\r\nb", "a\n\u{301}b\n", "e\u{301}\nx", "一\n二\r\n三\n\n", "\r\r\n\n",
+    ])
+    func sameAsCharacterSplit(_ text: String) {
+        #expect(text.nonEmptyLines == text.split(separator: "\n"))
+    }
+}
