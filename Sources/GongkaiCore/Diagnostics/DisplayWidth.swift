@@ -17,6 +17,21 @@ public func displayWidth(_ text: String) -> Int {
         break
     }
     if ascii { return text.utf8.count }
+    // Printable ASCII and CJK ideographs and punctuation (report and body names): each scalar is a Character of its
+    // own, neither a mark nor an emoji, one or two columns wide; anything else is measured Character by Character.
+    var simple = 0
+    for scalar in text.unicodeScalars {
+        switch scalar.value {
+        case 0x20..<0x7F: simple += 1
+        case 0x4E00...0x9FFF, 0x3400...0x4DBF, 0xFF01...0xFF60, 0x3001...0x3011: simple += 2
+        default: return characterWidth(text)
+        }
+    }
+    return simple
+}
+
+/// ``displayWidth(_:)`` Character by Character.
+private func characterWidth(_ text: String) -> Int {
     var width = 0
     for character in text {
         width += displayWidth(of: character)

@@ -47,6 +47,11 @@ public struct ProseFigure: Sendable, Hashable {
     }
     /// The first scalar of every keyword.
     static let firstScalars: Set<UInt32> = Set(scalarKeywords.flatMap { $0.words.compactMap(\.first) })
+    /// ``firstScalars`` in the Basic Multilingual Plane as bits (bit `c & 63` of word `c >> 6`): the scan asks for
+    /// every scalar of the text.
+    static let firstScalarBits: [UInt64] = firstScalars.reduce(into: [UInt64](repeating: 0, count: 1024)) { bits, c in
+        if c < 0x10000 { bits[Int(c >> 6)] |= 1 << (c & 63) }
+    }
     static let scalarExcludedAfter: [Kind: [[UInt32]]] = excludedAfter.mapValues { words in
         words.map { $0.unicodeScalars.map(\.value) }
     }
@@ -68,7 +73,12 @@ public struct ProseFigure: Sendable, Hashable {
         }
         // Where each keyword's first scalar occurs, in one pass: each keyword then tries only those places.
         var places: [UInt32: [Int]] = [:]
-        for (i, c) in codes.enumerated() where firstScalars.contains(c) { places[c, default: []].append(i) }
+        firstScalarBits.withUnsafeBufferPointer { bits in
+            for (i, c) in codes.enumerated()
+            where c < 0x10000 ? bits[Int(c >> 6)] & (1 << (c & 63)) != 0 : firstScalars.contains(c) {
+                places[c, default: []].append(i)
+            }
+        }
         for (kind, words) in scalarKeywords {
             for pattern in words {
                 guard let first = pattern.first else { continue }

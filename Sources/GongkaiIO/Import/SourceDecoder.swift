@@ -136,7 +136,7 @@ enum SourceDecoder {
                     // Eight ASCII bytes at a time (markup, digits, Latin text, line breaks): widened to scalars as they
                     // are, their control bytes looked at only when the word may hold one (the test has no false
                     // negatives). In bounds: a byte makes at most one scalar, so `o <= i` and `i + 8 <= n`, the capacity.
-                    if i &+ 8 <= n, let source = b.baseAddress, let target = out.baseAddress {
+                    if i &+ 8 <= n, b[i] < 0x80, let source = b.baseAddress, let target = out.baseAddress {
                         let bytes = UnsafeRawPointer(source + i).loadUnaligned(as: SIMD8<UInt8>.self)
                         let word = unsafeBitCast(bytes, to: UInt64.self)
                         let high: UInt64 = 0x8080_8080_8080_8080

@@ -47,8 +47,14 @@ enum TextMarkup {
         out.reserveCapacity(text.utf8.count)
         var start = text.startIndex
         let utf8 = text.utf8
+        // The line breaks' byte offsets, found on the contiguous UTF-8 when the string has it.
+        let breaks =
+            utf8.withContiguousStorageIfAvailable { bytes in bytes.indices.filter { bytes[$0] == 0x0A } }
+            ?? utf8.indices.filter { utf8[$0] == 0x0A }.map { utf8.distance(from: utf8.startIndex, to: $0) }
+        var next = 0
         while start < text.endIndex {
-            let end = utf8[start...].firstIndex(of: UInt8(ascii: "\n")) ?? text.endIndex
+            let end = next < breaks.count ? utf8.index(utf8.startIndex, offsetBy: breaks[next]) : text.endIndex
+            next += 1
             let raw = text[start..<end]
             let scalars = raw.unicodeScalars
             let kept =
