@@ -43,12 +43,19 @@ public struct ImportSummary: Sendable {
         self.report = report
         let inferred = Set(report.inferred.map(\.cell))
         tables = report.template.tables.map { table in
+            // Counted in place: the table's cells are not copied out.
             let cells = report.template.cells(ofTable: table.id)
-            let present = cells.filter { report.values[$0.index] != nil }
-            let guessed = present.filter { inferred.contains($0.index) }.count
+            let count = cells.count
+            var present = 0
+            var guessed = 0
+            for k in cells.indices {
+                guard report.values[cells[k].index] != nil else { continue }
+                present += 1
+                if inferred.contains(cells[k].index) { guessed += 1 }
+            }
             return TableStatus(
-                table: table.id, number: table.number, title: table.title, cells: cells.count,
-                read: present.count - guessed, inferred: guessed, missing: cells.count - present.count)
+                table: table.id, number: table.number, title: table.title, cells: count,
+                read: present - guessed, inferred: guessed, missing: count - present)
         }
     }
 
