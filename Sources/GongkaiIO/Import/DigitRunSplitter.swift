@@ -53,6 +53,9 @@ enum DigitRunSplitter {
         /// The value of each run that is one value whatever its length (``isWhole(_:)``), nil for the others or one
         /// that is not a number.
         let wholeValues: [DecimalNumber?]
+        /// Whether each run is whole, and for each offset of a run, where its next sign after that offset is.
+        let wholes: [Bool]
+        let nextSigns: [[Int]]
         var result: [Reading] = []
         var values: [DecimalNumber] = []
         var origins: [(run: Int, offset: Int)] = []
@@ -71,7 +74,9 @@ enum DigitRunSplitter {
                 fewestAfter[k] = fewestAfter[k + 1] + (whole ? 1 : (runs[k].count + maxDigits - 1) / maxDigits)
                 mostAfter[k] = mostAfter[k + 1] + (whole ? 1 : runs[k].count)
             }
+            wholes = runs.map(isWhole)
             wholeValues = runs.map { isWhole($0) ? ReportReader.number($0) : nil }
+            nextSigns = runs.map { run in run.indices.map { nextSign(run, after: $0) } }
             values.reserveCapacity(width)
             origins.reserveCapacity(width)
         }
@@ -94,7 +99,7 @@ enum DigitRunSplitter {
                 return
             }
             let maxDigits = ImportLimits.maxValueDigits
-            let whole = isWhole(digits)
+            let whole = wholes[run]
             let left = digits.count - offset
             let fewest = whole ? 1 : (left + maxDigits - 1) / maxDigits
             let most = whole ? 1 : left
@@ -113,7 +118,7 @@ enum DigitRunSplitter {
             // digits are plain (the run is not whole), at most `maxDigits` of them: an exact Int.
             let signed = digits[offset] == "-"
             let first = offset + (signed ? 1 : 0)
-            let limit = Swift.min(nextSign(digits, after: offset), first + maxDigits)
+            let limit = Swift.min(nextSigns[run][offset], first + maxDigits)
             if first >= limit { return }
             let last = digits[first] == "0" ? first + 1 : limit
             var magnitude = 0

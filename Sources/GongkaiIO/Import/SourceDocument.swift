@@ -200,14 +200,13 @@ struct SourceDocument {
         let line = lines[index]
         let upTo = Swift.min(offset, line.count - 1)
         if upTo < 0 { return offset + 1 }
-        if upTo < 64 && line.standsAlone(0..<(upTo + 1)) { return offset + 1 }
         if columns.maps.isEmpty {
             columns.maps = [[Int32]?](repeating: nil, count: columns.count)
             columns.alone = [Int32](repeating: 0, count: columns.count)
         }
+        let known = Int(columns.alone[index])
+        if upTo < known { return offset + 1 }
         if columns.maps[index] == nil {
-            let known = Int(columns.alone[index])
-            if upTo < known { return offset + 1 }
             if line.standsAlone(known..<(upTo + 1)) {
                 columns.alone[index] = Int32(upTo + 1)
                 return offset + 1
