@@ -261,13 +261,23 @@ extension ReportReader {
         let rules = plan.equalities[table.id] ?? (rules: [], families: [])
         let combinations = choices.reduce(1) { $0 > 20_000 ? $0 : $0 * $1.readings.count }
         var solutions: [[Int]] = []
-        if combinations <= 20_000 {
+        // The rules over none of the undecided cells hold for every combination or for none: checked once.
+        var undecided = [Bool](repeating: false, count: template.cells.count)
+        for choice in choices { for cell in rows[choice.row].cells { undecided[cell] = true } }
+        let (varying, fixed) = rules.rules.reduce(into: ([TemplateEquality](), [TemplateEquality]())) { split, rule in
+            if (rule.lhs + rule.rhs).contains(where: { undecided[$0] }) {
+                split.0.append(rule)
+            } else {
+                split.1.append(rule)
+            }
+        }
+        if combinations <= 20_000, DigitRunSplitter.satisfies(fixed, { known[$0] }) {
             var pick = [Int](repeating: 0, count: choices.count)
             var values = known
             func visit(_ k: Int) {
                 if solutions.count > 1 { return }
                 if k == choices.count {
-                    if DigitRunSplitter.satisfies(rules.rules, { values[$0] }) { solutions.append(pick) }
+                    if DigitRunSplitter.satisfies(varying, { values[$0] }) { solutions.append(pick) }
                     return
                 }
                 let row = rows[choices[k].row]
