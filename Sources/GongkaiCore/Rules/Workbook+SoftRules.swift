@@ -122,7 +122,7 @@ extension Workbook {
                 "text.fee", report, status: .incomplete, left: .empty, right: nofee, cells: cells,
                 description: "\(label) is empty: 信息处理费 cannot be checked")
         }
-        let paragraphs = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let paragraphs = text.lines
         let mention = paragraphs.firstIndex { $0.containsText("处理费") || $0.containsText("收费") }
         guard let mention else {
             return softResult(
@@ -153,14 +153,18 @@ extension Workbook {
 
     func plausibleCounts(_ report: ReportState) -> [RuleResult] {
         var results: [RuleResult] = []
-        for cell in report.template.cells where cell.unit == .count {
-            guard case .number(let n) = report.values[cell.index] else { continue }
+        // By index: a template cell is copied out only for a result.
+        let cells = report.template.cells
+        for k in cells.indices where cells[k].unit == .count {
+            guard case .number(let n) = report.values[cells[k].index] else { continue }
             let bound: Int
-            switch cell.table {
-            case "t2": bound = cell.columnKey == "decided" ? Plausibility.decisionBound : Plausibility.documentBound
+            switch cells[k].table {
+            case "t2":
+                bound = cells[k].columnKey == "decided" ? Plausibility.decisionBound : Plausibility.documentBound
             default: bound = Plausibility.applicationBound
             }
             guard n > DecimalNumber(bound) else { continue }
+            let cell = cells[k]
             results.append(
                 softResult(
                     "plausible.count.\(cell.name)", report, left: .number(n), right: .number(DecimalNumber(bound)),

@@ -38,9 +38,10 @@ extension StringProtocol {
 }
 
 extension String {
-    /// The text's lines without the empty ones: what `split(separator: "\n")` gives, found byte by byte instead of
-    /// Character by Character (a `\r\n` is one Character, so it stays inside a line as it does there).
-    public var nonEmptyLines: [Substring] {
+    /// The text's lines, empty ones included: what `split(separator: "\n", omittingEmptySubsequences: false)`
+    /// gives, found byte by byte instead of Character by Character (a `\r\n` is one Character, so it stays inside a
+    /// line as it does there).
+    public var lines: [Substring] {
         var lines: [Substring] = []
         let utf8 = self.utf8
         var start = utf8.startIndex
@@ -49,13 +50,16 @@ extension String {
         while i != utf8.endIndex {
             let byte = utf8[i]
             if byte == 0x0A && previous != 0x0D {
-                if start != i { lines.append(self[start..<i]) }
+                lines.append(self[start..<i])
                 start = utf8.index(after: i)
             }
             previous = byte
             i = utf8.index(after: i)
         }
-        if start != utf8.endIndex { lines.append(self[start..<utf8.endIndex]) }
+        lines.append(self[start..<utf8.endIndex])
         return lines
     }
+
+    /// The text's lines without the empty ones: what `split(separator: "\n")` gives (see ``lines``).
+    public var nonEmptyLines: [Substring] { lines.filter { !$0.isEmpty } }
 }

@@ -2,7 +2,7 @@ import Testing
 
 @testable import GongkaiCore
 
-/// `nonEmptyLines` is `split(separator: "\n")`, found by bytes.
+/// `lines` and `nonEmptyLines` are `split(separator: "\n")` keeping and omitting empty lines, found by bytes.
 @Suite struct TextLinesTests {
     @Test(arguments: [
         "", "\n", "\n\n", "a", "a\n", "\na", "a\nb", "a\n\nb\n", "表三\n  t3.new.* (7) — 行\n", "a\r\nb\nc", "\r\n",
@@ -10,5 +10,6 @@ import Testing
     ])
     func sameAsCharacterSplit(_ text: String) {
         #expect(text.nonEmptyLines == text.split(separator: "\n"))
+        #expect(text.lines == text.split(separator: "\n", omittingEmptySubsequences: false))
     }
 }
