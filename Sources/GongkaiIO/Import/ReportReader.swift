@@ -248,7 +248,7 @@ struct ReportReader {
                 let raw = UnsafeBufferPointer(rebasing: storage[(scalars.base + first)..<(scalars.base + last)])
                 if Self.furnitureScalars.contains(where: { raw.starts(with: $0) }) { return true }
                 // A flattened page runs the furniture on after the last sentence.
-                if raw.contains(" "),
+                if Self.mayHoldFurniture(raw),
                     let cut = Self.furnitureAfterSpace.compactMap({ LabelText.firstIndex(of: $0[...], in: Array(raw)) })
                         .min()
                 {
@@ -268,6 +268,17 @@ struct ReportReader {
             if stop { break }
         }
         return String(scalars: out)
+    }
+
+    /// The scalars after the space of ``furnitureAfterSpace``.
+    static let furnitureStarts = ScalarSet(furnitureScalars.compactMap(\.first))
+
+    /// Whether a line has a space followed by the first scalar of some page furniture: only such a line can hold
+    /// ``furnitureAfterSpace``, which is then searched for.
+    static func mayHoldFurniture(_ line: UnsafeBufferPointer<Unicode.Scalar>) -> Bool {
+        guard line.count > 1 else { return false }
+        for k in 0..<(line.count - 1) where line[k] == " " && furnitureStarts.contains(line[k + 1]) { return true }
+        return false
     }
 
     /// What ends a sentence, so a line after it opens a paragraph.
