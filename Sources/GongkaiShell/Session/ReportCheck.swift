@@ -21,18 +21,26 @@ public struct ReportCheck: Sendable {
     public var warnings: [RuleResult] = []
 
     /// Rules that hold.
-    public var holding: Int { results.count { $0.status == .holds } }
+    public var holding: Int { rules { status, _ in status == .holds } }
     /// Rules that fail or are in error.
-    public var failing: Int { results.count { $0.status.isFailing } }
+    public var failing: Int { rules { status, _ in status.isFailing } }
     /// Rules that read an empty cell: never counted as holding.
-    public var incomplete: Int { results.count { $0.status == .incomplete } }
+    public var incomplete: Int { rules { status, _ in status == .incomplete } }
     /// Error-severity rules that fail.
-    public var errorsFailing: Int { results.count { $0.status.isFailing && $0.severity == .error } }
+    public var errorsFailing: Int { rules { status, severity in status.isFailing && severity == .error } }
 
     /// The most severe failing rule's severity; nil when nothing fails.
     public var worstSeverity: Severity? {
         if errorsFailing > 0 { return .error }
-        return results.contains { $0.status.isFailing } ? .warning : nil
+        return failing > 0 ? .warning : nil
+    }
+
+    /// How many results have a status and severity that `counted` accepts; read in place, by index (iterating the
+    /// results copied each one, with its texts and values, for two fields).
+    private func rules(_ counted: (RuleStatus, Severity) -> Bool) -> Int {
+        var count = 0
+        for k in results.indices where counted(results[k].status, results[k].severity) { count += 1 }
+        return count
     }
 
     /// Whether cells are missing or rules cannot be decided.
