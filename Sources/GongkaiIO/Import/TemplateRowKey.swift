@@ -67,7 +67,15 @@ enum LabelText {
             haystack.withUnsafeBufferPointer { text -> Int? in
                 var i = Swift.max(start, 0)
                 let last = text.count - n
+                let firsts = SIMD4<UInt32>(repeating: first.value)
                 while i <= last {
+                    // Four places at a time while none holds the needle's first scalar.
+                    if i &+ 3 <= last, let base = text.baseAddress,
+                        !any(UnsafeRawPointer(base + i).loadUnaligned(as: SIMD4<UInt32>.self) .== firsts)
+                    {
+                        i &+= 4
+                        continue
+                    }
                     if text[i] == first {
                         var k = 1
                         while k < n && text[i + k] == pattern[k] { k += 1 }
