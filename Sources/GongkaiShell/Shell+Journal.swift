@@ -87,9 +87,12 @@ extension Shell {
         journal.pending = nil
         guard journal.enabled else { return }
         do {
-            let header = JournalFile.Header(pid: getpid(), workbook: journal.workbookFile, changes: journal.changes)
+            // The header only when a snapshot is written (not per edit line: `getpid` is a system call).
+            func header() -> JournalFile.Header {
+                JournalFile.Header(pid: getpid(), workbook: journal.workbookFile, changes: journal.changes)
+            }
             guard let writer = journal.writer else {
-                journal.writer = try createJournal(header)
+                journal.writer = try createJournal(header())
                 return
             }
             if case .cell(let reference, let report) = change, writer.records < JournalState.compactAfter,
@@ -97,7 +100,7 @@ extension Shell {
             {
                 try writer.append(.cell(cell))
             } else {
-                try writer.rewrite(header: header, document: workbook.document())
+                try writer.rewrite(header: header(), document: workbook.document())
             }
         } catch {
             warn("\(error); changes from now on are not journaled")

@@ -14,12 +14,36 @@ extension Shell {
     /// The expectation lines of a self-checking script (`--> …`, `--! …`; see ``ScriptTest``) are left out: they are
     /// neither echoed nor taken as `.fill` answers, and the other lines keep their numbers.
     public func run(script text: String, name: String?) -> ShellStatus {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        if lines.last == "" { lines.removeLast() }  // the final newline ends the last line, it starts no new one
-        let numbered = lines.enumerated().compactMap { index, line in
-            ScriptTest.expectation(line) == nil ? (number: index + 1, text: line) : nil
+        run(numberedLines: Shell.scriptLines(text), name: name)
+    }
+
+    /// The lines of a script with their numbers, expectation lines left out (see ``lines(ofScript:)``).
+    static func scriptLines(_ text: String) -> [(number: Int, text: String)] {
+        var numbered: [(number: Int, text: String)] = []
+        for (index, line) in lines(ofScript: text).enumerated()
+        where !ScriptTest.mayBeExpectation(line) || ScriptTest.expectation(line) == nil {
+            numbered.append((index + 1, line))
         }
-        return run(numberedLines: numbered, name: name)
+        return numbered
+    }
+
+    /// The lines of a script: they end at every line feed byte (a CRLF line keeps its carriage return, which is
+    /// dropped when it runs); the final line feed ends the last line and starts no new one. Split on UTF-8 bytes,
+    /// not Characters: `\r\n` is one Character, and a Character split would leave a CRLF script one long line.
+    static func lines(ofScript text: String) -> [String] {
+        var text = text
+        return text.withUTF8 { bytes in
+            var lines: [String] = []
+            var start = 0
+            for index in bytes.indices where bytes[index] == UInt8(ascii: "\n") {
+                lines.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self))
+                start = index + 1
+            }
+            if start < bytes.count {
+                lines.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self))
+            }
+            return lines
+        }
     }
 
     /// Runs statements given line by line (see `run(script:name:)`).
@@ -34,7 +58,12 @@ extension Shell {
     func run(numberedLines lines: [(number: Int, text: String)], name: String?) -> ShellStatus {
         if scriptDepth == 0 { interruption.clear() }
         scriptDepth += 1
-        defer { scriptDepth -= 1 }
+        // The script's output goes out in blocks, not a system call per line (``FileDescriptorOutput``).
+        standardOutput.beginBatch()
+        defer {
+            standardOutput.endBatch()
+            scriptDepth -= 1
+        }
         var buffer = StatementBuffer()
         var firstLine = 1
         var failed = false
@@ -43,6 +72,7 @@ extension Shell {
             if takeInterrupt() { return .interrupted }
             location = SourceLocation(file: name, line: line)
             let status = execute(statement: statement)
+            standardOutput.endOfStatement()
             switch status {
             case .ok: return nil
             case .quit: return .quit

@@ -5,10 +5,11 @@
 /// it ends is the entry's output (the `.echo` of the statement itself is not). Output between statements (a
 /// `.fill` ended by the end of its script) joins the entry before it.
 ///
-/// At most ``limit`` bytes of output are kept: past it the record stops keeping output (``overflowed``), so that a
-/// long session's memory stays that of its statements; `.record` and `gongkai test` then refuse with a message.
+/// At most ``limit`` bytes of statements and output (with ``overhead`` for each) are kept: past it the record forgets everything and keeps
+/// nothing more (``overflowed``), so that a script of a million statements does not keep a million entries;
+/// `.record` and `gongkai test` then refuse with a message.
 final class SessionRecord {
-    /// The most bytes of output kept (64 MiB).
+    /// The most bytes of statements and output kept (64 MiB).
     var limit = 64 << 20
     /// The limit for messages: `64 MiB`.
     var limitDescription: String { limit >= 1 << 20 ? "\(limit >> 20) MiB" : "\(limit) bytes" }
@@ -58,7 +59,10 @@ final class SessionRecord {
 
     /// A statement starts; it opens an entry when none is open.
     func begin(_ statement: String, line: Int?) {
-        if depth == 0 { entries.append(Entry(statement: statement, line: line)) }
+        if depth == 0, !overflowed {
+            count(statement.utf8.count + Self.overhead)
+            if !overflowed { entries.append(Entry(statement: statement, line: line)) }
+        }
         depth += 1
     }
 
@@ -68,13 +72,19 @@ final class SessionRecord {
     /// Records output (to the open entry, else to the last one).
     func write(_ text: String, to stream: Stream) {
         guard !muted, !overflowed, !entries.isEmpty, !text.isEmpty else { return }
-        bytes += text.utf8.count
-        if bytes > limit {
-            overflowed = true
-            for index in entries.indices { entries[index].printed = [] }
-            return
-        }
-        entries[entries.count - 1].printed.append((stream, text))
+        count(text.utf8.count + Self.overhead)
+        if !overflowed { entries[entries.count - 1].printed.append((stream, text)) }
+    }
+
+    /// What an entry or a piece of output costs besides its text (its record and heap block), counted toward the limit.
+    static let overhead = 48
+
+    /// Counts bytes kept; past the limit everything is forgotten.
+    private func count(_ more: Int) {
+        bytes += more
+        guard bytes > limit else { return }
+        overflowed = true
+        entries = []
     }
 
     /// Forgets everything recorded (a fresh test run).
@@ -101,4 +111,8 @@ final class RecordingOutput: TextOutput {
         record.write(text, to: stream)
         target.write(text)
     }
+
+    func beginBatch() { target.beginBatch() }
+    func endOfStatement() { target.endOfStatement() }
+    func endBatch() { target.endBatch() }
 }
