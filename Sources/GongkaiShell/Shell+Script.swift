@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 extension Shell {
     /// Runs the statements of a script (a file's text, standard input, or `-c` commands), joining continuation
     /// lines; errors name the script and the statement's first line. Stops at `.quit`, and at the first failure
@@ -58,10 +64,15 @@ extension Shell {
     func run(numberedLines lines: [(number: Int, text: String)], name: String?) -> ShellStatus {
         if scriptDepth == 0 { interruption.clear() }
         scriptDepth += 1
-        // The script's output goes out in blocks, not a system call per line (``FileDescriptorOutput``).
-        standardOutput.beginBatch()
+        // The script's output and journal lines go out in blocks, not two system calls per statement (``writeHeld``).
+        // Only for a file descriptor: an output in memory (a test's, `.output FILE`) has no system calls to save.
+        let outermost = !standardOutput.holding && standardOutput.target is FileDescriptorOutput
+        if outermost { standardOutput.holding = true }
         defer {
-            standardOutput.endBatch()
+            if outermost {
+                writeHeld()
+                standardOutput.holding = false
+            }
             scriptDepth -= 1
         }
         var buffer = StatementBuffer()
@@ -72,7 +83,9 @@ extension Shell {
             if takeInterrupt() { return .interrupted }
             location = SourceLocation(file: name, line: line)
             let status = execute(statement: statement)
-            standardOutput.endOfStatement()
+            if standardOutput.heldCount >= Shell.heldBlock || Shell.now() &- heldWritten >= Shell.heldNanoseconds {
+                writeHeld()
+            }
             switch status {
             case .ok: return nil
             case .quit: return .quit
@@ -106,6 +119,36 @@ extension Shell {
         if takeInterrupt() { return stopped(.interrupted) }
         if fill != nil { finishFill(stopped: false) }
         return failed ? .failed : rulesFailing ? .rulesFailing : .ok
+    }
+
+    /// Writes what a script holds: its journal lines first, then its output, so that no statement whose output was
+    /// shown is missing from the journal (a kill may leave statements journaled whose output was not yet shown, never
+    /// the reverse). Standard error calls it before it writes, so the two streams interleave in order.
+    func writeHeld() {
+        guard !writingHeld else { return }
+        writingHeld = true
+        defer { writingHeld = false }
+        if let writer = journal.writer {
+            do {
+                try writer.writeHeld()
+            } catch {
+                journalFailed(error)
+            }
+        }
+        standardOutput.writeHeld()
+        heldWritten = Shell.now()
+    }
+
+    /// A script writes what it holds once this many bytes of output are held …
+    static let heldBlock = 64 * 1024
+    /// … or this many nanoseconds passed since it last did (its output still flows to `tail -f`).
+    static let heldNanoseconds: UInt64 = 50_000_000
+
+    /// A monotonic clock in nanoseconds.
+    static func now() -> UInt64 {
+        var time = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &time)
+        return UInt64(time.tv_sec) &* 1_000_000_000 &+ UInt64(time.tv_nsec)
     }
 
     /// Ends a script stopped early: a `.fill` it left open after Ctrl-C is ended, its answers so far kept.

@@ -1,3 +1,5 @@
+import GongkaiCore
+
 /// What the session printed, statement by statement, in order, for `.record` and `gongkai test`.
 ///
 /// Every statement started from outside another (typed, or a line of a script; not the statements a `.read` runs,
@@ -95,11 +97,18 @@ final class SessionRecord {
     }
 }
 
-/// Passes output on and records it in the session's record.
+/// Passes output on and records it in the session's record. While a script runs it can hold what is written
+/// (``holding``), for the shell to write in blocks after the journal lines it reports (``Shell/writeHeld()``).
 final class RecordingOutput: TextOutput {
     let target: any TextOutput
     let record: SessionRecord
     let stream: SessionRecord.Stream
+    /// Whether text is held rather than written at once.
+    var holding = false
+    /// Called before text goes to the target (standard error's: what standard output holds, and the journal lines
+    /// it reports, are written first, so that the two streams interleave in order).
+    var beforeWriting: (() -> Void)?
+    private var held = TextBuilder(capacity: 0)
 
     init(_ target: any TextOutput, record: SessionRecord, stream: SessionRecord.Stream) {
         self.target = target
@@ -109,10 +118,22 @@ final class RecordingOutput: TextOutput {
 
     func write(_ text: String) {
         record.write(text, to: stream)
+        if holding {
+            held.append(text)
+            return
+        }
+        beforeWriting?()
         target.write(text)
     }
 
-    func beginBatch() { target.beginBatch() }
-    func endOfStatement() { target.endOfStatement() }
-    func endBatch() { target.endBatch() }
+    /// The bytes held.
+    var heldCount: Int { held.count }
+
+    /// Writes what is held.
+    func writeHeld() {
+        guard held.count > 0 else { return }
+        let text = held.text
+        held = TextBuilder(capacity: Shell.heldBlock)
+        target.write(text)
+    }
 }
