@@ -30,8 +30,14 @@ struct CellEdit {
     let content: CellContent
 }
 
-/// A user formula installed in a cell.
-struct FormulaCell {
+/// A user formula installed in a cell; a class, so that reading a cell's formula on the recalculation path copies
+/// one reference, not its source, tree and dependency list.
+final class FormulaCell {
     let source: String
     let compiled: CompiledFormula
+
+    init(source: String, compiled: CompiledFormula) {
+        self.source = source
+        self.compiled = compiled
+    }
 }

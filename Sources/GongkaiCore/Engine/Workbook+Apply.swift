@@ -52,8 +52,9 @@ extension Workbook {
             recorder.reset()
             throw error
         }
-        recompute(from: edits.map(\.id))
-        return .cells(inverse.reversed())
+        recompute(from: edits.lazy.map(\.id))
+        inverse.reverse()
+        return .cells(inverse)
     }
 
     /// What a cell holds as the user gave it.
@@ -168,21 +169,13 @@ extension Workbook {
         } else {
             try validateUserName(name, in: report)
             id = CellID(report: slot, local: report.shape.userBase + report.userNames.count)
-            report.userNames.append(name)
-            report.userValues.append(.empty)
-            report.userFormulas.append(nil)
-            report.userReaders.append([])
-            report.userIndex[name] = id.local
+            report.appendUserName(name)
         }
         do {
             try setContent(.formula(source), at: id)
         } catch {
             if existing == nil {
-                report.userNames.removeLast()
-                report.userValues.removeLast()
-                report.userFormulas.removeLast()
-                report.userReaders.removeLast()
-                report.userIndex[name] = nil
+                report.removeLastUserName()
             }
             throw error
         }
@@ -216,7 +209,9 @@ extension Workbook {
         report.flags = flags
         report.provenance = snapshot.provenance
         report.texts = snapshot.texts
-        if slot == reports.count { reports.append(report) } else { reports[slot] = report }
+        var all = take(&reports)  // moved out and back: see Support/Exclusivity.swift
+        if slot == all.count { all.append(report) } else { all[slot] = report }
+        reports = all
         slotByName[snapshot.name] = slot
         if current == nil { current = slot }
         if !quiet {
@@ -228,11 +223,7 @@ extension Workbook {
         // report's own names (a metric whose formula cannot be bound in this report is left out of it).
         let metrics = metricDefinitions.map { (Metric.cellName($0.name), $0.formula) }
         for (name, _) in snapshot.definitions + metrics {
-            report.userIndex[name] = shape.userBase + report.userNames.count
-            report.userNames.append(name)
-            report.userValues.append(.empty)
-            report.userFormulas.append(nil)
-            report.userReaders.append([])
+            report.appendUserName(name)
             pendingNames.insert(CellID(report: slot, local: shape.userBase + report.userNames.count - 1).raw)
         }
         defer { pendingNames.removeAll() }
@@ -264,7 +255,9 @@ extension Workbook {
             try rebindSpanning(after: snapshot.name, slot: slot)
         } catch {
             for id in installed { uninstallFormula(at: id) }
-            if slot == reports.count - 1 { reports.removeLast() } else { reports[slot] = nil }
+            var all = take(&reports)
+            if slot == all.count - 1 { all.removeLast() } else { all[slot] = nil }
+            reports = all
             slotByName[snapshot.name] = nil
             if current == slot { current = reports.firstIndex { $0 != nil } }
             recorder.reset()
@@ -305,7 +298,9 @@ extension Workbook {
         for local in 0..<(report.shape.userBase + report.userNames.count) {
             uninstallFormula(at: CellID(report: slot, local: local))
         }
-        reports[slot] = nil
+        var all = take(&reports)
+        all[slot] = nil
+        reports = all
         slotByName[report.name] = nil
         if current == slot { current = reports.firstIndex { $0 != nil } }
         for raw in spanning.cells.keys where CellID(raw: raw).report == slot { spanning.cells[raw] = nil }

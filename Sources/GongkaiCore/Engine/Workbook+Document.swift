@@ -92,11 +92,7 @@ extension Workbook {
             guard let slot = slotByName[report.name], let state = reports[slot] else { continue }
             for definition in report.definitions where state.userIndex[definition.name] == nil {
                 try validateUserName(definition.name, in: state)
-                state.userIndex[definition.name] = state.shape.userBase + state.userNames.count
-                state.userNames.append(definition.name)
-                state.userValues.append(.empty)
-                state.userFormulas.append(nil)
-                state.userReaders.append([])
+                state.appendUserName(definition.name)
                 pendingNames.insert(CellID(report: slot, local: state.shape.userBase + state.userNames.count - 1).raw)
             }
         }

@@ -14,7 +14,7 @@ extension Workbook {
     }
 
     /// Recomputes every cell downstream of `seeds` (the seeds included), in topological order.
-    func recompute(from seeds: [CellID]) {
+    func recompute(from seeds: some Collection<CellID>) {
         if edgeCount == 0, formulas.isEmpty, seeds.count <= 8, let first = seeds.first, first.report < reports.count,
             let report = reports[first.report],
             seeds.allSatisfy({ $0.report == first.report && $0.local < report.shape.cellCount })
@@ -22,19 +22,20 @@ extension Workbook {
             recomputeTotals(from: seeds, in: report, slot: first.report)
             return
         }
-        let order = topologicalOrder(from: seeds)
+        let order = topologicalOrder(from: Array(seeds))
         // A seed's formula may be new (or bound anew): its last value says nothing, so it is evaluated whole.
         let seedRaws = seeds.count <= 16 ? seeds.map(\.raw) : nil
         for raw in order.reversed() {
             let id = CellID(raw: raw)
             guard let report = reports[id.report] else { continue }
-            if let seedRaws, !seedRaws.contains(raw), let formula = formula(at: raw), formula.compiled.isLargeSum,
+            let formula = formula(at: raw)
+            if let formula, let seedRaws, formula.compiled.isLargeSum, !seedRaws.contains(raw),
                 let value = incrementalSum(formula, at: id, in: report)
             {
                 write(value, at: id, in: report)
                 continue
             }
-            if let value = computedValue(of: id, in: report) { write(value, at: id, in: report) }
+            if let value = computedValue(of: id, in: report, formula: formula) { write(value, at: id, in: report) }
         }
         scratch.order = order
     }
@@ -43,27 +44,29 @@ extension Workbook {
     /// downstream cells are the template totals over them. The totals are found along `usedByTotals`, ordered by
     /// `totalRank` (parts before the totals summing them), and computed in a local copy of the report's values,
     /// stored back once — one access to the report's storage instead of several per cell.
-    func recomputeTotals(from seeds: [CellID], in report: ReportState, slot: Int) {
+    func recomputeTotals(from seeds: some Collection<CellID>, in report: ReportState, slot: Int) {
         let shape = report.shape
-        var affected: [Int32] = []
-        var next = 0
+        // The totals reached, in a reused buffer: the seeds that are totals, then breadth-first along
+        // `usedByTotals` from the seeds and from each total reached.
+        var affected = take(&scratch.totals)
+        affected.removeAll(keepingCapacity: true)
+        defer { scratch.totals = affected }
         for seed in seeds where shape.totalRank[seed.local] >= 0 && !affected.contains(Int32(seed.local)) {
             affected.append(Int32(seed.local))
         }
-        var pending = seeds.map { Int32($0.local) }
-        while next < pending.count {
-            let cell = pending[next]
+        for seed in seeds {
+            for total in shape.usedByTotals[seed.local] where !affected.contains(total) { affected.append(total) }
+        }
+        var next = 0
+        while next < affected.count {
+            let cell = affected[next]
             next += 1
-            for total in shape.usedByTotals[Int(cell)] where !affected.contains(total) {
-                affected.append(total)
-                pending.append(total)
-            }
+            for total in shape.usedByTotals[Int(cell)] where !affected.contains(total) { affected.append(total) }
         }
         guard !affected.isEmpty else { return }
         affected.sort { shape.totalRank[Int($0)] < shape.totalRank[Int($1)] }
         let flags = report.flags
-        var values = report.values
-        report.values = []
+        var values = take(&report.values)
         for total in affected where flags[Int(total)] & ReportState.entered == 0 {
             let value = Workbook.total(of: shape.totalParts[Int(total)], in: values)
             let old = values[Int(total)]
@@ -118,10 +121,11 @@ extension Workbook {
         return low < array.count && array[low] == value
     }
 
-    /// What a computing cell evaluates to now; nil for a cell that holds an entered value.
-    func computedValue(of id: CellID, in report: ReportState) -> Value? {
+    /// What a computing cell evaluates to now (`formula`: its user formula, looked up by the caller); nil for a
+    /// cell that holds an entered value.
+    func computedValue(of id: CellID, in report: ReportState, formula: FormulaCell?) -> Value? {
         let local = id.local
-        if let formula = formula(at: id.raw) {
+        if let formula {
             return formula.compiled.evaluate { self.valueOf($0) }
         }
         if local < report.shape.cellCount, !report.isEntered(local) {
@@ -133,15 +137,21 @@ extension Workbook {
 
     /// A template total: the sum of its parts, skipping empties; empty when every part is empty.
     static func total(of parts: [Int32], in values: [Value]) -> Value {
-        let sum = Workbook.sum(parts, in: values)
+        total(Workbook.sum(parts, in: values))
+    }
+
+    /// A sum as a cell's value: the number, empty when no part was a number, or the error.
+    static func total(_ sum: CellSum) -> Value {
         if let error = sum.error { return .error(error) }
         return sum.count == 0 ? .empty : .number(sum.value)
     }
 
+    /// What ``sum(_:in:)`` gives: the sum of the numbers, how many cells were empty and how many were numbers, or
+    /// the first error.
+    typealias CellSum = (value: DecimalNumber, empty: Int, count: Int, error: CellError?)
+
     /// Σ of cells: the sum of the numbers, how many were empty and how many were numbers, or the first error.
-    static func sum(_ cells: [Int32], in values: [Value]) -> (
-        value: DecimalNumber, empty: Int, count: Int, error: CellError?
-    ) {
+    static func sum(_ cells: [Int32], in values: [Value]) -> CellSum {
         // Counts are small integers: they add in one word; anything else (a fraction, a word overflow) in `total`.
         var small: Int64 = 0
         var total = DecimalNumber.zero

@@ -30,23 +30,29 @@ extension Workbook {
             guard old != new else { continue }
             cells.append(CellChange(report: report.name, name: report.name(local: id.local), old: old, new: new))
         }
-        // Rule changes in listing order; built once (a RuleChange carries a dozen references: never copied).
+        // Rule changes in listing order; built once (a RuleChange carries a dozen references: never copied). Their
+        // positions in the listing are kept (in a reused buffer) only to sort them, which an edit of one report's
+        // cells seldom needs.
         var rules: [RuleChange] = []
-        var orders: [Int] = []
+        let ruleOrder = recorder.ruleOrder
+        let ruleOld = recorder.ruleOld
+        let ruleSides = recorder.ruleSides
+        var orders = take(&scratch.orders)
+        orders.removeAll(keepingCapacity: true)
         let hasDropped = !recorder.droppedRules.isEmpty
-        rules.reserveCapacity(recorder.ruleOrder.count)
-        orders.reserveCapacity(recorder.ruleOrder.count)
-        for (i, key) in recorder.ruleOrder.enumerated() {
-            let old = recorder.ruleOld[i]
+        rules.reserveCapacity(ruleOrder.count)
+        var inOrder = true
+        for (i, key) in ruleOrder.enumerated() {
+            let old = ruleOld[i]
             if case .equality(let slot, let index) = key, let report = reports[slot] {
-                // The edit path: the report at hand, no lookups by key.
+                // The edit path: the report at hand, no lookups by key, the sides as the recheck summed them.
                 let new = report.equalityStatus[index]
                 guard old != new else { continue }
-                orders.append(Workbook.order(of: key, slot: slot))
-                rules.append(
-                    RuleChange(
-                        name: report.shape.equalityNames[index], report: report.name, old: old, new: new,
-                        result: equalityResult(index, of: report, status: new)))
+                let order = Workbook.order(of: key, slot: slot)
+                if let last = orders.last, last > order { inOrder = false }
+                orders.append(order)
+                let result = equalityResult(index, of: report, status: new, sides: ruleSides[i])
+                rules.append(RuleChange(name: result.name, report: result.report, old: old, new: new, result: result))
                 continue
             }
             let dropped = hasDropped ? recorder.droppedRules[key] : nil
@@ -55,18 +61,16 @@ extension Workbook {
             else { continue }
             let new = status(of: key)
             guard old != new else { continue }
-            orders.append(Workbook.order(of: key, slot: slot))
+            let order = Workbook.order(of: key, slot: slot)
+            if let last = orders.last, last > order { inOrder = false }
+            orders.append(order)
             rules.append(RuleChange(name: name, report: report.name, old: old, new: new, result: result(of: key)))
-        }
-        var inOrder = true
-        for k in orders.indices.dropFirst() where orders[k - 1] > orders[k] {
-            inOrder = false
-            break
         }
         if !inOrder {
             let permutation = orders.indices.sorted { orders[$0] < orders[$1] }
             rules = permutation.map { rules[$0] }
         }
+        scratch.orders = orders
         return ChangeSet(cells: cells, rules: rules)
     }
 

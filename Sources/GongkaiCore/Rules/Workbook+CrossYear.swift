@@ -259,13 +259,16 @@ extension Workbook {
                 ? pair.lastYear : earlierShape.template.index(of: report.template.cells[pair.lastYear].name) ?? -1
         }
         report.crossStatus = Array(repeating: .incomplete, count: report.shape.crossPairs.count)
-        for pair in report.crossStatus.indices {
+        // Evaluated into a local and stored once (see Support/Exclusivity.swift).
+        var statuses = report.crossStatus
+        for pair in statuses.indices {
             let key = RuleKey.crossYear(report: slot, pair: pair)
             noteRule(key, old: nil)
             let status = evaluateStatus(of: key) ?? .incomplete
-            report.crossStatus[pair] = status
+            statuses[pair] = status
             if status.isFailing { report.failingCount += 1 }
         }
+        report.crossStatus = statuses
     }
 
     // MARK: Aliases

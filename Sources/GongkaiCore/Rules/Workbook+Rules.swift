@@ -112,7 +112,7 @@ extension Workbook {
 
     func ruleName(of key: RuleKey) -> String? {
         switch key {
-        case .equality(let slot, let index): reports[slot]?.shape.equalityNames[index]
+        case .equality(let slot, let index): reports[slot]?.shape.equalityIdentities[index].name
         case .domain: "domain"
         case .crossYear(let slot, let pair): reports[slot]?.shape.crossPairs[pair].name
         case .user(let id): userRules[id]?.name
@@ -142,9 +142,15 @@ extension Workbook {
         if new?.isFailing == true { report.failingCount += 1 }
         guard let new else { return }  // removals are done by the caller (unlink, drop)
         switch key {
-        case .equality(_, let index): report.equalityStatus[index] = new
+        case .equality(_, let index):
+            var statuses = take(&report.equalityStatus)  // moved out and back: see Support/Exclusivity.swift
+            statuses[index] = new
+            report.equalityStatus = statuses
         case .domain: report.domainStatus = new
-        case .crossYear(_, let pair): report.crossStatus[pair] = new
+        case .crossYear(_, let pair):
+            var statuses = take(&report.crossStatus)
+            statuses[pair] = new
+            report.crossStatus = statuses
         case .user(let id): userRules[id]?.status = new
         }
     }
@@ -256,22 +262,33 @@ extension Workbook {
         for slot in relinks { relink(slot) }
     }
 
-    /// Rechecks equality `index` of a report (the edit path: no lookups by key).
+    /// Rechecks equality `index` of a report (the edit path: no lookups by key). A changed status is noted with
+    /// the sides summed here, for the change set's result.
     @inline(__always)
     func recheckEquality(_ index: Int, of report: ReportState, slot: Int) {
         let shape = report.shape
-        let status = Workbook.equalityStatus(shape.equalityLeft[index], shape.equalityRight[index], report.values)
+        let values = report.values
+        let l = Workbook.sum(shape.equalityLeft[index], in: values)
+        let r = Workbook.sum(shape.equalityRight[index], in: values)
+        let status = Workbook.equalityStatus(l, r)
         let old = report.equalityStatus[index]
         guard status != old else { return }
-        noteRule(.equality(report: slot, index: index), old: old, of: report, at: index)
+        noteRule(
+            .equality(report: slot, index: index), old: old, of: report, at: index,
+            sides: EqualitySides(left: Workbook.side(l), right: Workbook.side(r)))
         report.failingCount += (status.isFailing ? 1 : 0) - (old.isFailing ? 1 : 0)
-        report.equalityStatus[index] = status
+        var statuses = take(&report.equalityStatus)  // moved out and back: see Support/Exclusivity.swift
+        statuses[index] = status
+        report.equalityStatus = statuses
     }
 
     /// The status of `Σ left = Σ right` over a report's values.
     static func equalityStatus(_ left: [Int32], _ right: [Int32], _ values: [Value]) -> RuleStatus {
-        let l = Workbook.sum(left, in: values)
-        let r = Workbook.sum(right, in: values)
+        equalityStatus(Workbook.sum(left, in: values), Workbook.sum(right, in: values))
+    }
+
+    /// The status of `Σ left = Σ right` from the two sums.
+    static func equalityStatus(_ l: CellSum, _ r: CellSum) -> RuleStatus {
         if l.error != nil || r.error != nil { return .error }
         if l.empty + r.empty > 0 { return .incomplete }
         return l.value == r.value ? .holds : .fails
@@ -368,22 +385,33 @@ extension Workbook {
         }
     }
 
-    /// The result of equality `index` of a report whose status is `status`.
-    func equalityResult(_ index: Int, of report: ReportState, status: RuleStatus) -> RuleResult {
+    /// The result of equality `index` of a report whose status is `status`; `sides` when they are summed already.
+    func equalityResult(
+        _ index: Int, of report: ReportState, status: RuleStatus, sides: EqualitySides? = nil
+    ) -> RuleResult {
         let shape = report.shape
-        let values = report.values
-        let left = Workbook.side(shape.equalityLeft[index], in: values)
-        let right = Workbook.side(shape.equalityRight[index], in: values)
+        let left: Value
+        let right: Value
+        if let sides {
+            (left, right) = (sides.left, sides.right)
+        } else {
+            let values = report.values
+            left = Workbook.side(shape.equalityLeft[index], in: values)
+            right = Workbook.side(shape.equalityRight[index], in: values)
+        }
         return RuleResult(
-            name: shape.equalityNames[index], report: report.name, kind: .template,
-            severity: shape.equalities[index].severity, status: status, left: left, right: right,
-            imbalance: Workbook.imbalance(left, right, status), cells: shape.equalityCells[index],
-            description: shape.equalities[index].description)
+            identity: shape.equalityIdentities[index], report: report.name, status: status, left: left, right: right,
+            imbalance: Workbook.imbalance(left, right, status))
     }
 
     /// A side of an equality as a value: the sum of its numbers, empty when all are empty, or the error.
     static func side(_ cells: [Int32], in values: [Value]) -> Value {
         total(of: cells, in: values)
+    }
+
+    /// A side of an equality as a value, from its sum.
+    static func side(_ sum: CellSum) -> Value {
+        total(sum)
     }
 
     static func imbalance(_ left: Value, _ right: Value, _ status: RuleStatus) -> Value {
