@@ -9,14 +9,9 @@ final class Recorder {
     var cellOld: [Value] = []
     /// A report restored by this mutation: its rules were all evaluated, so its cells need no recheck.
     var freshSlot: Int?
-    /// Rules whose status was noted, in noting order, with their first old status (`nil`: the rule did not exist).
-    /// Each rule is noted once per mutation: reports and user rules carry the epoch that noted them.
-    var ruleOrder: [RuleKey] = []
-    var ruleOld: [RuleStatus?] = []
-    /// Per noted rule, the sides of a template equality as the recheck that changed its status summed them (nil
-    /// for other rules and other paths): the change set's results reuse them instead of summing again. The recheck
-    /// is the last step of a mutation that changes values, so they are the sides the change set would compute.
-    var ruleSides: [EqualitySides?] = []
+    /// Rules whose status was noted, in noting order, with their first old status. Each rule is noted once per
+    /// mutation: reports and user rules carry the epoch that noted them.
+    var ruleNotes: [RuleNote] = []
     /// The number of the mutation in progress, for the rule marks; 0 is never used (marks start at 0).
     var epoch: UInt32 = 1
     /// Set when `epoch` wrapped: the marks must be cleared before the next rule is noted.
@@ -28,23 +23,17 @@ final class Recorder {
         if !droppedRules.isEmpty { droppedRules = [:] }
         if !cellOrder.isEmpty {
             var old = take(&cellOld)
-            old.removeAll(keepingCapacity: true)
+            old.removeAllKeepingStorage()
             cellOld = old
             var order = take(&cellOrder)
-            order.removeAll(keepingCapacity: true)
+            order.removeAllKeepingStorage()
             cellOrder = order
         }
         freshSlot = nil
-        if !ruleOrder.isEmpty {
-            var old = take(&ruleOld)
-            old.removeAll(keepingCapacity: true)
-            ruleOld = old
-            var order = take(&ruleOrder)
-            order.removeAll(keepingCapacity: true)
-            ruleOrder = order
-            var sides = take(&ruleSides)
-            sides.removeAll(keepingCapacity: true)
-            ruleSides = sides
+        if !ruleNotes.isEmpty {
+            var notes = take(&ruleNotes)
+            notes.removeAllKeepingStorage()
+            ruleNotes = notes
         }
         epoch &+= 1
         if epoch == 0 {
@@ -64,16 +53,21 @@ final class Recorder {
 
     /// Appends a rule's first note of this mutation.
     func noteRule(_ key: RuleKey, old: RuleStatus?, sides: EqualitySides? = nil) {
-        var order = take(&ruleOrder)
-        order.append(key)
-        ruleOrder = order
-        var olds = take(&ruleOld)
-        olds.append(old)
-        ruleOld = olds
-        var all = take(&ruleSides)
-        all.append(sides)
-        ruleSides = all
+        var notes = take(&ruleNotes)
+        notes.append(RuleNote(key: key, old: old, sides: sides))
+        ruleNotes = notes
     }
+}
+
+/// A rule's first note in a mutation.
+struct RuleNote {
+    let key: RuleKey
+    /// The status before the mutation; `nil` when the rule did not exist.
+    let old: RuleStatus?
+    /// The sides of a template equality as the recheck that changed its status summed them (nil for other rules
+    /// and other paths): the change set's result reuses them instead of summing again. The recheck is the last
+    /// step of a mutation that changes values, so they are the sides the change set would compute.
+    let sides: EqualitySides?
 }
 
 /// The two sides of a template equality as values (``Workbook/side(_:in:)``).
@@ -92,4 +86,14 @@ struct Scratch {
     var orders: [Int] = []
     /// Totals reached from an edit's cells (``Workbook/recomputeTotals(from:in:slot:)``).
     var totals: [Int32] = []
+}
+
+extension Array {
+    /// Empties the array, keeping its storage for reuse: an edit's few entries are dropped one by one (inline), many
+    /// at once (`removeAll(keepingCapacity:)` is a call into the generic range replacement, dearer for a few).
+    @inline(__always)
+    mutating func removeAllKeepingStorage() {
+        if count > 8 { return removeAll(keepingCapacity: true) }
+        while !isEmpty { removeLast() }
+    }
 }

@@ -154,7 +154,9 @@ final class ReportState {
     /// Adds a user name without a formula (yet); its local id is `shape.userBase + userNames.count` before the call.
     func appendUserName(_ name: String) {
         userIndex[name] = shape.userBase + userNames.count
-        userNames.append(name)
+        var names = take(&userNames)
+        names.append(name)
+        userNames = names
         var values = take(&userValues)
         values.append(.empty)
         userValues = values
@@ -168,7 +170,9 @@ final class ReportState {
 
     /// Takes back the last ``appendUserName(_:)``.
     func removeLastUserName() {
-        userIndex[userNames.removeLast()] = nil
+        var names = take(&userNames)
+        userIndex[names.removeLast()] = nil
+        userNames = names
         var values = take(&userValues)
         values.removeLast()
         userValues = values

@@ -12,6 +12,7 @@ extension Workbook {
     func applyStep(_ operation: Operation) throws(EngineError) -> Operation {
         switch operation {
         case .cells(let edits): return try applyCells(edits)
+        case .cell(let edit): return try applyCell(edit)
         case .definition(let slot, let name, let source): return try applyDefinition(slot, name, source)
         case .rule(let name, let spec): return try applyRule(name, spec)
         case .restoreReport(let snapshot): return try restore(snapshot)
@@ -57,6 +58,19 @@ extension Workbook {
         return .cells(inverse)
     }
 
+    /// ``applyCells(_:)`` for one edit.
+    func applyCell(_ edit: CellEdit) throws(EngineError) -> Operation {
+        let old = content(of: edit.id)
+        do {
+            try setContent(edit.content, at: edit.id)  // a refused content changes nothing
+        } catch {
+            recorder.reset()
+            throw error
+        }
+        recompute(from: CollectionOfOne(edit.id))
+        return .cell(CellEdit(id: edit.id, content: old))
+    }
+
     /// What a cell holds as the user gave it.
     func content(of id: CellID) -> CellContent {
         if let formula = formula(at: id.raw) { return .formula(formula.source) }
@@ -64,7 +78,8 @@ extension Workbook {
         let local = id.local
         if local < report.shape.cellCount {
             guard report.isEntered(local) else { return .empty }
-            return .entered(report.values[local], report.provenance.isEmpty ? nil : report.provenance[local])
+            return .entered(
+                report.values[local], provenance: report.provenance.isEmpty ? nil : report.provenance[local])
         }
         let value = report.value(local: local)
         return value.isEmpty ? .empty : .entered(value, nil)
@@ -92,7 +107,8 @@ extension Workbook {
         }
         uninstallFormula(at: id)
         switch content {
-        case .entered(let value, let provenance):
+        case .entered(let value, let box):
+            let provenance = box?.provenance
             if local < report.shape.cellCount {
                 report.setContentFlags(ReportState.entered, at: local)
                 if provenance != nil || !report.provenance.isEmpty { report.provenance[local] = provenance }

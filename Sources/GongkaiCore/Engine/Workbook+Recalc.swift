@@ -23,6 +23,8 @@ extension Workbook {
             return
         }
         let order = topologicalOrder(from: Array(seeds))
+        defer { scratch.order = order }
+        if recomputeUserNames(order) { return }
         // A seed's formula may be new (or bound anew): its last value says nothing, so it is evaluated whole.
         let seedRaws = seeds.count <= 16 ? seeds.map(\.raw) : nil
         for raw in order.reversed() {
@@ -37,7 +39,42 @@ extension Workbook {
             }
             if let value = computedValue(of: id, in: report, formula: formula) { write(value, at: id, in: report) }
         }
-        scratch.order = order
+    }
+
+    /// The path of `recompute` when every cell of `order` (reverse topological) is a user name of one report, as in a
+    /// chain of definitions: their values are moved out of the report into a local (see Support/Exclusivity.swift),
+    /// each formula reads its report's user names from there and writes its value there, and the values go back
+    /// once. Every formula is evaluated whole (a large sum's incremental update gives the same value). False, with
+    /// nothing done, when `order` is not of that kind.
+    func recomputeUserNames(_ order: [Int]) -> Bool {
+        guard let first = order.first, order.count > 1 else { return false }
+        let slot = CellID(raw: first).report
+        guard slot < reports.count, let report = reports[slot] else { return false }
+        let userBase = report.shape.userBase
+        for raw in order {
+            let id = CellID(raw: raw)
+            guard id.report == slot, id.local >= userBase else { return false }
+        }
+        let formulas = report.userFormulas
+        var values = take(&report.userValues)
+        for raw in order.reversed() {
+            let u = CellID(raw: raw).local - userBase
+            guard u < formulas.count, let formula = formulas[u] else { continue }
+            let value = formula.compiled.evaluate { precedent in
+                let id = CellID(raw: precedent)
+                if id.report == slot, id.local >= userBase {
+                    let v = id.local - userBase
+                    return v < values.count ? values[v] : .error(.reference)
+                }
+                return self.valueOf(precedent)
+            }
+            let old = values[u]
+            guard old != value else { continue }
+            recorder.noteCell(raw, old: old)
+            values[u] = value
+        }
+        report.userValues = values
+        return true
     }
 
     /// The edit path of `recompute` when no user formula exists: a few template cells of one report, whose
@@ -49,7 +86,7 @@ extension Workbook {
         // The totals reached, in a reused buffer: the seeds that are totals, then breadth-first along
         // `usedByTotals` from the seeds and from each total reached.
         var affected = take(&scratch.totals)
-        affected.removeAll(keepingCapacity: true)
+        affected.removeAllKeepingStorage()
         defer { scratch.totals = affected }
         for seed in seeds where shape.totalRank[seed.local] >= 0 && !affected.contains(Int32(seed.local)) {
             affected.append(Int32(seed.local))
@@ -192,8 +229,8 @@ extension Workbook {
         var order = scratch.order
         scratch.stack = []
         scratch.order = []
-        stack.removeAll(keepingCapacity: true)
-        order.removeAll(keepingCapacity: true)
+        stack.removeAllKeepingStorage()
+        order.removeAllKeepingStorage()
         epoch &+= 1
         if epoch == 0 {  // wrapped: old marks could collide, clear them
             for report in reports { report?.clearMarks() }

@@ -198,7 +198,7 @@ public final class Workbook {
     public func set(_ reference: String, _ input: CellInput, provenance: Provenance? = nil) throws(EngineError)
         -> ChangeSet
     {
-        try perform(.cells([try cellEdit(reference, input, provenance: provenance, context: nil)]))
+        try perform(.cell(try cellEdit(reference, input, provenance: provenance, context: nil)))
     }
 
     /// Several edits as one undo step; all succeed or nothing changes.
@@ -210,7 +210,7 @@ public final class Workbook {
     /// one undo step: the application layer addresses a report's cells without building `report.name` strings.
     public func set(_ name: String, in report: String, _ input: CellInput) throws(EngineError) -> ChangeSet {
         guard let slot = slotByName[report] else { throw .unknownReport(report) }
-        return try perform(.cells([try cellEdit(name, input, provenance: nil, context: slot)]))
+        return try perform(.cell(try cellEdit(name, input, provenance: nil, context: slot)))
     }
 
     func set(_ edits: [(String, CellInput)], provenance: Provenance?, context: Int?) throws(EngineError) -> ChangeSet {
@@ -243,7 +243,7 @@ public final class Workbook {
                 } else if value.isError {
                     throw .invalidValue(reference, reason: "an error value cannot be entered")
                 }
-                content = .entered(value, provenance.flatMap { $0.isSessionDefault ? nil : $0 })
+                content = .entered(value, provenance: provenance.flatMap { $0.isSessionDefault ? nil : $0 })
             }
         case .formula(let source):
             guard id.local < report.shape.cellCount || id.local >= report.shape.userBase else {

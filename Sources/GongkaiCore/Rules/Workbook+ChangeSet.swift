@@ -18,6 +18,10 @@ extension Workbook {
         // Writes in cell order (already so for an edit of one report's cells), a cell's first write first.
         let writes = sorted ? [] : order.indices.sorted { order[$0] < order[$1] || (order[$0] == order[$1] && $0 < $1) }
         var previous = -1
+        // The report at hand, looked up again only when the slot changes (writes come report by report).
+        var slot = -1
+        var report: ReportState?
+        var reportName = ""
         for k in order.indices {
             let w = sorted ? k : writes[k]
             let raw = order[w]
@@ -25,25 +29,29 @@ extension Workbook {
             previous = raw
             let old = olds[w]
             let id = CellID(raw: raw)
-            guard let report = reports[id.report] else { continue }
+            if id.report != slot {
+                slot = id.report
+                report = reports[slot]
+                reportName = report?.name ?? ""
+            }
+            guard let report else { continue }
             let new = report.value(local: id.local)
             guard old != new else { continue }
-            cells.append(CellChange(report: report.name, name: report.name(local: id.local), old: old, new: new))
+            cells.append(CellChange(report: reportName, name: report.name(local: id.local), old: old, new: new))
         }
         // Rule changes in listing order; built once (a RuleChange carries a dozen references: never copied). Their
         // positions in the listing are kept (in a reused buffer) only to sort them, which an edit of one report's
         // cells seldom needs.
         var rules: [RuleChange] = []
-        let ruleOrder = recorder.ruleOrder
-        let ruleOld = recorder.ruleOld
-        let ruleSides = recorder.ruleSides
+        let notes = recorder.ruleNotes
         var orders = take(&scratch.orders)
-        orders.removeAll(keepingCapacity: true)
+        orders.removeAllKeepingStorage()
         let hasDropped = !recorder.droppedRules.isEmpty
-        rules.reserveCapacity(ruleOrder.count)
+        rules.reserveCapacity(notes.count)
         var inOrder = true
-        for (i, key) in ruleOrder.enumerated() {
-            let old = ruleOld[i]
+        for note in notes {
+            let key = note.key
+            let old = note.old
             if case .equality(let slot, let index) = key, let report = reports[slot] {
                 // The edit path: the report at hand, no lookups by key, the sides as the recheck summed them.
                 let new = report.equalityStatus[index]
@@ -51,7 +59,7 @@ extension Workbook {
                 let order = Workbook.order(of: key, slot: slot)
                 if let last = orders.last, last > order { inOrder = false }
                 orders.append(order)
-                let result = equalityResult(index, of: report, status: new, sides: ruleSides[i])
+                let result = equalityResult(index, of: report, status: new, sides: note.sides)
                 rules.append(RuleChange(name: result.name, report: result.report, old: old, new: new, result: result))
                 continue
             }

@@ -157,7 +157,8 @@ extension Workbook {
                 note: "repaired by .suggest: printed \(change.printed.description), \(change.pattern.rawValue)")
             edits.append(
                 CellEdit(
-                    id: CellID(report: slot, local: local), content: .entered(.number(change.repaired), provenance)))
+                    id: CellID(report: slot, local: local),
+                    content: .entered(.number(change.repaired), provenance: provenance)))
         }
         return try perform(.cells(edits))
     }

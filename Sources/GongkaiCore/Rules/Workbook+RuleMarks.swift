@@ -19,7 +19,7 @@ extension Workbook {
                 let r = report.shape.ruleSlot(key)
             else {
                 // A rule of a report already gone: a linear check (rare, short lists).
-                guard !recorder.ruleOrder.contains(key) else { return }
+                guard !recorder.ruleNotes.contains(where: { $0.key == key }) else { return }
                 recorder.noteRule(key, old: old)
                 return
             }

@@ -197,33 +197,45 @@ extension Workbook {
         let epoch = beginTouch()
         var touched = scratch.rules
         scratch.rules = []
-        touched.removeAll(keepingCapacity: true)
+        touched.removeAllKeepingStorage()
         let fresh = recorder.freshSlot
         var relinks: [Int] = []
         let hasUserRules = !ruleDependents.isEmpty
         let hasLinks = !laterReports.isEmpty
         let reports = self.reports
+        // The report at hand, looked up again only when the slot changes (writes come report by report).
+        var cachedSlot = -1
+        var cached: ReportState?
         for raw in cells {
             let id = CellID(raw: raw)
             let slot = id.report
-            guard slot < reports.count, slot != fresh, let report = reports[slot] else { continue }
+            if slot != cachedSlot {
+                cachedSlot = slot
+                cached = slot < reports.count && slot != fresh ? reports[slot] : nil
+            }
+            guard let report = cached else { continue }
             let local = id.local
             let shape = report.shape
             if local < shape.cellCount {
-                for e in shape.equalitiesOf[local] where report.touchRule(Int(e), epoch) {
+                // The report's touch marks in a local for this cell's rules (see Support/Exclusivity.swift).
+                let domainChanged = report.setInDomain(shape.inDomain(report.values[local], at: local), at: local)
+                var marks = take(&report.ruleTouched)
+                for e in shape.equalitiesOf[local] where marks[Int(e)] != epoch {
+                    marks[Int(e)] = epoch
                     touched.append(.equality(report: slot, index: Int(e)))
                 }
-                if report.setInDomain(shape.inDomain(report.values[local], at: local), at: local),
-                    report.touchRule(shape.equalities.count, epoch)
-                {
+                let domain = shape.equalities.count
+                if domainChanged, marks[domain] != epoch {
+                    marks[domain] = epoch
                     touched.append(.domain(report: slot))
                 }
                 if report.lastYear != nil {
-                    for p in shape.crossAsThisYear[local]
-                    where report.touchRule(shape.equalities.count + 1 + Int(p), epoch) {
+                    for p in shape.crossAsThisYear[local] where marks[domain + 1 + Int(p)] != epoch {
+                        marks[domain + 1 + Int(p)] = epoch
                         touched.append(.crossYear(report: slot, pair: Int(p)))
                     }
                 }
+                report.ruleTouched = marks
                 if hasLinks, let laters = laterReports[slot] {
                     for later in laters {
                         guard let laterReport = reports[later] else { continue }
@@ -242,10 +254,19 @@ extension Workbook {
                 }
             }
         }
+        // The values of the report at hand are read once for all its touched equalities (rechecks change statuses,
+        // not values).
+        var valuesSlot = -1
+        var values: [Value] = []
         for key in touched {
             switch key {
             case .equality(let slot, let index):
-                if let report = reports[slot] { recheckEquality(index, of: report, slot: slot) }
+                guard let report = reports[slot] else { continue }
+                if slot != valuesSlot {
+                    valuesSlot = slot
+                    values = report.values
+                }
+                recheckEquality(index, of: report, slot: slot, values: values)
             case .domain(let slot):
                 guard let report = reports[slot] else { continue }
                 let status: RuleStatus = report.domainViolationCount == 0 ? .holds : .fails
@@ -262,12 +283,11 @@ extension Workbook {
         for slot in relinks { relink(slot) }
     }
 
-    /// Rechecks equality `index` of a report (the edit path: no lookups by key). A changed status is noted with
-    /// the sides summed here, for the change set's result.
+    /// Rechecks equality `index` of a report whose values are `values` (the edit path: no lookups by key). A
+    /// changed status is noted with the sides summed here, for the change set's result.
     @inline(__always)
-    func recheckEquality(_ index: Int, of report: ReportState, slot: Int) {
+    func recheckEquality(_ index: Int, of report: ReportState, slot: Int, values: [Value]) {
         let shape = report.shape
-        let values = report.values
         let l = Workbook.sum(shape.equalityLeft[index], in: values)
         let r = Workbook.sum(shape.equalityRight[index], in: values)
         let status = Workbook.equalityStatus(l, r)
