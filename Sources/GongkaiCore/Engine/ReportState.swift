@@ -151,6 +151,23 @@ final class ReportState {
         }
     }
 
+    /// The provenance of template cell `index` (nil: the session default or none). The table is read through a
+    /// copy, so that no call runs inside the access to the property (see Support/Exclusivity.swift).
+    func provenance(at index: Int) -> Provenance? {
+        let table = provenance
+        return table.isEmpty ? nil : table[index]
+    }
+
+    /// Sets (nil: clears) the provenance of template cell `index`; nothing to do while the table is empty and
+    /// stays so. The table is moved out and back (see Support/Exclusivity.swift).
+    func setProvenance(_ provenance: Provenance?, at index: Int) {
+        guard provenance != nil || !self.provenance.isEmpty else { return }
+        var table = self.provenance
+        self.provenance = ProvenanceTable(cellCount: 0)
+        table[index] = provenance
+        self.provenance = table
+    }
+
     /// Adds a user name without a formula (yet); its local id is `shape.userBase + userNames.count` before the call.
     func appendUserName(_ name: String) {
         userIndex[name] = shape.userBase + userNames.count

@@ -79,7 +79,7 @@ extension Workbook {
         if local < report.shape.cellCount {
             guard report.isEntered(local) else { return .empty }
             return .entered(
-                report.values[local], provenance: report.provenance.isEmpty ? nil : report.provenance[local])
+                report.values[local], provenance: report.provenance(at: local))
         }
         let value = report.value(local: local)
         return value.isEmpty ? .empty : .entered(value, nil)
@@ -98,7 +98,7 @@ extension Workbook {
             install(FormulaCell(source: source, compiled: compiled), at: id)
             if local < report.shape.cellCount {
                 report.setContentFlags(ReportState.hasFormula, at: local)
-                if !report.provenance.isEmpty { report.provenance[local] = nil }
+                report.setProvenance(nil, at: local)
             }
             return
         }
@@ -111,13 +111,13 @@ extension Workbook {
             let provenance = box?.provenance
             if local < report.shape.cellCount {
                 report.setContentFlags(ReportState.entered, at: local)
-                if provenance != nil || !report.provenance.isEmpty { report.provenance[local] = provenance }
+                report.setProvenance(provenance, at: local)
             }
             write(value, at: id, in: report)
         case .empty, .formula:
             if local < report.shape.cellCount {
                 report.setContentFlags(0, at: local)
-                if !report.provenance.isEmpty { report.provenance[local] = nil }
+                report.setProvenance(nil, at: local)
                 if report.shape.totalParts[local].isEmpty { write(.empty, at: id, in: report) }
             } else {
                 write(.empty, at: id, in: report)
@@ -161,8 +161,9 @@ extension Workbook {
 
     /// The formulas and rules reading a cell, by name.
     func readers(of raw: Int, context: Int?) -> [String] {
-        formulaReaders(of: raw).map { name(of: $0, context: context) }
-            + ruleDependents.rules(reading: raw).compactMap { userRules[$0]?.name }
+        let ruleReaders = ruleDependents  // read through a copy: see Support/Exclusivity.swift
+        return formulaReaders(of: raw).map { name(of: $0, context: context) }
+            + ruleReaders.rules(reading: raw).compactMap { userRules[$0]?.name }
     }
 
     // MARK: Definitions

@@ -154,7 +154,7 @@ extension Workbook {
         } else if state.isEntered(id.local), !state.values[id.local].isEmpty {
             fact = .value(
                 WorkbookDocument.Entry(
-                    name: name, value: state.values[id.local], provenance: state.provenance[id.local]))
+                    name: name, value: state.values[id.local], provenance: state.provenance(at: id.local)))
         }
         return WorkbookDocument.Cell(report: state.name, name: name, fact: fact)
     }

@@ -231,12 +231,13 @@ extension Workbook {
         scratch.order = []
         stack.removeAllKeepingStorage()
         order.removeAllKeepingStorage()
-        epoch &+= 1
-        if epoch == 0 {  // wrapped: old marks could collide, clear them
-            for report in reports { report?.clearMarks() }
-            epoch = 1
-        }
-        let epoch = self.epoch
+        defer { scratch.stack = stack }
+        if userNameOrder(from: seeds, epoch: nextWalk(), stack: &stack, order: &order) { return order }
+        // The walk left one report's user names: the general walk, with a fresh number (the marks just set are
+        // stale for it).
+        stack.removeAllKeepingStorage()
+        order.removeAllKeepingStorage()
+        let epoch = nextWalk()
         for seed in seeds {
             guard mark(seed.raw, epoch) else { continue }
             stack.append((seed.raw, 0))
@@ -250,8 +251,55 @@ extension Workbook {
                 }
             }
         }
-        scratch.stack = stack
         return order
+    }
+
+    /// The number of a new walk (marks cleared when it wraps).
+    func nextWalk() -> UInt32 {
+        epoch &+= 1
+        if epoch == 0 {  // wrapped: old marks could collide, clear them
+            for report in reports { report?.clearMarks() }
+            epoch = 1
+        }
+        return epoch
+    }
+
+    /// The walk of ``topologicalOrder(from:)`` while it stays among the user names of one report (a chain of
+    /// definitions): the report's readers and marks in locals (see Support/Exclusivity.swift), no lookup per cell,
+    /// the same order as the general walk. False as soon as a seed or a reader lies elsewhere; the marks set so far
+    /// carry `epoch` and the general walk takes another.
+    func userNameOrder(from seeds: [CellID], epoch: UInt32, stack: inout [(Int, Int)], order: inout [Int]) -> Bool {
+        guard let slot = seeds.first?.report, slot < reports.count, let report = reports[slot] else { return false }
+        let userBase = report.shape.userBase
+        guard seeds.allSatisfy({ $0.report == slot && $0.local >= userBase }) else { return false }
+        let readers = report.userReaders
+        var marks = take(&report.userMarks)
+        defer { report.userMarks = marks }
+        if marks.count < readers.count { marks += repeatElement(0, count: readers.count - marks.count) }
+        // The stack holds user indices (local id − userBase) and the next reader to visit.
+        for seed in seeds {
+            let s = seed.local - userBase
+            guard s < readers.count else { return false }
+            if marks[s] == epoch { continue }
+            marks[s] = epoch
+            stack.append((s, 0))
+            while let (u, next) = stack.last {
+                if next < readers[u].count {
+                    let child = CellID(raw: readers[u][next])
+                    stack[stack.count - 1].1 = next + 1
+                    let c = child.local - userBase
+                    guard child.report == slot, c >= 0, c < readers.count else { return false }
+                    if marks[c] != epoch {
+                        marks[c] = epoch
+                        stack.append((c, 0))
+                    }
+                } else {
+                    stack.removeLast()
+                    order.append(CellID(report: slot, local: userBase + u).raw)
+                }
+            }
+        }
+        return true
     }
 
     /// Marks a cell visited in the walk `epoch`; false if it already was.

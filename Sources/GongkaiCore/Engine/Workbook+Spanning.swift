@@ -96,7 +96,10 @@ extension Workbook {
             else { continue }
             removeRuleEdges(id, rule.condition.dependencies)
             userRules[id] = UserRule(name: rule.name, spec: rule.spec, condition: condition, status: rule.status)
-            ruleDependents.add(id, reading: condition.dependencies)
+            var readers = ruleDependents  // moved out and back: see Support/Exclusivity.swift
+            ruleDependents = RuleReaders()
+            readers.add(id, reading: condition.dependencies)
+            ruleDependents = readers
             setStatus(evaluateStatus(of: .user(id)) ?? .error, of: .user(id))
         }
     }

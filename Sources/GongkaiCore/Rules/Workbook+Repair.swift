@@ -151,7 +151,7 @@ extension Workbook {
                     candidate.report + "." + change.cell,
                     reason: "it changed since the suggestion (now \(report.values[local].description)); suggest again")
             }
-            let old = report.provenance[local]
+            let old = report.provenance(at: local)
             let provenance = Provenance(
                 file: old?.file, line: old?.line, column: old?.column, origin: .entered,
                 note: "repaired by .suggest: printed \(change.printed.description), \(change.pattern.rawValue)")

@@ -200,7 +200,10 @@ extension Workbook {
         touched.removeAllKeepingStorage()
         let fresh = recorder.freshSlot
         var relinks: [Int] = []
-        let hasUserRules = !ruleDependents.isEmpty
+        // Read through copies: no call runs inside an access to the workbook's storage.
+        let ruleReaders = ruleDependents
+        let laterReports = self.laterReports
+        let hasUserRules = !ruleReaders.isEmpty
         let hasLinks = !laterReports.isEmpty
         let reports = self.reports
         // The report at hand, looked up again only when the slot changes (writes come report by report).
@@ -249,7 +252,7 @@ extension Workbook {
                 relinks.append(slot)
             }
             if hasUserRules {
-                ruleDependents.forEachRule(reading: raw) { rule in
+                ruleReaders.forEachRule(reading: raw) { rule in
                     if touchUserRule(rule, epoch) { touched.append(.user(rule)) }
                 }
             }
@@ -257,15 +260,17 @@ extension Workbook {
         // The values of the report at hand are read once for all its touched equalities (rechecks change statuses,
         // not values).
         var valuesSlot = -1
+        var current: ReportState?
         var values: [Value] = []
         for key in touched {
             switch key {
             case .equality(let slot, let index):
-                guard let report = reports[slot] else { continue }
                 if slot != valuesSlot {
                     valuesSlot = slot
-                    values = report.values
+                    current = reports[slot]
+                    values = current?.values ?? []
                 }
+                guard let report = current else { continue }
                 recheckEquality(index, of: report, slot: slot, values: values)
             case .domain(let slot):
                 guard let report = reports[slot] else { continue }

@@ -29,7 +29,10 @@ extension Workbook {
         let placeholder: RuleStatus = .incomplete
         userRules[id] = UserRule(name: name, spec: spec.kept, condition: condition, status: placeholder)
         spanning.rules[id] = condition.reportPatterns.isEmpty ? nil : condition.reportPatterns
-        ruleDependents.add(id, reading: condition.dependencies)
+        var readers = ruleDependents  // moved out and back: see Support/Exclusivity.swift
+        ruleDependents = RuleReaders()
+        readers.add(id, reading: condition.dependencies)
+        ruleDependents = readers
         let status = evaluateStatus(of: .user(id)) ?? .error
         if let report = reports[spec.report] {
             if oldSpec == nil {
@@ -43,6 +46,9 @@ extension Workbook {
     }
 
     func removeRuleEdges(_ id: Int, _ dependencies: [Int]) {
-        ruleDependents.remove(id, reading: dependencies)
+        var readers = ruleDependents
+        ruleDependents = RuleReaders()
+        readers.remove(id, reading: dependencies)
+        ruleDependents = readers
     }
 }
