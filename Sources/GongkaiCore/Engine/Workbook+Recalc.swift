@@ -60,7 +60,8 @@ extension Workbook {
         for raw in order.reversed() {
             let u = CellID(raw: raw).local - userBase
             guard u < formulas.count, let formula = formulas[u] else { continue }
-            let value = formula.compiled.evaluate { precedent in
+            // The tree itself, not the compiled formula copied out of its cell (one reference, not four).
+            let value = formula.compiled.bound.root.evaluate { precedent in
                 let id = CellID(raw: precedent)
                 if id.report == slot, id.local >= userBase {
                     let v = id.local - userBase
