@@ -5,8 +5,8 @@
 /// A class held by a `let`, so that noting a write is no access to the workbook's storage; its arrays grow by being
 /// moved out and back (see Support/Exclusivity.swift), so their accesses need no run-time check.
 final class Recorder {
-    var cellOrder: [Int] = []
-    var cellOld: [Value] = []
+    /// The writes, in order: the cell (raw id) and the value it replaced.
+    var writes: [CellWrite] = []
     /// A report restored by this mutation: its rules were all evaluated, so its cells need no recheck.
     var freshSlot: Int?
     /// Rules whose status was noted, in noting order, with their first old status. Each rule is noted once per
@@ -21,13 +21,10 @@ final class Recorder {
 
     func reset() {
         if !droppedRules.isEmpty { droppedRules = [:] }
-        if !cellOrder.isEmpty {
-            var old = take(&cellOld)
-            old.removeAllKeepingStorage()
-            cellOld = old
-            var order = take(&cellOrder)
-            order.removeAllKeepingStorage()
-            cellOrder = order
+        if !writes.isEmpty {
+            var all = take(&writes)
+            all.removeAllKeepingStorage()
+            writes = all
         }
         freshSlot = nil
         if !ruleNotes.isEmpty {
@@ -43,12 +40,9 @@ final class Recorder {
     }
 
     func noteCell(_ raw: Int, old: Value) {
-        var order = take(&cellOrder)
-        order.append(raw)
-        cellOrder = order
-        var olds = take(&cellOld)
-        olds.append(old)
-        cellOld = olds
+        var all = take(&writes)
+        all.append(CellWrite(raw: raw, old: old))
+        writes = all
     }
 
     /// Appends a rule's first note of this mutation.
@@ -57,6 +51,14 @@ final class Recorder {
         notes.append(RuleNote(key: key, old: old, sides: sides))
         ruleNotes = notes
     }
+}
+
+/// One write of a cell in a mutation.
+struct CellWrite {
+    /// The cell's raw id.
+    let raw: Int
+    /// The value the write replaced.
+    let old: Value
 }
 
 /// A rule's first note in a mutation.

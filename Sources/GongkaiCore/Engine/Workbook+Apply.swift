@@ -5,7 +5,7 @@ extension Workbook {
     func apply(_ operation: Operation) throws(EngineError) -> (ChangeSet, Operation) {
         recorder.reset()
         let inverse = try applyStep(operation)
-        recheckRules(forCells: recorder.cellOrder)
+        recheckRules(for: recorder.writes)
         return (quiet ? ChangeSet() : changeSet(), inverse)
     }
 
@@ -27,7 +27,7 @@ extension Workbook {
             } catch {
                 // Undo the steps already applied; each inverse returns to a state that was valid a moment ago.
                 for inverse in inverses.reversed() { _ = try? applyStep(inverse) }
-                recheckRules(forCells: recorder.cellOrder)
+                recheckRules(for: recorder.writes)
                 recorder.reset()
                 throw error
             }

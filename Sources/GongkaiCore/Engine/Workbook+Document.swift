@@ -111,7 +111,7 @@ extension Workbook {
             }
         }
         recompute(from: installed)
-        recheckRules(forCells: recorder.cellOrder)
+        recheckRules(for: recorder.writes)
         for rule in document.rules {
             guard let slot = slotByName[rule.report] else { throw .unknownReport(rule.report) }
             current = slot

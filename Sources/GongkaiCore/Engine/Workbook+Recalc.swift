@@ -120,14 +120,15 @@ extension Workbook {
     /// that does not apply — many changes, the sum itself already rewritten in this mutation, a text or an error on
     /// either side, an overflow — and the formula is evaluated whole.
     func incrementalSum(_ formula: FormulaCell, at id: CellID, in report: ReportState) -> Value? {
-        let changed = recorder.cellOrder
-        guard changed.count <= 64, case .number(var total) = report.value(local: id.local), !changed.contains(id.raw)
+        let changed = recorder.writes
+        guard changed.count <= 64, case .number(var total) = report.value(local: id.local),
+            !changed.contains(where: { $0.raw == id.raw })
         else { return nil }
         let dependencies = formula.compiled.dependencies
-        for (k, raw) in changed.enumerated() where Workbook.sortedContains(dependencies, raw) {
+        for (k, write) in changed.enumerated() where Workbook.sortedContains(dependencies, write.raw) {
             // A cell written twice counts once: from its first old value to its value now.
-            if changed[..<k].contains(raw) { continue }
-            guard let before = Workbook.summand(recorder.cellOld[k]), let now = Workbook.summand(valueOf(raw)) else {
+            if changed[..<k].contains(where: { $0.raw == write.raw }) { continue }
+            guard let before = Workbook.summand(write.old), let now = Workbook.summand(valueOf(write.raw)) else {
                 return nil
             }
             do throws(ArithmeticError) {

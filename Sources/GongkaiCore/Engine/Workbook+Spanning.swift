@@ -42,7 +42,7 @@ extension Workbook {
                 // A cycle here would need a restored report whose own formulas read an aggregate over itself; the
                 // formula keeps its earlier binding and the next edit of it reports the cycle.
                 try? rebindSpanning(matchingAny: names)
-                recheckRules(forCells: recorder.cellOrder)
+                recheckRules(for: recorder.writes)
                 recorder.reset()
             }
         }

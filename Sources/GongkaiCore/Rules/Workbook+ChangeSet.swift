@@ -6,17 +6,19 @@ extension Workbook {
     func changeSet() -> ChangeSet {
         var cells: [CellChange] = []
         // Writes in cell order, a cell's first write first (it holds the value before the mutation).
-        let order = recorder.cellOrder
-        let olds = recorder.cellOld
+        let order = recorder.writes
         let reports = self.reports
         cells.reserveCapacity(order.count)
         var sorted = true
-        for w in order.indices.dropFirst() where order[w - 1] >= order[w] {
+        for w in order.indices.dropFirst() where order[w - 1].raw >= order[w].raw {
             sorted = false
             break
         }
         // Writes in cell order (already so for an edit of one report's cells), a cell's first write first.
-        let writes = sorted ? [] : order.indices.sorted { order[$0] < order[$1] || (order[$0] == order[$1] && $0 < $1) }
+        let writes =
+            sorted
+            ? []
+            : order.indices.sorted { order[$0].raw < order[$1].raw || (order[$0].raw == order[$1].raw && $0 < $1) }
         var previous = -1
         // The report at hand, looked up again only when the slot changes (writes come report by report).
         var slot = -1
@@ -24,10 +26,10 @@ extension Workbook {
         var reportName = ""
         for k in order.indices {
             let w = sorted ? k : writes[k]
-            let raw = order[w]
+            let raw = order[w].raw
             guard raw != previous else { continue }
             previous = raw
-            let old = olds[w]
+            let old = order[w].old
             let id = CellID(raw: raw)
             if id.report != slot {
                 slot = id.report

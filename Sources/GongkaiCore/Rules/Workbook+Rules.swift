@@ -188,12 +188,13 @@ extension Workbook {
         }
     }
 
-    /// Rechecks the rules reading the given cells (raw ids), and re-pairs reports whose org or year changed.
+    /// Rechecks the rules reading the cells written (in the recorder's writes), and re-pairs reports whose org or year
+    /// changed.
     ///
     /// Touched rules are collected in a reused list, deduplicated by dense per-report marks (no hashing); each
     /// report's arrays are read through one local reference per cell.
-    func recheckRules(forCells cells: [Int]) {
-        guard !cells.isEmpty else { return }
+    func recheckRules(for writes: [CellWrite]) {
+        guard !writes.isEmpty else { return }
         let epoch = beginTouch()
         var touched = scratch.rules
         scratch.rules = []
@@ -209,7 +210,8 @@ extension Workbook {
         // The report at hand, looked up again only when the slot changes (writes come report by report).
         var cachedSlot = -1
         var cached: ReportState?
-        for raw in cells {
+        for write in writes {
+            let raw = write.raw
             let id = CellID(raw: raw)
             let slot = id.report
             if slot != cachedSlot {
