@@ -26,7 +26,7 @@ final class TemplateShape: Sendable {
     /// Names of the template and text cells, by local id.
     let names: [String]
     /// Template and text cell name → local id.
-    let nameIndex: [String: Int]
+    let nameIndex: NameTable
     /// The template's equalities (a copy, so hot paths do not copy the whole template).
     let equalities: [TemplateEquality]
     /// Each equality's name, severity, cells read (lhs then rhs) and text, shared by all its results.
@@ -87,7 +87,7 @@ final class TemplateShape: Sendable {
         for (t, text) in template.textCells.enumerated() { texts[text.name] = cellCount + t }
         textIndex = texts
         names = template.cells.map(\.name) + template.textCells.map(\.name)
-        nameIndex = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
+        nameIndex = NameTable(names)
         equalities = template.equalities
         equalityIdentities = template.equalities.map { equality in
             RuleResult.Identity(

@@ -102,7 +102,22 @@ extension Workbook {
             for total in shape.usedByTotals[Int(cell)] where !affected.contains(total) { affected.append(total) }
         }
         guard !affected.isEmpty else { return }
-        affected.sort { shape.totalRank[Int($0)] < shape.totalRank[Int($1)] }
+        // Parts before the totals summing them. An edit reaches a handful of totals: insertion sort, inline (the
+        // library's sort is a call into its generic merge sort); more in the library's.
+        let rank = shape.totalRank
+        if affected.count <= 16 {
+            for i in affected.indices.dropFirst() {
+                let total = affected[i]
+                var j = i
+                while j > 0, rank[Int(affected[j - 1])] > rank[Int(total)] {
+                    affected[j] = affected[j - 1]
+                    j -= 1
+                }
+                affected[j] = total
+            }
+        } else {
+            affected.sort { rank[Int($0)] < rank[Int($1)] }
+        }
         let flags = report.flags
         var values = take(&report.values)
         for total in affected where flags[Int(total)] & ReportState.entered == 0 {
