@@ -48,7 +48,8 @@ extension Workbook {
         let notes = recorder.ruleNotes
         var orders = take(&scratch.orders)
         orders.removeAllKeepingStorage()
-        let hasDropped = !recorder.droppedRules.isEmpty
+        let droppedRules = recorder.droppedRules  // read through a copy: see Support/Exclusivity.swift
+        let hasDropped = !droppedRules.isEmpty
         rules.reserveCapacity(notes.count)
         var inOrder = true
         for note in notes {
@@ -65,7 +66,7 @@ extension Workbook {
                 rules.append(RuleChange(name: result.name, report: result.report, old: old, new: new, result: result))
                 continue
             }
-            let dropped = hasDropped ? recorder.droppedRules[key] : nil
+            let dropped = hasDropped ? droppedRules[key] : nil
             guard let slot = reportSlot(of: key) ?? dropped?.slot,
                 let report = reports[slot], let name = ruleName(of: key) ?? dropped?.name
             else { continue }

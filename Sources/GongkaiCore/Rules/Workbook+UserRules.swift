@@ -7,7 +7,10 @@ extension Workbook {
         guard let spec else {
             guard let id = existingID, let rule = userRules[id] else { throw .unknownRule(name) }
             setStatus(nil, of: .user(id))
-            recorder.droppedRules[.user(id)] = (name, rule.spec.report)
+            var dropped = recorder.droppedRules  // moved out and back: see Support/Exclusivity.swift
+            recorder.droppedRules = [:]
+            dropped[.user(id)] = (name, rule.spec.report)
+            recorder.droppedRules = dropped
             removeRuleEdges(id, rule.condition.dependencies)
             userRulesOfReport[rule.spec.report]?.removeAll { $0 == id }
             userRules[id] = nil
