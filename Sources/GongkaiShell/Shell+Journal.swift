@@ -87,24 +87,34 @@ extension Shell {
         journal.pending = nil
         guard journal.enabled else { return }
         do {
-            let header = JournalFile.Header(pid: getpid(), workbook: journal.workbookFile, changes: journal.changes)
+            // The header only when a snapshot is written (not per edit line: `getpid` is a system call).
+            func header() -> JournalFile.Header {
+                JournalFile.Header(pid: getpid(), workbook: journal.workbookFile, changes: journal.changes)
+            }
             guard let writer = journal.writer else {
-                journal.writer = try createJournal(header)
+                journal.writer = try createJournal(header())
                 return
             }
             if case .cell(let reference, let report) = change, writer.records < JournalState.compactAfter,
                 let cell = try? workbook.documentCell(reference, in: report)
             {
+                // In a script the line is held and written with the output it acknowledges (``writeHeld``).
+                writer.holding = standardOutput.holding
                 try writer.append(.cell(cell))
             } else {
-                try writer.rewrite(header: header, document: workbook.document())
+                try writer.rewrite(header: header(), document: workbook.document())
             }
         } catch {
-            warn("\(error); changes from now on are not journaled")
-            journal.writer?.remove()
-            journal.writer = nil
-            journal.enabled = false
+            journalFailed(error)
         }
+    }
+
+    /// A journal that cannot be written is said once, and journaling stops.
+    func journalFailed(_ error: any Error) {
+        journal.writer?.remove()
+        journal.writer = nil
+        journal.enabled = false
+        warn("\(error); changes from now on are not journaled")
     }
 
     /// The current report changed (`.reports NAME`): recorded when a journal is open.

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 extension Shell {
     /// Runs the statements of a script (a file's text, standard input, or `-c` commands), joining continuation
     /// lines; errors name the script and the statement's first line. Stops at `.quit`, and at the first failure
@@ -14,12 +20,36 @@ extension Shell {
     /// The expectation lines of a self-checking script (`--> …`, `--! …`; see ``ScriptTest``) are left out: they are
     /// neither echoed nor taken as `.fill` answers, and the other lines keep their numbers.
     public func run(script text: String, name: String?) -> ShellStatus {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        if lines.last == "" { lines.removeLast() }  // the final newline ends the last line, it starts no new one
-        let numbered = lines.enumerated().compactMap { index, line in
-            ScriptTest.expectation(line) == nil ? (number: index + 1, text: line) : nil
+        run(numberedLines: Shell.scriptLines(text), name: name)
+    }
+
+    /// The lines of a script with their numbers, expectation lines left out (see ``lines(ofScript:)``).
+    static func scriptLines(_ text: String) -> [(number: Int, text: String)] {
+        var numbered: [(number: Int, text: String)] = []
+        for (index, line) in lines(ofScript: text).enumerated()
+        where !ScriptTest.mayBeExpectation(line) || ScriptTest.expectation(line) == nil {
+            numbered.append((index + 1, line))
         }
-        return run(numberedLines: numbered, name: name)
+        return numbered
+    }
+
+    /// The lines of a script: they end at every line feed byte (a CRLF line keeps its carriage return, which is
+    /// dropped when it runs); the final line feed ends the last line and starts no new one. Split on UTF-8 bytes,
+    /// not Characters: `\r\n` is one Character, and a Character split would leave a CRLF script one long line.
+    static func lines(ofScript text: String) -> [String] {
+        var text = text
+        return text.withUTF8 { bytes in
+            var lines: [String] = []
+            var start = 0
+            for index in bytes.indices where bytes[index] == UInt8(ascii: "\n") {
+                lines.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self))
+                start = index + 1
+            }
+            if start < bytes.count {
+                lines.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self))
+            }
+            return lines
+        }
     }
 
     /// Runs statements given line by line (see `run(script:name:)`).
@@ -34,7 +64,17 @@ extension Shell {
     func run(numberedLines lines: [(number: Int, text: String)], name: String?) -> ShellStatus {
         if scriptDepth == 0 { interruption.clear() }
         scriptDepth += 1
-        defer { scriptDepth -= 1 }
+        // The script's output and journal lines go out in blocks, not two system calls per statement (``writeHeld``).
+        // Only for a file descriptor: an output in memory (a test's, `.output FILE`) has no system calls to save.
+        let outermost = !standardOutput.holding && standardOutput.target is FileDescriptorOutput
+        if outermost { standardOutput.holding = true }
+        defer {
+            if outermost {
+                writeHeld()
+                standardOutput.holding = false
+            }
+            scriptDepth -= 1
+        }
         var buffer = StatementBuffer()
         var firstLine = 1
         var failed = false
@@ -43,6 +83,9 @@ extension Shell {
             if takeInterrupt() { return .interrupted }
             location = SourceLocation(file: name, line: line)
             let status = execute(statement: statement)
+            if standardOutput.heldCount >= Shell.heldBlock || Shell.now() &- heldWritten >= Shell.heldNanoseconds {
+                writeHeld()
+            }
             switch status {
             case .ok: return nil
             case .quit: return .quit
@@ -76,6 +119,36 @@ extension Shell {
         if takeInterrupt() { return stopped(.interrupted) }
         if fill != nil { finishFill(stopped: false) }
         return failed ? .failed : rulesFailing ? .rulesFailing : .ok
+    }
+
+    /// Writes what a script holds: its journal lines first, then its output, so that no statement whose output was
+    /// shown is missing from the journal (a kill may leave statements journaled whose output was not yet shown, never
+    /// the reverse). Standard error calls it before it writes, so the two streams interleave in order.
+    func writeHeld() {
+        guard !writingHeld else { return }
+        writingHeld = true
+        defer { writingHeld = false }
+        if let writer = journal.writer {
+            do {
+                try writer.writeHeld()
+            } catch {
+                journalFailed(error)
+            }
+        }
+        standardOutput.writeHeld()
+        heldWritten = Shell.now()
+    }
+
+    /// A script writes what it holds once this many bytes of output are held …
+    static let heldBlock = 64 * 1024
+    /// … or this many nanoseconds passed since it last did (its output still flows to `tail -f`).
+    static let heldNanoseconds: UInt64 = 50_000_000
+
+    /// A monotonic clock in nanoseconds.
+    static func now() -> UInt64 {
+        var time = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &time)
+        return UInt64(time.tv_sec) &* 1_000_000_000 &+ UInt64(time.tv_nsec)
     }
 
     /// Ends a script stopped early: a `.fill` it left open after Ctrl-C is ended, its answers so far kept.

@@ -20,10 +20,13 @@ public final class Shell {
     public var workbook: Workbook { session.workbook }
     /// Where results go (standard output, or a file after `.output FILE`).
     var output: any TextOutput
-    /// Where results go when no `.output` redirection is active.
-    let standardOutput: any TextOutput
+    /// Where results go when no `.output` redirection is active (held while a script runs: ``writeHeld()``).
+    let standardOutput: RecordingOutput
     /// Where errors and warnings go.
-    let errors: any TextOutput
+    let errors: RecordingOutput
+    /// When a script last wrote what it held (monotonic nanoseconds), and whether it is writing it now.
+    var heldWritten: UInt64 = 0
+    var writingHeld = false
     /// The options a session can change.
     public var options: ShellOptions {
         didSet { session.directory = options.directory }
@@ -97,6 +100,10 @@ public final class Shell {
         self.errors = RecordingOutput(errors, record: record, stream: .errors)
         self.options = options
         session.directory = options.directory
+        // Standard error writes what a script holds first: the two streams interleave in order (`2>&1`).
+        self.errors.beforeWriting = { [unowned self] in
+            if self.standardOutput.holding { self.writeHeld() }
+        }
     }
 
     // MARK: Executing

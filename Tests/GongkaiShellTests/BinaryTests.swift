@@ -97,4 +97,35 @@ struct BinaryTests {
         #expect(text.hasSuffix("\n"))
         #expect(!text.contains("→ \(count)\n"))
     }
+
+    @Test("a CRLF script runs line by line, and its output, written in blocks, interleaves with its errors in order")
+    func crlfScriptWithErrorsInOrder() throws {
+        let directory = try Harness.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let script = directory + "/crlf.gongkai"
+        let lines = [".load examples/上犹县政府办-2023.txt", "t3.new.natural = 8", "t3.nw.natural", "t3.new.natural"]
+        try (lines.joined(separator: "\r\n") + "\r\n").write(toFile: script, atomically: true, encoding: .utf8)
+        let path = try #require(GongkaiBinary.path())
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: path)
+        process.arguments = ["run", "-X", script]
+        process.currentDirectoryURL = URL(fileURLWithPath: Harness.root)
+        process.environment = ["HOME": "/nonexistent", "NO_COLOR": "1"]
+        let both = Pipe()  // `2>&1`: one pipe for both streams
+        process.standardOutput = both
+        process.standardError = both
+        try process.run()
+        let out = String(decoding: both.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 1)
+        let printed = out.split(separator: "\n").map(String.init)
+        try #require(printed.count == 8, "\(printed)")
+        #expect(printed[0].hasPrefix("loaded examples/上犹县政府办-2023.txt as 上犹县政府办_2023: 200 of 200 cells"))
+        #expect(printed[1] == "t3.new.natural  7 → 8")
+        #expect(printed[2] == "t3.balance.natural  broke: imbalance +1 (error)")
+        #expect(printed[3] == "t3.rowsum.new       broke: imbalance -1 (error)")
+        #expect(printed[4].hasPrefix("Error near line 3 in \(script): unknown name 't3.nw.natural'"))
+        #expect(printed[5...6] == ["  t3.nw.natural", "  ^^^^^^^^^^^^^"])
+        #expect(printed[7] == "8")
+    }
 }

@@ -32,4 +32,14 @@ struct SessionRecordTests {
             out.text.contains("Error near line 3 in s: the session printed more than 100 bytes: too much to record"))
         #expect(out.text.contains("（七）总计"))
     }
+
+    @Test("statements count toward the limit: a long script keeps no entry per statement past it")
+    func statementsCount() {
+        let (shell, out) = Harness.shell()
+        shell.record.limit = 1_000
+        shell.run(script: String(repeating: "1 + 1\n", count: 500), name: "s")
+        #expect(shell.record.overflowed)
+        #expect(shell.record.entries.isEmpty)
+        #expect(out.text == String(repeating: "2\n", count: 500))
+    }
 }

@@ -11,12 +11,8 @@ public func displayWidth(_ text: some StringProtocol) -> Int {
 /// modules run specialised code.
 public func displayWidth(_ text: String) -> Int {
     // Printable ASCII (cell names, numbers): one column per byte, no grapheme breaking needed.
-    var ascii = true
-    for byte in text.utf8 where byte < 0x20 || byte >= 0x7F {
-        ascii = false
-        break
-    }
-    if ascii { return text.utf8.count }
+    let ascii = text.utf8.withContiguousStorageIfAvailable { bytes in bytes.allSatisfy { $0 >= 0x20 && $0 < 0x7F } }
+    if ascii ?? text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text.utf8.count }
     // Printable ASCII and CJK ideographs and punctuation (report and body names): each scalar is a Character of its
     // own, neither a mark nor an emoji, one or two columns wide; anything else is measured Character by Character.
     var simple = 0

@@ -2,12 +2,15 @@
 enum Operation {
     /// Cell contents, applied in order.
     case cells([CellEdit])
+    /// One cell's content: the common edit, without an array.
+    case cell(CellEdit)
     /// Defines (`source` non-nil) or undefines a user name of a report.
     case definition(report: Int, name: String, source: String?)
     /// Adds or replaces (`spec` non-nil) or drops a user rule.
     case rule(name: String, spec: UserRule.Spec?)
-    /// Creates a report from a snapshot, at the snapshot's slot.
-    case restoreReport(ReportSnapshot)
+    /// Creates a report from a snapshot, at the snapshot's slot (boxed: an operation stays a few words, cheap to
+    /// copy on the edit path).
+    indirect case restoreReport(ReportSnapshot)
     case removeReport(slot: Int)
     /// Brings a metric into every report (`definition` non-nil: its cell `m.NAME` defined in each) or drops it.
     case metric(name: String, definition: MetricDefinition?)
@@ -20,8 +23,24 @@ enum Operation {
 /// What one cell holds, as the user gave it.
 enum CellContent: Equatable {
     case empty
-    case entered(Value, Provenance?)
+    /// An entered value and, when it has one, its provenance, boxed: a provenance is a dozen words, and an edit's
+    /// content is copied along the edit path (the edit, the inverse for the undo log).
+    case entered(Value, ProvenanceBox?)
     case formula(String)
+
+    /// An entered value with its provenance.
+    static func entered(_ value: Value, provenance: Provenance?) -> CellContent {
+        .entered(value, provenance.map(ProvenanceBox.init))
+    }
+}
+
+/// A provenance behind one reference (``CellContent/entered(_:_:)``).
+final class ProvenanceBox: Equatable {
+    let provenance: Provenance
+
+    init(_ provenance: Provenance) { self.provenance = provenance }
+
+    static func == (a: ProvenanceBox, b: ProvenanceBox) -> Bool { a.provenance == b.provenance }
 }
 
 /// One cell's new content.
@@ -30,8 +49,14 @@ struct CellEdit {
     let content: CellContent
 }
 
-/// A user formula installed in a cell.
-struct FormulaCell {
+/// A user formula installed in a cell; a class, so that reading a cell's formula on the recalculation path copies
+/// one reference, not its source, tree and dependency list.
+final class FormulaCell {
     let source: String
     let compiled: CompiledFormula
+
+    init(source: String, compiled: CompiledFormula) {
+        self.source = source
+        self.compiled = compiled
+    }
 }

@@ -80,6 +80,7 @@ final class ReportState {
     func setInDomain(_ inDomain: Bool, at index: Int) -> Bool {
         let was = flags[index] & ReportState.outOfDomain == 0
         guard was != inDomain else { return false }
+        var flags = take(&self.flags)  // moved out and back: see Support/Exclusivity.swift
         if inDomain {
             flags[index] &= ~ReportState.outOfDomain
             domainViolationCount -= 1
@@ -87,6 +88,7 @@ final class ReportState {
             flags[index] |= ReportState.outOfDomain
             domainViolationCount += 1
         }
+        self.flags = flags
         return true
     }
 
@@ -95,25 +97,31 @@ final class ReportState {
     func mark(_ local: Int, _ epoch: UInt32) -> Bool {
         if local < marks.count {
             if marks[local] == epoch { return false }
+            var marks = take(&self.marks)
             marks[local] = epoch
+            self.marks = marks
             return true
         }
         let u = local - marks.count
+        if u < userMarks.count, userMarks[u] == epoch { return false }
+        var userMarks = take(&self.userMarks)
         while userMarks.count <= u { userMarks.append(0) }
-        if userMarks[u] == epoch { return false }
         userMarks[u] = epoch
+        self.userMarks = userMarks
         return true
     }
 
     func clearMarks() {
-        for i in marks.indices { marks[i] = 0 }
-        for i in userMarks.indices { userMarks[i] = 0 }
+        marks = Array(repeating: 0, count: marks.count)
+        userMarks = Array(repeating: 0, count: userMarks.count)
     }
 
     /// Sets the content bits of a cell's flags (entered, formula), keeping the domain bit.
     @inline(__always)
     func setContentFlags(_ bits: UInt8, at index: Int) {
+        var flags = take(&self.flags)
         flags[index] = flags[index] & ReportState.outOfDomain | bits
+        self.flags = flags
     }
 
     func isEntered(_ index: Int) -> Bool { flags[index] & ReportState.entered != 0 }
@@ -129,12 +137,68 @@ final class ReportState {
 
     func setValue(_ value: Value, local: Int) {
         if local < shape.cellCount {
+            var values = take(&self.values)
             values[local] = value
+            self.values = values
         } else if local < shape.userBase {
+            var texts = take(&self.texts)
             texts[local - shape.cellCount] = value
+            self.texts = texts
         } else {
+            var userValues = take(&self.userValues)
             userValues[local - shape.userBase] = value
+            self.userValues = userValues
         }
+    }
+
+    /// The provenance of template cell `index` (nil: the session default or none). The table is read through a
+    /// copy, so that no call runs inside the access to the property (see Support/Exclusivity.swift).
+    func provenance(at index: Int) -> Provenance? {
+        let table = provenance
+        return table.isEmpty ? nil : table[index]
+    }
+
+    /// Sets (nil: clears) the provenance of template cell `index`; nothing to do while the table is empty and
+    /// stays so. The table is moved out and back (see Support/Exclusivity.swift).
+    func setProvenance(_ provenance: Provenance?, at index: Int) {
+        guard provenance != nil || !self.provenance.isEmpty else { return }
+        var table = self.provenance
+        self.provenance = ProvenanceTable(cellCount: 0)
+        table[index] = provenance
+        self.provenance = table
+    }
+
+    /// Adds a user name without a formula (yet); its local id is `shape.userBase + userNames.count` before the call.
+    func appendUserName(_ name: String) {
+        userIndex[name] = shape.userBase + userNames.count
+        var names = take(&userNames)
+        names.append(name)
+        userNames = names
+        var values = take(&userValues)
+        values.append(.empty)
+        userValues = values
+        var formulas = take(&userFormulas)
+        formulas.append(nil)
+        userFormulas = formulas
+        var readers = take(&userReaders)
+        readers.append([])
+        userReaders = readers
+    }
+
+    /// Takes back the last ``appendUserName(_:)``.
+    func removeLastUserName() {
+        var names = take(&userNames)
+        userIndex[names.removeLast()] = nil
+        userNames = names
+        var values = take(&userValues)
+        values.removeLast()
+        userValues = values
+        var formulas = take(&userFormulas)
+        formulas.removeLast()
+        userFormulas = formulas
+        var readers = take(&userReaders)
+        readers.removeLast()
+        userReaders = readers
     }
 
     /// The name of a local id within the report.

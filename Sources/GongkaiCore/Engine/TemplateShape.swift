@@ -26,12 +26,11 @@ final class TemplateShape: Sendable {
     /// Names of the template and text cells, by local id.
     let names: [String]
     /// Template and text cell name → local id.
-    let nameIndex: [String: Int]
-    /// Names of the equalities and the names of the cells each reads (lhs then rhs).
-    let equalityNames: [String]
+    let nameIndex: NameTable
     /// The template's equalities (a copy, so hot paths do not copy the whole template).
     let equalities: [TemplateEquality]
-    let equalityCells: [[String]]
+    /// Each equality's name, severity, cells read (lhs then rhs) and text, shared by all its results.
+    let equalityIdentities: [RuleResult.Identity]
     /// Cross-year rules expanded per column: the later year's cell and the earlier year's cell.
     let crossPairs: [CrossPair]
     /// For each cell, the cross-pair indices where it is the later year's cell.
@@ -88,10 +87,13 @@ final class TemplateShape: Sendable {
         for (t, text) in template.textCells.enumerated() { texts[text.name] = cellCount + t }
         textIndex = texts
         names = template.cells.map(\.name) + template.textCells.map(\.name)
-        nameIndex = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
-        equalityNames = template.equalities.map(\.name)
+        nameIndex = NameTable(names)
         equalities = template.equalities
-        equalityCells = template.equalities.map { ($0.lhs + $0.rhs).map { template.cells[$0].name } }
+        equalityIdentities = template.equalities.map { equality in
+            RuleResult.Identity(
+                name: equality.name, kind: .template, severity: equality.severity,
+                cells: (equality.lhs + equality.rhs).map { template.cells[$0].name }, description: equality.description)
+        }
         var pairs: [CrossPair] = []
         for rule in template.crossYear {
             guard let table = template.table(rule.table) else { continue }

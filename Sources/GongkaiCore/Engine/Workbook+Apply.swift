@@ -5,13 +5,14 @@ extension Workbook {
     func apply(_ operation: Operation) throws(EngineError) -> (ChangeSet, Operation) {
         recorder.reset()
         let inverse = try applyStep(operation)
-        recheckRules(forCells: recorder.cellOrder)
+        recheckRules(for: recorder.writes)
         return (quiet ? ChangeSet() : changeSet(), inverse)
     }
 
     func applyStep(_ operation: Operation) throws(EngineError) -> Operation {
         switch operation {
         case .cells(let edits): return try applyCells(edits)
+        case .cell(let edit): return try applyCell(edit)
         case .definition(let slot, let name, let source): return try applyDefinition(slot, name, source)
         case .rule(let name, let spec): return try applyRule(name, spec)
         case .restoreReport(let snapshot): return try restore(snapshot)
@@ -26,7 +27,7 @@ extension Workbook {
             } catch {
                 // Undo the steps already applied; each inverse returns to a state that was valid a moment ago.
                 for inverse in inverses.reversed() { _ = try? applyStep(inverse) }
-                recheckRules(forCells: recorder.cellOrder)
+                recheckRules(for: recorder.writes)
                 recorder.reset()
                 throw error
             }
@@ -52,8 +53,22 @@ extension Workbook {
             recorder.reset()
             throw error
         }
-        recompute(from: edits.map(\.id))
-        return .cells(inverse.reversed())
+        recompute(from: edits.lazy.map(\.id))
+        inverse.reverse()
+        return .cells(inverse)
+    }
+
+    /// ``applyCells(_:)`` for one edit.
+    func applyCell(_ edit: CellEdit) throws(EngineError) -> Operation {
+        let old = content(of: edit.id)
+        do {
+            try setContent(edit.content, at: edit.id)  // a refused content changes nothing
+        } catch {
+            recorder.reset()
+            throw error
+        }
+        recompute(from: CollectionOfOne(edit.id))
+        return .cell(CellEdit(id: edit.id, content: old))
     }
 
     /// What a cell holds as the user gave it.
@@ -63,7 +78,8 @@ extension Workbook {
         let local = id.local
         if local < report.shape.cellCount {
             guard report.isEntered(local) else { return .empty }
-            return .entered(report.values[local], report.provenance.isEmpty ? nil : report.provenance[local])
+            return .entered(
+                report.values[local], provenance: report.provenance(at: local))
         }
         let value = report.value(local: local)
         return value.isEmpty ? .empty : .entered(value, nil)
@@ -82,7 +98,7 @@ extension Workbook {
             install(FormulaCell(source: source, compiled: compiled), at: id)
             if local < report.shape.cellCount {
                 report.setContentFlags(ReportState.hasFormula, at: local)
-                if !report.provenance.isEmpty { report.provenance[local] = nil }
+                report.setProvenance(nil, at: local)
             }
             return
         }
@@ -91,16 +107,17 @@ extension Workbook {
         }
         uninstallFormula(at: id)
         switch content {
-        case .entered(let value, let provenance):
+        case .entered(let value, let box):
+            let provenance = box?.provenance
             if local < report.shape.cellCount {
                 report.setContentFlags(ReportState.entered, at: local)
-                if provenance != nil || !report.provenance.isEmpty { report.provenance[local] = provenance }
+                report.setProvenance(provenance, at: local)
             }
             write(value, at: id, in: report)
         case .empty, .formula:
             if local < report.shape.cellCount {
                 report.setContentFlags(0, at: local)
-                if !report.provenance.isEmpty { report.provenance[local] = nil }
+                report.setProvenance(nil, at: local)
                 if report.shape.totalParts[local].isEmpty { write(.empty, at: id, in: report) }
             } else {
                 write(.empty, at: id, in: report)
@@ -144,8 +161,9 @@ extension Workbook {
 
     /// The formulas and rules reading a cell, by name.
     func readers(of raw: Int, context: Int?) -> [String] {
-        formulaReaders(of: raw).map { name(of: $0, context: context) }
-            + ruleDependents.rules(reading: raw).compactMap { userRules[$0]?.name }
+        let ruleReaders = ruleDependents  // read through a copy: see Support/Exclusivity.swift
+        return formulaReaders(of: raw).map { name(of: $0, context: context) }
+            + ruleReaders.rules(reading: raw).compactMap { userRules[$0]?.name }
     }
 
     // MARK: Definitions
@@ -168,21 +186,13 @@ extension Workbook {
         } else {
             try validateUserName(name, in: report)
             id = CellID(report: slot, local: report.shape.userBase + report.userNames.count)
-            report.userNames.append(name)
-            report.userValues.append(.empty)
-            report.userFormulas.append(nil)
-            report.userReaders.append([])
-            report.userIndex[name] = id.local
+            report.appendUserName(name)
         }
         do {
             try setContent(.formula(source), at: id)
         } catch {
             if existing == nil {
-                report.userNames.removeLast()
-                report.userValues.removeLast()
-                report.userFormulas.removeLast()
-                report.userReaders.removeLast()
-                report.userIndex[name] = nil
+                report.removeLastUserName()
             }
             throw error
         }
@@ -216,7 +226,9 @@ extension Workbook {
         report.flags = flags
         report.provenance = snapshot.provenance
         report.texts = snapshot.texts
-        if slot == reports.count { reports.append(report) } else { reports[slot] = report }
+        var all = take(&reports)  // moved out and back: see Support/Exclusivity.swift
+        if slot == all.count { all.append(report) } else { all[slot] = report }
+        reports = all
         slotByName[snapshot.name] = slot
         if current == nil { current = slot }
         if !quiet {
@@ -228,11 +240,7 @@ extension Workbook {
         // report's own names (a metric whose formula cannot be bound in this report is left out of it).
         let metrics = metricDefinitions.map { (Metric.cellName($0.name), $0.formula) }
         for (name, _) in snapshot.definitions + metrics {
-            report.userIndex[name] = shape.userBase + report.userNames.count
-            report.userNames.append(name)
-            report.userValues.append(.empty)
-            report.userFormulas.append(nil)
-            report.userReaders.append([])
+            report.appendUserName(name)
             pendingNames.insert(CellID(report: slot, local: shape.userBase + report.userNames.count - 1).raw)
         }
         defer { pendingNames.removeAll() }
@@ -264,7 +272,9 @@ extension Workbook {
             try rebindSpanning(after: snapshot.name, slot: slot)
         } catch {
             for id in installed { uninstallFormula(at: id) }
-            if slot == reports.count - 1 { reports.removeLast() } else { reports[slot] = nil }
+            var all = take(&reports)
+            if slot == all.count - 1 { all.removeLast() } else { all[slot] = nil }
+            reports = all
             slotByName[snapshot.name] = nil
             if current == slot { current = reports.firstIndex { $0 != nil } }
             recorder.reset()
@@ -305,7 +315,9 @@ extension Workbook {
         for local in 0..<(report.shape.userBase + report.userNames.count) {
             uninstallFormula(at: CellID(report: slot, local: local))
         }
-        reports[slot] = nil
+        var all = take(&reports)
+        all[slot] = nil
+        reports = all
         slotByName[report.name] = nil
         if current == slot { current = reports.firstIndex { $0 != nil } }
         for raw in spanning.cells.keys where CellID(raw: raw).report == slot { spanning.cells[raw] = nil }

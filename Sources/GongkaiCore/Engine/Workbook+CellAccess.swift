@@ -34,7 +34,7 @@ extension Workbook {
     public func provenance(report: String, cell index: Int) throws(EngineError) -> Provenance? {
         let state = try state(named: report)
         guard index >= 0, index < state.shape.cellCount, state.isEntered(index) else { return nil }
-        return state.provenance[index] ?? Provenance(origin: .entered)
+        return state.provenance(at: index) ?? Provenance(origin: .entered)
     }
 
     /// The text of text cell `index` (`ReportTemplate.textCells` order) of `report`; nil when it is empty.

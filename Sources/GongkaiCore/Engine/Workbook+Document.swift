@@ -92,11 +92,7 @@ extension Workbook {
             guard let slot = slotByName[report.name], let state = reports[slot] else { continue }
             for definition in report.definitions where state.userIndex[definition.name] == nil {
                 try validateUserName(definition.name, in: state)
-                state.userIndex[definition.name] = state.shape.userBase + state.userNames.count
-                state.userNames.append(definition.name)
-                state.userValues.append(.empty)
-                state.userFormulas.append(nil)
-                state.userReaders.append([])
+                state.appendUserName(definition.name)
                 pendingNames.insert(CellID(report: slot, local: state.shape.userBase + state.userNames.count - 1).raw)
             }
         }
@@ -115,7 +111,7 @@ extension Workbook {
             }
         }
         recompute(from: installed)
-        recheckRules(forCells: recorder.cellOrder)
+        recheckRules(for: recorder.writes)
         for rule in document.rules {
             guard let slot = slotByName[rule.report] else { throw .unknownReport(rule.report) }
             current = slot
@@ -158,7 +154,7 @@ extension Workbook {
         } else if state.isEntered(id.local), !state.values[id.local].isEmpty {
             fact = .value(
                 WorkbookDocument.Entry(
-                    name: name, value: state.values[id.local], provenance: state.provenance[id.local]))
+                    name: name, value: state.values[id.local], provenance: state.provenance(at: id.local)))
         }
         return WorkbookDocument.Cell(report: state.name, name: name, fact: fact)
     }

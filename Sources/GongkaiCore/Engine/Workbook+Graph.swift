@@ -16,10 +16,17 @@ extension Workbook {
         let id = CellID(raw: raw)
         guard id.report < reports.count, let report = reports[id.report] else { return }
         let u = id.local - report.shape.userBase
+        // Moved out and back (see Support/Exclusivity.swift).
         if u >= 0 {
-            if u < report.userFormulas.count { report.userFormulas[u] = formula }
+            guard u < report.userFormulas.count else { return }
+            var all = take(&report.userFormulas)
+            all[u] = formula
+            report.userFormulas = all
         } else {
-            formulas[raw] = formula
+            var all: [Int: FormulaCell] = [:]
+            swap(&all, &formulas)
+            all[raw] = formula
+            formulas = all
         }
     }
 
@@ -39,7 +46,10 @@ extension Workbook {
         edgeCount += 1
         let u = id.local - report.shape.userBase
         if u >= 0 {
-            if u < report.userReaders.count { report.userReaders[u].append(reader) }
+            guard u < report.userReaders.count else { return }
+            var all = take(&report.userReaders)
+            all[u].append(reader)
+            report.userReaders = all
         } else {
             dependents[raw, default: []].append(reader)
         }
@@ -51,7 +61,9 @@ extension Workbook {
         let u = id.local - report.shape.userBase
         if u >= 0 {
             guard u < report.userReaders.count, let i = report.userReaders[u].lastIndex(of: reader) else { return }
-            report.userReaders[u].remove(at: i)
+            var all = take(&report.userReaders)
+            all[u].remove(at: i)
+            report.userReaders = all
         } else {
             guard var readers = dependents[raw], let i = readers.lastIndex(of: reader) else { return }
             readers.remove(at: i)

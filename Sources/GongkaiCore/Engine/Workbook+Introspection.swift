@@ -24,7 +24,7 @@ extension Workbook {
         guard let report = reports[id.report], id.local < report.shape.cellCount, report.isEntered(id.local) else {
             return nil
         }
-        return report.provenance[id.local] ?? Provenance(origin: .entered)
+        return report.provenance(at: id.local) ?? Provenance(origin: .entered)
     }
 
     /// A report's text cells (`meta.org`, `text.s1`) that hold text, by name (the current report when nil).
@@ -70,7 +70,8 @@ extension Workbook {
             if report.lastYear != nil {
                 rules += shape.crossAsThisYear[local].map { shape.crossPairs[Int($0)].name }
             }
-            for later in laterReports[slot] ?? [] {
+            let laters = laterReports
+            for later in laters[slot] ?? [] {
                 guard let laterReport = reports[later] else { continue }
                 rules += laterReport.crossPairs(readingLastYear: local, of: report).map {
                     laterReport.name + "." + laterReport.shape.crossPairs[Int($0)].name
@@ -81,7 +82,8 @@ extension Workbook {
             rowLabels = [report.template.textCells[local - shape.cellCount].label]
         }
         readers += formulaReaders(of: id.raw).map { name(of: $0, context: slot) }
-        for rule in ruleDependents.rules(reading: id.raw) {
+        let ruleReaders = ruleDependents  // read through a copy: see Support/Exclusivity.swift
+        for rule in ruleReaders.rules(reading: id.raw) {
             if let userRule = userRules[rule] { rules.append(userRule.name) }
         }
         return CellInfo(
@@ -90,7 +92,7 @@ extension Workbook {
             isEntered: local < shape.cellCount
                 ? report.isEntered(local) : (local < shape.userBase && !report.value(local: local).isEmpty),
             provenance: local < shape.cellCount && report.isEntered(local)
-                ? report.provenance[local] ?? Provenance(origin: .entered) : nil,
+                ? report.provenance(at: local) ?? Provenance(origin: .entered) : nil,
             formula: formulaText,
             sum: local < shape.cellCount && !shape.totalParts[local].isEmpty
                 ? Workbook.total(of: shape.totalParts[local], in: report.values) : nil,

@@ -61,7 +61,7 @@ extension Workbook {
 
     /// Splits off a report qualifier.
     func split(_ reference: String, context: Int?) throws(EngineError) -> (Int, String) {
-        if !slotByName.isEmpty, let dot = reference.utf8.firstIndex(of: UInt8(ascii: ".")),
+        if !reports.isEmpty, let dot = reference.utf8.firstIndex(of: UInt8(ascii: ".")),
             let slot = slot(named: reference[..<dot]), slot != spanning.excluded
         {
             return (slot, String(reference[reference.utf8.index(after: dot)...]))

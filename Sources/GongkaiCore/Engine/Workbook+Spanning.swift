@@ -42,7 +42,7 @@ extension Workbook {
                 // A cycle here would need a restored report whose own formulas read an aggregate over itself; the
                 // formula keeps its earlier binding and the next edit of it reports the cycle.
                 try? rebindSpanning(matchingAny: names)
-                recheckRules(forCells: recorder.cellOrder)
+                recheckRules(for: recorder.writes)
                 recorder.reset()
             }
         }
@@ -96,7 +96,10 @@ extension Workbook {
             else { continue }
             removeRuleEdges(id, rule.condition.dependencies)
             userRules[id] = UserRule(name: rule.name, spec: rule.spec, condition: condition, status: rule.status)
-            ruleDependents.add(id, reading: condition.dependencies)
+            var readers = ruleDependents  // moved out and back: see Support/Exclusivity.swift
+            ruleDependents = RuleReaders()
+            readers.add(id, reading: condition.dependencies)
+            ruleDependents = readers
             setStatus(evaluateStatus(of: .user(id)) ?? .error, of: .user(id))
         }
     }

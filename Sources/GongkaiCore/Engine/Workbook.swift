@@ -54,7 +54,7 @@ public final class Workbook {
     var undoLog: [Operation] = []
     var redoLog: [Operation] = []
     /// What the mutation in progress changed: first old value per cell, first old status per rule.
-    var recorder = Recorder()
+    let recorder = Recorder()
     /// Reused DFS scratch space, and the number of the current walk (cells carry the number of their last visit).
     var scratch = Scratch()
     var epoch: UInt32 = 0
@@ -198,7 +198,7 @@ public final class Workbook {
     public func set(_ reference: String, _ input: CellInput, provenance: Provenance? = nil) throws(EngineError)
         -> ChangeSet
     {
-        try set([(reference, input)], provenance: provenance)
+        try perform(.cell(try cellEdit(reference, input, provenance: provenance, context: nil)))
     }
 
     /// Several edits as one undo step; all succeed or nothing changes.
@@ -210,41 +210,48 @@ public final class Workbook {
     /// one undo step: the application layer addresses a report's cells without building `report.name` strings.
     public func set(_ name: String, in report: String, _ input: CellInput) throws(EngineError) -> ChangeSet {
         guard let slot = slotByName[report] else { throw .unknownReport(report) }
-        return try set([(name, input)], provenance: nil, context: slot)
+        return try perform(.cell(try cellEdit(name, input, provenance: nil, context: slot)))
     }
 
     func set(_ edits: [(String, CellInput)], provenance: Provenance?, context: Int?) throws(EngineError) -> ChangeSet {
         var cellEdits: [CellEdit] = []
         cellEdits.reserveCapacity(edits.count)
         for (reference, input) in edits {
-            let id = try resolve(reference, context: context)
-            guard let report = reports[id.report] else { throw .unknownName(reference, suggestion: nil) }
-            let content: CellContent
-            switch input {
-            case .clear: content = .empty
-            case .value(let value):
-                guard id.local < report.shape.userBase else {
-                    throw .notAllowed(reference, reason: "a user name takes a formula (let \(reference) = …)")
-                }
-                if value.isEmpty {
-                    content = .empty
-                } else {
-                    if id.local < report.shape.cellCount {
-                        try validate(value, forCell: id.local, shape: report.shape)
-                    } else if value.isError {
-                        throw .invalidValue(reference, reason: "an error value cannot be entered")
-                    }
-                    content = .entered(value, provenance.flatMap { $0.isSessionDefault ? nil : $0 })
-                }
-            case .formula(let source):
-                guard id.local < report.shape.cellCount || id.local >= report.shape.userBase else {
-                    throw .notAllowed(reference, reason: "a text cell takes text, not a formula")
-                }
-                content = .formula(source)
-            }
-            cellEdits.append(CellEdit(id: id, content: content))
+            cellEdits.append(try cellEdit(reference, input, provenance: provenance, context: context))
         }
         return try perform(.cells(cellEdits))
+    }
+
+    /// One edit as an operation's part: the cell resolved, the input checked against it.
+    func cellEdit(
+        _ reference: String, _ input: CellInput, provenance: Provenance?, context: Int?
+    ) throws(EngineError) -> CellEdit {
+        let id = try resolve(reference, context: context)
+        guard let report = reports[id.report] else { throw .unknownName(reference, suggestion: nil) }
+        let content: CellContent
+        switch input {
+        case .clear: content = .empty
+        case .value(let value):
+            guard id.local < report.shape.userBase else {
+                throw .notAllowed(reference, reason: "a user name takes a formula (let \(reference) = …)")
+            }
+            if value.isEmpty {
+                content = .empty
+            } else {
+                if id.local < report.shape.cellCount {
+                    try validate(value, forCell: id.local, shape: report.shape)
+                } else if value.isError {
+                    throw .invalidValue(reference, reason: "an error value cannot be entered")
+                }
+                content = .entered(value, provenance: provenance.flatMap { $0.isSessionDefault ? nil : $0 })
+            }
+        case .formula(let source):
+            guard id.local < report.shape.cellCount || id.local >= report.shape.userBase else {
+                throw .notAllowed(reference, reason: "a text cell takes text, not a formula")
+            }
+            content = .formula(source)
+        }
+        return CellEdit(id: id, content: content)
     }
 
     /// Evaluates an expression against the current state without changing it.
@@ -299,10 +306,16 @@ public final class Workbook {
 
     /// Reverts the last mutation; `nil` when there is none.
     public func undo() -> ChangeSet? {
-        guard let operation = undoLog.popLast() else { return nil }
+        // The logs are moved out and back around each change (see Support/Exclusivity.swift).
+        var undos = take(&undoLog)
+        let last = undos.popLast()
+        undoLog = undos
+        guard let operation = last else { return nil }
         do {
             let (changes, inverse) = try apply(operation)
-            redoLog.append(inverse)
+            var redos = take(&redoLog)
+            redos.append(inverse)
+            redoLog = redos
             return changes
         } catch {
             return nil  // the inverse of a successful mutation always applies; keep the log consistent if not
@@ -311,10 +324,15 @@ public final class Workbook {
 
     /// Re-applies the last undone mutation; `nil` when there is none.
     public func redo() -> ChangeSet? {
-        guard let operation = redoLog.popLast() else { return nil }
+        var redos = take(&redoLog)
+        let last = redos.popLast()
+        redoLog = redos
+        guard let operation = last else { return nil }
         do {
             let (changes, inverse) = try apply(operation)
-            undoLog.append(inverse)
+            var undos = take(&undoLog)
+            undos.append(inverse)
+            undoLog = undos
             return changes
         } catch {
             return nil
@@ -324,8 +342,10 @@ public final class Workbook {
     /// Runs a mutation as one undo step.
     func perform(_ operation: Operation) throws(EngineError) -> ChangeSet {
         let (changes, inverse) = try apply(operation)
-        undoLog.append(inverse)
-        redoLog.removeAll()
+        var undos = take(&undoLog)
+        undos.append(inverse)
+        undoLog = undos
+        if !redoLog.isEmpty { redoLog = [] }
         return changes
     }
 }

@@ -6,67 +6,82 @@ extension Workbook {
     func changeSet() -> ChangeSet {
         var cells: [CellChange] = []
         // Writes in cell order, a cell's first write first (it holds the value before the mutation).
-        let order = recorder.cellOrder
-        let olds = recorder.cellOld
+        let order = recorder.writes
         let reports = self.reports
         cells.reserveCapacity(order.count)
         var sorted = true
-        for w in order.indices.dropFirst() where order[w - 1] >= order[w] {
+        for w in order.indices.dropFirst() where order[w - 1].raw >= order[w].raw {
             sorted = false
             break
         }
         // Writes in cell order (already so for an edit of one report's cells), a cell's first write first.
-        let writes = sorted ? [] : order.indices.sorted { order[$0] < order[$1] || (order[$0] == order[$1] && $0 < $1) }
+        let writes =
+            sorted
+            ? []
+            : order.indices.sorted { order[$0].raw < order[$1].raw || (order[$0].raw == order[$1].raw && $0 < $1) }
         var previous = -1
+        // The report at hand, looked up again only when the slot changes (writes come report by report).
+        var slot = -1
+        var report: ReportState?
+        var reportName = ""
         for k in order.indices {
             let w = sorted ? k : writes[k]
-            let raw = order[w]
+            let raw = order[w].raw
             guard raw != previous else { continue }
             previous = raw
-            let old = olds[w]
+            let old = order[w].old
             let id = CellID(raw: raw)
-            guard let report = reports[id.report] else { continue }
+            if id.report != slot {
+                slot = id.report
+                report = reports[slot]
+                reportName = report?.name ?? ""
+            }
+            guard let report else { continue }
             let new = report.value(local: id.local)
             guard old != new else { continue }
-            cells.append(CellChange(report: report.name, name: report.name(local: id.local), old: old, new: new))
+            cells.append(CellChange(report: reportName, name: report.name(local: id.local), old: old, new: new))
         }
-        // Rule changes in listing order; built once (a RuleChange carries a dozen references: never copied).
+        // Rule changes in listing order; built once (a RuleChange carries a dozen references: never copied). Their
+        // positions in the listing are kept (in a reused buffer) only to sort them, which an edit of one report's
+        // cells seldom needs.
         var rules: [RuleChange] = []
-        var orders: [Int] = []
-        let hasDropped = !recorder.droppedRules.isEmpty
-        rules.reserveCapacity(recorder.ruleOrder.count)
-        orders.reserveCapacity(recorder.ruleOrder.count)
-        for (i, key) in recorder.ruleOrder.enumerated() {
-            let old = recorder.ruleOld[i]
+        let notes = recorder.ruleNotes
+        var orders = take(&scratch.orders)
+        orders.removeAllKeepingStorage()
+        let droppedRules = recorder.droppedRules  // read through a copy: see Support/Exclusivity.swift
+        let hasDropped = !droppedRules.isEmpty
+        rules.reserveCapacity(notes.count)
+        var inOrder = true
+        for note in notes {
+            let key = note.key
+            let old = note.old
             if case .equality(let slot, let index) = key, let report = reports[slot] {
-                // The edit path: the report at hand, no lookups by key.
+                // The edit path: the report at hand, no lookups by key, the sides as the recheck summed them.
                 let new = report.equalityStatus[index]
                 guard old != new else { continue }
-                orders.append(Workbook.order(of: key, slot: slot))
-                rules.append(
-                    RuleChange(
-                        name: report.shape.equalityNames[index], report: report.name, old: old, new: new,
-                        result: equalityResult(index, of: report, status: new)))
+                let order = Workbook.order(of: key, slot: slot)
+                if let last = orders.last, last > order { inOrder = false }
+                orders.append(order)
+                let result = equalityResult(index, of: report, status: new, sides: note.sides)
+                rules.append(RuleChange(name: result.name, report: result.report, old: old, new: new, result: result))
                 continue
             }
-            let dropped = hasDropped ? recorder.droppedRules[key] : nil
+            let dropped = hasDropped ? droppedRules[key] : nil
             guard let slot = reportSlot(of: key) ?? dropped?.slot,
                 let report = reports[slot], let name = ruleName(of: key) ?? dropped?.name
             else { continue }
             let new = status(of: key)
             guard old != new else { continue }
-            orders.append(Workbook.order(of: key, slot: slot))
+            let order = Workbook.order(of: key, slot: slot)
+            if let last = orders.last, last > order { inOrder = false }
+            orders.append(order)
             rules.append(RuleChange(name: name, report: report.name, old: old, new: new, result: result(of: key)))
-        }
-        var inOrder = true
-        for k in orders.indices.dropFirst() where orders[k - 1] > orders[k] {
-            inOrder = false
-            break
         }
         if !inOrder {
             let permutation = orders.indices.sorted { orders[$0] < orders[$1] }
             rules = permutation.map { rules[$0] }
         }
+        scratch.orders = orders
         return ChangeSet(cells: cells, rules: rules)
     }
 

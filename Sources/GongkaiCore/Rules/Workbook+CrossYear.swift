@@ -73,7 +73,8 @@ extension Workbook {
         while let slot = pending.popLast() {
             guard seen.insert(slot).inserted, let report = reports[slot] else { continue }
             if let earlier = report.lastYear { pending.append(earlier) }
-            pending += laterReports[slot] ?? []
+            let laters = laterReports  // read through a copy: see Support/Exclusivity.swift
+            pending += laters[slot] ?? []
         }
         return seen.sorted { a, b in
             let (ya, yb) = (reports[a]?.bodyYear?.year ?? 0, reports[b]?.bodyYear?.year ?? 0)
@@ -121,7 +122,8 @@ extension Workbook {
                 if reportsByBodyYear[new]?.first == slot { firsts.append(new) }
             }
             report.bodyYear = new
-            affected.formUnion(laterReports[slot] ?? [])
+            let laters = laterReports
+            affected.formUnion(laters[slot] ?? [])
             for key in firsts { affected.formUnion(reportsAffected(by: key)) }
             affected.formUnion(reportsAffected(byClaims: claims))
         }
@@ -131,7 +133,8 @@ extension Workbook {
     /// Removes a report from the pairing and unlinks the reports that pointed at it.
     func unlink(_ slot: Int) {
         guard let report = reports[slot] else { return }
-        var affected = Set(laterReports[slot] ?? [])
+        let laters = laterReports
+        var affected = Set(laters[slot] ?? [])
         if let key = report.bodyYear {
             let wasFirst = reportsByBodyYear[key]?.first == slot
             let claims = unindex(slot, key)
@@ -246,26 +249,35 @@ extension Workbook {
             for pair in report.crossStatus.indices { setStatus(nil, of: .crossYear(report: slot, pair: pair)) }
             report.crossStatus = []
             report.crossLastYear = []
-            laterReports[old]?.removeAll { $0 == slot }
-            if laterReports[old]?.isEmpty == true { laterReports[old] = nil }
+            var laters = laterReports  // moved out and back: see Support/Exclusivity.swift
+            laterReports = [:]
+            laters[old]?.removeAll { $0 == slot }
+            if laters[old]?.isEmpty == true { laters[old] = nil }
+            laterReports = laters
             report.lastYear = nil
         }
         guard let earlier else { return }
         report.lastYear = earlier
-        laterReports[earlier, default: []].append(slot)
+        var laters = laterReports
+        laterReports = [:]
+        laters[earlier, default: []].append(slot)
+        laterReports = laters
         let earlierShape = reports[earlier]?.shape ?? report.shape
         report.crossLastYear = report.shape.crossPairs.map { pair in
             earlierShape === report.shape
                 ? pair.lastYear : earlierShape.template.index(of: report.template.cells[pair.lastYear].name) ?? -1
         }
         report.crossStatus = Array(repeating: .incomplete, count: report.shape.crossPairs.count)
-        for pair in report.crossStatus.indices {
+        // Evaluated into a local and stored once (see Support/Exclusivity.swift).
+        var statuses = report.crossStatus
+        for pair in statuses.indices {
             let key = RuleKey.crossYear(report: slot, pair: pair)
             noteRule(key, old: nil)
             let status = evaluateStatus(of: key) ?? .incomplete
-            report.crossStatus[pair] = status
+            statuses[pair] = status
             if status.isFailing { report.failingCount += 1 }
         }
+        report.crossStatus = statuses
     }
 
     // MARK: Aliases

@@ -151,13 +151,14 @@ extension Workbook {
                     candidate.report + "." + change.cell,
                     reason: "it changed since the suggestion (now \(report.values[local].description)); suggest again")
             }
-            let old = report.provenance[local]
+            let old = report.provenance(at: local)
             let provenance = Provenance(
                 file: old?.file, line: old?.line, column: old?.column, origin: .entered,
                 note: "repaired by .suggest: printed \(change.printed.description), \(change.pattern.rawValue)")
             edits.append(
                 CellEdit(
-                    id: CellID(report: slot, local: local), content: .entered(.number(change.repaired), provenance)))
+                    id: CellID(report: slot, local: local),
+                    content: .entered(.number(change.repaired), provenance: provenance)))
         }
         return try perform(.cells(edits))
     }
@@ -188,7 +189,8 @@ extension Workbook {
             return (RepairPattern.other.weight / 1024, .other)
         }
         let cell = report.template.cells[local]
-        let number = { (index: Int) -> Int? in report.values[index].number?.intValue }
+        let values = report.values
+        let number = { (index: Int) -> Int? in values[index].number?.intValue }
         let neighbours = Workbook.neighbours(of: cell, in: report.template).compactMap(number)
         let otherTotals =
             cell.isTotal
@@ -206,11 +208,12 @@ extension Workbook {
         let cell = report.template.cells[local]
         var nonzero = 1
         var count = 2
+        let values = report.values
         for other in report.template.cells
         where other.index != local && other.tableIndex == cell.tableIndex && other.sectionIndex == cell.sectionIndex
             && other.columnKey == cell.columnKey
         {
-            guard case .number(let n) = report.values[other.index] else { continue }
+            guard case .number(let n) = values[other.index] else { continue }
             count += 1
             if !n.isZero { nonzero += 1 }
         }

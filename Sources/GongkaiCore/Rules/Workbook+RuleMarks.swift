@@ -9,36 +9,33 @@ extension Workbook {
         let epoch = recorder.epoch
         switch key {
         case .user(let id):
-            while userRuleNoted.count <= id { userRuleNoted.append(0) }
-            guard userRuleNoted[id] != epoch else { return }
-            userRuleNoted[id] = epoch
+            if id < userRuleNoted.count, userRuleNoted[id] == epoch { return }
+            var marks = take(&userRuleNoted)
+            while marks.count <= id { marks.append(0) }
+            marks[id] = epoch
+            userRuleNoted = marks
         default:
             guard let slot = reportSlotOfTemplateRule(key), slot < reports.count, let report = reports[slot],
                 let r = report.shape.ruleSlot(key)
             else {
                 // A rule of a report already gone: a linear check (rare, short lists).
-                guard !recorder.ruleOrder.contains(key) else { return }
-                recorder.ruleOrder.append(key)
-                recorder.ruleOld.append(old)
+                guard !recorder.ruleNotes.contains(where: { $0.key == key }) else { return }
+                recorder.noteRule(key, old: old)
                 return
             }
-            guard report.ruleNoted[r] != epoch else { return }
-            report.ruleNoted[r] = epoch
+            guard report.noteRule(r, epoch) else { return }
         }
-        recorder.ruleOrder.append(key)
-        recorder.ruleOld.append(old)
+        recorder.noteRule(key, old: old)
     }
 
-    /// ``noteRule(_:old:)`` for a rule of a report at hand, by its dense index `r` (the recheck path).
+    /// ``noteRule(_:old:)`` for a rule of a report at hand, by its dense index `r` (the recheck path), with the
+    /// sides of an equality that the recheck summed.
     @inline(__always)
-    func noteRule(_ key: RuleKey, old: RuleStatus?, of report: ReportState, at r: Int) {
+    func noteRule(_ key: RuleKey, old: RuleStatus?, of report: ReportState, at r: Int, sides: EqualitySides? = nil) {
         if quiet { return }
         guard !recorder.wrapped else { return noteRule(key, old: old) }
-        let epoch = recorder.epoch
-        guard report.ruleNoted[r] != epoch else { return }
-        report.ruleNoted[r] = epoch
-        recorder.ruleOrder.append(key)
-        recorder.ruleOld.append(old)
+        guard report.noteRule(r, recorder.epoch) else { return }
+        recorder.noteRule(key, old: old, sides: sides)
     }
 
     /// Starts a recheck: a fresh touch epoch (marks cleared when it wraps).
@@ -53,9 +50,11 @@ extension Workbook {
 
     /// Marks a user rule touched in recheck `epoch`; false if it already was.
     func touchUserRule(_ id: Int, _ epoch: UInt32) -> Bool {
-        while userRuleTouched.count <= id { userRuleTouched.append(0) }
-        guard userRuleTouched[id] != epoch else { return false }
-        userRuleTouched[id] = epoch
+        if id < userRuleTouched.count, userRuleTouched[id] == epoch { return false }
+        var marks = take(&userRuleTouched)
+        while marks.count <= id { marks.append(0) }
+        marks[id] = epoch
+        userRuleTouched = marks
         return true
     }
 
@@ -66,19 +65,20 @@ extension Workbook {
         }
     }
 
-    private func clearRuleMarks(noted: Bool) {
+    func clearRuleMarks(noted: Bool) {
+        // Whole arrays assigned, not elements changed in place (see Support/Exclusivity.swift).
         for case let report? in reports {
             if noted {
-                for i in report.ruleNoted.indices { report.ruleNoted[i] = 0 }
+                report.ruleNoted = Array(repeating: 0, count: report.ruleNoted.count)
             } else {
-                for i in report.ruleTouched.indices { report.ruleTouched[i] = 0 }
+                report.ruleTouched = Array(repeating: 0, count: report.ruleTouched.count)
             }
         }
         if noted {
-            for i in userRuleNoted.indices { userRuleNoted[i] = 0 }
+            userRuleNoted = Array(repeating: 0, count: userRuleNoted.count)
             recorder.wrapped = false
         } else {
-            for i in userRuleTouched.indices { userRuleTouched[i] = 0 }
+            userRuleTouched = Array(repeating: 0, count: userRuleTouched.count)
         }
     }
 }
@@ -88,7 +88,19 @@ extension ReportState {
     @inline(__always)
     func touchRule(_ r: Int, _ epoch: UInt32) -> Bool {
         if ruleTouched[r] == epoch { return false }
-        ruleTouched[r] = epoch
+        var marks = take(&ruleTouched)  // moved out and back: see Support/Exclusivity.swift
+        marks[r] = epoch
+        ruleTouched = marks
+        return true
+    }
+
+    /// Marks rule `r` noted by recorder epoch `epoch`; false if it already was.
+    @inline(__always)
+    func noteRule(_ r: Int, _ epoch: UInt32) -> Bool {
+        if ruleNoted[r] == epoch { return false }
+        var marks = take(&ruleNoted)
+        marks[r] = epoch
+        ruleNoted = marks
         return true
     }
 }

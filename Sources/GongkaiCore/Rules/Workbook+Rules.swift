@@ -112,7 +112,7 @@ extension Workbook {
 
     func ruleName(of key: RuleKey) -> String? {
         switch key {
-        case .equality(let slot, let index): reports[slot]?.shape.equalityNames[index]
+        case .equality(let slot, let index): reports[slot]?.shape.equalityIdentities[index].name
         case .domain: "domain"
         case .crossYear(let slot, let pair): reports[slot]?.shape.crossPairs[pair].name
         case .user(let id): userRules[id]?.name
@@ -142,9 +142,15 @@ extension Workbook {
         if new?.isFailing == true { report.failingCount += 1 }
         guard let new else { return }  // removals are done by the caller (unlink, drop)
         switch key {
-        case .equality(_, let index): report.equalityStatus[index] = new
+        case .equality(_, let index):
+            var statuses = take(&report.equalityStatus)  // moved out and back: see Support/Exclusivity.swift
+            statuses[index] = new
+            report.equalityStatus = statuses
         case .domain: report.domainStatus = new
-        case .crossYear(_, let pair): report.crossStatus[pair] = new
+        case .crossYear(_, let pair):
+            var statuses = take(&report.crossStatus)
+            statuses[pair] = new
+            report.crossStatus = statuses
         case .user(let id): userRules[id]?.status = new
         }
     }
@@ -182,42 +188,59 @@ extension Workbook {
         }
     }
 
-    /// Rechecks the rules reading the given cells (raw ids), and re-pairs reports whose org or year changed.
+    /// Rechecks the rules reading the cells written (in the recorder's writes), and re-pairs reports whose org or year
+    /// changed.
     ///
     /// Touched rules are collected in a reused list, deduplicated by dense per-report marks (no hashing); each
     /// report's arrays are read through one local reference per cell.
-    func recheckRules(forCells cells: [Int]) {
-        guard !cells.isEmpty else { return }
+    func recheckRules(for writes: [CellWrite]) {
+        guard !writes.isEmpty else { return }
         let epoch = beginTouch()
         var touched = scratch.rules
         scratch.rules = []
-        touched.removeAll(keepingCapacity: true)
+        touched.removeAllKeepingStorage()
         let fresh = recorder.freshSlot
         var relinks: [Int] = []
-        let hasUserRules = !ruleDependents.isEmpty
+        // Read through copies: no call runs inside an access to the workbook's storage.
+        let ruleReaders = ruleDependents
+        let laterReports = self.laterReports
+        let hasUserRules = !ruleReaders.isEmpty
         let hasLinks = !laterReports.isEmpty
         let reports = self.reports
-        for raw in cells {
+        // The report at hand, looked up again only when the slot changes (writes come report by report).
+        var cachedSlot = -1
+        var cached: ReportState?
+        for write in writes {
+            let raw = write.raw
             let id = CellID(raw: raw)
             let slot = id.report
-            guard slot < reports.count, slot != fresh, let report = reports[slot] else { continue }
+            if slot != cachedSlot {
+                cachedSlot = slot
+                cached = slot < reports.count && slot != fresh ? reports[slot] : nil
+            }
+            guard let report = cached else { continue }
             let local = id.local
             let shape = report.shape
             if local < shape.cellCount {
-                for e in shape.equalitiesOf[local] where report.touchRule(Int(e), epoch) {
+                // The report's touch marks in a local for this cell's rules (see Support/Exclusivity.swift).
+                let domainChanged = report.setInDomain(shape.inDomain(report.values[local], at: local), at: local)
+                var marks = take(&report.ruleTouched)
+                for e in shape.equalitiesOf[local] where marks[Int(e)] != epoch {
+                    marks[Int(e)] = epoch
                     touched.append(.equality(report: slot, index: Int(e)))
                 }
-                if report.setInDomain(shape.inDomain(report.values[local], at: local), at: local),
-                    report.touchRule(shape.equalities.count, epoch)
-                {
+                let domain = shape.equalities.count
+                if domainChanged, marks[domain] != epoch {
+                    marks[domain] = epoch
                     touched.append(.domain(report: slot))
                 }
                 if report.lastYear != nil {
-                    for p in shape.crossAsThisYear[local]
-                    where report.touchRule(shape.equalities.count + 1 + Int(p), epoch) {
+                    for p in shape.crossAsThisYear[local] where marks[domain + 1 + Int(p)] != epoch {
+                        marks[domain + 1 + Int(p)] = epoch
                         touched.append(.crossYear(report: slot, pair: Int(p)))
                     }
                 }
+                report.ruleTouched = marks
                 if hasLinks, let laters = laterReports[slot] {
                     for later in laters {
                         guard let laterReport = reports[later] else { continue }
@@ -231,15 +254,26 @@ extension Workbook {
                 relinks.append(slot)
             }
             if hasUserRules {
-                ruleDependents.forEachRule(reading: raw) { rule in
+                ruleReaders.forEachRule(reading: raw) { rule in
                     if touchUserRule(rule, epoch) { touched.append(.user(rule)) }
                 }
             }
         }
+        // The values of the report at hand are read once for all its touched equalities (rechecks change statuses,
+        // not values).
+        var valuesSlot = -1
+        var current: ReportState?
+        var values: [Value] = []
         for key in touched {
             switch key {
             case .equality(let slot, let index):
-                if let report = reports[slot] { recheckEquality(index, of: report, slot: slot) }
+                if slot != valuesSlot {
+                    valuesSlot = slot
+                    current = reports[slot]
+                    values = current?.values ?? []
+                }
+                guard let report = current else { continue }
+                recheckEquality(index, of: report, slot: slot, values: values)
             case .domain(let slot):
                 guard let report = reports[slot] else { continue }
                 let status: RuleStatus = report.domainViolationCount == 0 ? .holds : .fails
@@ -256,22 +290,32 @@ extension Workbook {
         for slot in relinks { relink(slot) }
     }
 
-    /// Rechecks equality `index` of a report (the edit path: no lookups by key).
+    /// Rechecks equality `index` of a report whose values are `values` (the edit path: no lookups by key). A
+    /// changed status is noted with the sides summed here, for the change set's result.
     @inline(__always)
-    func recheckEquality(_ index: Int, of report: ReportState, slot: Int) {
+    func recheckEquality(_ index: Int, of report: ReportState, slot: Int, values: [Value]) {
         let shape = report.shape
-        let status = Workbook.equalityStatus(shape.equalityLeft[index], shape.equalityRight[index], report.values)
+        let l = Workbook.sum(shape.equalityLeft[index], in: values)
+        let r = Workbook.sum(shape.equalityRight[index], in: values)
+        let status = Workbook.equalityStatus(l, r)
         let old = report.equalityStatus[index]
         guard status != old else { return }
-        noteRule(.equality(report: slot, index: index), old: old, of: report, at: index)
+        noteRule(
+            .equality(report: slot, index: index), old: old, of: report, at: index,
+            sides: EqualitySides(left: Workbook.side(l), right: Workbook.side(r)))
         report.failingCount += (status.isFailing ? 1 : 0) - (old.isFailing ? 1 : 0)
-        report.equalityStatus[index] = status
+        var statuses = take(&report.equalityStatus)  // moved out and back: see Support/Exclusivity.swift
+        statuses[index] = status
+        report.equalityStatus = statuses
     }
 
     /// The status of `Σ left = Σ right` over a report's values.
     static func equalityStatus(_ left: [Int32], _ right: [Int32], _ values: [Value]) -> RuleStatus {
-        let l = Workbook.sum(left, in: values)
-        let r = Workbook.sum(right, in: values)
+        equalityStatus(Workbook.sum(left, in: values), Workbook.sum(right, in: values))
+    }
+
+    /// The status of `Σ left = Σ right` from the two sums.
+    static func equalityStatus(_ l: CellSum, _ r: CellSum) -> RuleStatus {
         if l.error != nil || r.error != nil { return .error }
         if l.empty + r.empty > 0 { return .incomplete }
         return l.value == r.value ? .holds : .fails
@@ -368,22 +412,33 @@ extension Workbook {
         }
     }
 
-    /// The result of equality `index` of a report whose status is `status`.
-    func equalityResult(_ index: Int, of report: ReportState, status: RuleStatus) -> RuleResult {
+    /// The result of equality `index` of a report whose status is `status`; `sides` when they are summed already.
+    func equalityResult(
+        _ index: Int, of report: ReportState, status: RuleStatus, sides: EqualitySides? = nil
+    ) -> RuleResult {
         let shape = report.shape
-        let values = report.values
-        let left = Workbook.side(shape.equalityLeft[index], in: values)
-        let right = Workbook.side(shape.equalityRight[index], in: values)
+        let left: Value
+        let right: Value
+        if let sides {
+            (left, right) = (sides.left, sides.right)
+        } else {
+            let values = report.values
+            left = Workbook.side(shape.equalityLeft[index], in: values)
+            right = Workbook.side(shape.equalityRight[index], in: values)
+        }
         return RuleResult(
-            name: shape.equalityNames[index], report: report.name, kind: .template,
-            severity: shape.equalities[index].severity, status: status, left: left, right: right,
-            imbalance: Workbook.imbalance(left, right, status), cells: shape.equalityCells[index],
-            description: shape.equalities[index].description)
+            identity: shape.equalityIdentities[index], report: report.name, status: status, left: left, right: right,
+            imbalance: Workbook.imbalance(left, right, status))
     }
 
     /// A side of an equality as a value: the sum of its numbers, empty when all are empty, or the error.
     static func side(_ cells: [Int32], in values: [Value]) -> Value {
         total(of: cells, in: values)
+    }
+
+    /// A side of an equality as a value, from its sum.
+    static func side(_ sum: CellSum) -> Value {
+        total(sum)
     }
 
     static func imbalance(_ left: Value, _ right: Value, _ status: RuleStatus) -> Value {

@@ -7,7 +7,10 @@ extension Workbook {
         guard let spec else {
             guard let id = existingID, let rule = userRules[id] else { throw .unknownRule(name) }
             setStatus(nil, of: .user(id))
-            recorder.droppedRules[.user(id)] = (name, rule.spec.report)
+            var dropped = recorder.droppedRules  // moved out and back: see Support/Exclusivity.swift
+            recorder.droppedRules = [:]
+            dropped[.user(id)] = (name, rule.spec.report)
+            recorder.droppedRules = dropped
             removeRuleEdges(id, rule.condition.dependencies)
             userRulesOfReport[rule.spec.report]?.removeAll { $0 == id }
             userRules[id] = nil
@@ -29,7 +32,10 @@ extension Workbook {
         let placeholder: RuleStatus = .incomplete
         userRules[id] = UserRule(name: name, spec: spec.kept, condition: condition, status: placeholder)
         spanning.rules[id] = condition.reportPatterns.isEmpty ? nil : condition.reportPatterns
-        ruleDependents.add(id, reading: condition.dependencies)
+        var readers = ruleDependents  // moved out and back: see Support/Exclusivity.swift
+        ruleDependents = RuleReaders()
+        readers.add(id, reading: condition.dependencies)
+        ruleDependents = readers
         let status = evaluateStatus(of: .user(id)) ?? .error
         if let report = reports[spec.report] {
             if oldSpec == nil {
@@ -43,6 +49,9 @@ extension Workbook {
     }
 
     func removeRuleEdges(_ id: Int, _ dependencies: [Int]) {
-        ruleDependents.remove(id, reading: dependencies)
+        var readers = ruleDependents
+        ruleDependents = RuleReaders()
+        readers.remove(id, reading: dependencies)
+        ruleDependents = readers
     }
 }

@@ -63,3 +63,52 @@ extension String {
     /// The text's lines without the empty ones: what `split(separator: "\n")` gives (see ``lines``).
     public var nonEmptyLines: [Substring] { lines.filter { !$0.isEmpty } }
 }
+
+/// Text assembled as UTF-8 bytes and made a `String` once: for a line built from many small pieces on a hot path (a
+/// script statement's change report, a journal line), where each `String +=` costs hundreds of instructions.
+/// Inlinable, so that other modules get specialised code.
+public struct TextBuilder {
+    /// The bytes so far.
+    @usableFromInline var storage: [UInt8] = []
+
+    /// An empty text with room for `capacity` bytes.
+    @inlinable public init(capacity: Int = 128) { storage.reserveCapacity(capacity) }
+
+    /// The bytes so far.
+    @inlinable public var bytes: [UInt8] { storage }
+
+    /// Appends `text`.
+    @inlinable public mutating func append(_ text: String) {
+        var text = text
+        text.withUTF8 { storage.append(contentsOf: $0) }
+    }
+
+    /// Appends another builder's bytes.
+    @inlinable public mutating func append(_ other: TextBuilder) { storage.append(contentsOf: other.storage) }
+
+    /// Appends an ASCII character (a space, `=`, a line break).
+    @inlinable public mutating func append(ascii: Unicode.Scalar) { storage.append(UInt8(ascii: ascii)) }
+
+    /// Appends `count` spaces.
+    @inlinable public mutating func append(spaces count: Int) {
+        if count > 0 { storage.append(contentsOf: repeatElement(UInt8(ascii: " "), count: count)) }
+    }
+
+    /// Appends an integer in decimal.
+    @inlinable public mutating func append(_ number: Int) {
+        if number < 0 { storage.append(UInt8(ascii: "-")) }
+        var magnitude = number.magnitude
+        let start = storage.count
+        repeat {
+            storage.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
+            magnitude /= 10
+        } while magnitude > 0
+        storage[start...].reverse()
+    }
+
+    /// The number of bytes so far.
+    @inlinable public var count: Int { storage.count }
+
+    /// The text.
+    @inlinable public var text: String { String(decoding: storage, as: UTF8.self) }
+}

@@ -90,28 +90,43 @@ public enum JournalFile {
 
     /// One edit line, with its checksum and line break.
     public static func line(_ record: Record) -> String {
-        let body: String
+        // Built as bytes: one line for every edit of a script (the benchmarks' `run_assignments`).
+        var body = TextBuilder()
         switch record {
-        case .current(let report): body = "current \(report)"
+        case .current(let report):
+            body.append("current ")
+            body.append(report)
         case .cell(let cell):
-            if let fact = cell.fact {
-                body = "cell \(cell.report) " + WorkbookFile.line(fact)
-            } else {
-                body = "clear \(cell.report) \(cell.name)"
-            }
+            body.append(cell.fact == nil ? "clear " : "cell ")
+            body.append(cell.report)
+            body.append(ascii: " ")
+            body.append(cell.fact.map(WorkbookFile.line) ?? cell.name)
         }
-        return checksum(body) + " " + body + "\n"
+        var line = TextBuilder(capacity: body.count + 10)
+        line.append(checksum(body.bytes))
+        line.append(ascii: " ")
+        line.append(body)
+        line.append(ascii: "\n")
+        return line.text
     }
 
-    /// FNV-1a over the UTF-8 bytes, 8 hex digits.
-    static func checksum(_ text: String) -> String {
+    /// FNV-1a over the UTF-8 bytes, 8 lowercase hex digits.
+    static func checksum(_ text: String) -> String { checksum(Array(text.utf8)) }
+
+    /// FNV-1a over `bytes`, 8 lowercase hex digits.
+    static func checksum(_ bytes: [UInt8]) -> String {
         var hash: UInt32 = 2_166_136_261
-        for byte in text.utf8 {
+        for byte in bytes {
             hash ^= UInt32(byte)
             hash = hash &* 16_777_619
         }
-        let hex = String(hash, radix: 16)
-        return String(repeating: "0", count: 8 - hex.count) + hex
+        return String(unsafeUninitializedCapacity: 8) { digits in
+            for i in 0..<8 {
+                let nibble = UInt8(truncatingIfNeeded: hash >> UInt32(28 - 4 * i)) & 0xF
+                digits[i] = nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") + nibble - 10
+            }
+            return 8
+        }
     }
 
     // MARK: Reading

@@ -65,14 +65,34 @@ public final class JournalWriter {
         return journal
     }
 
-    /// Appends one acknowledged edit: written when it returns, on the disk as ``durability`` says.
+    /// Appends one acknowledged edit: written when it returns, on the disk as ``durability`` says — or, while
+    /// ``holding``, kept until ``writeHeld()``.
     public func append(_ record: JournalFile.Record) throws(AtomicFile.WriteError) {
-        try write(JournalFile.line(record))
+        let line = JournalFile.line(record)
+        if holding {
+            held.append(line)
+        } else {
+            try write(line)
+        }
         records += 1
+    }
+
+    /// Whether appended lines are kept until ``writeHeld()``: a script, whose shell writes them in blocks before the
+    /// output that acknowledges them, instead of one system call per statement.
+    public var holding = false
+    private var held = TextBuilder(capacity: 0)
+
+    /// Writes the lines kept while ``holding`` (one write), on the disk as ``durability`` says.
+    public func writeHeld() throws(AtomicFile.WriteError) {
+        guard held.count > 0 else { return }
+        let text = held.text
+        held = TextBuilder(capacity: text.utf8.count)
+        try write(text)
     }
 
     /// Replaces the whole journal by a new snapshot, atomically (``AtomicFile``, 0600), which compacts it.
     public func rewrite(header: JournalFile.Header, document: WorkbookDocument) throws(AtomicFile.WriteError) {
+        held = TextBuilder(capacity: 0)  // the snapshot holds what they say
         let text = JournalFile.render(header, document: document)
         try AtomicFile.write(toPath: path, permissions: 0o600) { descriptor in
             var text = text
@@ -86,6 +106,7 @@ public final class JournalWriter {
 
     /// Closes and deletes the journal: the session ended cleanly, or its changes are saved.
     public func remove() {
+        held = TextBuilder(capacity: 0)
         if descriptor >= 0 { close(descriptor) }
         descriptor = -1
         unlink(path)

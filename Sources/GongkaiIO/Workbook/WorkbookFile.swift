@@ -98,16 +98,37 @@ public enum WorkbookFile {
         case .text(let text): return "text \(text.name) \(quoted(text.text))"
         case .formula(let formula): return "formula \(formula.name) = \(oneLine(formula.source))"
         case .value(let entry):
-            var line = "value \(entry.name) \(render(entry.value))"
+            // Built as bytes: the journal writes this line for every edit of a script.
+            var line = TextBuilder()
+            line.append("value ")
+            line.append(entry.name)
+            line.append(ascii: " ")
+            line.append(render(entry.value))
             if let p = entry.provenance {
-                if let file = p.file { line += " file=\(quoted(file))" }
-                if let page = p.page { line += " page=\(page)" }
-                if let l = p.line { line += " line=\(l)" }
-                if let c = p.column { line += " col=\(c)" }
-                line += " origin=\(p.origin.rawValue)"
-                if let note = p.note { line += " note=\(quoted(note))" }
+                if let file = p.file {
+                    line.append(" file=")
+                    line.append(quoted(file))
+                }
+                if let page = p.page {
+                    line.append(" page=")
+                    line.append(page)
+                }
+                if let l = p.line {
+                    line.append(" line=")
+                    line.append(l)
+                }
+                if let c = p.column {
+                    line.append(" col=")
+                    line.append(c)
+                }
+                line.append(" origin=")
+                line.append(p.origin.rawValue)
+                if let note = p.note {
+                    line.append(" note=")
+                    line.append(quoted(note))
+                }
             }
-            return line
+            return line.text
         }
     }
 

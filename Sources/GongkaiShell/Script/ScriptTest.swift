@@ -45,6 +45,12 @@ struct ScriptTest {
     }
 
     /// An expectation line: its stream and text, or nil for a line of the script proper.
+    /// Whether a line's bytes may be an expectation (its first byte after blanks is `-`): a cheap test before
+    /// ``expectation(_:)`` for the lines of a long script.
+    static func mayBeExpectation(_ line: String) -> Bool {
+        line.utf8.first { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") } == UInt8(ascii: "-")
+    }
+
     static func expectation(_ line: String) -> (stream: SessionRecord.Stream, text: String)? {
         let line = line.hasSuffix("\r") ? String(line.dropLast()) : line
         let trimmed = line.drop { $0 == " " || $0 == "\t" }
@@ -88,8 +94,7 @@ struct ScriptTest {
     /// Runs `text` (the script `name`) in `shell`, a fresh session, and compares what each statement printed with
     /// what the script expects.
     static func run(_ text: String, name: String, in shell: Shell) -> Result {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        if lines.last == "" { lines.removeLast() }
+        let lines = Shell.lines(ofScript: text)
         var code: [(number: Int, text: String)] = []
         // Expected lines by the script line of the statement they belong to (0: before any statement).
         var expected: [Int: [String]] = [:]

@@ -1,3 +1,5 @@
+import GongkaiCore
+
 /// What the session printed, statement by statement, in order, for `.record` and `gongkai test`.
 ///
 /// Every statement started from outside another (typed, or a line of a script; not the statements a `.read` runs,
@@ -5,10 +7,11 @@
 /// it ends is the entry's output (the `.echo` of the statement itself is not). Output between statements (a
 /// `.fill` ended by the end of its script) joins the entry before it.
 ///
-/// At most ``limit`` bytes of output are kept: past it the record stops keeping output (``overflowed``), so that a
-/// long session's memory stays that of its statements; `.record` and `gongkai test` then refuse with a message.
+/// At most ``limit`` bytes of statements and output (with ``overhead`` for each) are kept: past it the record forgets everything and keeps
+/// nothing more (``overflowed``), so that a script of a million statements does not keep a million entries;
+/// `.record` and `gongkai test` then refuse with a message.
 final class SessionRecord {
-    /// The most bytes of output kept (64 MiB).
+    /// The most bytes of statements and output kept (64 MiB).
     var limit = 64 << 20
     /// The limit for messages: `64 MiB`.
     var limitDescription: String { limit >= 1 << 20 ? "\(limit >> 20) MiB" : "\(limit) bytes" }
@@ -58,7 +61,10 @@ final class SessionRecord {
 
     /// A statement starts; it opens an entry when none is open.
     func begin(_ statement: String, line: Int?) {
-        if depth == 0 { entries.append(Entry(statement: statement, line: line)) }
+        if depth == 0, !overflowed {
+            count(statement.utf8.count + Self.overhead)
+            if !overflowed { entries.append(Entry(statement: statement, line: line)) }
+        }
         depth += 1
     }
 
@@ -68,13 +74,19 @@ final class SessionRecord {
     /// Records output (to the open entry, else to the last one).
     func write(_ text: String, to stream: Stream) {
         guard !muted, !overflowed, !entries.isEmpty, !text.isEmpty else { return }
-        bytes += text.utf8.count
-        if bytes > limit {
-            overflowed = true
-            for index in entries.indices { entries[index].printed = [] }
-            return
-        }
-        entries[entries.count - 1].printed.append((stream, text))
+        count(text.utf8.count + Self.overhead)
+        if !overflowed { entries[entries.count - 1].printed.append((stream, text)) }
+    }
+
+    /// What an entry or a piece of output costs besides its text (its record and heap block), counted toward the limit.
+    static let overhead = 48
+
+    /// Counts bytes kept; past the limit everything is forgotten.
+    private func count(_ more: Int) {
+        bytes += more
+        guard bytes > limit else { return }
+        overflowed = true
+        entries = []
     }
 
     /// Forgets everything recorded (a fresh test run).
@@ -85,11 +97,18 @@ final class SessionRecord {
     }
 }
 
-/// Passes output on and records it in the session's record.
+/// Passes output on and records it in the session's record. While a script runs it can hold what is written
+/// (``holding``), for the shell to write in blocks after the journal lines it reports (``Shell/writeHeld()``).
 final class RecordingOutput: TextOutput {
     let target: any TextOutput
     let record: SessionRecord
     let stream: SessionRecord.Stream
+    /// Whether text is held rather than written at once.
+    var holding = false
+    /// Called before text goes to the target (standard error's: what standard output holds, and the journal lines
+    /// it reports, are written first, so that the two streams interleave in order).
+    var beforeWriting: (() -> Void)?
+    private var held = TextBuilder(capacity: 0)
 
     init(_ target: any TextOutput, record: SessionRecord, stream: SessionRecord.Stream) {
         self.target = target
@@ -99,6 +118,22 @@ final class RecordingOutput: TextOutput {
 
     func write(_ text: String) {
         record.write(text, to: stream)
+        if holding {
+            held.append(text)
+            return
+        }
+        beforeWriting?()
+        target.write(text)
+    }
+
+    /// The bytes held.
+    var heldCount: Int { held.count }
+
+    /// Writes what is held.
+    func writeHeld() {
+        guard held.count > 0 else { return }
+        let text = held.text
+        held = TextBuilder(capacity: Shell.heldBlock)
         target.write(text)
     }
 }

@@ -92,7 +92,7 @@ extension Session {
             notes += imported.diagnostics.map(\.description).filter { !notes.contains($0) }
         }
         let damage = imported.damage.filter { $0.damage != .ambiguousSplit }.map(\.description)
-        sources[reportName] = ReportSource(file: file, notes: notes, damage: damage)
+        sources[reportName] = ReportSource(file: file, damage: damage)
         inputs.add(path(file), shownAs: file, kind: .report)
         let counts = (try? workbook.cellCounts(report: reportName)) ?? CellCounts()
         return .loaded(

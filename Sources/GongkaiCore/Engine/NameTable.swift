@@ -1,0 +1,44 @@
+/// Names → local ids of a template's cells, in an open-addressed table hashed by FNV-1a over the UTF-8 bytes.
+///
+/// Resolving a cell name is on the path of every edit typed by name; a lookup here hashes a dozen bytes instead of
+/// running the standard library's seeded SipHash, then compares one or two names. Built once per template shape.
+struct NameTable: Sendable {
+    /// Per slot, the index into `names` plus one; 0 for an empty slot.
+    private let slots: [Int32]
+    private let names: [String]
+    private let mask: Int
+
+    /// A table of `names`, each standing for its index; names are distinct.
+    init(_ names: [String]) {
+        var size = 16
+        while size < names.count * 2 { size *= 2 }
+        var slots = [Int32](repeating: 0, count: size)
+        for (index, name) in names.enumerated() {
+            var slot = NameTable.hash(name) & (size - 1)
+            while slots[slot] != 0 { slot = (slot + 1) & (size - 1) }
+            slots[slot] = Int32(index + 1)
+        }
+        self.slots = slots
+        self.names = names
+        mask = size - 1
+    }
+
+    /// The index of `name`, if it is in the table.
+    subscript(name: String) -> Int? {
+        var slot = NameTable.hash(name) & mask
+        while true {
+            let entry = Int(slots[slot])
+            if entry == 0 { return nil }
+            if names[entry - 1] == name { return entry - 1 }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    /// FNV-1a of the UTF-8 bytes, folded to a non-negative `Int`.
+    @inline(__always)
+    private static func hash(_ name: String) -> Int {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in name.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        return Int(truncatingIfNeeded: hash ^ (hash >> 32)) & Int.max
+    }
+}
