@@ -131,17 +131,18 @@ enum TextMarkup {
         return k < s.count && s[k] == ">" ? k + 1 : nil
     }
 
+    /// The character of an entity (`&nbsp;`, `&ldquo;`, `&#x4E00;`) starting at `i`, and where it ends; the names
+    /// are ``HTMLReader/entity(named:)``'s, the one table of them.
     static func entity(_ s: [Unicode.Scalar], from i: Int) -> (Unicode.Scalar, Int)? {
-        let names: [String: Unicode.Scalar] = [
-            "nbsp": " ", "amp": "&", "lt": "<", "gt": ">", "quot": "\"", "ensp": " ", "emsp": " ",
-        ]
         var k = i + 1
         var name = ""
-        while k < s.count, k - i <= 8, s[k].isASCII, s[k].properties.isAlphabetic {
+        while k < s.count, k - i <= 8, s[k].isASCII,
+            s[k].properties.isAlphabetic || s[k] == "#" || ("0"..."9").contains(s[k])
+        {
             name.unicodeScalars.append(s[k])
             k += 1
         }
-        guard k < s.count, s[k] == ";", let scalar = names[name] else { return nil }
+        guard k < s.count, s[k] == ";", let scalar = HTMLReader.entity(named: name) else { return nil }
         return (scalar, k + 1)
     }
 

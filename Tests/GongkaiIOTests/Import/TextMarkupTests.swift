@@ -18,6 +18,7 @@ struct TextMarkupTests {
             ("<p class=\"MsoNormal\">本机关<br/>收到<span>7</span>件&nbsp;</p>", "本机关收到7件"),
             ("a < b，且 c > d；x<5", "a < b，且 c > d；x<5"), ("《条例》第二十条", "《条例》第二十条"),
             ("  收费 0 元。  \n\n  第二段 ", "收费 0 元。\n第二段"), ("##", ""),
+            ("<p>&ldquo;放管服&rdquo;&#x4E00;&amp;&#20108;</p>", "“放管服”一&二"), ("&bogus; &", "&bogus; &"),
         ])
     func plain(_ marked: String, _ expected: String) {
         #expect(TextMarkup.plain(marked) == expected)
