@@ -19,6 +19,7 @@ extension Launcher {
             return 2
         }
         let shell = makeShell(bail: false, context: context, interactive: false)
+        shell.session.explainsImports = !request.summary
         // Loading prints nothing of its own here: each report's rules come below, once.
         let progress = progressDisplay(context)
         let report = Shell(

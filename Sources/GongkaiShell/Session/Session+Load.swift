@@ -85,10 +85,10 @@ extension Session {
         }
         // A complete, exact import needs no account; otherwise the importer's summary says what was not read.
         var notes =
-            imported.missing.isEmpty && imported.inferred.isEmpty && imported.diagnostics.isEmpty
+            !explainsImports || imported.missing.isEmpty && imported.inferred.isEmpty && imported.diagnostics.isEmpty
             ? [] : ImportSummary(imported).rendered().nonEmptyLines.map(String.init)
         // A spreadsheet read back reports every value it could not place, not only the first few.
-        if [.csvOfficial, .csvLong, .xlsx].contains(imported.kind) {
+        if explainsImports, [.csvOfficial, .csvLong, .xlsx].contains(imported.kind) {
             notes += imported.diagnostics.map(\.description).filter { !notes.contains($0) }
         }
         let damage = imported.damage.filter { $0.damage != .ambiguousSplit }.map(\.description)

@@ -26,6 +26,9 @@ public final class Session {
     public var interruption: Interruption
     /// One importer (and so one import plan, derived once from the template) for every file of the session.
     let importer = ReportImporter()
+    /// Whether a load gives the importer's account of what it could not read (``LoadedReport/notes``). A check that
+    /// prints only its summary turns it off: it shows no notes, and rendering them was 6% of its time.
+    public var explainsImports = true
     /// Report names given by default, per base, so that a thousand reports of one body stay linear to name.
     var nameCounters: [String: Int] = [:]
 
