@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 extension Shell {
     /// Runs the statements of a script (a file's text, standard input, or `-c` commands), joining continuation
     /// lines; errors name the script and the statement's first line. Stops at `.quit`, and at the first failure
@@ -26,30 +20,18 @@ extension Shell {
     /// The lines of a script with their numbers, expectation lines left out (see ``lines(ofScript:)``).
     static func scriptLines(_ text: String) -> [(number: Int, text: String)] {
         var numbered: [(number: Int, text: String)] = []
-        for (index, line) in lines(ofScript: text).enumerated()
-        where !ScriptTest.mayBeExpectation(line) || ScriptTest.expectation(line) == nil {
+        for (index, line) in lines(ofScript: text).enumerated() where ScriptTest.expectation(line) == nil {
             numbered.append((index + 1, line))
         }
         return numbered
     }
 
-    /// The lines of a script: they end at every line feed byte (a CRLF line keeps its carriage return, which is
-    /// dropped when it runs); the final line feed ends the last line and starts no new one. Split on UTF-8 bytes,
-    /// not Characters: `\r\n` is one Character, and a Character split would leave a CRLF script one long line.
+    /// The lines of a script: they end at every line feed (a CRLF line keeps its carriage return, which is dropped
+    /// when it runs); the final line feed ends the last line and starts no new one.
     static func lines(ofScript text: String) -> [String] {
-        var text = text
-        return text.withUTF8 { bytes in
-            var lines: [String] = []
-            var start = 0
-            for index in bytes.indices where bytes[index] == UInt8(ascii: "\n") {
-                lines.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self))
-                start = index + 1
-            }
-            if start < bytes.count {
-                lines.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self))
-            }
-            return lines
-        }
+        var lines = text.lines(cuttingCRLF: true)
+        if lines.last?.isEmpty == true { lines.removeLast() }
+        return lines.map(String.init)
     }
 
     /// Runs statements given line by line (see `run(script:name:)`).
@@ -83,7 +65,7 @@ extension Shell {
             if takeInterrupt() { return .interrupted }
             location = SourceLocation(file: name, line: line)
             let status = execute(statement: statement)
-            if standardOutput.heldCount >= Shell.heldBlock || Shell.now() &- heldWritten >= Shell.heldNanoseconds {
+            if standardOutput.heldCount >= Shell.heldBlock || ContinuousClock.now - heldWritten >= Shell.heldInterval {
                 writeHeld()
             }
             switch status {
@@ -136,20 +118,13 @@ extension Shell {
             }
         }
         standardOutput.writeHeld()
-        heldWritten = Shell.now()
+        heldWritten = ContinuousClock.now
     }
 
     /// A script writes what it holds once this many bytes of output are held …
     static let heldBlock = 64 * 1024
-    /// … or this many nanoseconds passed since it last did (its output still flows to `tail -f`).
-    static let heldNanoseconds: UInt64 = 50_000_000
-
-    /// A monotonic clock in nanoseconds.
-    static func now() -> UInt64 {
-        var time = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &time)
-        return UInt64(time.tv_sec) &* 1_000_000_000 &+ UInt64(time.tv_nsec)
-    }
+    /// … or this long passed since it last did (its output still flows to `tail -f`).
+    static let heldInterval = Duration.milliseconds(50)
 
     /// Ends a script stopped early: a `.fill` it left open after Ctrl-C is ended, its answers so far kept.
     private func stopped(_ status: ShellStatus) -> ShellStatus {

@@ -24,8 +24,8 @@ public final class Shell {
     let standardOutput: RecordingOutput
     /// Where errors and warnings go.
     let errors: RecordingOutput
-    /// When a script last wrote what it held (monotonic nanoseconds), and whether it is writing it now.
-    var heldWritten: UInt64 = 0
+    /// When a script last wrote what it held, and whether it is writing it now.
+    var heldWritten = ContinuousClock.now
     var writingHeld = false
     /// The options a session can change.
     public var options: ShellOptions {

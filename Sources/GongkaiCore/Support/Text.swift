@@ -41,7 +41,12 @@ extension String {
     /// The text's lines, empty ones included: what `split(separator: "\n", omittingEmptySubsequences: false)`
     /// gives, found byte by byte instead of Character by Character (a `\r\n` is one Character, so it stays inside a
     /// line as it does there).
-    public var lines: [Substring] {
+    public var lines: [Substring] { lines(cuttingCRLF: false) }
+
+    /// The text's lines, empty ones included, found byte by byte; `cuttingCRLF` ends a line at the line feed of a
+    /// `\r\n` too (the carriage return stays at the end of its line): a script's lines, where a CRLF file must not
+    /// run as one line.
+    public func lines(cuttingCRLF: Bool) -> [Substring] {
         var lines: [Substring] = []
         let utf8 = self.utf8
         var start = utf8.startIndex
@@ -49,7 +54,7 @@ extension String {
         var i = start
         while i != utf8.endIndex {
             let byte = utf8[i]
-            if byte == 0x0A && previous != 0x0D {
+            if byte == 0x0A && (cuttingCRLF || previous != 0x0D) {
                 lines.append(self[start..<i])
                 start = utf8.index(after: i)
             }

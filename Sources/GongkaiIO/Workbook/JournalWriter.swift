@@ -36,8 +36,8 @@ public final class JournalWriter {
     /// How many times the journal was `fsync`ed.
     public private(set) var syncs = 0
     private var descriptor: Int32
-    /// Monotonic nanoseconds of the last `fsync`.
-    private var lastSync: UInt64 = 0
+    /// When the last `fsync` was (nil: none yet).
+    private var lastSync: ContinuousClock.Instant?
 
     private init(path: String, descriptor: Int32, durability: Durability) {
         self.path = path
@@ -121,7 +121,7 @@ public final class JournalWriter {
         switch durability {
         case .everyWrite: try sync()
         case .grouped(let milliseconds):
-            if Self.now() &- lastSync >= UInt64(milliseconds) * 1_000_000 { try sync() }
+            if lastSync.map({ ContinuousClock.now - $0 >= .milliseconds(milliseconds) }) ?? true { try sync() }
         case .none: break
         }
     }
@@ -130,14 +130,8 @@ public final class JournalWriter {
     public func sync() throws(AtomicFile.WriteError) {
         guard descriptor >= 0, durability != .none else { return }
         if fsync(descriptor) != 0 { throw AtomicFile.WriteError(path: path, code: errno) }
-        lastSync = Self.now()
+        lastSync = ContinuousClock.now
         syncs += 1
-    }
-
-    private static func now() -> UInt64 {
-        var time = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &time)
-        return UInt64(time.tv_sec) &* 1_000_000_000 &+ UInt64(time.tv_nsec)
     }
 
     /// The new file's name reaches the disk with its folder.

@@ -165,17 +165,17 @@ public enum SummaryFormat: String, Sendable, CaseIterable {
 final class LoadProgressDisplay {
     private let errors: any TextOutput
     private let enabled: Bool
-    private let started: Double
+    private let started: ContinuousClock.Instant
     private var shown = false
 
     init(errors: any TextOutput, enabled: Bool) {
         self.errors = errors
         self.enabled = enabled
-        self.started = LoadProgressDisplay.now()
+        self.started = ContinuousClock.now
     }
 
     func show(_ progress: LoadProgress) {
-        guard enabled, LoadProgressDisplay.now() - started > 1 else { return }
+        guard enabled, ContinuousClock.now - started > .seconds(1) else { return }
         shown = true
         let name = TextLayout.truncate(progress.file, 50)
         errors.write("\r\u{1B}[K[\(progress.done)/\(progress.total)] \(name)")
@@ -183,11 +183,5 @@ final class LoadProgressDisplay {
 
     func finish() {
         if shown { errors.write("\r\u{1B}[K") }
-    }
-
-    private static func now() -> Double {
-        var time = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &time)
-        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
     }
 }

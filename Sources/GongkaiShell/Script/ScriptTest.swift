@@ -45,13 +45,10 @@ struct ScriptTest {
     }
 
     /// An expectation line: its stream and text, or nil for a line of the script proper.
-    /// Whether a line's bytes may be an expectation (its first byte after blanks is `-`): a cheap test before
-    /// ``expectation(_:)`` for the lines of a long script.
-    static func mayBeExpectation(_ line: String) -> Bool {
-        line.utf8.first { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") } == UInt8(ascii: "-")
-    }
-
     static func expectation(_ line: String) -> (stream: SessionRecord.Stream, text: String)? {
+        // Most lines of a long script are not: its first byte after blanks tells, before any Character work.
+        guard line.utf8.first(where: { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") }) == UInt8(ascii: "-")
+        else { return nil }
         let line = line.hasSuffix("\r") ? String(line.dropLast()) : line
         let trimmed = line.drop { $0 == " " || $0 == "\t" }
         for (marker, stream) in [(outputMarker, SessionRecord.Stream.output), (errorMarker, .errors)]

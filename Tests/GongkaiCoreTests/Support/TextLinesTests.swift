@@ -12,4 +12,11 @@ import Testing
         #expect(text.nonEmptyLines == text.split(separator: "\n"))
         #expect(text.lines == text.split(separator: "\n", omittingEmptySubsequences: false))
     }
+
+    @Test("cutting CRLF, a line ends at every line feed and keeps its carriage return")
+    func cuttingCRLF() {
+        #expect("a\r\nb\nc".lines(cuttingCRLF: true) == ["a\r", "b", "c"])
+        #expect("\r\n".lines(cuttingCRLF: true) == ["\r", ""])
+        #expect("a\n\nb".lines(cuttingCRLF: true) == "a\n\nb".lines)
+    }
 }
