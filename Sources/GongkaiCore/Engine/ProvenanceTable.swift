@@ -44,10 +44,11 @@ struct ProvenanceTable: Sendable {
         self.cellCount = cellCount
     }
 
-    /// A table holding `provenance` (by cell index below `cellCount`).
+    /// A table holding `provenance` (by cell index below `cellCount`), session defaults left out (``Provenance``'s
+    /// `isSessionDefault`: not worth storing per cell).
     init(cellCount: Int, _ provenance: [Int: Provenance]) {
         self.init(cellCount: cellCount)
-        for (index, entry) in provenance { self[index] = entry }
+        for (index, entry) in provenance where !entry.isSessionDefault { self[index] = entry }
     }
 
     /// No cell has a provenance.

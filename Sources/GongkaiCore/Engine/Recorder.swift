@@ -72,7 +72,7 @@ struct RuleNote {
     let sides: EqualitySides?
 }
 
-/// The two sides of a template equality as values (``Workbook/side(_:in:)``).
+/// The two sides of a template equality as values (``Workbook/total(of:in:)``).
 struct EqualitySides {
     let left: Value
     let right: Value

@@ -128,14 +128,13 @@ extension Workbook {
     /// Compiles a formula for cell `id` (names resolve in its report) and refuses a cycle.
     func compileChecked(_ source: String, at id: CellID) throws(EngineError) -> CompiledFormula {
         let context = id.report
-        let collecting = spanning.collecting
-        spanning.collecting = []
-        defer { spanning.collecting = collecting }
-        var compiled = try FormulaBridge.compile(source, candidates: { self.candidateNames(context: context) }) {
-            (reference) throws(EngineError) in
-            try self.resolveAll(reference, context: context)
+        var (compiled, patterns) = try collectingPatterns { () throws(EngineError) in
+            try FormulaBridge.compile(source, candidates: { self.candidateNames(context: context) }) {
+                (reference) throws(EngineError) in
+                try self.resolveAll(reference, context: context)
+            }
         }
-        compiled.reportPatterns = spanning.collecting ?? []
+        compiled.reportPatterns = patterns
         // A cycle exists if the cell already (transitively) feeds one of its new precedents.
         let targets = Set(compiled.dependencies)
         if let path = path(from: id.raw, to: targets) {

@@ -60,7 +60,7 @@ extension Workbook {
         for raw in order.reversed() {
             let u = CellID(raw: raw).local - userBase
             guard u < formulas.count, let formula = formulas[u] else { continue }
-            // The tree itself, not the compiled formula copied out of its cell (one reference, not four).
+            // The formula's tree evaluated where it lies in its cell (a class: nothing copied out).
             let value = formula.compiled.bound.root.evaluate { precedent in
                 let id = CellID(raw: precedent)
                 if id.report == slot, id.local >= userBase {

@@ -96,10 +96,7 @@ extension Workbook {
             else { continue }
             removeRuleEdges(id, rule.condition.dependencies)
             userRules[id] = UserRule(name: rule.name, spec: rule.spec, condition: condition, status: rule.status)
-            var readers = ruleDependents  // moved out and back: see Support/Exclusivity.swift
-            ruleDependents = RuleReaders()
-            readers.add(id, reading: condition.dependencies)
-            ruleDependents = readers
+            addRuleEdges(id, condition.dependencies)
             setStatus(evaluateStatus(of: .user(id)) ?? .error, of: .user(id))
         }
     }
@@ -107,16 +104,25 @@ extension Workbook {
     /// Compiles a user rule's condition in its report, collecting its cross-report patterns.
     func compileRuleCondition(_ spec: UserRule.Spec) throws(EngineError) -> CompiledCondition {
         if let sums = spec.sums { return try compileSums(sums, report: spec.report) }
-        let collecting = spanning.collecting
-        spanning.collecting = []
-        defer { spanning.collecting = collecting }
-        var condition = try FormulaBridge.compileCondition(
-            spec.source, candidates: { self.candidateNames(context: spec.report) }
-        ) { (reference) throws(EngineError) in
-            try self.resolveAll(reference, context: spec.report)
+        var (condition, patterns) = try collectingPatterns { () throws(EngineError) in
+            try FormulaBridge.compileCondition(
+                spec.source, candidates: { self.candidateNames(context: spec.report) }
+            ) { (reference) throws(EngineError) in
+                try self.resolveAll(reference, context: spec.report)
+            }
         }
-        condition.reportPatterns = spanning.collecting ?? []
+        condition.reportPatterns = patterns
         return condition
+    }
+
+    /// Runs `body` (a compilation) and returns with its result the report patterns of the references it bound
+    /// (``SpanningIndex/collecting``); a compilation inside another collects apart from it.
+    func collectingPatterns<T>(_ body: () throws(EngineError) -> T) throws(EngineError) -> (T, [Reference.Segment]) {
+        let outer = spanning.collecting
+        spanning.collecting = []
+        defer { spanning.collecting = outer }
+        let result = try body()
+        return (result, spanning.collecting ?? [])
     }
 
     /// The condition of a rule given as sums of cells: bound exactly as its source `a + b = c + d` would be (a side

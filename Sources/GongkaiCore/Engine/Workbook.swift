@@ -136,10 +136,10 @@ public final class Workbook {
         name: String, template: ReportTemplate, cells: [Value], provenance: [Int: Provenance] = [:],
         texts: [String: String] = [:], subtotals: [PrintedSubtotal] = []
     ) throws(EngineError) -> ChangeSet {
-        var table = ProvenanceTable(cellCount: template.cells.count)
-        for (index, entry) in provenance where !entry.isSessionDefault { table[index] = entry }
         return try loadReport(
-            name: name, template: template, cells: cells, provenance: table, texts: texts, subtotals: subtotals)
+            name: name, template: template, cells: cells,
+            provenance: ProvenanceTable(cellCount: template.cells.count, provenance), texts: texts, subtotals: subtotals
+        )
     }
 
     /// ``loadReport(name:template:cells:provenance:texts:subtotals:)`` with the provenance already compact (session

@@ -129,11 +129,10 @@ extension Workbook {
     /// A metric reads its own report's cells: a reference over all reports (`sum(*.t3.new.total)`) in it would make
     /// every report's cell read every report — N² for N reports — so it is refused with the linear way to say it.
     func refuseSpanning(_ formula: String, metric cell: String, context slot: Int) throws(EngineError) {
-        let collecting = spanning.collecting
-        spanning.collecting = []
-        defer { spanning.collecting = collecting }
-        _ = try compileFormula(formula, context: slot)
-        guard spanning.collecting?.isEmpty == false else { return }
+        let (_, patterns) = try collectingPatterns { () throws(EngineError) in
+            try compileFormula(formula, context: slot)
+        }
+        guard !patterns.isEmpty else { return }
         throw .notAllowed(
             cell,
             reason:

@@ -55,22 +55,12 @@ extension Workbook {
             (left, right) = (sides.left, sides.right)
         } else {
             let values = report.values
-            left = Workbook.side(shape.equalityLeft[index], in: values)
-            right = Workbook.side(shape.equalityRight[index], in: values)
+            left = Workbook.total(of: shape.equalityLeft[index], in: values)
+            right = Workbook.total(of: shape.equalityRight[index], in: values)
         }
         return RuleResult(
             identity: shape.equalityIdentities[index], report: report.name, status: status, left: left, right: right,
             imbalance: Workbook.imbalance(left, right, status))
-    }
-
-    /// A side of an equality as a value: the sum of its numbers, empty when all are empty, or the error.
-    static func side(_ cells: [Int32], in values: [Value]) -> Value {
-        total(of: cells, in: values)
-    }
-
-    /// A side of an equality as a value, from its sum.
-    static func side(_ sum: CellSum) -> Value {
-        total(sum)
     }
 
     static func imbalance(_ left: Value, _ right: Value, _ status: RuleStatus) -> Value {

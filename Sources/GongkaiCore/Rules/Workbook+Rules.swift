@@ -302,7 +302,7 @@ extension Workbook {
         guard status != old else { return }
         noteRule(
             .equality(report: slot, index: index), old: old, of: report, at: index,
-            sides: EqualitySides(left: Workbook.side(l), right: Workbook.side(r)))
+            sides: EqualitySides(left: Workbook.total(l), right: Workbook.total(r)))
         report.failingCount += (status.isFailing ? 1 : 0) - (old.isFailing ? 1 : 0)
         var statuses = take(&report.equalityStatus)  // moved out and back: see Support/Exclusivity.swift
         statuses[index] = status

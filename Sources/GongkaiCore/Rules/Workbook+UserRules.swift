@@ -32,10 +32,7 @@ extension Workbook {
         let placeholder: RuleStatus = .incomplete
         userRules[id] = UserRule(name: name, spec: spec.kept, condition: condition, status: placeholder)
         spanning.rules[id] = condition.reportPatterns.isEmpty ? nil : condition.reportPatterns
-        var readers = ruleDependents  // moved out and back: see Support/Exclusivity.swift
-        ruleDependents = RuleReaders()
-        readers.add(id, reading: condition.dependencies)
-        ruleDependents = readers
+        addRuleEdges(id, condition.dependencies)
         let status = evaluateStatus(of: .user(id)) ?? .error
         if let report = reports[spec.report] {
             if oldSpec == nil {
@@ -48,6 +45,15 @@ extension Workbook {
         return .rule(name: name, spec: oldSpec)
     }
 
+    /// Records user rule `id` as reading `dependencies` (moved out and back: see Support/Exclusivity.swift).
+    func addRuleEdges(_ id: Int, _ dependencies: [Int]) {
+        var readers = ruleDependents
+        ruleDependents = RuleReaders()
+        readers.add(id, reading: dependencies)
+        ruleDependents = readers
+    }
+
+    /// Forgets user rule `id` as a reader of `dependencies`.
     func removeRuleEdges(_ id: Int, _ dependencies: [Int]) {
         var readers = ruleDependents
         ruleDependents = RuleReaders()

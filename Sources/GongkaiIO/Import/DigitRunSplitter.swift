@@ -67,15 +67,16 @@ enum DigitRunSplitter {
             self.width = width
             self.allowed = allowed
             let maxDigits = ImportLimits.maxValueDigits
+            let wholes = runs.map(isWhole)
             fewestAfter = [Int](repeating: 0, count: runs.count + 1)
             mostAfter = [Int](repeating: 0, count: runs.count + 1)
             for k in stride(from: runs.count - 1, through: 0, by: -1) {
-                let whole = isWhole(runs[k])
+                let whole = wholes[k]
                 fewestAfter[k] = fewestAfter[k + 1] + (whole ? 1 : (runs[k].count + maxDigits - 1) / maxDigits)
                 mostAfter[k] = mostAfter[k + 1] + (whole ? 1 : runs[k].count)
             }
-            wholes = runs.map(isWhole)
-            wholeValues = runs.map { isWhole($0) ? ReportReader.number($0) : nil }
+            self.wholes = wholes
+            wholeValues = runs.indices.map { wholes[$0] ? ReportReader.number(runs[$0]) : nil }
             nextSigns = runs.map { run in run.indices.map { nextSign(run, after: $0) } }
             values.reserveCapacity(width)
             origins.reserveCapacity(width)

@@ -43,7 +43,7 @@ struct ProseEvidence {
     static func words(ofTable table: String, in template: ReportTemplate) -> (
         rows: [[Unicode.Scalar]], columns: [[Unicode.Scalar]]
     ) {
-        let cells = template.cells.filter { $0.table == table }
+        let cells = template.cells(ofTable: table)
         let rows = Set(cells.compactMap(\.rowLabels.last)).sorted().flatMap(rowWords)
         let columns = Set(cells.compactMap(\.columnLabels.last)).sorted().map(columnWord).filter { !$0.isEmpty }
         return (rows, columns)

@@ -114,7 +114,7 @@ enum SourceDecoder {
                 guard let written else { return nil }
                 return output[..<written].map { code in
                     let scalar = Unicode.Scalar(UInt32(littleEndian: code)) ?? "\u{FFFD}"
-                    return scalar.value >= 0x3400 && scalar.value < 0xFE00 ? scalar : SourceDocument.fold(scalar)
+                    return SourceDocument.fold(scalar)
                 }
             }
         #endif
@@ -190,7 +190,7 @@ enum SourceDecoder {
                     }
                     // A valid scalar: the checks above exclude surrogates and out-of-range values.
                     let scalar = unsafeBitCast(value, to: Unicode.Scalar.self)
-                    out[o] = value >= 0x3400 && value < 0xFE00 ? scalar : SourceDocument.fold(scalar)
+                    out[o] = SourceDocument.fold(scalar)
                     o &+= 1
                 }
                 ok = i == n

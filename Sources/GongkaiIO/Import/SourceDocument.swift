@@ -147,12 +147,15 @@ struct SourceDocument {
     }
 
     /// Maps full-width digits and point, and the odd spaces, to ASCII, one scalar for one.
+    @inline(__always)
     static func fold(_ s: Unicode.Scalar) -> Unicode.Scalar {
+        // CJK ideographs and most of the text between U+3400 and U+FE00 fold to themselves: one comparison for them.
+        if s.value >= 0x3400 && s.value < 0xFE00 { return s }
         switch s.value {
-        case 0xFF10...0xFF19: Unicode.Scalar(s.value - 0xFF10 + 0x30)!
-        case 0xFF0E: "."
-        case 0x3000, 0x00A0, 0x2002...0x200B, 0xFEFF: " "
-        default: s
+        case 0xFF10...0xFF19: return Unicode.Scalar(s.value - 0xFF10 + 0x30)!
+        case 0xFF0E: return "."
+        case 0x3000, 0x00A0, 0x2002...0x200B, 0xFEFF: return " "
+        default: return s
         }
     }
 

@@ -49,7 +49,6 @@ enum LabelText {
         return ([], label)
     }
 
-    /// Whether `needle` occurs in `haystack`.
     /// A 64-bit summary of the scalars in a text (bit `value % 64` set for each): a text holds every scalar of a
     /// needle only if its mask covers the needle's.
     static func mask(_ scalars: ArraySlice<Unicode.Scalar>) -> UInt64 {
@@ -58,6 +57,7 @@ enum LabelText {
         return mask
     }
 
+    /// Where `needle` first occurs in `haystack` at or after `start`, nil when it does not.
     static func firstIndex(of needle: ArraySlice<Unicode.Scalar>, in haystack: [Unicode.Scalar], from start: Int = 0)
         -> Int?
     {
