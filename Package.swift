@@ -18,6 +18,7 @@ let package = Package(
         .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
         // The system's SQLite for the `sqlite` export; only GongkaiIO/Export/SQLiteExporter.swift imports it.
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+        .systemLibrary(name: "CMalloc"),
         // Pure and Foundation-free: template, values, formulas, engine, rules, diagnostics.
         .target(name: "GongkaiCore"),
         // File formats at the edge: import of published reports, export, workbook files.
@@ -25,7 +26,7 @@ let package = Package(
             name: "GongkaiIO",
             dependencies: ["GongkaiCore", "CSQLite", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         // The REPL: commands, completion, rendering, line editing.
-        .target(name: "GongkaiShell", dependencies: ["GongkaiCore", "GongkaiIO", "CLibEdit"]),
+        .target(name: "GongkaiShell", dependencies: ["GongkaiCore", "GongkaiIO", "CLibEdit", "CMalloc"]),
         .executableTarget(
             name: "gongkai",
             dependencies: [

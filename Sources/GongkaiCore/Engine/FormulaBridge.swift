@@ -19,29 +19,6 @@ struct CompiledFormula {
     func evaluate(_ value: (Int) -> Value) -> Value { bound.evaluate(value) }
 }
 
-/// A rule expression: a comparison `left op right` (its sides kept for the imbalance) or a plain condition.
-struct CompiledCondition {
-    let whole: BoundExpression
-    /// The sides of a comparison (the nodes of `whole`'s root, shared with it), nil for a plain condition.
-    let left: BoundNode?
-    let right: BoundNode?
-    /// As ``CompiledFormula/reportPatterns``.
-    var reportPatterns: [Reference.Segment] = []
-
-    var dependencies: [Int] { whole.dependencies }
-
-    /// The sides (for a plain condition: its value and nil) and whether it holds; nil when it has no truth value.
-    func evaluate(_ value: (Int) -> Value) -> (left: Value, right: Value?, holds: Bool?) {
-        // A comparison's sides are evaluated once: its value is the operator applied to them, as `whole` would.
-        if let left, let right, case .binary(let op, _, _) = whole.root {
-            let (a, b) = (left.evaluate(value), right.evaluate(value))
-            return (a, b, op.apply(a, b).number.map { !$0.isZero })
-        }
-        let result = whole.evaluate(value)
-        return (result, nil, result.number.map { !$0.isZero })
-    }
-}
-
 enum FormulaBridge {
     /// Resolves a dotted reference (wildcards allowed) to raw cell ids.
     typealias Resolver = (String) throws(EngineError) -> [Int]

@@ -12,6 +12,9 @@ enum Operation {
     /// copy on the edit path).
     indirect case restoreReport(ReportSnapshot)
     case removeReport(slot: Int)
+    /// Removes a report with the rules of its own (those that read only it, listed with it: a printed subtotal's):
+    /// the inverse of a load, one small step however many rules and names the load added.
+    case unloadReport(slot: Int)
     /// Brings a metric into every report (`definition` non-nil: its cell `m.NAME` defined in each) or drops it.
     case metric(name: String, definition: MetricDefinition?)
     /// Declares two body names one body (`add`) or takes the alias back.

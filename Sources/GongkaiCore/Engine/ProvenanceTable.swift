@@ -1,33 +1,111 @@
-/// The provenance of one report's entered cells, stored compactly: a dense array of 12-byte places by cell index,
+/// The provenance of one report's entered cells, stored compactly: a dense array of 8-byte places by cell index,
 /// with the file names and notes kept once each in side tables.
 ///
 /// A report read from one file has one file name and a handful of distinct notes, while a ``Provenance`` per cell
 /// would hold both again (as `String?`s) and a dictionary entry around them. Reading a cell rebuilds exactly the
-/// ``Provenance`` that was stored. A place that does not fit the compact form (a line beyond `Int32`, a column or
-/// page beyond 65,535 or below 1, more than 255 files) is kept as it is in a small dictionary instead: nothing is
-/// ever rounded or lost.
+/// ``Provenance`` that was stored. A place that does not fit the compact form (a line beyond 16,777,215, a column
+/// beyond 65,535, a page beyond 4,095, a field below 1, more than 3 files or 255 notes in the report) is kept as it
+/// is in a small dictionary instead: nothing is ever rounded or lost.
 struct ProvenanceTable: Sendable {
-    /// One cell's place. `origin` 0 means no provenance is stored for the cell.
+    /// One cell's place in eight bytes: the line (24 bits) and note (8 bits) in one word, the column, and the page
+    /// (12 bits), file (2 bits) and origin (2 bits) in another. Each field 0 means none; `origin` 0 means no
+    /// provenance is stored for the cell.
     struct Place: Sendable, Equatable {
-        /// `Int32.min`: no line.
-        var line: Int32
+        private var lineAndNote: UInt32 = 0
         /// 0: no column.
-        var column: UInt16
-        /// 0: no page.
-        var page: UInt16
-        /// 0: no note, else 1 + its index in `notes`.
-        var note: UInt16
-        /// 0: no file, else 1 + its index in `files`.
-        var file: UInt8
-        /// 0: nothing stored; else 1 + the origin's index in `Place.origins`.
-        var origin: UInt8
+        var column: UInt16 = 0
+        private var pageFileOrigin: UInt16 = 0
 
-        static let none = Place(line: Int32.min, column: 0, page: 0, note: 0, file: 0, origin: 0)
+        static let none = Place()
         static let origins: [Provenance.Origin] = [.read, .inferred, .entered]
+        /// The largest line, page, file and note index (1 + the index in its table) a place holds.
+        static let maxLine = 0xFF_FFFF
+        static let maxPage = 0xFFF
+        static let maxFile = 3
+        static let maxNote = 0xFF
+
+        /// 0: no line.
+        var line: Int {
+            get { Int(lineAndNote & 0xFF_FFFF) }
+            set { lineAndNote = lineAndNote & 0xFF00_0000 | UInt32(newValue) }
+        }
+        /// 0: no note, else 1 + its index in `notes`.
+        var note: Int {
+            get { Int(lineAndNote >> 24) }
+            set { lineAndNote = lineAndNote & 0xFF_FFFF | UInt32(newValue) << 24 }
+        }
+        /// 0: no page.
+        var page: Int {
+            get { Int(pageFileOrigin & 0xFFF) }
+            set { pageFileOrigin = pageFileOrigin & 0xF000 | UInt16(newValue) }
+        }
+        /// 0: no file, else 1 + its index in `files`.
+        var file: Int {
+            get { Int(pageFileOrigin >> 12 & 3) }
+            set { pageFileOrigin = pageFileOrigin & 0xCFFF | UInt16(newValue) << 12 }
+        }
+        /// 0: nothing stored; else 1 + the origin's index in `Place.origins`.
+        var origin: Int {
+            get { Int(pageFileOrigin >> 14) }
+            set { pageFileOrigin = pageFileOrigin & 0x3FFF | UInt16(newValue) << 14 }
+        }
+
+        /// The place in four bytes — line (16 bits), column (10), note (3), file (1), origin (2) — when its fields
+        /// fit them and it has no page (a text report read from one file); nil otherwise.
+        var narrow: UInt32? {
+            guard line <= 0xFFFF, column <= 0x3FF, note <= 7, file <= 1, page == 0 else { return nil }
+            return UInt32(line) | UInt32(column) << 16 | UInt32(note) << 26 | UInt32(file) << 29
+                | UInt32(origin) << 30
+        }
+
+        /// The place of a ``narrow`` word.
+        init(narrow word: UInt32) {
+            line = Int(word & 0xFFFF)
+            column = UInt16(word >> 16 & 0x3FF)
+            note = Int(word >> 26 & 7)
+            file = Int(word >> 29 & 1)
+            origin = Int(word >> 30)
+        }
+
+        init() {}
+    }
+
+    /// Places by cell index: four bytes each while every place stored has a ``Place/narrow`` form, else eight.
+    private struct Places: Sendable {
+        private var narrow: [UInt32] = []
+        private var full: [Place] = []
+
+        var isEmpty: Bool { narrow.isEmpty && full.isEmpty }
+        var count: Int { full.isEmpty ? narrow.count : full.count }
+
+        subscript(index: Int) -> Place {
+            full.isEmpty ? Place(narrow: narrow[index]) : full[index]
+        }
+
+        /// Stores `place` at `index` of `count` cells (allocated on first use), widening all when it does not fit
+        /// four bytes.
+        mutating func set(_ place: Place, at index: Int, count: Int) {
+            if isEmpty {
+                if place.narrow != nil {
+                    narrow = Array(repeating: 0, count: count)
+                } else {
+                    full = Array(repeating: .none, count: count)
+                }
+            }
+            if !full.isEmpty {
+                full[index] = place
+            } else if let word = place.narrow {
+                narrow[index] = word
+            } else {
+                full = narrow.map(Place.init(narrow:))
+                narrow = []
+                full[index] = place
+            }
+        }
     }
 
     /// Places by cell index; empty until a provenance is stored.
-    private var places: [Place] = []
+    private var places = Places()
     /// The distinct file names of the places, in the order first stored.
     private var files: [String] = []
     /// The distinct notes of the places, in the order first stored.
@@ -61,25 +139,22 @@ struct ProvenanceTable: Sendable {
             let place = places[index]
             guard place.origin != 0 else { return wide.isEmpty ? nil : wide[index] }
             return Provenance(
-                file: place.file == 0 ? nil : files[Int(place.file) - 1],
-                page: place.page == 0 ? nil : Int(place.page),
-                line: place.line == Int32.min ? nil : Int(place.line),
+                file: place.file == 0 ? nil : files[place.file - 1],
+                page: place.page == 0 ? nil : place.page,
+                line: place.line == 0 ? nil : place.line,
                 column: place.column == 0 ? nil : Int(place.column),
-                origin: Place.origins[Int(place.origin) - 1],
-                note: place.note == 0 ? nil : notes[Int(place.note) - 1])
+                origin: Place.origins[place.origin - 1],
+                note: place.note == 0 ? nil : notes[place.note - 1])
         }
         set {
             guard index >= 0, index < cellCount else { return }
             let had = origin(at: index) != nil
-            if places.isEmpty {
-                guard newValue != nil else { return }
-                places = Array(repeating: .none, count: cellCount)
-            }
+            if places.isEmpty, newValue == nil { return }
             if !wide.isEmpty { wide[index] = nil }
             if let newValue, let place = compact(newValue) {
-                places[index] = place
+                places.set(place, at: index, count: cellCount)
             } else {
-                places[index] = .none
+                places.set(.none, at: index, count: cellCount)
                 if let newValue { wide[index] = newValue }
             }
             count += (newValue != nil ? 1 : 0) - (had ? 1 : 0)
@@ -91,14 +166,14 @@ struct ProvenanceTable: Sendable {
         guard index >= 0, index < places.count else { return nil }
         let origin = places[index].origin
         guard origin != 0 else { return wide.isEmpty ? nil : wide[index]?.origin }
-        return Place.origins[Int(origin) - 1]
+        return Place.origins[origin - 1]
     }
 
     /// The compact place of `provenance`, interning its file and note; nil when a field does not fit.
     private mutating func compact(_ provenance: Provenance) -> Place? {
         var place = Place.none
         if let line = provenance.line {
-            guard let line = Int32(exactly: line), line != Int32.min else { return nil }
+            guard (1...Place.maxLine).contains(line) else { return nil }
             place.line = line
         }
         if let column = provenance.column {
@@ -106,19 +181,19 @@ struct ProvenanceTable: Sendable {
             place.column = column
         }
         if let page = provenance.page {
-            guard page >= 1, let page = UInt16(exactly: page) else { return nil }
+            guard (1...Place.maxPage).contains(page) else { return nil }
             place.page = page
         }
         if let file = provenance.file {
-            guard let k = Self.intern(file, in: &files, limit: Int(UInt8.max)) else { return nil }
-            place.file = UInt8(k + 1)
+            guard let k = Self.intern(file, in: &files, limit: Place.maxFile) else { return nil }
+            place.file = k + 1
         }
         if let note = provenance.note {
-            guard let k = Self.intern(note, in: &notes, limit: Int(UInt16.max)) else { return nil }
-            place.note = UInt16(k + 1)
+            guard let k = Self.intern(note, in: &notes, limit: Place.maxNote) else { return nil }
+            place.note = k + 1
         }
         guard let origin = Place.origins.firstIndex(of: provenance.origin) else { return nil }
-        place.origin = UInt8(origin + 1)
+        place.origin = origin + 1
         return place
     }
 

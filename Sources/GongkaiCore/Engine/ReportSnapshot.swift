@@ -3,8 +3,8 @@ struct ReportSnapshot {
     let name: String
     let slot: Int
     let shape: TemplateShape
-    /// Entered values in official order (`.empty` = not entered); empty when nothing is entered.
-    let values: [Value]
+    /// Entered values in official order (`.empty` = not entered); no cells at all when nothing is entered.
+    let values: CellValues
     let provenance: ProvenanceTable
     /// Text cells in template order.
     let texts: [Value]

@@ -4,7 +4,7 @@ final class ReportState {
     let shape: TemplateShape
     var template: ReportTemplate { shape.template }
     /// Current value of each template cell (entered, computed by its total, or by a user formula).
-    var values: [Value]
+    var values: CellValues
     /// Bit 0: a value is entered. Bit 1: a user formula is set on the cell.
     var flags: [UInt8]
     /// Provenance of entered values, kept only where it is not the plain session default.
@@ -15,8 +15,9 @@ final class ReportState {
     /// formula), so undo and redo find it again.
     var userNames: [String] = []
     var userValues: [Value] = []
-    /// The number of the last dependency walk that visited each template/text cell, and each user name.
-    var marks: [UInt32]
+    /// The number of the last dependency walk that visited each template/text cell, and each user name. Empty (all
+    /// 0) until a walk visits the report: a report loaded and only read costs nothing here.
+    var marks: [UInt32] = []
     var userMarks: [UInt32] = []
     /// Formulas of user names (nil once undefined) and the formula cells reading each user name, by user index.
     var userFormulas: [FormulaCell?] = []
@@ -27,9 +28,10 @@ final class ReportState {
     /// How many cells are out of the domain rule (flag bit 2 marks them).
     var domainViolationCount = 0
     /// Per rule of the report (equalities, domain, cross-year pairs: ``ruleSlot``), the recorder epoch that noted its
-    /// old status and the recheck that last touched it: dense marks instead of hashed sets on the edit path.
-    var ruleNoted: [UInt32]
-    var ruleTouched: [UInt32]
+    /// old status and the recheck that last touched it: dense marks instead of hashed sets on the edit path. Empty
+    /// (all 0) until the first edit of the report (``ReportState/sized(_:_:)``).
+    var ruleNoted: [UInt32] = []
+    var ruleTouched: [UInt32] = []
     var domainStatus: RuleStatus = .holds
     /// Statuses of the cross-year rules when this report is the later year of a linked pair (else empty).
     var crossStatus: [RuleStatus] = []
@@ -59,14 +61,17 @@ final class ReportState {
     init(name: String, shape: TemplateShape) {
         self.name = name
         self.shape = shape
-        values = Array(repeating: .empty, count: shape.cellCount)
+        values = CellValues(count: shape.cellCount)
         flags = Array(repeating: 0, count: shape.cellCount)
         provenance = ProvenanceTable(cellCount: shape.cellCount)
         texts = Array(repeating: .empty, count: shape.userBase - shape.cellCount)
-        marks = Array(repeating: 0, count: shape.userBase)
         equalityStatus = Array(repeating: .incomplete, count: shape.equalities.count)
-        ruleNoted = Array(repeating: 0, count: shape.ruleCount)
-        ruleTouched = Array(repeating: 0, count: shape.ruleCount)
+    }
+
+    /// `marks` itself, or `count` zeros when it is still empty: marks allocated on first use.
+    @inline(__always)
+    static func sized(_ marks: [UInt32], _ count: Int) -> [UInt32] {
+        marks.isEmpty ? Array(repeating: 0, count: count) : marks
     }
 
     /// The cells out of the domain rule, ascending.
@@ -95,14 +100,14 @@ final class ReportState {
     /// Marks a local id visited in walk `epoch`; false if it already was.
     @inline(__always)
     func mark(_ local: Int, _ epoch: UInt32) -> Bool {
-        if local < marks.count {
-            if marks[local] == epoch { return false }
-            var marks = take(&self.marks)
+        if local < shape.userBase {
+            if local < marks.count, marks[local] == epoch { return false }
+            var marks = ReportState.sized(take(&self.marks), shape.userBase)
             marks[local] = epoch
             self.marks = marks
             return true
         }
-        let u = local - marks.count
+        let u = local - shape.userBase
         if u < userMarks.count, userMarks[u] == epoch { return false }
         var userMarks = take(&self.userMarks)
         while userMarks.count <= u { userMarks.append(0) }
@@ -112,7 +117,7 @@ final class ReportState {
     }
 
     func clearMarks() {
-        marks = Array(repeating: 0, count: marks.count)
+        marks = []
         userMarks = Array(repeating: 0, count: userMarks.count)
     }
 

@@ -17,6 +17,9 @@ extension Workbook {
         case .rule(let name, let spec): return try applyRule(name, spec)
         case .restoreReport(let snapshot): return try restore(snapshot)
         case .removeReport(let slot): return try remove(slot)
+        case .unloadReport(let slot):
+            let own = ownRules(of: slot).map { Operation.rule(name: $0, spec: nil) }
+            return try own.isEmpty ? remove(slot) : applyStep(.batch(own + [.removeReport(slot: slot)]))
         case .metric(let name, let definition): return try applyMetric(name, definition)
         case .alias(let alias, let add): return try applyAlias(alias, add: add)
         case .batch(let steps):
@@ -210,12 +213,12 @@ extension Workbook {
         let report = ReportState(name: snapshot.name, shape: snapshot.shape)
         let shape = snapshot.shape
         // The report's arrays are built in locals and stored once: no per-cell access to the report's storage.
-        var values = snapshot.values.isEmpty ? report.values : snapshot.values
+        var values = snapshot.values.count == 0 ? report.values : snapshot.values
         var flags = report.flags
-        report.values = []
+        report.values = CellValues(count: 0)
         report.flags = []
-        if !snapshot.values.isEmpty {
-            for index in values.indices where !values[index].isEmpty { flags[index] = ReportState.entered }
+        if snapshot.values.count != 0 {
+            for index in values.indices where !values.isEmpty(at: index) { flags[index] = ReportState.entered }
         }
         // Totals in dependency order: the fast path for a fresh report.
         for total in shape.totalOrder where flags[Int(total)] & ReportState.entered == 0 {
@@ -300,7 +303,7 @@ extension Workbook {
             guard let rule else { continue }
             if rule.spec.report == slot {
                 users.append(rule.name)
-            } else if rule.condition.dependencies.contains(where: { CellID(raw: $0).report == slot }),
+            } else if rule.condition.reads(where: { CellID(raw: $0).report == slot }),
                 spanning.rules[id] == nil
                     || !readsOnlyThroughPatterns(rule.spec.source, context: rule.spec.report, without: slot)
             {
@@ -327,7 +330,7 @@ extension Workbook {
 
     /// A report as data.
     func snapshot(of report: ReportState, slot: Int) -> ReportSnapshot {
-        var values = [Value](repeating: .empty, count: report.shape.cellCount)
+        var values = CellValues(count: report.shape.cellCount)
         var formulaList: [(Int, String)] = []
         for index in 0..<report.shape.cellCount {
             if report.isEntered(index) { values[index] = report.values[index] }

@@ -14,7 +14,8 @@ extension Workbook {
             let snapshot = self.snapshot(of: state, slot: slot)
             let template = snapshot.shape.template
             var report = WorkbookDocument.Report(name: snapshot.name, templateID: template.id)
-            for (index, value) in snapshot.values.enumerated() where !value.isEmpty {
+            for index in snapshot.values.indices where !snapshot.values.isEmpty(at: index) {
+                let value = snapshot.values[index]
                 report.values.append(
                     WorkbookDocument.Entry(
                         name: template.cells[index].name, value: value, provenance: snapshot.provenance[index]))

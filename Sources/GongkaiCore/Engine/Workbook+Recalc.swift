@@ -190,7 +190,7 @@ extension Workbook {
     }
 
     /// A template total: the sum of its parts, skipping empties; empty when every part is empty.
-    static func total(of parts: [Int32], in values: [Value]) -> Value {
+    static func total(of parts: [Int32], in values: CellValues) -> Value {
         total(Workbook.sum(parts, in: values))
     }
 
@@ -205,13 +205,19 @@ extension Workbook {
     typealias CellSum = (value: DecimalNumber, empty: Int, count: Int, error: CellError?)
 
     /// Σ of cells: the sum of the numbers, how many were empty and how many were numbers, or the first error.
-    static func sum(_ cells: [Int32], in values: [Value]) -> CellSum {
-        // Counts are small integers: they add in one word; anything else (a fraction, a word overflow) in `total`.
+    static func sum(_ cells: [Int32], in values: CellValues) -> CellSum {
+        // Counts are small integers: they add in one word, read from the cell's word without building a `Value`;
+        // anything else (a fraction, a word overflow) in `total`.
         var small: Int64 = 0
         var total = DecimalNumber.zero
         var empty = 0
         var count = 0
         for cell in cells {
+            if let word = values.count(at: Int(cell)), case (let s, false) = small.addingReportingOverflow(word) {
+                count += 1
+                small = s
+                continue
+            }
             switch values[Int(cell)] {
             case .empty: empty += 1
             case .number(let n):

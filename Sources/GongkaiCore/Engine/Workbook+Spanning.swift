@@ -125,24 +125,32 @@ extension Workbook {
         return (result, spanning.collecting ?? [])
     }
 
-    /// The condition of a rule given as sums of cells: bound exactly as its source `a + b = c + d` would be (a side
-    /// of one cell is that cell, a longer side a ``BoundNode/plus``), without lexing, parsing or resolving template
-    /// cell names.
+    /// The condition of a rule given as sums of cells: evaluated exactly as its source `a + b = c + d` would be,
+    /// without lexing, parsing or resolving template cell names; the sides, as local ids, shared with every report
+    /// whose rule has the same (``LocalSums``, cached in `localSums`).
     func compileSums(_ sums: RuleSums, report slot: Int) throws(EngineError) -> CompiledCondition {
-        func side(_ terms: [RuleSums.Term]) throws(EngineError) -> BoundNode {
-            var ids: [Int] = []
-            ids.reserveCapacity(terms.count)
+        func side(_ terms: [RuleSums.Term]) throws(EngineError) -> [Int32] {
+            var locals: [Int32] = []
+            locals.reserveCapacity(terms.count)
             for term in terms {
                 switch term {
-                case .cell(let index): ids.append(CellID(report: slot, local: index).raw)
-                case .name(let name): ids.append(try resolve(name, context: slot).raw)
+                case .cell(let index): locals.append(Int32(index))
+                case .name(let name):
+                    let id = try resolve(name, context: slot)
+                    guard id.report == slot, let local = Int32(exactly: id.local) else {
+                        throw .invalidValue(name, reason: "not a cell of the rule's report")
+                    }
+                    locals.append(local)
                 }
             }
-            guard let first = ids.first else { throw .invalidValue("rule", reason: "an empty side") }
-            return ids.count == 1 ? .cell(first) : .plus(ids)
+            guard !locals.isEmpty else { throw .invalidValue("rule", reason: "an empty side") }
+            return locals
         }
-        let (left, right) = (try side(sums.left), try side(sums.right))
-        return CompiledCondition(whole: BoundExpression(root: .binary(.equal, left, right)), left: left, right: right)
+        let key = LocalSums.Key(left: try side(sums.left), right: try side(sums.right))
+        if let shared = localSums[key] { return CompiledCondition(sums: shared, report: slot) }
+        let shared = LocalSums(left: key.left, right: key.right)
+        localSums[key] = shared
+        return CompiledCondition(sums: shared, report: slot)
     }
 
     /// Whether the formula cell or user rule reading a report's cells reads them only through cross-report

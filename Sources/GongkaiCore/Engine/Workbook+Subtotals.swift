@@ -17,8 +17,8 @@ extension Workbook {
         var rules: [Operation] = []
         for (column, value) in subtotal.values {
             let columnRules = try subtotalRules(template, table: subtotal.table, row: subtotal.row, column: column)
-            guard !columnRules.isEmpty else { continue }
-            definitions.append(.definition(report: slot, name: subtotal.cellName(column), source: value.description))
+            guard let name = columnRules.first?.subtotalName else { continue }
+            definitions.append(.definition(report: slot, name: name, source: value.description))
             for rule in columnRules {
                 rules.append(
                     .rule(
@@ -55,7 +55,8 @@ extension Workbook {
                 }.joined(separator: " + ")
             }
             return SubtotalRule(
-                suffix: suffix, source: text(left) + " = " + text(right), sums: RuleSums(left: left, right: right))
+                suffix: suffix, source: text(left) + " = " + text(right), sums: RuleSums(left: left, right: right),
+                subtotalName: subtotalName)
         }
         var rules: [SubtotalRule] = []
         if !parts.isEmpty {

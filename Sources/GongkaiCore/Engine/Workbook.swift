@@ -34,6 +34,12 @@ public final class Workbook {
     var ruleDependents = RuleReaders()
     /// The rules of printed subtotals, by template, table, row and column (``subtotalRules(_:table:row:column:)``).
     var subtotalRuleCache: [String: [SubtotalRule]] = [:]
+    /// The sides of rules given as sums of cells, shared by the reports whose rules have the same
+    /// (``compileSums(_:report:)``).
+    var localSums: [LocalSums.Key: LocalSums] = [:]
+    /// Provenance notes shared by the reports that have them (``sharedNote(_:)``), at most `notePoolLimit`.
+    var notePool: Set<String> = []
+    static let notePoolLimit = 65_536
 
     /// Cross-year pairing (Workbook+CrossYear.swift): reports by (body, year), and for each earlier report the later
     /// ones linked to it.
@@ -123,7 +129,10 @@ public final class Workbook {
                 throw .invalidValue("#\(index)", reason: "no such cell in template \(template.id)")
             }
             cells[index] = entry.0
-            if !entry.1.isSessionDefault { provenance[index] = entry.1 }
+            guard !entry.1.isSessionDefault else { continue }
+            var place = entry.1
+            if let note = place.note { place.note = sharedNote(note) }
+            provenance[index] = place
         }
         return try loadReport(
             name: name, template: template, cells: cells, provenance: provenance, texts: texts, subtotals: subtotals)
@@ -165,25 +174,39 @@ public final class Workbook {
             textValues[local - shape.cellCount] = text.isEmpty ? .empty : .text(text)
         }
         let snapshot = ReportSnapshot(
-            name: name, slot: reports.count, shape: shape, values: cells,
+            name: name, slot: reports.count, shape: shape, values: CellValues(cells),
             provenance: provenance, texts: textValues)
         guard !subtotals.isEmpty else { return try perform(.restoreReport(snapshot)) }
         var operations: [Operation] = [.restoreReport(snapshot)]
         for subtotal in subtotals {
             operations += try subtotalOperations(subtotal, report: name, slot: snapshot.slot, template: template)
         }
-        return try perform(.batch(operations))
+        // Undone by removing the report with its own rules: one step in the log, not one per rule and name.
+        return try perform(.batch(operations), inverse: .unloadReport(slot: snapshot.slot))
+    }
+
+    /// The one copy of an importer's note kept for all reports (the same few notes recur from report to report:
+    /// "placed at … by template row order"); the pool is bounded, beyond it notes are kept as they come.
+    func sharedNote(_ note: String) -> String {
+        if notePool.count < Workbook.notePoolLimit { return notePool.insert(note).memberAfterInsert }
+        return notePool.firstIndex(of: note).map { notePool[$0] } ?? note
     }
 
     /// Removes a report, with the rules of its own that read only it (a printed subtotal's), as one undo step.
     /// Refused while formulas or rules elsewhere read its cells.
     public func removeReport(_ name: String) throws(EngineError) -> ChangeSet {
         guard let slot = slotByName[name] else { throw .unknownReport(name) }
-        let own = userRules.compactMap { $0 }.filter { rule in
-            rule.spec.report == slot && rule.condition.dependencies.allSatisfy { CellID(raw: $0).report == slot }
+        return try perform(.unloadReport(slot: slot))
+    }
+
+    /// The names of the user rules listed with report `slot` that read only it, in the order added.
+    func ownRules(of slot: Int) -> [String] {
+        (userRulesOfReport[slot] ?? []).compactMap { id in
+            guard let rule = userRules[id],
+                !rule.condition.reads(where: { CellID(raw: $0).report != slot })
+            else { return nil }
+            return rule.name
         }
-        guard !own.isEmpty else { return try perform(.removeReport(slot: slot)) }
-        return try perform(.batch(own.map { .rule(name: $0.name, spec: nil) } + [.removeReport(slot: slot)]))
     }
 
     // MARK: Cells
@@ -339,11 +362,12 @@ public final class Workbook {
         }
     }
 
-    /// Runs a mutation as one undo step.
-    func perform(_ operation: Operation) throws(EngineError) -> ChangeSet {
+    /// Runs a mutation as one undo step; `replacement`, when given, is logged as its inverse instead of the one
+    /// the steps return (an equivalent, smaller one).
+    func perform(_ operation: Operation, inverse replacement: Operation? = nil) throws(EngineError) -> ChangeSet {
         let (changes, inverse) = try apply(operation)
         var undos = take(&undoLog)
-        undos.append(inverse)
+        undos.append(replacement ?? inverse)
         undoLog = undos
         if !redoLog.isEmpty { redoLog = [] }
         return changes

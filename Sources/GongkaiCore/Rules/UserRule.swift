@@ -36,9 +36,11 @@ struct RuleSums: Equatable {
 }
 
 /// One rule of a printed subtotal's column, as every report of a template has it: its name after the report's
-/// (`subtotal.result.other.natural`), its source, and the same as sums of cells.
+/// (`subtotal.result.other.natural`), its source, and the same as sums of cells; with the name of the column's
+/// subtotal cell (`t3.result.other.natural`). Strings built once, shared by all those reports.
 struct SubtotalRule {
     let suffix: String
     let source: String
     let sums: RuleSums
+    let subtotalName: String
 }

@@ -68,11 +68,7 @@ extension Workbook {
     func clearRuleMarks(noted: Bool) {
         // Whole arrays assigned, not elements changed in place (see Support/Exclusivity.swift).
         for case let report? in reports {
-            if noted {
-                report.ruleNoted = Array(repeating: 0, count: report.ruleNoted.count)
-            } else {
-                report.ruleTouched = Array(repeating: 0, count: report.ruleTouched.count)
-            }
+            if noted { report.ruleNoted = [] } else { report.ruleTouched = [] }
         }
         if noted {
             userRuleNoted = Array(repeating: 0, count: userRuleNoted.count)
@@ -87,8 +83,9 @@ extension ReportState {
     /// Marks rule `r` (``TemplateShape/ruleSlot(_:)``) touched in recheck `epoch`; false if it already was.
     @inline(__always)
     func touchRule(_ r: Int, _ epoch: UInt32) -> Bool {
-        if ruleTouched[r] == epoch { return false }
-        var marks = take(&ruleTouched)  // moved out and back: see Support/Exclusivity.swift
+        if r < ruleTouched.count, ruleTouched[r] == epoch { return false }
+        // Moved out and back (see Support/Exclusivity.swift); allocated on the report's first edit.
+        var marks = ReportState.sized(take(&ruleTouched), shape.ruleCount)
         marks[r] = epoch
         ruleTouched = marks
         return true
@@ -97,8 +94,8 @@ extension ReportState {
     /// Marks rule `r` noted by recorder epoch `epoch`; false if it already was.
     @inline(__always)
     func noteRule(_ r: Int, _ epoch: UInt32) -> Bool {
-        if ruleNoted[r] == epoch { return false }
-        var marks = take(&ruleNoted)
+        if r < ruleNoted.count, ruleNoted[r] == epoch { return false }
+        var marks = ReportState.sized(take(&ruleNoted), shape.ruleCount)
         marks[r] = epoch
         ruleNoted = marks
         return true

@@ -174,7 +174,7 @@ extension Workbook {
             guard let rule = userRules[id] else { return nil }
             let outcome = rule.condition.evaluate { self.valueOf($0) }
             if outcome.left.isError || outcome.right?.isError == true { return .error }
-            if rule.condition.dependencies.contains(where: { valueOf($0).isEmpty }) { return .incomplete }
+            if rule.condition.reads(where: { valueOf($0).isEmpty }) { return .incomplete }
             guard let holds = outcome.holds else { return .error }
             return holds ? .holds : .fails
         }
@@ -224,7 +224,7 @@ extension Workbook {
             if local < shape.cellCount {
                 // The report's touch marks in a local for this cell's rules (see Support/Exclusivity.swift).
                 let domainChanged = report.setInDomain(shape.inDomain(report.values[local], at: local), at: local)
-                var marks = take(&report.ruleTouched)
+                var marks = ReportState.sized(take(&report.ruleTouched), shape.ruleCount)
                 for e in shape.equalitiesOf[local] where marks[Int(e)] != epoch {
                     marks[Int(e)] = epoch
                     touched.append(.equality(report: slot, index: Int(e)))
@@ -263,14 +263,14 @@ extension Workbook {
         // not values).
         var valuesSlot = -1
         var current: ReportState?
-        var values: [Value] = []
+        var values = CellValues(count: 0)
         for key in touched {
             switch key {
             case .equality(let slot, let index):
                 if slot != valuesSlot {
                     valuesSlot = slot
                     current = reports[slot]
-                    values = current?.values ?? []
+                    values = current?.values ?? CellValues(count: 0)
                 }
                 guard let report = current else { continue }
                 recheckEquality(index, of: report, slot: slot, values: values)
@@ -293,7 +293,7 @@ extension Workbook {
     /// Rechecks equality `index` of a report whose values are `values` (the edit path: no lookups by key). A
     /// changed status is noted with the sides summed here, for the change set's result.
     @inline(__always)
-    func recheckEquality(_ index: Int, of report: ReportState, slot: Int, values: [Value]) {
+    func recheckEquality(_ index: Int, of report: ReportState, slot: Int, values: CellValues) {
         let shape = report.shape
         let l = Workbook.sum(shape.equalityLeft[index], in: values)
         let r = Workbook.sum(shape.equalityRight[index], in: values)
@@ -310,7 +310,7 @@ extension Workbook {
     }
 
     /// The status of `Σ left = Σ right` over a report's values.
-    static func equalityStatus(_ left: [Int32], _ right: [Int32], _ values: [Value]) -> RuleStatus {
+    static func equalityStatus(_ left: [Int32], _ right: [Int32], _ values: CellValues) -> RuleStatus {
         equalityStatus(Workbook.sum(left, in: values), Workbook.sum(right, in: values))
     }
 

@@ -12,3 +12,11 @@ func take<Element>(_ storage: inout [Element]) -> [Element] {
     swap(&taken, &storage)
     return taken
 }
+
+/// ``take(_:)`` for a report's cell values (an array inside).
+@inline(__always)
+func take(_ storage: inout CellValues) -> CellValues {
+    var taken = CellValues(count: 0)
+    swap(&taken, &storage)
+    return taken
+}

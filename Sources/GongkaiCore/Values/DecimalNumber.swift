@@ -168,6 +168,15 @@ public struct DecimalNumber: Sendable, Hashable, Comparable {
         scale = 0
     }
 
+    /// `word × 10^-scale` from the parts of a number already normalised (``smallInteger`` and ``scale`` of one):
+    /// nothing is checked or rounded.
+    @inline(__always)
+    init(word: Int64, normalisedScale scale: Int8) {
+        low = UInt64(bitPattern: word)
+        high = word >> 63
+        self.scale = scale
+    }
+
     /// The product, rounded half to even beyond 18 fraction digits or 35 significant digits.
     public func multiplying(_ other: DecimalNumber) throws(ArithmeticError) -> DecimalNumber {
         if scale == 0, other.scale == 0, let a = smallInteger, let b = other.smallInteger {

@@ -33,7 +33,8 @@ public struct LoadedReport: Sendable {
     public var cells: CellCounts
     /// How many text cells (body, year, title, prose) hold text.
     public var texts: Int
-    /// The importer's account of what it could not read as printed.
+    /// The importer's account of what it could not read as printed (empty in a ``LoadBatch`` whose outcomes were
+    /// handed to a callback as they came: said there, not kept).
     public var notes: [String]
 }
 

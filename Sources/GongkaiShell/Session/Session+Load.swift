@@ -1,11 +1,17 @@
 import GongkaiCore
 import GongkaiIO
 
+#if canImport(Glibc)
+    import CMalloc
+#endif
+
 extension Session {
     /// Loads every file the arguments stand for (files, folders, globs), one outcome per file, in order.
     ///
     /// One bad file never stops the others. Ctrl-C stops between files and keeps what loaded. `progress` is told
     /// before each file (the shell shows it on a terminal when a load takes long), `each` after it, with its outcome.
+    /// The importer's notes of a loaded report go to `each` and are not kept in the batch when there is one (with
+    /// 10,000 reports loaded they were a tenth of the heap at the end of the load, and said already).
     public func load(
         _ arguments: [String], progress: ((LoadProgress) -> Void)? = nil, each: ((LoadOutcome) -> Void)? = nil
     ) -> LoadBatch {
@@ -28,11 +34,30 @@ extension Session {
                 }
                 progress?(LoadProgress(done: n, total: files.count, file: file))
                 let outcome = load(file: file, as: nil, fromFolder: files.count > 1)
-                batch.outcomes.append(outcome)
-                each?(outcome)
+                guard let each else {
+                    batch.outcomes.append(outcome)
+                    continue
+                }
+                each(outcome)
+                if case .loaded(var report) = outcome, !report.notes.isEmpty {
+                    report.notes = []
+                    batch.outcomes.append(.loaded(report))
+                } else {
+                    batch.outcomes.append(outcome)
+                }
             }
         }
+        // The importer's scratch memory of many files, freed between the reports kept, goes back to the system.
+        if files.count > 1 { Session.releaseFreeMemory() }
         return batch
+    }
+
+    /// Hands the heap's free pages back to the system (glibc's `malloc_trim`): after a load of many files, the
+    /// importer's scratch memory lies in holes between the reports kept, and would otherwise stay resident.
+    static func releaseFreeMemory() {
+        #if canImport(Glibc)
+            _ = malloc_trim(0)
+        #endif
     }
 
     /// Loads one file: a workbook file (recognised by its first line) or a published report, as `name` (by default

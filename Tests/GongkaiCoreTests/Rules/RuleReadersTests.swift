@@ -4,7 +4,13 @@ import Testing
 
 @Suite("RuleReaders")
 struct RuleReadersTests {
-    /// Random adds and removals: the readers of every cell stay those of a plain dictionary of arrays, in order.
+    /// The k-th cell of the test: report k % 4, local k / 4 (k / 4 = 29: a user name at local 4,000).
+    static func cell(_ k: Int) -> Int {
+        CellID(report: k % 4, local: k / 4 == 29 ? 4_000 : k / 4).raw
+    }
+
+    /// Random adds and removals over cells of four reports (a user name's id far beyond the template's among them):
+    /// the readers of every cell stay those of a plain dictionary of arrays, in order.
     @Test(arguments: [1, 2, 3] as [UInt64])
     func sameAsDictionary(seed: UInt64) {
         var rng = SplitMix64(seed: seed)
@@ -13,7 +19,7 @@ struct RuleReadersTests {
         var rules: [Int: [Int]] = [:]  // rule → its cells
         for step in 0..<3_000 {
             if rules.isEmpty || rng.below(3) > 0 {
-                let cells = Array(Set((0..<(1 + rng.below(5))).map { _ in rng.below(30) })).sorted()
+                let cells = Array(Set((0..<(1 + rng.below(5))).map { _ in Self.cell(rng.below(120)) })).sorted()
                 rules[step] = cells
                 readers.add(step, reading: cells)
                 for raw in cells { reference[raw, default: []].append(step) }
@@ -28,11 +34,15 @@ struct RuleReadersTests {
             }
             #expect(readers.isEmpty == reference.isEmpty)
         }
-        for raw in 0..<30 {
+        for raw in (0..<120).map(Self.cell) {
             #expect(readers.rules(reading: raw) == (reference[raw] ?? []))
             var seen: [Int] = []
             readers.forEachRule(reading: raw) { seen.append($0) }
             #expect(seen == (reference[raw] ?? []))
         }
+        // Every rule removed: nothing read, nothing left.
+        for (id, cells) in rules { readers.remove(id, reading: cells) }
+        #expect(readers.isEmpty)
+        #expect((0..<120).allSatisfy { readers.rules(reading: Self.cell($0)).isEmpty })
     }
 }

@@ -225,7 +225,7 @@ import Testing
         // A sum of counts beyond one word stays exact.
         let big = try #require(DecimalNumber(significand: Int128(Int64.max), scale: 0))
         #expect(
-            Workbook.sum([0, 1, 2], in: [.number(big), .number(big), .number(2)]).value.significand
+            Workbook.sum([0, 1, 2], in: CellValues([.number(big), .number(big), .number(2)])).value.significand
                 == 2 * Int128(Int64.max) + 2)
     }
 }
