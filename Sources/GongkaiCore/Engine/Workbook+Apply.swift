@@ -215,7 +215,7 @@ extension Workbook {
         // The report's arrays are built in locals and stored once: no per-cell access to the report's storage.
         var values = snapshot.values.count == 0 ? report.values : snapshot.values
         var flags = report.flags
-        report.values = CellValues(count: 0)
+        report.values = CellValues()
         report.flags = []
         if snapshot.values.count != 0 {
             for index in values.indices where !values.isEmpty(at: index) { flags[index] = ReportState.entered }

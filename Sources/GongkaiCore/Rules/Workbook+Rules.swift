@@ -263,14 +263,14 @@ extension Workbook {
         // not values).
         var valuesSlot = -1
         var current: ReportState?
-        var values = CellValues(count: 0)
+        var values = CellValues()
         for key in touched {
             switch key {
             case .equality(let slot, let index):
                 if slot != valuesSlot {
                     valuesSlot = slot
                     current = reports[slot]
-                    values = current?.values ?? CellValues(count: 0)
+                    values = current?.values ?? CellValues()
                 }
                 guard let report = current else { continue }
                 recheckEquality(index, of: report, slot: slot, values: values)

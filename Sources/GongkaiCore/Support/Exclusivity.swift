@@ -13,10 +13,11 @@ func take<Element>(_ storage: inout [Element]) -> [Element] {
     return taken
 }
 
-/// ``take(_:)`` for a report's cell values (an array inside).
+/// ``take(_:)`` for a report's cell values (an array inside); what it leaves is built without a call, as the
+/// access to the property spans the body.
 @inline(__always)
 func take(_ storage: inout CellValues) -> CellValues {
-    var taken = CellValues(count: 0)
+    var taken = CellValues()
     swap(&taken, &storage)
     return taken
 }
