@@ -70,6 +70,30 @@ struct PrintedSubtotalTests {
         #expect(book.document() == before)
     }
 
+    /// The load's undo is one step (the report with its own rules and names) and its redo gives back the same.
+    @Test func undoAndRedoOfTheLoad() throws {
+        let session = SessionTests.session()
+        guard case .loaded = session.load(file: "Tests/Fixtures/reports/淮安市-2024.txt"),
+            case .loaded(let loaded) = session.load(file: "Tests/Fixtures/reports/洪泽区-2023.txt")
+        else {
+            Issue.record("the fixtures did not load")
+            return
+        }
+        let book = session.workbook
+        let loadedDocument = book.document()
+        let rules = try book.ruleResults().count
+        _ = try #require(book.undo())
+        #expect(book.reportNames.count == 1 && !book.reportNames.contains(loaded.name))
+        #expect(try book.ruleResults().count < rules)
+        #expect(book.userRules.compactMap { $0 }.isEmpty)
+        _ = try #require(book.redo())
+        // (The shell makes the report current again, as the load did: ShellTests; the workbook leaves it.)
+        let redone = book.document()
+        #expect(redone.reports == loadedDocument.reports && redone.rules == loadedDocument.rules)
+        #expect(try book.ruleResults().count == rules)
+        #expect(try book.rule(named: "\(loaded.name).t3.colsum.total.result.other").status == .holds)
+    }
+
     @Test func aSavedWorkbookKeepsTheSubtotal() throws {
         let directory = try Harness.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
