@@ -85,10 +85,16 @@ enum SourceDecoder {
         return Decoded(scalars: scalars, encoding: .gb18030, issues: [])
     }
 
-    /// GB18030 bytes as text, folded by ``SourceDocument/fold(_:)``; nil when they are not GB18030. With the C
-    /// library's iconv where there is one (a table converter: several times faster than Foundation's decoding on
-    /// Linux), straight to UTF-32 code points; else Foundation.
+    /// GB18030 bytes as text, folded by ``SourceDocument/fold(_:)``; nil when they are not GB18030. ASCII and
+    /// two-byte characters through ``GB18030Table`` (iconv's own mapping, asked once); any other text whole through
+    /// ``decodeGB18030Converting(_:)``.
     static func decodeGB18030(_ bytes: ArraySlice<UInt8>) -> [Unicode.Scalar]? {
+        GB18030Table.decode(bytes) ?? decodeGB18030Converting(bytes)
+    }
+
+    /// GB18030 bytes as text, folded, by a converter: the C library's iconv where there is one (a table converter:
+    /// several times faster than Foundation's decoding on Linux), straight to UTF-32 code points; else Foundation.
+    static func decodeGB18030Converting(_ bytes: ArraySlice<UInt8>) -> [Unicode.Scalar]? {
         #if canImport(Glibc)
             let converter = iconv_open("UTF-32LE", "GB18030")
             if converter != iconv_t(bitPattern: -1) {
