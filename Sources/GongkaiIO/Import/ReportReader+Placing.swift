@@ -36,16 +36,21 @@ extension ReportReader {
             var pointer = 0
             for (c, candidate) in candidates.enumerated() where !candidate.label.isEmpty {
                 let mask = LabelText.mask(candidate.label[...])
-                func fits(_ r: Int) -> Bool {
-                    guard assigned[r] == nil, rows[r].matches(candidate.label, mask: mask) else { return false }
-                    if candidate.canFill(rows[r].width) { return true }
-                    if unfit[r] == nil { unfit[r] = c }
-                    return false
+                // The free rows it names and can fill, from the pointer on and then from the top; a row it names but
+                // is too short for remembers it. A plain loop: a local function passed as a closure would box the
+                // arrays it changes, each access then checked for exclusivity at run time.
+                var fitting: [Int] = []
+                for step in 0..<rows.count {
+                    let r = (pointer + step) % rows.count
+                    guard assigned[r] == nil, rows[r].matches(candidate.label, mask: mask) else { continue }
+                    if candidate.canFill(rows[r].width) {
+                        fitting.append(r)
+                    } else if unfit[r] == nil {
+                        unfit[r] = c
+                    }
                 }
                 // A label naming several rows (`行政许可 50% … 行政处罚` when a value was unreadable) belongs to the row
                 // named last, nearest the number: an unreadable value never takes its neighbour's number.
-                let order = Array(pointer..<rows.count) + Array(0..<pointer)
-                let fitting = order.filter(fits)
                 var match = fitting.first
                 if fitting.count > 1 {
                     var latest = -1
