@@ -261,7 +261,7 @@ extension ReportReader {
         // The table's cells read so far, by cell index.
         var known = [DecimalNumber?](repeating: nil, count: template.cells.count)
         for row in rows {
-            for cell in row.cells where cell >= 0 && cell < known.count { known[cell] = values[cell]?.0.number }
+            for cell in row.cells where cell >= 0 && cell < known.count { known[cell] = numbers[cell] }
         }
         let rules = plan.equalities[table.id] ?? (rules: [], families: [])
         let combinations = choices.reduce(1) { $0 > 20_000 ? $0 : $0 * $1.readings.count }

@@ -139,6 +139,21 @@ enum SourceDecoder {
                 var o = 0
                 let n = b.count
                 while i < n {
+                    // A three-byte character led by E1…EC or EE…EF (nearly every CJK character) first: those have no
+                    // overlong or surrogate forms, so two continuation bytes make a valid scalar. Anything else, and a
+                    // sequence cut or broken here, goes the general way below.
+                    let lead = b[i]
+                    if lead >= 0xE1, lead != 0xED, lead <= 0xEF, i &+ 2 < n {
+                        let c1 = b[i &+ 1]
+                        let c2 = b[i &+ 2]
+                        if c1 & 0xC0 == 0x80, c2 & 0xC0 == 0x80 {
+                            let value = UInt32(lead & 0x0F) &<< 12 | UInt32(c1 & 0x3F) &<< 6 | UInt32(c2 & 0x3F)
+                            out[o] = SourceDocument.fold(unsafeBitCast(value, to: Unicode.Scalar.self))
+                            o &+= 1
+                            i &+= 3
+                            continue
+                        }
+                    }
                     // Eight ASCII bytes at a time (markup, digits, Latin text, line breaks): widened to scalars as they
                     // are, their control bytes looked at only when the word may hold one (the test has no false
                     // negatives). In bounds: a byte makes at most one scalar, so `o <= i` and `i + 8 <= n`, the capacity.
