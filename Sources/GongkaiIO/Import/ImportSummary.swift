@@ -83,7 +83,11 @@ public struct ImportSummary: Sendable {
     /// break of its own (a file name's) or is empty.
     public func printedLines(limit: Int = 8, damageLimit: Int = 10) -> [String] {
         let lines = renderedLines(limit: limit, damageLimit: damageLimit)
-        let plain = lines.allSatisfy { line in !line.isEmpty && !line.containsText("\n") && !line.containsText("\r") }
+        let plain = lines.allSatisfy { line in
+            // On the line's UTF-8 storage (contiguous for a line built here); otherwise the text is split as it was.
+            !line.isEmpty
+                && !(line.utf8.withContiguousStorageIfAvailable { $0.contains { $0 == 0x0A || $0 == 0x0D } } ?? true)
+        }
         return plain ? lines : lines.joined(separator: "\n").nonEmptyLines.map(String.init)
     }
 
