@@ -20,11 +20,12 @@ final class CountingOutput: TextOutput {
 /// script of `--reps` assignments `t3.new.natural = v` run by the shell: parse, apply, print), each figure of the
 /// import group (`import_flattext`, `import_html`, …: `--reps` imports of its input, read once into memory) and
 /// `check_summary` (`gongkai check --summary DIR` over a folder of `--reports N` files, made before and not counted
-/// apart: subtract a run with `--reports 0`). Run a kind twice with different `--reps` and subtract to get
+/// apart: subtract a run with `--reports 0`) and `load_dir` (`.load DIR` of such a folder in a fresh shell, the load
+/// lines rendered and counted, as the `load_dir` figure's child process does). Run a kind twice with different `--reps` and subtract to get
 /// instructions per repetition without the set-up.
 enum ProfileDriver {
     /// Every kind, for the usage message.
-    static let kinds = ["edit_1", "build", "chain", "statement", "check_summary"] + ImportBench.figures
+    static let kinds = ["edit_1", "build", "chain", "statement", "check_summary", "load_dir"] + ImportBench.figures
 
     /// Runs `kind`; false when the kind is unknown.
     static func run(_ kind: String, reps: Int, options: BenchOptions) -> Bool {
@@ -77,6 +78,18 @@ enum ProfileDriver {
                 code = Launcher.check(Launcher.CheckRequest(files: [folder], summary: true), context: context)
             }
             print("check_summary \(options.reports) × \(reps): exit \(code), \(out.bytes) bytes of output")
+        case "load_dir":
+            guard let folder = SessionBenchmark.makeFolder(options.reports) else { return false }
+            defer { try? FileManager.default.removeItem(atPath: folder) }
+            let out = CountingOutput()
+            var loaded = 0
+            for _ in 0..<max(1, reps) {
+                let shell = Shell(output: out, errors: out)
+                loaded += shell.loadMany([folder]).loaded.count
+                // Left for the process's exit, as the figure's child does: its freeing is not counted.
+                _ = Unmanaged.passRetained(shell)
+            }
+            print("load_dir \(options.reports) × \(reps): \(loaded) loaded, \(out.bytes) bytes of output")
         case let figure where ImportBench.figures.contains(figure):
             guard let input = ImportBench.inputs().first(where: { $0.figure == figure }) else { return false }
             let importer = ReportImporter()

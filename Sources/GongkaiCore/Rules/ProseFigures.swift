@@ -60,7 +60,7 @@ public struct ProseFigure: Sendable, Hashable {
     ///
     /// One pass per keyword over the text's scalars: linear in the text (a few dozen keywords of 2–6 scalars).
     public static func scan(_ text: String) -> [ProseFigure] {
-        let scalars = Array(text.unicodeScalars)
+        let scalars = text.scalarArray
         let codes = scalars.map(\.value)
         var found: [ProseFigure] = []
         var claimed = Set<Int>()

@@ -67,6 +67,42 @@ extension String {
 
     /// The text's lines without the empty ones: what `split(separator: "\n")` gives (see ``lines``).
     public var nonEmptyLines: [Substring] { lines.filter { !$0.isEmpty } }
+
+    /// The text's Unicode scalars, `Array(unicodeScalars)`, decoded from its UTF-8 in one pass (the array initialiser
+    /// walks the text twice, once to count it).
+    public var scalarArray: [Unicode.Scalar] {
+        var text = self
+        return text.withUTF8 { bytes in
+            [Unicode.Scalar](unsafeUninitializedCapacity: bytes.count) { out, initialized in
+                var i = 0
+                var o = 0
+                let n = bytes.count
+                while i < n {
+                    // A String's UTF-8 is well-formed: a lead byte says how many continuation bytes follow, all there.
+                    let c0 = UInt32(bytes[i])
+                    var value: UInt32
+                    if c0 < 0x80 {
+                        value = c0
+                        i &+= 1
+                    } else if c0 < 0xE0 {
+                        value = (c0 & 0x1F) &<< 6 | UInt32(bytes[i &+ 1] & 0x3F)
+                        i &+= 2
+                    } else if c0 < 0xF0 {
+                        value =
+                            (c0 & 0x0F) &<< 12 | UInt32(bytes[i &+ 1] & 0x3F) &<< 6 | UInt32(bytes[i &+ 2] & 0x3F)
+                        i &+= 3
+                    } else {
+                        let high = (c0 & 0x07) &<< 18 | UInt32(bytes[i &+ 1] & 0x3F) &<< 12
+                        value = high | UInt32(bytes[i &+ 2] & 0x3F) &<< 6 | UInt32(bytes[i &+ 3] & 0x3F)
+                        i &+= 4
+                    }
+                    out[o] = unsafeBitCast(value, to: Unicode.Scalar.self)
+                    o &+= 1
+                }
+                initialized = o
+            }
+        }
+    }
 }
 
 /// Text assembled as UTF-8 bytes and made a `String` once: for a line built from many small pieces on a hot path (a

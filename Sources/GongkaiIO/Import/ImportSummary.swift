@@ -41,7 +41,12 @@ public struct ImportSummary: Sendable {
     /// The summary of an import.
     public init(_ report: ImportedReport) {
         self.report = report
-        let inferred = Set(report.inferred.map(\.cell))
+        // Which cells have a value and which were inferred, by cell index: one pass over each, no hashing per cell.
+        let cellCount = report.template.cells.count
+        var has = [Bool](repeating: false, count: cellCount)
+        for cell in report.values.keys where cell >= 0 && cell < cellCount { has[cell] = true }
+        var inferred = [Bool](repeating: false, count: cellCount)
+        for note in report.inferred where note.cell >= 0 && note.cell < cellCount { inferred[note.cell] = true }
         tables = report.template.tables.map { table in
             // Counted in place: the table's cells are not copied out.
             let cells = report.template.cells(ofTable: table.id)
@@ -49,9 +54,10 @@ public struct ImportSummary: Sendable {
             var present = 0
             var guessed = 0
             for k in cells.indices {
-                guard report.values[cells[k].index] != nil else { continue }
+                let index = cells[k].index
+                guard index >= 0, index < cellCount, has[index] else { continue }
                 present += 1
-                if inferred.contains(cells[k].index) { guessed += 1 }
+                if inferred[index] { guessed += 1 }
             }
             return TableStatus(
                 table: table.id, number: table.number, title: table.title, cells: count,
@@ -69,6 +75,24 @@ public struct ImportSummary: Sendable {
     /// The summary as lines of text; notes about cells are grouped by row and reason, at most `limit` lines of them;
     /// then the damage (``ImportedReport/damage``), at most `damageLimit` lines, each with its line and column.
     public func rendered(limit: Int = 8, damageLimit: Int = 10) -> String {
+        renderedLines(limit: limit, damageLimit: damageLimit).joined(separator: "\n")
+    }
+
+    /// ``rendered(limit:damageLimit:)`` as the lines a terminal shows, the empty ones left out: what splitting the
+    /// text at its line feeds gives (``String/nonEmptyLines``), without building the text when no line holds a line
+    /// break of its own (a file name's) or is empty.
+    public func printedLines(limit: Int = 8, damageLimit: Int = 10) -> [String] {
+        let lines = renderedLines(limit: limit, damageLimit: damageLimit)
+        let plain = lines.allSatisfy { line in
+            // On the line's UTF-8 storage (contiguous for a line built here); otherwise the text is split as it was.
+            !line.isEmpty
+                && !(line.utf8.withContiguousStorageIfAvailable { $0.contains { $0 == 0x0A || $0 == 0x0D } } ?? true)
+        }
+        return plain ? lines : lines.joined(separator: "\n").nonEmptyLines.map(String.init)
+    }
+
+    /// The summary's lines, as ``rendered(limit:damageLimit:)`` joins them.
+    func renderedLines(limit: Int, damageLimit: Int) -> [String] {
         var lines: [String] = []
         let who = [report.org, report.year.map(String.init)].compactMap { $0 }.joined(separator: " ")
         let head = [
@@ -102,7 +126,7 @@ public struct ImportSummary: Sendable {
         for issue in report.diagnostics.filter({ $0.severity == .warning && $0.damage == nil }).prefix(3) {
             lines.append(issue.description)
         }
-        return lines.joined(separator: "\n")
+        return lines
     }
 
     /// Notes on cells of one row with one reason become one line: `t3.result.partial.* (7) — reason`.
@@ -111,14 +135,16 @@ public struct ImportSummary: Sendable {
         var k = 0
         let cells = report.template.cells
         while k < notes.count {
-            let first = cells[notes[k].cell]
+            // The first cell read in place, by index (a copy of the cell would retain each of its texts).
+            let first = notes[k].cell
             var end = k + 1
-            while end < notes.count, cells[notes[end].cell].rowKey == first.rowKey,
-                cells[notes[end].cell].table == first.table, notes[end].reason == notes[k].reason
+            while end < notes.count, cells[notes[end].cell].rowKey == cells[first].rowKey,
+                cells[notes[end].cell].table == cells[first].table, notes[end].reason == notes[k].reason
             {
                 end += 1
             }
-            let name = end - k > 1 ? "\(first.table).\(first.rowKey).* (\(end - k))" : first.name
+            let name =
+                end - k > 1 ? "\(cells[first].table).\(cells[first].rowKey).* (\(end - k))" : cells[first].name
             lines.append("\(label) \(name) — \(notes[k].reason)")
             k = end
         }

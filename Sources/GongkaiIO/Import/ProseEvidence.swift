@@ -55,53 +55,59 @@ struct ProseEvidence {
         var found: [Figure] = []
         let sentenceEnds = ScalarSet("。；;！？!?")
         for block in document.blocks where block.cells == nil {
-            let text = block.text.scalars
-            var sentenceStart = 0
-            var i = 0
-            while i < text.count {
-                let c = text[i]
-                // A digit is never a sentence end: most scalars are neither, and are passed with two comparisons.
-                guard Tokenizer.isDigit(c) else {
-                    // The sentence ends are ASCII or full-width punctuation (。！？；), never an ideograph.
-                    if (c.value < 0x80 || c.value == 0x3002 || c.value >= 0xFF00) && sentenceEnds.contains(c) {
-                        sentenceStart = i + 1
-                    }
-                    i += 1
-                    continue
-                }
-                guard i == 0 || !Tokenizer.isDigit(text[i - 1]) else {
-                    i += 1
-                    continue
-                }
-                var end = i
-                while end < text.count, Tokenizer.isDigit(text[end]) || text[end] == "," { end += 1 }
-                var after = end
-                while after < text.count, text[after] == " " { after += 1 }
-                defer { i = end }
-                guard after < text.count, text[after] == "件", end - i <= 12 else { continue }
-                let digits = text[i..<end].filter { $0 != "," }
-                guard let value = ReportReader.number(Array(digits)) else { continue }
-                let before = LabelText.normalized(text[sentenceStart..<i])
-                func nearest(_ words: [[Unicode.Scalar]]) -> [Unicode.Scalar]? {
-                    var best: (at: Int, word: [Unicode.Scalar])?
-                    for word in words where !word.isEmpty {
-                        var from = 0
-                        while let at = LabelText.firstIndex(of: word[...], in: before, from: from) {
-                            // The later occurrence wins; at one place the longer word (行政规范性文件 over 规范性文件).
-                            let tail = at + word.count
-                            if best.map({
-                                tail > $0.at + $0.word.count
-                                    || (tail == $0.at + $0.word.count && word.count > $0.word.count)
-                            }) ?? true {
-                                best = (at, word)
-                            }
-                            from = at + 1
+            let line = block.text.scalars
+            // The line read in place: a ScalarLine subscript checks the whole text's bounds at every scalar.
+            line.storage.withUnsafeBufferPointer { storage in
+                let text = UnsafeBufferPointer(rebasing: storage[line.base..<(line.base + line.count)])
+                var sentenceStart = 0
+                var i = 0
+                while i < text.count {
+                    let c = text[i]
+                    // A digit is never a sentence end: most scalars are neither, and are passed with two comparisons.
+                    guard Tokenizer.isDigit(c) else {
+                        // The sentence ends are ASCII or full-width punctuation (。！？；), never an ideograph.
+                        if (c.value < 0x80 || c.value == 0x3002 || c.value >= 0xFF00) && sentenceEnds.contains(c) {
+                            sentenceStart = i + 1
                         }
+                        i += 1
+                        continue
                     }
-                    return best?.word
+                    guard i == 0 || !Tokenizer.isDigit(text[i - 1]) else {
+                        i += 1
+                        continue
+                    }
+                    var end = i
+                    while end < text.count, Tokenizer.isDigit(text[end]) || text[end] == "," { end += 1 }
+                    var after = end
+                    while after < text.count, text[after] == " " { after += 1 }
+                    defer { i = end }
+                    guard after < text.count, text[after] == "件", end - i <= 12 else { continue }
+                    let digits = text[i..<end].filter { $0 != "," }
+                    guard let value = ReportReader.number(Array(digits)) else { continue }
+                    let before = LabelText.normalized(text[sentenceStart..<i])
+                    func nearest(_ words: [[Unicode.Scalar]]) -> [Unicode.Scalar]? {
+                        var best: (at: Int, word: [Unicode.Scalar])?
+                        for word in words where !word.isEmpty {
+                            var from = 0
+                            while let at = LabelText.firstIndex(of: word[...], in: before, from: from) {
+                                // The later occurrence wins; at one place the longer word (行政规范性文件 over 规范性文件).
+                                let tail = at + word.count
+                                if best.map({
+                                    tail > $0.at + $0.word.count
+                                        || (tail == $0.at + $0.word.count && word.count > $0.word.count)
+                                }) ?? true {
+                                    best = (at, word)
+                                }
+                                from = at + 1
+                            }
+                        }
+                        return best?.word
+                    }
+                    found.append(
+                        Figure(
+                            value: value, place: block.text.place(at: i), column: nearest(columns),
+                            row: nearest(rows)))
                 }
-                found.append(
-                    Figure(value: value, place: block.text.place(at: i), column: nearest(columns), row: nearest(rows)))
             }
         }
         figures = found

@@ -144,19 +144,40 @@ public struct ReportImporter: Sendable {
 
     /// HTML by name, or by markup near the start.
     static func isHTML(_ text: [Unicode.Scalar], fileName: String?) -> Bool {
-        if let name = fileName?.lowercased() {
-            if name.hasSuffix(".html") || name.hasSuffix(".htm") { return true }
-            if name.hasSuffix(".md") || name.hasSuffix(".txt") { return false }
+        if let name = fileName {
+            // The suffix compared in ASCII, case aside: no other letter lowercases to these ASCII letters.
+            if name.hasSuffix(asciiCaseless: ".html") || name.hasSuffix(asciiCaseless: ".htm") { return true }
+            if name.hasSuffix(asciiCaseless: ".md") || name.hasSuffix(asciiCaseless: ".txt") { return false }
         }
-        // ASCII-lowercased scalar values of the first 4 KiB, searched directly (Foundation's `contains` on a String
-        // costs more than the whole import of a text report).
-        let lower = text.prefix(4096).map { $0.value >= 0x41 && $0.value <= 0x5A ? $0.value + 32 : $0.value }
-        return ["<html", "<!doctype html", "<table"].contains { needle in
-            let pattern = needle.unicodeScalars.map(\.value)
-            guard lower.count >= pattern.count else { return false }
-            return (0...(lower.count - pattern.count)).contains { start in
-                lower[start] == pattern[0] && lower[start..<(start + pattern.count)].elementsEqual(pattern)
+        // A tag that opens an HTML page within the first 4 KiB scalars, ASCII letters compared case aside: every
+        // needle begins with `<`, so only the places of a `<` are tried (Foundation's `contains` on a String costs
+        // more than the whole import of a text report).
+        let limit = Swift.min(text.count, 4096)
+        return text.withUnsafeBufferPointer { t in
+            for start in 0..<limit where t[start] == "<" {
+                for needle in htmlOpenings where start + needle.count <= limit {
+                    var k = 1
+                    while k < needle.count {
+                        let v = t[start + k].value
+                        guard (v >= 0x41 && v <= 0x5A ? v + 32 : v) == needle[k] else { break }
+                        k += 1
+                    }
+                    if k == needle.count { return true }
+                }
             }
+            return false
         }
+    }
+
+    /// The openings ``isHTML(_:fileName:)`` looks for, lowercase, as scalar values.
+    static let htmlOpenings: [[UInt32]] = ["<html", "<!doctype html", "<table"].map { $0.unicodeScalars.map(\.value) }
+}
+
+extension String {
+    /// Whether the text ends with `suffix`, an ASCII text, ASCII letters compared without case.
+    func hasSuffix(asciiCaseless suffix: String) -> Bool {
+        let tail = utf8.suffix(suffix.utf8.count)
+        guard tail.count == suffix.utf8.count else { return false }
+        return zip(tail, suffix.utf8).allSatisfy { a, b in (a >= 0x41 && a <= 0x5A ? a + 32 : a) == b }
     }
 }

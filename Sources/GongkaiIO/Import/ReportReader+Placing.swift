@@ -36,16 +36,21 @@ extension ReportReader {
             var pointer = 0
             for (c, candidate) in candidates.enumerated() where !candidate.label.isEmpty {
                 let mask = LabelText.mask(candidate.label[...])
-                func fits(_ r: Int) -> Bool {
-                    guard assigned[r] == nil, rows[r].matches(candidate.label, mask: mask) else { return false }
-                    if candidate.canFill(rows[r].width) { return true }
-                    if unfit[r] == nil { unfit[r] = c }
-                    return false
+                // The free rows it names and can fill, from the pointer on and then from the top; a row it names but
+                // is too short for remembers it. A plain loop: a local function passed as a closure would box the
+                // arrays it changes, each access then checked for exclusivity at run time.
+                var fitting: [Int] = []
+                for step in 0..<rows.count {
+                    let r = (pointer + step) % rows.count
+                    guard assigned[r] == nil, rows[r].matches(candidate.label, mask: mask) else { continue }
+                    if candidate.canFill(rows[r].width) {
+                        fitting.append(r)
+                    } else if unfit[r] == nil {
+                        unfit[r] = c
+                    }
                 }
                 // A label naming several rows (`行政许可 50% … 行政处罚` when a value was unreadable) belongs to the row
                 // named last, nearest the number: an unreadable value never takes its neighbour's number.
-                let order = Array(pointer..<rows.count) + Array(0..<pointer)
-                let fitting = order.filter(fits)
                 var match = fitting.first
                 if fitting.count > 1 {
                     var latest = -1
@@ -256,7 +261,7 @@ extension ReportReader {
         // The table's cells read so far, by cell index.
         var known = [DecimalNumber?](repeating: nil, count: template.cells.count)
         for row in rows {
-            for cell in row.cells where cell >= 0 && cell < known.count { known[cell] = values[cell]?.0.number }
+            for cell in row.cells where cell >= 0 && cell < known.count { known[cell] = numbers[cell] }
         }
         let rules = plan.equalities[table.id] ?? (rules: [], families: [])
         let combinations = choices.reduce(1) { $0 > 20_000 ? $0 : $0 * $1.readings.count }

@@ -95,6 +95,7 @@ extension ReportReader {
             file: file, line: Int(sourcePlace.line), column: document.characterColumn(sourcePlace),
             origin: inferred == nil ? .read : .inferred, note: note)
         values[cell] = (.number(number), provenance)
+        if cell >= 0 && cell < numbers.count { numbers[cell] = number }
         if let inferred { inferredReasons[cell] = inferred }
     }
 }

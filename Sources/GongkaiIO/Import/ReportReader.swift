@@ -22,6 +22,9 @@ struct ReportReader {
     // Results, filled while placing rows (ReportReader+Placing.swift).
     var issues: [ImportIssue] = []
     var values: [Int: (Value, Provenance)] = [:]
+    /// Each stored value's number, by cell index, beside ``values``: read where only the numbers count (a table's
+    /// rules), without copying a value and its provenance out of the dictionary.
+    var numbers: [DecimalNumber?]
     /// Why each template cell is empty, by cell index.
     var missingReasons: [String?]
     /// Why each inferred cell has its value, by cell index.
@@ -38,6 +41,7 @@ struct ReportReader {
         self.template = template
         self.plan = plan
         missingReasons = [String?](repeating: nil, count: template.cells.count)
+        numbers = [DecimalNumber?](repeating: nil, count: template.cells.count)
         inferredReasons = missingReasons
         self.document = document
         self.file = file

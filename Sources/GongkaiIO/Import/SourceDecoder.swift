@@ -50,12 +50,22 @@ enum SourceDecoder {
             ? nil
             : body.withUnsafeBufferPointer { b -> Int? in
                 var controls = 0
-                for offset in 0..<b.count {
+                var offset = 0
+                while offset < b.count {
+                    // Eight bytes at a time where none is below 0x20 (the test has no false negatives).
+                    if offset &+ 8 <= b.count, let base = b.baseAddress {
+                        let word = UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self)
+                        if (word &- 0x2020_2020_2020_2020) & ~word & 0x8080_8080_8080_8080 == 0 {
+                            offset &+= 8
+                            continue
+                        }
+                    }
                     let byte = b[offset]
+                    offset &+= 1
                     guard byte < 0x20, byte != 0x09, byte != 0x0A, byte != 0x0D else { continue }
-                    if byte == 0 { return offset }
+                    if byte == 0 { return offset - 1 }
                     controls += 1
-                    if controls > 8 && controls * 100 > b.count { return offset }
+                    if controls > 8 && controls * 100 > b.count { return offset - 1 }
                 }
                 return nil
             }
@@ -85,10 +95,16 @@ enum SourceDecoder {
         return Decoded(scalars: scalars, encoding: .gb18030, issues: [])
     }
 
-    /// GB18030 bytes as text, folded by ``SourceDocument/fold(_:)``; nil when they are not GB18030. With the C
-    /// library's iconv where there is one (a table converter: several times faster than Foundation's decoding on
-    /// Linux), straight to UTF-32 code points; else Foundation.
+    /// GB18030 bytes as text, folded by ``SourceDocument/fold(_:)``; nil when they are not GB18030. ASCII and
+    /// two-byte characters through ``GB18030Table`` (iconv's own mapping, asked once); any other text whole through
+    /// ``decodeGB18030Converting(_:)``.
     static func decodeGB18030(_ bytes: ArraySlice<UInt8>) -> [Unicode.Scalar]? {
+        GB18030Table.decode(bytes) ?? decodeGB18030Converting(bytes)
+    }
+
+    /// GB18030 bytes as text, folded, by a converter: the C library's iconv where there is one (a table converter:
+    /// several times faster than Foundation's decoding on Linux), straight to UTF-32 code points; else Foundation.
+    static func decodeGB18030Converting(_ bytes: ArraySlice<UInt8>) -> [Unicode.Scalar]? {
         #if canImport(Glibc)
             let converter = iconv_open("UTF-32LE", "GB18030")
             if converter != iconv_t(bitPattern: -1) {
@@ -133,6 +149,21 @@ enum SourceDecoder {
                 var o = 0
                 let n = b.count
                 while i < n {
+                    // A three-byte character led by E1…EC or EE…EF (nearly every CJK character) first: those have no
+                    // overlong or surrogate forms, so two continuation bytes make a valid scalar. Anything else, and a
+                    // sequence cut or broken here, goes the general way below.
+                    let lead = b[i]
+                    if lead >= 0xE1, lead != 0xED, lead <= 0xEF, i &+ 2 < n {
+                        let c1 = b[i &+ 1]
+                        let c2 = b[i &+ 2]
+                        if c1 & 0xC0 == 0x80, c2 & 0xC0 == 0x80 {
+                            let value = UInt32(lead & 0x0F) &<< 12 | UInt32(c1 & 0x3F) &<< 6 | UInt32(c2 & 0x3F)
+                            out[o] = SourceDocument.fold(unsafeBitCast(value, to: Unicode.Scalar.self))
+                            o &+= 1
+                            i &+= 3
+                            continue
+                        }
+                    }
                     // Eight ASCII bytes at a time (markup, digits, Latin text, line breaks): widened to scalars as they
                     // are, their control bytes looked at only when the word may hold one (the test has no false
                     // negatives). In bounds: a byte makes at most one scalar, so `o <= i` and `i + 8 <= n`, the capacity.

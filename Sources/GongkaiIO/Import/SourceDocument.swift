@@ -209,9 +209,15 @@ struct SourceDocument {
         }
         let known = Int(columns.alone[index])
         if upTo < known { return offset + 1 }
+        // The maps' arrays are changed as whole values (moved out, changed, stored back), never in place through the
+        // class: each access is then a plain load or store, not an exclusivity check at run time (see GongkaiCore's
+        // Support/Exclusivity.swift).
         if columns.maps[index] == nil {
             if line.standsAlone(known..<(upTo + 1)) {
-                columns.alone[index] = Int32(upTo + 1)
+                var alone = columns.alone
+                columns.alone = []
+                alone[index] = Int32(upTo + 1)
+                columns.alone = alone
                 return offset + 1
             }
             var map: [Int32] = []
@@ -222,7 +228,10 @@ struct SourceDocument {
                 column += 1
             }
             map.append(column)
-            columns.maps[index] = map.count == line.count + 1 && map.last == Int32(line.count + 1) ? [] : map
+            var maps = columns.maps
+            columns.maps = []
+            maps[index] = map.count == line.count + 1 && map.last == Int32(line.count + 1) ? [] : map
+            columns.maps = maps
         }
         guard let map = columns.maps[index], !map.isEmpty else { return offset + 1 }
         return Int(map[Swift.min(offset, map.count - 1)])

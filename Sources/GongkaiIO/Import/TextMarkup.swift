@@ -13,7 +13,7 @@ enum TextMarkup {
     /// The text without markup, lines kept, spaces at the ends of lines and empty lines dropped.
     static func plain(_ text: String) -> String {
         if !hasMarkupBytes(text) { return plainLines(text) }
-        var scalars = Array(text.unicodeScalars)
+        var scalars = text.scalarArray
         if scalars.contains("\\") { scalars = withoutLaTeX(scalars) }
         if scalars.contains("<") { scalars = withoutTags(scalars) }
         var lines: [String] = []

@@ -40,9 +40,27 @@ enum FileAccess {
         return (bytes, Int(info.st_mtim.tv_sec))
     }
 
-    /// Everything left to read from `descriptor`; nil on a read error (`errno` says which).
+    /// Everything left to read from `descriptor`; nil on a read error (`errno` says which). A regular file is read
+    /// straight into an array of its size (and a byte more, to see its end); what a growing file or a pipe gives
+    /// beyond that comes in chunks.
     private static func readAll(_ descriptor: Int32) -> [UInt8]? {
-        var bytes: [UInt8] = []
+        var info = stat()
+        let size = fstat(descriptor, &info) == 0 && info.st_mode & S_IFMT == S_IFREG ? Int(info.st_size) : 0
+        var failed = false
+        var bytes = [UInt8](unsafeUninitializedCapacity: Swift.max(size, 0) + 1) { buffer, count in
+            count = 0
+            guard let base = buffer.baseAddress else { return }
+            while count < buffer.count {
+                let n = read(descriptor, base + count, buffer.count - count)
+                if n < 0, errno == EINTR { continue }
+                if n < 0 { failed = true }
+                if n <= 0 { return }
+                count += n
+            }
+        }
+        if failed { return nil }
+        // Short of the buffer: the end was read.
+        if bytes.count <= size { return bytes }
         var chunk = [UInt8](repeating: 0, count: 65536)
         while true {
             let n = read(descriptor, &chunk, chunk.count)

@@ -23,11 +23,13 @@ enum TextLayout {
         _ rows: [[String]], rightAligned: Set<Int> = [], gap: String = " ",
         fitting: (width: Int, column: Int, least: Int)? = nil
     ) -> [String] {
+        // Each cell's width once (padding measured it again, and joining built every cell's padded copy).
+        var cellWidths = rows.map { $0.map(displayWidth) }
         var widths: [Int] = []
-        for row in rows {
-            for (i, cell) in row.enumerated() {
+        for row in cellWidths {
+            for (i, width) in row.enumerated() {
                 if i == widths.count { widths.append(0) }
-                widths[i] = max(widths[i], displayWidth(cell))
+                widths[i] = max(widths[i], width)
             }
         }
         var rows = rows
@@ -38,13 +40,25 @@ enum TextLayout {
                 widths[fitting.column] = narrowed
                 for r in rows.indices where rows[r].indices.contains(fitting.column) {
                     rows[r][fitting.column] = truncate(rows[r][fitting.column], narrowed)
+                    cellWidths[r][fitting.column] = displayWidth(rows[r][fitting.column])
                 }
             }
         }
-        return rows.map { row in
-            row.enumerated().map { i, cell in
-                rightAligned.contains(i) ? padLeft(cell, widths[i]) : padRight(cell, widths[i])
-            }.joined(separator: gap).trimmingTrailingBlanks().replacingNewlines()
+        // Each line assembled as bytes: the cells padded as ``padLeft(_:_:)`` and ``padRight(_:_:)`` pad them.
+        return rows.indices.map { r in
+            var line = TextBuilder(capacity: 128)
+            for (i, cell) in rows[r].enumerated() {
+                if i > 0 { line.append(gap) }
+                let pad = widths[i] - cellWidths[r][i]
+                if rightAligned.contains(i) {
+                    line.append(spaces: pad)
+                    line.append(cell)
+                } else {
+                    line.append(cell)
+                    line.append(spaces: pad)
+                }
+            }
+            return line.text.trimmingTrailingBlanks().replacingNewlines()
         }
     }
 

@@ -85,7 +85,7 @@ extension Session {
             if case .restored = outcome { inputs.add(path(file), shownAs: file, kind: .workbook) }
             return outcome
         }
-        let baseName = file.split(separator: "/").last.map(String.init) ?? file
+        let baseName = Session.baseName(file)
         let imported: ImportedReport
         do {
             imported = try importer.importReport(bytes: bytes, fileName: baseName, path: path(file))
@@ -111,7 +111,7 @@ extension Session {
         // A complete, exact import needs no account; otherwise the importer's summary says what was not read.
         var notes =
             !explainsImports || imported.missing.isEmpty && imported.inferred.isEmpty && imported.diagnostics.isEmpty
-            ? [] : ImportSummary(imported).rendered().nonEmptyLines.map(String.init)
+            ? [] : ImportSummary(imported).printedLines()
         // A spreadsheet read back reports every value it could not place, not only the first few.
         if explainsImports, [.csvOfficial, .csvLong, .xlsx].contains(imported.kind) {
             notes += imported.diagnostics.map(\.description).filter { !notes.contains($0) }
@@ -124,6 +124,12 @@ extension Session {
             LoadedReport(
                 file: file, name: reportName, cellCount: imported.template.cells.count, cells: counts,
                 texts: imported.texts.count, notes: notes))
+    }
+
+    /// The last part of a path, as `file.split(separator: "/").last` gives it, found from the end.
+    static func baseName(_ file: String) -> String {
+        if file.last != "/", let slash = file.lastIndex(of: "/") { return String(file[file.index(after: slash)...]) }
+        return file.split(separator: "/").last.map(String.init) ?? file
     }
 
     /// A workbook file replaces an empty session.
