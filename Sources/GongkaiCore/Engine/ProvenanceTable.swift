@@ -161,6 +161,13 @@ struct ProvenanceTable: Sendable {
         }
     }
 
+    /// Replaces each distinct note by `share(note)`, an equal string (one copy kept for many reports): a hash per
+    /// distinct note of the table, not per cell.
+    mutating func shareNotes(_ share: (String) -> String) {
+        guard !notes.isEmpty else { return }
+        notes = notes.map(share)
+    }
+
     /// The origin of cell `index`'s provenance, without building it.
     func origin(at index: Int) -> Provenance.Origin? {
         guard index >= 0, index < places.count else { return nil }

@@ -129,11 +129,9 @@ public final class Workbook {
                 throw .invalidValue("#\(index)", reason: "no such cell in template \(template.id)")
             }
             cells[index] = entry.0
-            guard !entry.1.isSessionDefault else { continue }
-            var place = entry.1
-            if let note = place.note { place.note = sharedNote(note) }
-            provenance[index] = place
+            if !entry.1.isSessionDefault { provenance[index] = entry.1 }
         }
+        provenance.shareNotes(sharedNote)
         return try loadReport(
             name: name, template: template, cells: cells, provenance: provenance, texts: texts, subtotals: subtotals)
     }
