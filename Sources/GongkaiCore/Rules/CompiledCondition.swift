@@ -3,7 +3,8 @@
 struct CompiledCondition {
     private enum Form {
         /// The sides of a comparison are the nodes of the whole's root, shared with it; nil for a plain condition.
-        case expression(BoundExpression, left: BoundNode?, right: BoundNode?)
+        /// (Boxed: a rule of sums, dozens per report with a printed subtotal, is then two words.)
+        indirect case expression(BoundExpression, left: BoundNode?, right: BoundNode?)
         case sums(LocalSums, report: Int)
     }
 
