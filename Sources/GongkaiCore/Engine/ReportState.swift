@@ -185,6 +185,26 @@ final class ReportState {
         userReaders = readers
     }
 
+    /// Room for `count` more user names, so that a batch of definitions grows the user arrays once; the room at
+    /// least doubles, so that many small batches still grow them geometrically.
+    func reserveUserNames(_ count: Int) {
+        let room = Swift.max(userNames.count + count, 2 * userNames.count)
+        guard count > 16, userNames.capacity < room else { return }
+        var names = take(&userNames)
+        names.reserveCapacity(room)
+        userNames = names
+        var values = take(&userValues)
+        values.reserveCapacity(room)
+        userValues = values
+        var formulas = take(&userFormulas)
+        formulas.reserveCapacity(room)
+        userFormulas = formulas
+        var readers = take(&userReaders)
+        readers.reserveCapacity(room)
+        userReaders = readers
+        userIndex.reserveCapacity(room)
+    }
+
     /// Takes back the last ``appendUserName(_:)``.
     func removeLastUserName() {
         var names = take(&userNames)

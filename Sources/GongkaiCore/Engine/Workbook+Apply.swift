@@ -20,19 +20,48 @@ extension Workbook {
         case .metric(let name, let definition): return try applyMetric(name, definition)
         case .alias(let alias, let add): return try applyAlias(alias, add: add)
         case .batch(let steps):
+            // An outermost batch of definitions (``define(_:)``, its undo and redo) recomputes their cells once,
+            // after its last step: one walk of the graph for a chain of a million definitions, not one per
+            // definition. (Other steps read values as they go: a batch of them recomputes step by step.)
+            let outermost =
+                deferredSeeds == nil && steps.allSatisfy { if case .definition = $0 { true } else { false } }
+            if outermost { deferredSeeds = [] }
             var inverses: [Operation] = []
             inverses.reserveCapacity(steps.count)
             do {
                 for step in steps { inverses.append(try applyStep(step)) }
             } catch {
-                // Undo the steps already applied; each inverse returns to a state that was valid a moment ago.
+                // Undo the steps already applied; each inverse returns to a state that was valid a moment ago, and
+                // recomputes at once. The cells deferred so far are recomputed after them.
+                let deferred = outermost ? takeDeferredSeeds() : []
                 for inverse in inverses.reversed() { _ = try? applyStep(inverse) }
+                if !deferred.isEmpty { recompute(from: deferred) }
                 recheckRules(for: recorder.writes)
                 recorder.reset()
                 throw error
             }
-            return .batch(inverses.reversed())
+            if outermost {
+                let deferred = takeDeferredSeeds()
+                if !deferred.isEmpty { recompute(from: deferred) }
+            }
+            inverses.reverse()  // in place: a million definitions' inverses are not copied
+            return .batch(inverses)
         }
+    }
+
+    /// The cells deferred by the batch in progress (``deferredSeeds``), ending the deferral.
+    func takeDeferredSeeds() -> [CellID] {
+        let seeds = deferredSeeds ?? []
+        deferredSeeds = nil
+        return seeds
+    }
+
+    /// Recomputes from a cell whose formula was just set, or defers that to the end of the batch in progress.
+    func recomputeOrDefer(from id: CellID) {
+        guard var seeds = deferredSeeds else { return recompute(from: CollectionOfOne(id)) }
+        deferredSeeds = nil  // moved out and back: see Support/Exclusivity.swift
+        seeds.append(id)
+        deferredSeeds = seeds
     }
 
     // MARK: Cells
@@ -127,17 +156,12 @@ extension Workbook {
 
     /// Compiles a formula for cell `id` (names resolve in its report) and refuses a cycle.
     func compileChecked(_ source: String, at id: CellID) throws(EngineError) -> CompiledFormula {
-        let context = id.report
         var (compiled, patterns) = try collectingPatterns { () throws(EngineError) in
-            try FormulaBridge.compile(source, candidates: { self.candidateNames(context: context) }) {
-                (reference) throws(EngineError) in
-                try self.resolveAll(reference, context: context)
-            }
+            try compileFormula(source, context: id.report)
         }
         compiled.reportPatterns = patterns
         // A cycle exists if the cell already (transitively) feeds one of its new precedents.
-        let targets = Set(compiled.dependencies)
-        if let path = path(from: id.raw, to: targets) {
+        if let path = path(from: id.raw, to: compiled.dependencies) {
             // `path` runs along "is read by": id → … → p, and id reads p. Print it as "depends on": id → p → … → id.
             let names = ([path[0]] + path.dropFirst().reversed()).map { name(of: $0, context: current) }
             throw .cycle(path: names + [name(of: id.raw, context: current)])
@@ -195,7 +219,7 @@ extension Workbook {
             }
             throw error
         }
-        recompute(from: [id])
+        recomputeOrDefer(from: id)
         return .definition(report: slot, name: name, source: oldSource)
     }
 

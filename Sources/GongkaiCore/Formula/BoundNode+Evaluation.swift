@@ -11,14 +11,24 @@ extension BoundNode {
             for id in ids.dropFirst() { sum = BinaryOperator.add.apply(sum, value(id)) }
             return sum
         case .unary(let op, let operand):
-            switch Operand(operand.evaluate(value)) {
+            switch Operand(operand.operandValue(value)) {
             case .failure(let error): return .error(error)
             case .number(let number): return .number(op == .minus ? number.negated() : number)
             }
         case .binary(let op, let left, let right):
-            return op.apply(left.evaluate(value), right.evaluate(value))
+            return op.apply(left.operandValue(value), right.operandValue(value))
         case .call(let function, let arguments):
             return function.evaluate(arguments, value)
+        }
+    }
+
+    /// An operator's operand: a leaf (a cell, a constant — most operands) read in place, anything else evaluated.
+    @inline(__always)
+    private func operandValue(_ value: (Int) -> Value) -> Value {
+        switch self {
+        case .cell(let id): return value(id)
+        case .constant(let constant): return constant
+        default: return evaluate(value)
         }
     }
 }
