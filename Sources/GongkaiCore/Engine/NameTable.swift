@@ -8,6 +8,8 @@ struct NameTable: Sendable {
     private let slots: [UInt64]
     private let names: [String]
     private let mask: Int
+    /// Whether every name has a `.` (a template's cells do): a name without one is then known absent, unhashed.
+    private let allDotted: Bool
 
     /// A table of `names`, each standing for its index; names are distinct.
     init(_ names: [String]) {
@@ -23,6 +25,13 @@ struct NameTable: Sendable {
         self.slots = slots
         self.names = names
         mask = size - 1
+        allDotted = names.allSatisfy { $0.utf8.contains(UInt8(ascii: ".")) }
+    }
+
+    /// The index of `name`, if it is in the table; `dotted`: whether `name` has a `.` (the caller knows).
+    func index(of name: String, dotted: Bool) -> Int? {
+        if !dotted, allDotted { return nil }
+        return self[name]
     }
 
     /// The index of `name`, if it is in the table.

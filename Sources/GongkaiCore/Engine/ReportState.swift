@@ -170,7 +170,9 @@ final class ReportState {
 
     /// Adds a user name without a formula (yet); its local id is `shape.userBase + userNames.count` before the call.
     func appendUserName(_ name: String) {
-        userIndex[name] = shape.userBase + userNames.count
+        var index = take(&userIndex)  // moved out and back: see Support/Exclusivity.swift
+        index[name] = shape.userBase + userNames.count
+        userIndex = index
         var names = take(&userNames)
         names.append(name)
         userNames = names
@@ -202,13 +204,17 @@ final class ReportState {
         var readers = take(&userReaders)
         readers.reserveCapacity(room)
         userReaders = readers
-        userIndex.reserveCapacity(room)
+        var index = take(&userIndex)
+        index.reserveCapacity(room)
+        userIndex = index
     }
 
     /// Takes back the last ``appendUserName(_:)``.
     func removeLastUserName() {
         var names = take(&userNames)
-        userIndex[names.removeLast()] = nil
+        var index = take(&userIndex)
+        index[names.removeLast()] = nil
+        userIndex = index
         userNames = names
         var values = take(&userValues)
         values.removeLast()
@@ -231,6 +237,12 @@ final class ReportState {
     /// The local id of a name within the report.
     func local(of name: String) -> Int? {
         shape.nameIndex[name] ?? userIndex[name]
+    }
+
+    /// ``local(of:)`` for a name known to have a `.` or not (`dotted`): a plain name skips the template's table
+    /// when no cell name is plain.
+    func local(of name: String, dotted: Bool) -> Int? {
+        shape.nameIndex.index(of: name, dotted: dotted) ?? userIndex[name]
     }
 
     /// The text of `meta.org` / `meta.year`, for cross-year pairing.

@@ -5,17 +5,27 @@
 extension Workbook {
     /// The cell a reference names, in the current report unless qualified.
     func resolve(_ reference: String, context: Int? = nil) throws(EngineError) -> CellID {
-        if let id = cell(named: reference, context: context ?? current) { return id }
+        if let id = cell(named: reference, dotted: true, context: context ?? current) { return id }
         let (slot, rest) = try split(reference, context: context ?? current)
         guard let report = reports[slot] else { throw .unknownReport(reference) }
         throw .unknownName(reference, suggestion: suggestion(for: rest, in: report))
     }
 
-    /// The cell a plain reference (no wildcard) names in report `context` unless qualified; nil when none
-    /// (``resolve(_:context:)`` says why).
-    func cell(named reference: String, context: Int?) -> CellID? {
-        guard case (let slot, let rest)? = try? split(reference, context: context) else { return nil }
-        guard let report = reports[slot], let local = report.local(of: rest), isLive(report, slot: slot, local: local)
+    /// The cell a reference without wildcards names in report `context` unless qualified; nil when none
+    /// (``resolve(_:context:)`` says why). `dotted`: whether it may have a `.` (false: it has none, so it is not
+    /// qualified and names no template cell of the usual kind — a chain's `a41`, looked up in one hash).
+    func cell(named reference: String, dotted: Bool, context: Int?) -> CellID? {
+        let slot: Int
+        let rest: String
+        if dotted {
+            guard case (let s, let r)? = try? split(reference, context: context) else { return nil }
+            (slot, rest) = (s, r)
+        } else {
+            guard let context else { return nil }
+            (slot, rest) = (context, reference)
+        }
+        guard let report = reports[slot], let local = report.local(of: rest, dotted: dotted),
+            isLive(report, slot: slot, local: local)
         else { return nil }
         return CellID(report: slot, local: local)
     }
@@ -24,7 +34,7 @@ extension Workbook {
     func compileFormula(_ source: String, context: Int?) throws(EngineError) -> CompiledFormula {
         try FormulaBridge.compile(
             source, candidates: { self.candidateNames(context: context) },
-            cell: { self.cell(named: $0, context: context ?? self.current)?.raw }
+            cell: { self.cell(named: $0, dotted: $1, context: context ?? self.current)?.raw }
         ) { (reference) throws(EngineError) in
             try self.resolveAll(reference, context: context)
         }
@@ -168,7 +178,8 @@ extension Workbook {
     /// A user name: dotted identifiers, not a template or text cell, not starting with a report name.
     func validateUserName(_ name: String, in report: ReportState) throws(EngineError) {
         let head: Substring
-        if Workbook.isIdentifier(name) {
+        let plain = Workbook.isIdentifier(name)
+        if plain {
             head = Substring(name)  // the usual name: one pass over it
         } else {
             let segments = name.split(separator: ".", omittingEmptySubsequences: false)
@@ -177,7 +188,9 @@ extension Workbook {
             }
             head = segments[0]
         }
-        if report.shape.nameIndex[name] != nil { throw .invalidName(name, reason: "it is a cell of the template") }
+        if report.shape.nameIndex.index(of: name, dotted: !plain) != nil {
+            throw .invalidName(name, reason: "it is a cell of the template")
+        }
         if slot(named: head) != nil {
             throw .invalidName(name, reason: "it starts with the report name ‘\(head)’")
         }

@@ -21,9 +21,16 @@ public struct BoundExpression: Sendable {
     static let largeSum = 32
 
     init(root: BoundNode) {
-        self.root = root
         var ids: [Int] = []
         root.collectDependencies(into: &ids)
+        self.init(root: root, reading: ids)
+    }
+
+    /// `root`, whose references read the cells `ids` (in any order, a cell once per reference): what
+    /// ``BoundNode/collectDependencies(into:)`` gives, collected by a binder as it went.
+    init(root: BoundNode, reading ids: [Int]) {
+        self.root = root
+        var ids = ids
         let referenced = ids.count
         // Sorted and made unique in place: one array, none for a formula reading one cell or none.
         if ids.count > 1 {

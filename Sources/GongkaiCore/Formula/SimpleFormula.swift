@@ -10,8 +10,9 @@ enum SimpleFormula {
     /// The most operands a simple formula has; longer ones take the general path (which checks the height limit).
     static let operandLimit = 64
 
-    /// `source` bound, when it is simple and `cell` knows every name in it (a dotted name as written, to its raw id).
-    static func compile(_ source: String, cell: (String) -> Int?) -> BoundExpression? {
+    /// `source` bound, when it is simple and `cell` knows every name in it (a name as written, and whether it has a
+    /// `.`, to its raw id).
+    static func compile(_ source: String, cell: (String, Bool) -> Int?) -> BoundExpression? {
         var scanner = Scanner(source)
         // `sum` holds the terms added so far, `term` the factors multiplied so far: `+ -` bind looser than `* /`,
         // both left-associative, as the parser's precedence climbing has them.
@@ -35,7 +36,7 @@ enum SimpleFormula {
             pendingSum = next
         }
         guard scanner.atEnd, let sum else { return nil }
-        return BoundExpression(root: sum)
+        return BoundExpression(root: sum, reading: scanner.cells)
     }
 
     /// `left op right` bound as ``Expression/bind(_:)`` binds the node: a left-nested chain of `+` over single cells
@@ -58,6 +59,8 @@ enum SimpleFormula {
     private struct Scanner {
         let bytes: [UInt8]
         var index = 0
+        /// The cells of the names read so far, in source order.
+        var cells: [Int] = []
 
         init(_ source: String) {
             bytes = Array(source.utf8)
@@ -75,16 +78,18 @@ enum SimpleFormula {
         }
 
         /// An unsigned integer literal or a resolved name, blanks before it skipped.
-        mutating func operand(_ cell: (String) -> Int?) -> BoundNode? {
+        mutating func operand(_ cell: (String, Bool) -> Int?) -> BoundNode? {
             skipBlanks()
             let byte = current
             if byte.isFormulaDigit { return number() }
             guard byte.startsFormulaName else { return nil }
             let start = index
+            var dotted = false
             while true {
                 while current.continuesFormulaName { advance() }
                 guard current == UInt8(ascii: ".") else { break }
                 advance()
+                dotted = true
                 guard current.startsFormulaName else { return nil }
             }
             // `*` right after a name may start a glob (`hz*.t4…`), `(` a call, a non-ASCII byte go on the name or be
@@ -93,7 +98,8 @@ enum SimpleFormula {
             guard end < 0x80, end != UInt8(ascii: "("), end != UInt8(ascii: "*") || peek() != UInt8(ascii: ".") else {
                 return nil
             }
-            guard let id = cell(String(decoding: bytes[start..<index], as: UTF8.self)) else { return nil }
+            guard let id = cell(String(decoding: bytes[start..<index], as: UTF8.self), dotted) else { return nil }
+            cells.append(id)
             return .cell(id)
         }
 

@@ -12,3 +12,11 @@ func take<Element>(_ storage: inout [Element]) -> [Element] {
     swap(&taken, &storage)
     return taken
 }
+
+/// The dictionary held in `storage`, moved out of it (leaving it empty): unique, so it changes in place.
+@inline(__always)
+func take<Key, Value>(_ storage: inout [Key: Value]) -> [Key: Value] {
+    var taken: [Key: Value] = [:]
+    swap(&taken, &storage)
+    return taken
+}

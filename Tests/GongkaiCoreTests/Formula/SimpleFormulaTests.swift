@@ -9,7 +9,10 @@ import Testing
 
     /// The fast path's result for `source`, names looked up in the sheet.
     static func fast(_ source: String) -> BoundExpression? {
-        SimpleFormula.compile(source) { name in sheet.names.firstIndex(of: name) }
+        SimpleFormula.compile(source) { name, dotted in
+            #expect(dotted == name.contains("."), "\(name)")
+            return sheet.names.firstIndex(of: name)
+        }
     }
 
     /// The fast path either declines or agrees with parse + bind on the tree and the dependencies.
