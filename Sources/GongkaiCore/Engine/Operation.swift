@@ -6,16 +6,17 @@ enum Operation {
     case cell(CellEdit)
     /// Defines (`source` non-nil) or undefines a user name of a report.
     case definition(report: Int, name: String, source: String?)
-    /// Adds or replaces (`spec` non-nil) or drops a user rule.
-    case rule(name: String, spec: UserRule.Spec?)
+    /// Adds or replaces (`spec` non-nil) or drops a user rule (boxed, as the rarer operations below: an operation
+    /// is as small as a definition, cheap to copy and reverse in a batch of a million).
+    indirect case rule(name: String, spec: UserRule.Spec?)
     /// Creates a report from a snapshot, at the snapshot's slot (boxed: an operation stays a few words, cheap to
     /// copy on the edit path).
     indirect case restoreReport(ReportSnapshot)
     case removeReport(slot: Int)
     /// Brings a metric into every report (`definition` non-nil: its cell `m.NAME` defined in each) or drops it.
-    case metric(name: String, definition: MetricDefinition?)
+    indirect case metric(name: String, definition: MetricDefinition?)
     /// Declares two body names one body (`add`) or takes the alias back.
-    case alias(BodyAlias, add: Bool)
+    indirect case alias(BodyAlias, add: Bool)
     /// Several operations as one step; all apply or none.
     case batch([Operation])
 }

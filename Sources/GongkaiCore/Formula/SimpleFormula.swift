@@ -64,6 +64,7 @@ enum SimpleFormula {
 
         init(_ source: String) {
             bytes = Array(source.utf8)
+            cells.reserveCapacity(4)  // room for the usual few names at once, not grown one by one
         }
 
         var atEnd: Bool { index == bytes.count }
