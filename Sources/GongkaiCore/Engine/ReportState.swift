@@ -173,6 +173,26 @@ final class ReportState {
         var index = take(&userIndex)  // moved out and back: see Support/Exclusivity.swift
         index[name] = shape.userBase + userNames.count
         userIndex = index
+        appendUserSlot(name)
+    }
+
+    /// The local id of user name `name`, added as by ``appendUserName(_:)`` when it is new, in one hash of the name
+    /// either way; `added`: whether it was new (``removeLastUserName()`` takes that back).
+    func userLocal(addingIfNew name: String) -> (local: Int, added: Bool) {
+        let next = shape.userBase + userNames.count  // above every existing user name's id
+        var index = take(&userIndex)
+        let local = ReportState.entry(&index[name, default: next])  // finds or inserts: one lookup
+        userIndex = index
+        guard local == next else { return (local, false) }
+        appendUserSlot(name)
+        return (local, true)
+    }
+
+    /// The value of a dictionary entry reached through its in-place accessor.
+    private static func entry(_ value: inout Int) -> Int { value }
+
+    /// The arrays' part of ``appendUserName(_:)``: the name, an empty value, no formula, no readers.
+    private func appendUserSlot(_ name: String) {
         var names = take(&userNames)
         names.append(name)
         userNames = names

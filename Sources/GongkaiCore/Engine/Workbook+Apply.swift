@@ -193,9 +193,9 @@ extension Workbook {
 
     func applyDefinition(_ slot: Int, _ name: String, _ source: String?) throws(EngineError) -> Operation {
         guard let report = reports[slot] else { throw .noReport }
-        let existing = report.userIndex[name].map { CellID(report: slot, local: $0) }
-        let oldSource = existing.flatMap { formula(at: $0.raw)?.source }
         guard let source else {
+            let existing = report.userIndex[name].map { CellID(report: slot, local: $0) }
+            let oldSource = existing.flatMap { formula(at: $0.raw)?.source }
             guard let id = existing, oldSource != nil else { throw .unknownName(name, suggestion: nil) }
             let users = readers(of: id.raw, context: slot)
             guard users.isEmpty else { throw .inUse(name, by: users) }
@@ -203,20 +203,15 @@ extension Workbook {
             write(.empty, at: id, in: report)
             return .definition(report: slot, name: name, source: oldSource)
         }
-        let id: CellID
-        if let existing {
-            id = existing
-        } else {
-            try validateUserName(name, in: report)
-            id = CellID(report: slot, local: report.shape.userBase + report.userNames.count)
-            report.appendUserName(name)
-        }
+        // A new name is added by its lookup (one hash), and taken back if it is refused.
+        let (local, added) = report.userLocal(addingIfNew: name)
+        let id = CellID(report: slot, local: local)
+        let oldSource = added ? nil : formula(at: id.raw)?.source
         do {
+            if added { try validateUserName(name, in: report) }
             try setContent(.formula(source), at: id)
         } catch {
-            if existing == nil {
-                report.removeLastUserName()
-            }
+            if added { report.removeLastUserName() }
             throw error
         }
         recomputeOrDefer(from: id)
