@@ -60,4 +60,9 @@ final class FormulaCell {
         self.source = source
         self.compiled = compiled
     }
+
+    /// The formula's value: its tree evaluated where it lies in the cell (nothing copied out).
+    func evaluate(_ value: (Int) -> Value) -> Value {
+        compiled.bound.root.evaluate(value)
+    }
 }

@@ -64,7 +64,7 @@ extension Workbook {
             let u = CellID(raw: raw).local - userBase
             guard u < formulas.count, let formula = formulas[u] else { continue }
             // The formula's tree evaluated where it lies in its cell (a class: nothing copied out).
-            let value = formula.compiled.bound.root.evaluate { precedent in
+            let value = formula.evaluate { precedent in
                 let id = CellID(raw: precedent)
                 if id.report == slot, id.local >= userBase {
                     let v = id.local - userBase
