@@ -23,9 +23,13 @@ enum FormulaBridge {
     /// Resolves a dotted reference (wildcards allowed) to raw cell ids.
     typealias Resolver = (String) throws(EngineError) -> [Int]
 
+    /// Compiles a formula: a simple one (``SimpleFormula``) straight from its text through `cell` (the raw id of a
+    /// name without wildcards, given with whether it has a `.`; nil when unknown), any other — or one naming something
+    /// `cell` does not know — parsed and bound through `resolve`, which gives the diagnostics.
     static func compile(
-        _ source: String, candidates: () -> [String], resolve: Resolver
+        _ source: String, candidates: () -> [String], cell: (String, Bool) -> Int?, resolve: Resolver
     ) throws(EngineError) -> CompiledFormula {
+        if let bound = SimpleFormula.compile(source, cell: cell) { return CompiledFormula(bound: bound) }
         do {
             let expression = try Formula.parse(source)
             return CompiledFormula(

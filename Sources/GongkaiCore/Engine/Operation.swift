@@ -6,8 +6,9 @@ enum Operation {
     case cell(CellEdit)
     /// Defines (`source` non-nil) or undefines a user name of a report.
     case definition(report: Int, name: String, source: String?)
-    /// Adds or replaces (`spec` non-nil) or drops a user rule.
-    case rule(name: String, spec: UserRule.Spec?)
+    /// Adds or replaces (`spec` non-nil) or drops a user rule (boxed, as the rarer operations below: an operation
+    /// is as small as a definition, cheap to copy and reverse in a batch of a million).
+    indirect case rule(name: String, spec: UserRule.Spec?)
     /// Creates a report from a snapshot, at the snapshot's slot (boxed: an operation stays a few words, cheap to
     /// copy on the edit path).
     indirect case restoreReport(ReportSnapshot)
@@ -16,9 +17,9 @@ enum Operation {
     /// the inverse of a load, one small step however many rules and names the load added.
     case unloadReport(slot: Int)
     /// Brings a metric into every report (`definition` non-nil: its cell `m.NAME` defined in each) or drops it.
-    case metric(name: String, definition: MetricDefinition?)
+    indirect case metric(name: String, definition: MetricDefinition?)
     /// Declares two body names one body (`add`) or takes the alias back.
-    case alias(BodyAlias, add: Bool)
+    indirect case alias(BodyAlias, add: Bool)
     /// Several operations as one step; all apply or none.
     case batch([Operation])
 }
@@ -61,5 +62,10 @@ final class FormulaCell {
     init(source: String, compiled: CompiledFormula) {
         self.source = source
         self.compiled = compiled
+    }
+
+    /// The formula's value: its tree evaluated where it lies in the cell (nothing copied out).
+    func evaluate(_ value: (Int) -> Value) -> Value {
+        compiled.bound.root.evaluate(value)
     }
 }

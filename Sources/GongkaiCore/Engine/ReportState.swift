@@ -175,7 +175,29 @@ final class ReportState {
 
     /// Adds a user name without a formula (yet); its local id is `shape.userBase + userNames.count` before the call.
     func appendUserName(_ name: String) {
-        userIndex[name] = shape.userBase + userNames.count
+        var index = take(&userIndex)  // moved out and back: see Support/Exclusivity.swift
+        index[name] = shape.userBase + userNames.count
+        userIndex = index
+        appendUserSlot(name)
+    }
+
+    /// The local id of user name `name`, added as by ``appendUserName(_:)`` when it is new, in one hash of the name
+    /// either way; `added`: whether it was new (``removeLastUserName()`` takes that back).
+    func userLocal(addingIfNew name: String) -> (local: Int, added: Bool) {
+        let next = shape.userBase + userNames.count  // above every existing user name's id
+        var index = take(&userIndex)
+        let local = ReportState.entry(&index[name, default: next])  // finds or inserts: one lookup
+        userIndex = index
+        guard local == next else { return (local, false) }
+        appendUserSlot(name)
+        return (local, true)
+    }
+
+    /// The value of a dictionary entry reached through its in-place accessor.
+    private static func entry(_ value: inout Int) -> Int { value }
+
+    /// The arrays' part of ``appendUserName(_:)``: the name, an empty value, no formula, no readers.
+    private func appendUserSlot(_ name: String) {
         var names = take(&userNames)
         names.append(name)
         userNames = names
@@ -190,10 +212,34 @@ final class ReportState {
         userReaders = readers
     }
 
+    /// Room for `count` more user names, so that a batch of definitions grows the user arrays once; the room at
+    /// least doubles, so that many small batches still grow them geometrically.
+    func reserveUserNames(_ count: Int) {
+        let room = Swift.max(userNames.count + count, 2 * userNames.count)
+        guard count > 16, userNames.capacity < room else { return }
+        var names = take(&userNames)
+        names.reserveCapacity(room)
+        userNames = names
+        var values = take(&userValues)
+        values.reserveCapacity(room)
+        userValues = values
+        var formulas = take(&userFormulas)
+        formulas.reserveCapacity(room)
+        userFormulas = formulas
+        var readers = take(&userReaders)
+        readers.reserveCapacity(room)
+        userReaders = readers
+        var index = take(&userIndex)
+        index.reserveCapacity(room)
+        userIndex = index
+    }
+
     /// Takes back the last ``appendUserName(_:)``.
     func removeLastUserName() {
         var names = take(&userNames)
-        userIndex[names.removeLast()] = nil
+        var index = take(&userIndex)
+        index[names.removeLast()] = nil
+        userIndex = index
         userNames = names
         var values = take(&userValues)
         values.removeLast()
@@ -216,6 +262,12 @@ final class ReportState {
     /// The local id of a name within the report.
     func local(of name: String) -> Int? {
         shape.nameIndex[name] ?? userIndex[name]
+    }
+
+    /// ``local(of:)`` for a name known to have a `.` or not (`dotted`): a plain name skips the template's table
+    /// when no cell name is plain.
+    func local(of name: String, dotted: Bool) -> Int? {
+        shape.nameIndex.index(of: name, dotted: dotted) ?? userIndex[name]
     }
 
     /// The text of `meta.org` / `meta.year`, for cross-year pairing.

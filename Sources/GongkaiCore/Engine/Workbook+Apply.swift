@@ -23,19 +23,48 @@ extension Workbook {
         case .metric(let name, let definition): return try applyMetric(name, definition)
         case .alias(let alias, let add): return try applyAlias(alias, add: add)
         case .batch(let steps):
+            // An outermost batch of definitions (``define(_:)``, its undo and redo) recomputes their cells once,
+            // after its last step: one walk of the graph for a chain of a million definitions, not one per
+            // definition. (Other steps read values as they go: a batch of them recomputes step by step.)
+            let outermost =
+                deferredSeeds == nil && steps.allSatisfy { if case .definition = $0 { true } else { false } }
+            if outermost { deferredSeeds = [] }
             var inverses: [Operation] = []
             inverses.reserveCapacity(steps.count)
             do {
                 for step in steps { inverses.append(try applyStep(step)) }
             } catch {
-                // Undo the steps already applied; each inverse returns to a state that was valid a moment ago.
+                // Undo the steps already applied; each inverse returns to a state that was valid a moment ago, and
+                // recomputes at once. The cells deferred so far are recomputed after them.
+                let deferred = outermost ? takeDeferredSeeds() : []
                 for inverse in inverses.reversed() { _ = try? applyStep(inverse) }
+                if !deferred.isEmpty { recompute(from: deferred) }
                 recheckRules(for: recorder.writes)
                 recorder.reset()
                 throw error
             }
-            return .batch(inverses.reversed())
+            if outermost {
+                let deferred = takeDeferredSeeds()
+                if !deferred.isEmpty { recompute(from: deferred) }
+            }
+            inverses.reverse()  // in place: a million definitions' inverses are not copied
+            return .batch(inverses)
         }
+    }
+
+    /// The cells deferred by the batch in progress (``deferredSeeds``), ending the deferral.
+    func takeDeferredSeeds() -> [CellID] {
+        let seeds = deferredSeeds ?? []
+        deferredSeeds = nil
+        return seeds
+    }
+
+    /// Recomputes from a cell whose formula was just set, or defers that to the end of the batch in progress.
+    func recomputeOrDefer(from id: CellID) {
+        guard var seeds = deferredSeeds else { return recompute(from: CollectionOfOne(id)) }
+        deferredSeeds = nil  // moved out and back: see Support/Exclusivity.swift
+        seeds.append(id)
+        deferredSeeds = seeds
     }
 
     // MARK: Cells
@@ -130,17 +159,12 @@ extension Workbook {
 
     /// Compiles a formula for cell `id` (names resolve in its report) and refuses a cycle.
     func compileChecked(_ source: String, at id: CellID) throws(EngineError) -> CompiledFormula {
-        let context = id.report
         var (compiled, patterns) = try collectingPatterns { () throws(EngineError) in
-            try FormulaBridge.compile(source, candidates: { self.candidateNames(context: context) }) {
-                (reference) throws(EngineError) in
-                try self.resolveAll(reference, context: context)
-            }
+            try compileFormula(source, context: id.report)
         }
         compiled.reportPatterns = patterns
         // A cycle exists if the cell already (transitively) feeds one of its new precedents.
-        let targets = Set(compiled.dependencies)
-        if let path = path(from: id.raw, to: targets) {
+        if let path = path(from: id.raw, to: compiled.dependencies) {
             // `path` runs along "is read by": id → … → p, and id reads p. Print it as "depends on": id → p → … → id.
             let names = ([path[0]] + path.dropFirst().reversed()).map { name(of: $0, context: current) }
             throw .cycle(path: names + [name(of: id.raw, context: current)])
@@ -172,9 +196,9 @@ extension Workbook {
 
     func applyDefinition(_ slot: Int, _ name: String, _ source: String?) throws(EngineError) -> Operation {
         guard let report = reports[slot] else { throw .noReport }
-        let existing = report.userIndex[name].map { CellID(report: slot, local: $0) }
-        let oldSource = existing.flatMap { formula(at: $0.raw)?.source }
         guard let source else {
+            let existing = report.userIndex[name].map { CellID(report: slot, local: $0) }
+            let oldSource = existing.flatMap { formula(at: $0.raw)?.source }
             guard let id = existing, oldSource != nil else { throw .unknownName(name, suggestion: nil) }
             let users = readers(of: id.raw, context: slot)
             guard users.isEmpty else { throw .inUse(name, by: users) }
@@ -182,23 +206,18 @@ extension Workbook {
             write(.empty, at: id, in: report)
             return .definition(report: slot, name: name, source: oldSource)
         }
-        let id: CellID
-        if let existing {
-            id = existing
-        } else {
-            try validateUserName(name, in: report)
-            id = CellID(report: slot, local: report.shape.userBase + report.userNames.count)
-            report.appendUserName(name)
-        }
+        // A new name is added by its lookup (one hash), and taken back if it is refused.
+        let (local, added) = report.userLocal(addingIfNew: name)
+        let id = CellID(report: slot, local: local)
+        let oldSource = added ? nil : formula(at: id.raw)?.source
         do {
+            if added { try validateUserName(name, in: report) }
             try setContent(.formula(source), at: id)
         } catch {
-            if existing == nil {
-                report.removeLastUserName()
-            }
+            if added { report.removeLastUserName() }
             throw error
         }
-        recompute(from: [id])
+        recomputeOrDefer(from: id)
         return .definition(report: slot, name: name, source: oldSource)
     }
 

@@ -5,12 +5,39 @@
 extension Workbook {
     /// The cell a reference names, in the current report unless qualified.
     func resolve(_ reference: String, context: Int? = nil) throws(EngineError) -> CellID {
+        if let id = cell(named: reference, dotted: true, context: context ?? current) { return id }
         let (slot, rest) = try split(reference, context: context ?? current)
         guard let report = reports[slot] else { throw .unknownReport(reference) }
-        if let local = report.local(of: rest), isLive(report, slot: slot, local: local) {
-            return CellID(report: slot, local: local)
-        }
         throw .unknownName(reference, suggestion: suggestion(for: rest, in: report))
+    }
+
+    /// The cell a reference without wildcards names in report `context` unless qualified; nil when none
+    /// (``resolve(_:context:)`` says why). `dotted`: whether it may have a `.` (false: it has none, so it is not
+    /// qualified and names no template cell of the usual kind — a chain's `a41`, looked up in one hash).
+    func cell(named reference: String, dotted: Bool, context: Int?) -> CellID? {
+        let slot: Int
+        let rest: String
+        if dotted {
+            guard case (let s, let r)? = try? split(reference, context: context) else { return nil }
+            (slot, rest) = (s, r)
+        } else {
+            guard let context else { return nil }
+            (slot, rest) = (context, reference)
+        }
+        guard let report = reports[slot], let local = report.local(of: rest, dotted: dotted),
+            isLive(report, slot: slot, local: local)
+        else { return nil }
+        return CellID(report: slot, local: local)
+    }
+
+    /// A formula compiled against the names of report `context` (unqualified names mean it; nil: none is current).
+    func compileFormula(_ source: String, context: Int?) throws(EngineError) -> CompiledFormula {
+        try FormulaBridge.compile(
+            source, candidates: { self.candidateNames(context: context) },
+            cell: { self.cell(named: $0, dotted: $1, context: context ?? self.current)?.raw }
+        ) { (reference) throws(EngineError) in
+            try self.resolveAll(reference, context: context)
+        }
     }
 
     /// The cells a reference names, wildcards expanded; throws when it names nothing.
@@ -61,7 +88,7 @@ extension Workbook {
 
     /// Splits off a report qualifier.
     func split(_ reference: String, context: Int?) throws(EngineError) -> (Int, String) {
-        if !reports.isEmpty, let dot = reference.utf8.firstIndex(of: UInt8(ascii: ".")),
+        if !reports.isEmpty, let dot = reference.firstDot,
             let slot = slot(named: reference[..<dot]), slot != spanning.excluded
         {
             return (slot, String(reference[reference.utf8.index(after: dot)...]))
@@ -151,24 +178,24 @@ extension Workbook {
     /// A user name: dotted identifiers, not a template or text cell, not starting with a report name.
     func validateUserName(_ name: String, in report: ReportState) throws(EngineError) {
         let head: Substring
-        if name.utf8.contains(UInt8(ascii: ".")) {
+        let plain = Workbook.isIdentifier(name)
+        if plain {
+            head = Substring(name)  // the usual name: one pass over it
+        } else {
             let segments = name.split(separator: ".", omittingEmptySubsequences: false)
-            guard segments.allSatisfy({ Workbook.isIdentifier($0) }) else {
+            guard segments.count > 1, segments.allSatisfy({ Workbook.isIdentifier($0) }) else {
                 throw .invalidName(name, reason: "use lower-case letters, digits and _ in dot-separated parts")
             }
             head = segments[0]
-        } else {
-            guard Workbook.isIdentifier(name) else {
-                throw .invalidName(name, reason: "use lower-case letters, digits and _ in dot-separated parts")
-            }
-            head = Substring(name)
         }
-        if report.shape.nameIndex[name] != nil { throw .invalidName(name, reason: "it is a cell of the template") }
-        if slotByName[String(head)] != nil {
+        if report.shape.nameIndex.index(of: name, dotted: !plain) != nil {
+            throw .invalidName(name, reason: "it is a cell of the template")
+        }
+        if slot(named: head) != nil {
             throw .invalidName(name, reason: "it starts with the report name ‘\(head)’")
         }
         // `head.rest` would read as a qualified name if a report were named `head`; a plain name never does.
-        if head.count < name.count { userNameHeads.insert(String(head)) }
+        if head.utf8.count < name.utf8.count { userNameHeads.insert(String(head)) }
     }
 
     /// `[a-z_][a-z0-9_]*`, Han ideographs counting as letters (``NameSyntax``).
@@ -183,5 +210,17 @@ extension Workbook {
         case .text: throw .invalidValue(shape.template.cells[index].name, reason: "a number is needed, not text")
         case .error: throw .invalidValue(shape.template.cells[index].name, reason: "an error value cannot be entered")
         }
+    }
+}
+
+extension String {
+    /// The index of the first `.`: the bytes read by the view's iterator, cheaper than `utf8.firstIndex(of:)`.
+    fileprivate var firstDot: String.Index? {
+        var offset = 0
+        for byte in utf8 {
+            if byte == UInt8(ascii: ".") { return utf8.index(utf8.startIndex, offsetBy: offset) }
+            offset += 1
+        }
+        return nil
     }
 }

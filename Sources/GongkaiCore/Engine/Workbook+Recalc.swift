@@ -57,11 +57,14 @@ extension Workbook {
         }
         let formulas = report.userFormulas
         var values = take(&report.userValues)
+        // The recorder's writes in a local too: one move out and back, not one per cell.
+        var writes = take(&recorder.writes)
+        defer { recorder.writes = writes }
         for raw in order.reversed() {
             let u = CellID(raw: raw).local - userBase
             guard u < formulas.count, let formula = formulas[u] else { continue }
             // The formula's tree evaluated where it lies in its cell (a class: nothing copied out).
-            let value = formula.compiled.bound.root.evaluate { precedent in
+            let value = formula.evaluate { precedent in
                 let id = CellID(raw: precedent)
                 if id.report == slot, id.local >= userBase {
                     let v = id.local - userBase
@@ -71,7 +74,7 @@ extension Workbook {
             }
             let old = values[u]
             guard old != value else { continue }
-            recorder.noteCell(raw, old: old)
+            writes.append(CellWrite(raw: raw, old: old))
             values[u] = value
         }
         report.userValues = values
@@ -351,10 +354,11 @@ extension Workbook {
         return nil
     }
 
-    /// The path `from → … → target` along "is read by" edges, if `target` is reachable; iterative.
-    func path(from start: Int, to targets: Set<Int>) -> [Int]? {
+    /// The path `from → … → target` along "is read by" edges, if a target (of `targets`, ascending) is reachable;
+    /// iterative.
+    func path(from start: Int, to targets: [Int]) -> [Int]? {
         guard !targets.isEmpty else { return nil }
-        if targets.contains(start) { return [start] }
+        if Workbook.sortedContains(targets, start) { return [start] }
         let hasFormulas = edgeCount > 0
         guard neighbour(of: start, at: 0, hasFormulas: hasFormulas) != nil else { return nil }  // read by nothing
         var visited: Set<Int> = [start]
@@ -365,7 +369,7 @@ extension Workbook {
                 continue
             }
             stack[stack.count - 1].1 = next + 1
-            if targets.contains(child) { return stack.map(\.0) + [child] }
+            if Workbook.sortedContains(targets, child) { return stack.map(\.0) + [child] }
             if visited.insert(child).inserted { stack.append((child, 0)) }
         }
         return nil

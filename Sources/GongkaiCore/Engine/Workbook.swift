@@ -78,6 +78,9 @@ public final class Workbook {
     var pendingNames: Set<Int> = []
     /// Inside ``withoutChangeSets(_:)``: mutations build no change set (see Workbook+Batch.swift).
     var quiet = false
+    /// Inside a batch of steps (``Operation/batch(_:)``): the cells of the definitions made so far, recomputed
+    /// together after the last step instead of one by one (Workbook+Apply.swift); nil outside a batch.
+    var deferredSeeds: [CellID]?
     /// The formulas and rules over the loaded reports, rebound on every load and unload (Workbook+Spanning.swift).
     var spanning = SpanningIndex()
 
@@ -277,12 +280,7 @@ public final class Workbook {
 
     /// Evaluates an expression against the current state without changing it.
     public func evaluate(_ expression: String) throws(EngineError) -> Value {
-        let context = current
-        let compiled = try FormulaBridge.compile(expression, candidates: { self.candidateNames(context: context) }) {
-            (reference) throws(EngineError) in
-            try self.resolveAll(reference, context: context)
-        }
-        return compiled.evaluate { self.valueOf($0) }
+        try compileFormula(expression, context: current).evaluate { self.valueOf($0) }
     }
 
     /// Defines (or redefines) a user name in the current report: `rate = t3.result.open.total / t3.new.total`.
@@ -295,8 +293,9 @@ public final class Workbook {
     /// Defines several user names in the current report as one undo step, in order (later ones may read earlier
     /// ones); all succeed or nothing changes.
     public func define(_ definitions: [(name: String, formula: String)]) throws(EngineError) -> ChangeSet {
-        guard let slot = current else { throw .noReport }
+        guard let slot = current, let report = reports[slot] else { throw .noReport }
         for definition in definitions { try refuseMetricCell(definition.name) }
+        report.reserveUserNames(definitions.count)
         return try perform(.batch(definitions.map { .definition(report: slot, name: $0.name, source: $0.formula) }))
     }
 

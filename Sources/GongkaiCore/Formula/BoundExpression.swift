@@ -21,14 +21,28 @@ public struct BoundExpression: Sendable {
     static let largeSum = 32
 
     init(root: BoundNode) {
-        self.root = root
         var ids: [Int] = []
         root.collectDependencies(into: &ids)
+        self.init(root: root, reading: ids)
+    }
+
+    /// `root`, whose references read the cells `ids` (in any order, a cell once per reference): what
+    /// ``BoundNode/collectDependencies(into:)`` gives, collected by a binder as it went.
+    init(root: BoundNode, reading ids: [Int]) {
+        self.root = root
+        var ids = ids
         let referenced = ids.count
-        ids.sort()
-        var unique: [Int] = []
-        unique.reserveCapacity(ids.count)
-        for id in ids where unique.last != id { unique.append(id) }
+        // Sorted and made unique in place: one array, none for a formula reading one cell or none.
+        if ids.count > 1 {
+            ids.sort()
+            var kept = 1
+            for k in 1..<ids.count where ids[k] != ids[kept - 1] {
+                ids[kept] = ids[k]
+                kept += 1
+            }
+            ids.removeLast(ids.count - kept)
+        }
+        let unique = ids
         dependencies = unique
         if case .call(.sum, let arguments) = root, unique.count >= Self.largeSum, unique.count == referenced,
             arguments.allSatisfy({ if case .cells = $0 { true } else if case .cell = $0 { true } else { false } })
@@ -47,7 +61,10 @@ public struct BoundExpression: Sendable {
 }
 
 /// A node of a bound formula: references replaced by ids, literals by values.
-indirect enum BoundNode: Sendable {
+///
+/// Only the operators are boxed: a leaf (a constant, a cell) lies inline in its parent, so `a1 + 1` is one allocation,
+/// not three.
+enum BoundNode: Sendable, Equatable {
     case constant(Value)
     case cell(Int)
     /// Only ever a direct argument of a function that accepts many cells.
@@ -55,8 +72,8 @@ indirect enum BoundNode: Sendable {
     /// Cells added left to right, exactly as the chain `a + b + c …` the parser reads (`((a + b) + c) …`), stored
     /// flat: one node instead of a box per cell and per `+` (a printed subtotal's rules sum a dozen cells each).
     case plus([Int])
-    case unary(UnaryOperator, BoundNode)
-    case binary(BinaryOperator, BoundNode, BoundNode)
+    indirect case unary(UnaryOperator, BoundNode)
+    indirect case binary(BinaryOperator, BoundNode, BoundNode)
     case call(Function, [BoundNode])
 
     func collectDependencies(into ids: inout [Int]) {

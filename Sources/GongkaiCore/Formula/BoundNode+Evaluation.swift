@@ -11,14 +11,24 @@ extension BoundNode {
             for id in ids.dropFirst() { sum = BinaryOperator.add.apply(sum, value(id)) }
             return sum
         case .unary(let op, let operand):
-            switch Operand(operand.evaluate(value)) {
+            switch Operand(operand.operandValue(value)) {
             case .failure(let error): return .error(error)
             case .number(let number): return .number(op == .minus ? number.negated() : number)
             }
         case .binary(let op, let left, let right):
-            return op.apply(left.evaluate(value), right.evaluate(value))
+            return op.apply(left.operandValue(value), right.operandValue(value))
         case .call(let function, let arguments):
             return function.evaluate(arguments, value)
+        }
+    }
+
+    /// An operator's operand: a leaf (a cell, a constant — most operands) read in place, anything else evaluated.
+    @inline(__always)
+    private func operandValue(_ value: (Int) -> Value) -> Value {
+        switch self {
+        case .cell(let id): return value(id)
+        case .constant(let constant): return constant
+        default: return evaluate(value)
         }
     }
 }
@@ -41,6 +51,20 @@ enum Operand {
 extension BinaryOperator {
     /// Applies the operator; the left operand's error wins over the right's.
     func apply(_ left: Value, _ right: Value) -> Value {
+        // Whole numbers of one word (counts, a chain's `+ 1`): the word's arithmetic, as `adding` and the others
+        // would do it, without the operand conversions; an overflow of the word takes the general path.
+        if case .number(let a) = left, case .number(let b) = right, a.scale == 0, b.scale == 0,
+            let x = a.smallInteger, let y = b.smallInteger
+        {
+            let (result, overflow): (Int64, Bool)
+            switch self {
+            case .add: (result, overflow) = x.addingReportingOverflow(y)
+            case .subtract: (result, overflow) = x.subtractingReportingOverflow(y)
+            case .multiply: (result, overflow) = x.multipliedReportingOverflow(by: y)
+            default: (result, overflow) = (0, true)
+            }
+            if !overflow { return .number(DecimalNumber(word: result)) }
+        }
         switch self {
         case .add, .subtract, .multiply, .divide:
             let a: DecimalNumber

@@ -298,11 +298,4 @@ extension Workbook {
         }
         return result
     }
-
-    func compileFormula(_ source: String, context: Int) throws(EngineError) -> CompiledFormula {
-        try FormulaBridge.compile(source, candidates: { self.candidateNames(context: context) }) {
-            (reference) throws(EngineError) in
-            try self.resolveAll(reference, context: context)
-        }
-    }
 }

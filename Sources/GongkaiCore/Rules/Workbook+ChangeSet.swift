@@ -24,6 +24,10 @@ extension Workbook {
         var slot = -1
         var report: ReportState?
         var reportName = ""
+        // And its user names and their values, read through local copies (a recomputed chain writes a million).
+        var userBase = Int.max
+        var userNames: [String] = []
+        var userValues: [Value] = []
         for k in order.indices {
             let w = sorted ? k : writes[k]
             let raw = order[w].raw
@@ -35,8 +39,18 @@ extension Workbook {
                 slot = id.report
                 report = reports[slot]
                 reportName = report?.name ?? ""
+                userBase = report?.shape.userBase ?? Int.max
+                userNames = report?.userNames ?? []
+                userValues = report?.userValues ?? []
             }
             guard let report else { continue }
+            let u = id.local - userBase
+            if u >= 0, u < userValues.count, u < userNames.count {
+                let new = userValues[u]
+                guard old != new else { continue }
+                cells.append(CellChange(report: reportName, name: userNames[u], old: old, new: new))
+                continue
+            }
             let new = report.value(local: id.local)
             guard old != new else { continue }
             cells.append(CellChange(report: reportName, name: report.name(local: id.local), old: old, new: new))

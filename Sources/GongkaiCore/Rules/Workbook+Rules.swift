@@ -210,6 +210,9 @@ extension Workbook {
         // The report at hand, looked up again only when the slot changes (writes come report by report).
         var cachedSlot = -1
         var cached: ReportState?
+        // Where the cached report's user names begin: no template rule reads them, so without user rules a write of
+        // one (a recomputed chain's million) touches nothing.
+        var userBase = Int.max
         for write in writes {
             let raw = write.raw
             let id = CellID(raw: raw)
@@ -217,7 +220,9 @@ extension Workbook {
             if slot != cachedSlot {
                 cachedSlot = slot
                 cached = slot < reports.count && slot != fresh ? reports[slot] : nil
+                userBase = cached?.shape.userBase ?? Int.max
             }
+            if !hasUserRules, id.local >= userBase { continue }
             guard let report = cached else { continue }
             let local = id.local
             let shape = report.shape

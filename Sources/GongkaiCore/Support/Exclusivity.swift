@@ -21,3 +21,11 @@ func take(_ storage: inout CellValues) -> CellValues {
     swap(&taken, &storage)
     return taken
 }
+
+/// The dictionary held in `storage`, moved out of it (leaving it empty): unique, so it changes in place.
+@inline(__always)
+func take<Key, Value>(_ storage: inout [Key: Value]) -> [Key: Value] {
+    var taken = [Key: Value]()  // not the literal: that is a call, inside the access
+    swap(&taken, &storage)
+    return taken
+}
