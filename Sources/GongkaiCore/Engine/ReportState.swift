@@ -22,7 +22,13 @@ final class ReportState {
     /// Formulas of user names (nil once undefined) and the formula cells reading each user name, by user index.
     var userFormulas: [FormulaCell?] = []
     var userReaders: [[Int]] = []
-    var userIndex: [String: Int] = [:]
+    /// The local id of each user name. Read through ``userIndex`` (a copy: a lookup in place would be a call inside
+    /// the access, which keeps every access checked at run time), changed by moving it out and back.
+    private var userIndexStorage: [String: Int] = [:]
+    var userIndex: [String: Int] {
+        get { userIndexStorage }
+        set { userIndexStorage = newValue }
+    }
     /// Statuses of the template equalities, in `template.equalities` order.
     var equalityStatus: [RuleStatus]
     /// How many cells are out of the domain rule (flag bit 2 marks them).
@@ -175,9 +181,9 @@ final class ReportState {
 
     /// Adds a user name without a formula (yet); its local id is `shape.userBase + userNames.count` before the call.
     func appendUserName(_ name: String) {
-        var index = take(&userIndex)  // moved out and back: see Support/Exclusivity.swift
+        var index = take(&userIndexStorage)  // moved out and back: see Support/Exclusivity.swift
         index[name] = shape.userBase + userNames.count
-        userIndex = index
+        userIndexStorage = index
         appendUserSlot(name)
     }
 
@@ -185,9 +191,9 @@ final class ReportState {
     /// either way; `added`: whether it was new (``removeLastUserName()`` takes that back).
     func userLocal(addingIfNew name: String) -> (local: Int, added: Bool) {
         let next = shape.userBase + userNames.count  // above every existing user name's id
-        var index = take(&userIndex)
+        var index = take(&userIndexStorage)
         let local = ReportState.entry(&index[name, default: next])  // finds or inserts: one lookup
-        userIndex = index
+        userIndexStorage = index
         guard local == next else { return (local, false) }
         appendUserSlot(name)
         return (local, true)
@@ -229,17 +235,17 @@ final class ReportState {
         var readers = take(&userReaders)
         readers.reserveCapacity(room)
         userReaders = readers
-        var index = take(&userIndex)
+        var index = take(&userIndexStorage)
         index.reserveCapacity(room)
-        userIndex = index
+        userIndexStorage = index
     }
 
     /// Takes back the last ``appendUserName(_:)``.
     func removeLastUserName() {
         var names = take(&userNames)
-        var index = take(&userIndex)
+        var index = take(&userIndexStorage)
         index[names.removeLast()] = nil
-        userIndex = index
+        userIndexStorage = index
         userNames = names
         var values = take(&userValues)
         values.removeLast()
