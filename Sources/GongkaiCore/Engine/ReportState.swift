@@ -204,18 +204,12 @@ final class ReportState {
 
     /// The arrays' part of ``appendUserName(_:)``: the name, an empty value, no formula, no readers.
     private func appendUserSlot(_ name: String) {
-        var names = take(&userNames)
-        names.append(name)
-        userNames = names
-        var values = take(&userValues)
-        values.append(.empty)
-        userValues = values
-        var formulas = take(&userFormulas)
-        formulas.append(nil)
-        userFormulas = formulas
-        var readers = take(&userReaders)
-        readers.append([])
-        userReaders = readers
+        changeUserArrays { names, values, formulas, readers in
+            names.append(name)
+            values.append(.empty)
+            formulas.append(nil)
+            readers.append([])
+        }
     }
 
     /// Room for `count` more user names, so that a batch of definitions grows the user arrays once; the room at
@@ -223,18 +217,12 @@ final class ReportState {
     func reserveUserNames(_ count: Int) {
         let room = Swift.max(userNames.count + count, 2 * userNames.count)
         guard count > 16, userNames.capacity < room else { return }
-        var names = take(&userNames)
-        names.reserveCapacity(room)
-        userNames = names
-        var values = take(&userValues)
-        values.reserveCapacity(room)
-        userValues = values
-        var formulas = take(&userFormulas)
-        formulas.reserveCapacity(room)
-        userFormulas = formulas
-        var readers = take(&userReaders)
-        readers.reserveCapacity(room)
-        userReaders = readers
+        changeUserArrays { names, values, formulas, readers in
+            names.reserveCapacity(room)
+            values.reserveCapacity(room)
+            formulas.reserveCapacity(room)
+            readers.reserveCapacity(room)
+        }
         var index = take(&userIndexStorage)
         index.reserveCapacity(room)
         userIndexStorage = index
@@ -242,20 +230,27 @@ final class ReportState {
 
     /// Takes back the last ``appendUserName(_:)``.
     func removeLastUserName() {
-        var names = take(&userNames)
         var index = take(&userIndexStorage)
-        index[names.removeLast()] = nil
+        changeUserArrays { names, values, formulas, readers in
+            index[names.removeLast()] = nil
+            values.removeLast()
+            formulas.removeLast()
+            readers.removeLast()
+        }
         userIndexStorage = index
-        userNames = names
-        var values = take(&userValues)
-        values.removeLast()
-        userValues = values
-        var formulas = take(&userFormulas)
-        formulas.removeLast()
-        userFormulas = formulas
-        var readers = take(&userReaders)
-        readers.removeLast()
-        userReaders = readers
+    }
+
+    /// Runs `body` on the user names' parallel arrays (names, values, formulas, readers), moved out of the report
+    /// and stored back (see Support/Exclusivity.swift): one owner of that dance for every change of their length.
+    @inline(__always)
+    private func changeUserArrays(
+        _ body: (inout [String], inout [Value], inout [FormulaCell?], inout [[Int]]) -> Void
+    ) {
+        var (names, values, formulas, readers) = (
+            take(&userNames), take(&userValues), take(&userFormulas), take(&userReaders)
+        )
+        body(&names, &values, &formulas, &readers)
+        (userNames, userValues, userFormulas, userReaders) = (names, values, formulas, readers)
     }
 
     /// The name of a local id within the report.
