@@ -34,8 +34,10 @@ fi
 module GongkaiCore
 # shellcheck disable=SC2086
 module GongkaiIO $zlib
+# The shell's C modules: libedit, and glibc's malloc.h (malloc_trim after a load of many files).
+shell="-Xcc -fmodule-map-file=$root/Sources/CLibEdit/module.modulemap -Xcc -fmodule-map-file=$root/Sources/CMalloc/module.modulemap"
 # shellcheck disable=SC2086
-module GongkaiShell -Xcc -fmodule-map-file="$root/Sources/CLibEdit/module.modulemap" $zlib
+module GongkaiShell $shell $zlib
 
 targets=${*:-formula import workbook statement}
 for target in $targets; do
@@ -46,7 +48,7 @@ for target in $targets; do
         && [ ! "$root/Fuzz/Harnesses/Warmup.swift" -nt "$binary" ]; then continue; fi
     echo "fuzz build: fuzz-$target" >&2
     # shellcheck disable=SC2086
-    swiftc $flags -module-name "Fuzz_$target" -I "$out" -Xcc -fmodule-map-file="$root/Sources/CLibEdit/module.modulemap" \
+    swiftc $flags -module-name "Fuzz_$target" -I "$out" $shell \
         $zlib "$harness" "$root/Fuzz/Harnesses/Warmup.swift" "$out/GongkaiCore.o" "$out/GongkaiIO.o" "$out/GongkaiShell.o" \
         "$out/ZIPFoundation.o" -ledit -lz -lsqlite3 -o "$binary"
 done
