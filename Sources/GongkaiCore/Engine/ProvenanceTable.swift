@@ -206,8 +206,10 @@ struct ProvenanceTable: Sendable {
 
     /// The index of `text` in `table`, appended when new; nil when the table already holds `limit` texts.
     private static func intern(_ text: String, in table: inout [String], limit: Int) -> Int? {
-        // The latest text first: a report's cells mostly share the file and repeat the note just stored.
-        if let k = table.lastIndex(of: text) { return k }
+        // The latest text first: a report's cells mostly share the file and repeat the note just stored. The byte
+        // counts first (O(1)): comparing two different Chinese notes whole is a normalising pass.
+        let count = text.utf8.count
+        if let k = table.lastIndex(where: { $0.utf8.count == count && $0 == text }) { return k }
         guard table.count < limit else { return nil }
         table.append(text)
         return table.count - 1
