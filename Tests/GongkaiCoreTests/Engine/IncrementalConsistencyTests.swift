@@ -88,10 +88,12 @@ import Testing
             let report = book.reportNames[Int(rng.next() % UInt64(book.reportNames.count))]
             let cell = cells[Int(rng.next() % UInt64(cells.count))]
             let value: CellInput =
-                switch rng.next() % 8 {
+                switch rng.next() % 9 {
                 case 0: .clear
                 case 1: .value(.text("无"))
                 case 2: .value(.number(DecimalNumber("0.25")!))
+                // Beyond a cell's eight-byte word (CellValues): kept whole, summed exactly.
+                case 3: .value(.number(DecimalNumber("123456789012345678901.5")!))
                 default: .value(.number(DecimalNumber(Int(rng.next() % 9000))))
                 }
             switch rng.next() % 10 {
