@@ -262,7 +262,7 @@ final class ReportState {
 
     /// The local id of a name within the report.
     func local(of name: String) -> Int? {
-        shape.nameIndex[name] ?? userIndex[name]
+        local(of: name, dotted: true)
     }
 
     /// ``local(of:)`` for a name known to have a `.` or not (`dotted`): a plain name skips the template's table

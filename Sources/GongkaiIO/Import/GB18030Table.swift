@@ -39,17 +39,11 @@ enum GB18030Table {
                     var o = 0
                     let n = b.count
                     while i < n {
-                        // Eight ASCII bytes at a time (digits, markup, line breaks), widened as they are. In bounds:
-                        // each byte makes at most one scalar, so `o <= i` and `i + 8 <= n`, the capacity.
-                        if i &+ 8 <= n, b[i] < 0x80, let source = b.baseAddress, let target = out.baseAddress {
-                            let word = UnsafeRawPointer(source + i).loadUnaligned(as: SIMD8<UInt8>.self)
-                            if unsafeBitCast(word, to: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
-                                UnsafeMutableRawPointer(target + o).storeBytes(
-                                    of: SIMD8<UInt32>(truncatingIfNeeded: word), as: SIMD8<UInt32>.self)
-                                o &+= 8
-                                i &+= 8
-                                continue
-                            }
+                        // Eight ASCII bytes at a time (digits, markup, line breaks), widened as they are.
+                        if SourceDecoder.widenASCII(b, at: i, into: out, at: o) != nil {
+                            o &+= 8
+                            i &+= 8
+                            continue
                         }
                         let lead = b[i]
                         if lead < 0x80 {

@@ -6,6 +6,30 @@ import Foundation
 
 /// Turns the bytes of a report file into text: UTF-8 with or without BOM, UTF-16 with BOM, GB18030/GBK.
 enum SourceDecoder {
+    /// The eight bytes at `i` of `b`, when all are ASCII, widened to scalars at `o` of `out`: returned as one word;
+    /// nil when fewer than eight are left or one is not ASCII. In bounds for a decoder making at most one scalar a
+    /// byte (`o <= i`, and `i + 8 <= b.count`, the capacity).
+    @inline(__always)
+    static func widenASCII(
+        _ b: UnsafeBufferPointer<UInt8>, at i: Int, into out: UnsafeMutableBufferPointer<Unicode.Scalar>, at o: Int
+    ) -> UInt64? {
+        guard i &+ 8 <= b.count, b[i] < 0x80, let source = b.baseAddress, let target = out.baseAddress else {
+            return nil
+        }
+        let bytes = UnsafeRawPointer(source + i).loadUnaligned(as: SIMD8<UInt8>.self)
+        let word = unsafeBitCast(bytes, to: UInt64.self)
+        guard word & 0x8080_8080_8080_8080 == 0 else { return nil }
+        UnsafeMutableRawPointer(target + o).storeBytes(
+            of: SIMD8<UInt32>(truncatingIfNeeded: bytes), as: SIMD8<UInt32>.self)
+        return word
+    }
+
+    /// Whether one of a word's eight bytes may be below 0x20 (no false negatives: a word it says no for has none).
+    @inline(__always)
+    static func mayHoldControl(_ word: UInt64) -> Bool {
+        (word &- 0x2020_2020_2020_2020) & ~word & 0x8080_8080_8080_8080 != 0
+    }
+
     /// GB18030 (a superset of GBK and GB2312): `CFStringConvertEncodingToNSStringEncoding(kCFStringEncodingGB_18030_2000)`,
     /// written as its value because the CF function is not exported by Foundation on Linux; the value works on both.
     static let gb18030 = String.Encoding(rawValue: 0x8000_0632)
@@ -53,12 +77,11 @@ enum SourceDecoder {
                 var offset = 0
                 while offset < b.count {
                     // Eight bytes at a time where none is below 0x20 (the test has no false negatives).
-                    if offset &+ 8 <= b.count, let base = b.baseAddress {
-                        let word = UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self)
-                        if (word &- 0x2020_2020_2020_2020) & ~word & 0x8080_8080_8080_8080 == 0 {
-                            offset &+= 8
-                            continue
-                        }
+                    if offset &+ 8 <= b.count, let base = b.baseAddress,
+                        !mayHoldControl(UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self))
+                    {
+                        offset &+= 8
+                        continue
                     }
                     let byte = b[offset]
                     offset &+= 1
@@ -167,23 +190,16 @@ enum SourceDecoder {
                     // Eight ASCII bytes at a time (markup, digits, Latin text, line breaks): widened to scalars as they
                     // are, their control bytes looked at only when the word may hold one (the test has no false
                     // negatives). In bounds: a byte makes at most one scalar, so `o <= i` and `i + 8 <= n`, the capacity.
-                    if i &+ 8 <= n, b[i] < 0x80, let source = b.baseAddress, let target = out.baseAddress {
-                        let bytes = UnsafeRawPointer(source + i).loadUnaligned(as: SIMD8<UInt8>.self)
-                        let word = unsafeBitCast(bytes, to: UInt64.self)
-                        let high: UInt64 = 0x8080_8080_8080_8080
-                        if word & high == 0 {
-                            if (word &- 0x2020_2020_2020_2020) & ~word & high != 0 {
-                                for k in 0..<8 {
-                                    let c = b[i &+ k]
-                                    if c < 0x20 && c != 0x0A && c != 0x0D && c != 0x09 { controls = true }
-                                }
+                    if let word = widenASCII(b, at: i, into: out, at: o) {
+                        if mayHoldControl(word) {
+                            for k in 0..<8 {
+                                let c = b[i &+ k]
+                                if c < 0x20 && c != 0x0A && c != 0x0D && c != 0x09 { controls = true }
                             }
-                            UnsafeMutableRawPointer(target + o).storeBytes(
-                                of: SIMD8<UInt32>(truncatingIfNeeded: bytes), as: SIMD8<UInt32>.self)
-                            o &+= 8
-                            i &+= 8
-                            continue
                         }
+                        o &+= 8
+                        i &+= 8
+                        continue
                     }
                     let c0 = b[i]
                     if c0 < 0x80 {

@@ -32,10 +32,16 @@ import Testing
         #expect(book.recalculateAll().isEmpty)
     }
 
-    @Test func redefinitionsInABatchReachTheirReaders() throws {
+    /// ``book()`` with `x = 1` and `y = x + 1` defined, each a step of its own.
+    static func bookWithXY() throws -> Workbook {
         let book = try Self.book()
         _ = try book.define(name: "x", formula: "1")
         _ = try book.define(name: "y", formula: "x + 1")
+        return book
+    }
+
+    @Test func redefinitionsInABatchReachTheirReaders() throws {
+        let book = try Self.bookWithXY()
         let before = book.document()
         // `z` reads `y` as it stands, then `y` is redefined: `z` follows.
         let changes = try book.define([
@@ -54,9 +60,7 @@ import Testing
     }
 
     @Test func aFailingBatchChangesNothing() throws {
-        let book = try Self.book()
-        _ = try book.define(name: "x", formula: "1")
-        _ = try book.define(name: "y", formula: "x + 1")
+        let book = try Self.bookWithXY()
         let before = book.document()
         for batch in [
             [(name: "x", formula: "7"), (name: "w", formula: "x + 1"), (name: "v", formula: "nope + 1")],
