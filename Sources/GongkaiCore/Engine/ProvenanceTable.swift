@@ -18,6 +18,15 @@ struct ProvenanceTable: Sendable {
 
         static let none = Place()
         static let origins: [Provenance.Origin] = [.read, .inferred, .entered]
+
+        /// 1 + `origin`'s index in ``origins`` (a switch: the array's search was a call per cell).
+        static func code(of origin: Provenance.Origin) -> Int {
+            switch origin {
+            case .read: 1
+            case .inferred: 2
+            case .entered: 3
+            }
+        }
         /// The largest line, page, file and note index (1 + the index in its table) a place holds.
         static let maxLine = 0xFF_FFFF
         static let maxPage = 0xFFF
@@ -126,7 +135,7 @@ struct ProvenanceTable: Sendable {
     /// `isSessionDefault`: not worth storing per cell).
     init(cellCount: Int, _ provenance: [Int: Provenance]) {
         self.init(cellCount: cellCount)
-        for (index, entry) in provenance where !entry.isSessionDefault { self[index] = entry }
+        for (index, entry) in provenance where !entry.isSessionDefault { set(entry, at: index) }
     }
 
     /// No cell has a provenance.
@@ -147,18 +156,31 @@ struct ProvenanceTable: Sendable {
                 note: place.note == 0 ? nil : notes[place.note - 1])
         }
         set {
-            guard index >= 0, index < cellCount else { return }
-            let had = origin(at: index) != nil
-            if places.isEmpty, newValue == nil { return }
-            if !wide.isEmpty { wide[index] = nil }
-            if let newValue, let place = compact(newValue) {
-                places.set(place, at: index, count: cellCount)
-            } else {
-                places.set(.none, at: index, count: cellCount)
-                if let newValue { wide[index] = newValue }
-            }
-            count += (newValue != nil ? 1 : 0) - (had ? 1 : 0)
+            if let newValue { set(newValue, at: index) } else { removeProvenance(at: index) }
         }
+    }
+
+    /// Stores `provenance` for cell `index` (below `cellCount`): the subscript's setter without an optional to copy
+    /// and destroy, for a load that stores a place per cell.
+    mutating func set(_ provenance: borrowing Provenance, at index: Int) {
+        guard index >= 0, index < cellCount else { return }
+        let had = origin(at: index) != nil
+        if !wide.isEmpty { wide[index] = nil }
+        if let place = compact(provenance) {
+            places.set(place, at: index, count: cellCount)
+        } else {
+            places.set(.none, at: index, count: cellCount)
+            wide[index] = copy provenance
+        }
+        if !had { count += 1 }
+    }
+
+    /// Removes cell `index`'s provenance, if any.
+    mutating func removeProvenance(at index: Int) {
+        guard index >= 0, index < cellCount, origin(at: index) != nil else { return }
+        if !wide.isEmpty { wide[index] = nil }
+        places.set(.none, at: index, count: cellCount)
+        count -= 1
     }
 
     /// Replaces each distinct note by `share(note)`, an equal string (one copy kept for many reports): a hash per
@@ -177,7 +199,7 @@ struct ProvenanceTable: Sendable {
     }
 
     /// The compact place of `provenance`, interning its file and note; nil when a field does not fit.
-    private mutating func compact(_ provenance: Provenance) -> Place? {
+    private mutating func compact(_ provenance: borrowing Provenance) -> Place? {
         var place = Place.none
         if let line = provenance.line {
             guard (1...Place.maxLine).contains(line) else { return nil }
@@ -199,8 +221,7 @@ struct ProvenanceTable: Sendable {
             guard let k = Self.intern(note, in: &notes, limit: Place.maxNote) else { return nil }
             place.note = k + 1
         }
-        guard let origin = Place.origins.firstIndex(of: provenance.origin) else { return nil }
-        place.origin = origin + 1
+        place.origin = Place.code(of: provenance.origin)
         return place
     }
 

@@ -12,7 +12,7 @@
 public final class Workbook {
     /// Reports by slot; a removed report leaves `nil` so slots (and cell ids) stay stable.
     var reports: [ReportState?] = []
-    var slotByName: [String: Int] = [:]
+    var slotByName = NameIndex()
     var current: Int?
     /// Dependency structures, one per template id, shared by all reports on that template.
     var shapes: [String: TemplateShape] = [:]
@@ -27,7 +27,7 @@ public final class Workbook {
 
     /// User rules by id; `nil` once dropped.
     var userRules: [UserRule?] = []
-    var userRuleByName: [String: Int] = [:]
+    var userRuleByName = NameIndex()
     /// Report slot → ids of the user rules listed with it, ascending: a report's rules without a scan of every rule.
     var userRulesOfReport: [Int: [Int]] = [:]
     /// Raw cell id → user rules reading it.
@@ -127,12 +127,12 @@ public final class Workbook {
     ) throws(EngineError) -> ChangeSet {
         var cells = [Value](repeating: .empty, count: template.cells.count)
         var provenance = ProvenanceTable(cellCount: template.cells.count)
-        for (index, entry) in values {
+        for (index, (value, origin)) in values {
             guard cells.indices.contains(index) else {
                 throw .invalidValue("#\(index)", reason: "no such cell in template \(template.id)")
             }
-            cells[index] = entry.0
-            if !entry.1.isSessionDefault { provenance[index] = entry.1 }
+            cells[index] = value
+            if !origin.isSessionDefault { provenance.set(origin, at: index) }
         }
         provenance.shareNotes(sharedNote)
         return try loadReport(

@@ -27,25 +27,37 @@ public struct BodyKey: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     /// The key of a body's name (`meta.org`); nil when nothing is left of it.
     public init?(_ org: String) {
-        var text = ""
+        var scalars: [Unicode.Scalar] = []
+        scalars.reserveCapacity(org.utf8.count / 3 + 1)
         for scalar in org.unicodeScalars {
-            var scalar = scalar
+            var value = scalar.value
             // Full-width ASCII forms (Ｈ, １) to ASCII.
-            if (0xFF01...0xFF5E).contains(scalar.value), let folded = Unicode.Scalar(scalar.value - 0xFEE0) {
-                scalar = folded
-            }
-            if NameSyntax.isHan(scalar) {
-                text.unicodeScalars.append(scalar)
-            } else if scalar.isASCII, scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
-                text.unicodeScalars.append(contentsOf: String(scalar).lowercased().unicodeScalars)
+            if (0xFF01...0xFF5E).contains(value) { value -= 0xFEE0 }
+            if value < 0x80 {
+                // ASCII letters lower-cased, digits kept, everything else dropped.
+                if (0x41...0x5A).contains(value) { value += 0x20 }
+                if (0x61...0x7A).contains(value) || (0x30...0x39).contains(value) {
+                    scalars.append(Unicode.Scalar(UInt8(value)))
+                }
+            } else if let folded = Unicode.Scalar(value), NameSyntax.isHan(folded) {
+                scalars.append(folded)
             }
         }
-        for ending in BodyKey.endings where text.hasSuffix(ending) && text.count > ending.count {
-            text.removeLast(ending.count)
-            break
+        guard !scalars.isEmpty else { return nil }
+        let endings = BodyKey.comparesByScalar(scalars) ? BodyKey.endingScalars : nil
+        if let endings {
+            if let ending = endings.first(where: { scalars.count > $0.count && scalars.ends(with: $0) }) {
+                scalars.removeLast(ending.count)
+            }
+            self.text = String(scalars: scalars)
+        } else {
+            var text = String(scalars: scalars)
+            for ending in BodyKey.endings where text.hasSuffix(ending) && text.count > ending.count {
+                text.removeLast(ending.count)
+                break
+            }
+            self.text = text
         }
-        guard !text.isEmpty else { return nil }
-        self.text = text
     }
 
     /// A key from text already normalised (an alias read back from a workbook file).
@@ -56,6 +68,21 @@ public struct BodyKey: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// A trailing unit is a suffix of 2 Characters or more ending like a unit (区, 县, 市, …), after a part of 2
     /// Characters or more ending like a unit that contains others (省, 市, 区, 县, 自治州, …).
     public var trailingUnits: [BodyKey] {
+        let scalars = text.scalarArray
+        guard BodyKey.comparesByScalar(scalars) else { return trailingUnitsByCharacter }
+        guard scalars.count >= 4, BodyKey.unitEndingScalars.contains(where: { scalars.ends(with: $0) }) else {
+            return []
+        }
+        var units: [BodyKey] = []
+        for split in 2...(scalars.count - 2)
+        where BodyKey.parentEndingScalars.contains(where: { scalars[..<split].ends(with: $0) }) {
+            units.append(BodyKey(normalised: String(scalars: scalars[split...])))
+        }
+        return units
+    }
+
+    /// ``trailingUnits`` by Characters, compared canonically: for a key holding a compatibility ideograph.
+    var trailingUnitsByCharacter: [BodyKey] {
         let characters = Array(text)
         guard characters.count >= 4, BodyKey.endsLikeUnit(characters[...], BodyKey.unitEndings) else { return [] }
         var units: [BodyKey] = []
@@ -74,6 +101,17 @@ public struct BodyKey: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// Whether the two keys name one body by their text: equal, or one a trailing unit of the other (aliases aside).
     public func matches(_ other: BodyKey) -> Bool {
         self == other || isTrailingUnit(of: other) || other.isTrailingUnit(of: self)
+    }
+
+    /// The endings as scalars, compared as numbers (String comparison dominated loading a report).
+    static let endingScalars = endings.map { Array($0.unicodeScalars) }
+    static let unitEndingScalars = unitEndings.map { Array($0.unicodeScalars) }
+    static let parentEndingScalars = parentEndings.map { Array($0.unicodeScalars) }
+
+    /// Whether comparing the scalars of a key compares its Characters canonically: each scalar is a Character of its
+    /// own in canonical form — ASCII or a Han ideograph, but no compatibility ideograph (U+F96D equals 省).
+    static func comparesByScalar(_ scalars: [Unicode.Scalar]) -> Bool {
+        !scalars.contains { (0xF900...0xFAFF).contains($0.value) || (0x2F800...0x2FA1F).contains($0.value) }
     }
 
     static func endsLikeUnit(_ characters: ArraySlice<Character>, _ endings: [String]) -> Bool {

@@ -38,7 +38,7 @@ public struct ProseFigure: Sendable, Hashable {
     ]
     static let excludedAfter: [Kind: [String]] = [.review: ["后"]]
     /// Where a clause ends, or (`中`, as in 办结的申请中…) a sub-count begins.
-    static let clauseEnds: Set<Unicode.Scalar> = ["，", "。", "；", ",", ";", "：", ":", "、", "\n", "中"]
+    static let clauseEnds: [Unicode.Scalar] = ["，", "。", "；", ",", ";", "：", ":", "、", "\n", "中"]
     /// How far after the keyword the number may stand, in characters.
     static let window = 24
     /// The keywords and exclusions as Unicode scalars, compared as numbers (Character comparison dominated the scan).
@@ -61,31 +61,33 @@ public struct ProseFigure: Sendable, Hashable {
     /// One pass per keyword over the text's scalars: linear in the text (a few dozen keywords of 2–6 scalars).
     public static func scan(_ text: String) -> [ProseFigure] {
         let scalars = text.scalarArray
-        let codes = scalars.map(\.value)
         var found: [ProseFigure] = []
         var claimed = Set<Int>()
         var paragraphStarts: [Int] = [0]
-        for (i, c) in codes.enumerated() where c == 0x0A { paragraphStarts.append(i + 1) }
-        func matches(_ pattern: [UInt32], at i: Int) -> Bool {
-            guard i + pattern.count <= codes.count else { return false }
-            for k in pattern.indices where codes[i + k] != pattern[k] { return false }
-            return true
-        }
-        // Where each keyword's first scalar occurs, in one pass: each keyword then tries only those places.
-        var places: [UInt32: [Int]] = [:]
+        // Where a keyword's first scalar stands, and where paragraphs start, in one pass: each keyword then tries only
+        // those places.
+        var places: [Int] = []
         firstScalarBits.withUnsafeBufferPointer { bits in
-            for (i, c) in codes.enumerated()
-            where c < 0x10000 ? bits[Int(c >> 6)] & (1 << (c & 63)) != 0 : firstScalars.contains(c) {
-                places[c, default: []].append(i)
+            for i in scalars.indices {
+                let c = scalars[i].value
+                if c == 0x0A {
+                    paragraphStarts.append(i + 1)
+                } else if c < 0x10000 ? bits[Int(c >> 6)] & (1 << (c & 63)) != 0 : firstScalars.contains(c) {
+                    places.append(i)
+                }
             }
+        }
+        guard !places.isEmpty else { return [] }
+        func matches(_ pattern: [UInt32], at i: Int) -> Bool {
+            guard i + pattern.count <= scalars.count else { return false }
+            for k in pattern.indices where scalars[i + k].value != pattern[k] { return false }
+            return true
         }
         for (kind, words) in scalarKeywords {
             for pattern in words {
                 guard let first = pattern.first else { continue }
-                for i in places[first] ?? [] {
-                    guard i + pattern.count <= codes.count, matches(pattern, at: i), !claimed.contains(i) else {
-                        continue
-                    }
+                for i in places where scalars[i].value == first {
+                    guard matches(pattern, at: i), !claimed.contains(i) else { continue }
                     let after = i + pattern.count
                     if let excluded = scalarExcludedAfter[kind], excluded.contains(where: { matches($0, at: after) }) {
                         continue
@@ -101,8 +103,7 @@ public struct ProseFigure: Sendable, Hashable {
                     }
                     found.append(
                         ProseFigure(
-                            kind: kind, value: value, paragraph: max(low, 1),
-                            quote: String(String.UnicodeScalarView(scalars[i..<end]))))
+                            kind: kind, value: value, paragraph: max(low, 1), quote: String(scalars: scalars[i..<end])))
                 }
             }
         }

@@ -105,6 +105,55 @@ extension String {
     }
 }
 
+extension String {
+    /// A string from Unicode scalars, encoded straight to UTF-8 (much faster than appending to a scalar view).
+    /// Inlinable, so that other modules get it specialised (a generic call per scalar otherwise).
+    @inlinable public init(scalars: some Collection<Unicode.Scalar>) {
+        self.init(unsafeUninitializedCapacity: scalars.count * 4) { out in
+            var o = 0
+            for scalar in scalars {
+                let v = scalar.value
+                switch v {
+                case 0..<0x80:
+                    out[o] = UInt8(v)
+                    o += 1
+                case 0x80..<0x800:
+                    out[o] = UInt8(0xC0 | (v >> 6))
+                    out[o + 1] = UInt8(0x80 | (v & 0x3F))
+                    o += 2
+                case 0x800..<0x10000:
+                    out[o] = UInt8(0xE0 | (v >> 12))
+                    out[o + 1] = UInt8(0x80 | ((v >> 6) & 0x3F))
+                    out[o + 2] = UInt8(0x80 | (v & 0x3F))
+                    o += 3
+                default:
+                    out[o] = UInt8(0xF0 | (v >> 18))
+                    out[o + 1] = UInt8(0x80 | ((v >> 12) & 0x3F))
+                    out[o + 2] = UInt8(0x80 | ((v >> 6) & 0x3F))
+                    out[o + 3] = UInt8(0x80 | (v & 0x3F))
+                    o += 4
+                }
+            }
+            return o
+        }
+    }
+}
+
+extension BidirectionalCollection where Element: Equatable {
+    /// Whether the collection ends with `suffix`, element by element (`starts(with:)` from the other end).
+    @inlinable public func ends(with suffix: some BidirectionalCollection<Element>) -> Bool {
+        var i = endIndex
+        var k = suffix.endIndex
+        while k > suffix.startIndex {
+            guard i > startIndex else { return false }
+            formIndex(before: &i)
+            suffix.formIndex(before: &k)
+            guard self[i] == suffix[k] else { return false }
+        }
+        return true
+    }
+}
+
 /// Text assembled as UTF-8 bytes and made a `String` once: for a line built from many small pieces on a hot path (a
 /// script statement's change report, a journal line), where each `String +=` costs hundreds of instructions.
 /// Inlinable, so that other modules get specialised code.

@@ -251,36 +251,3 @@ extension ScalarLine {
         }
     }
 }
-
-extension String {
-    /// A string from Unicode scalars, encoded straight to UTF-8 (much faster than appending to a scalar view).
-    init(scalars: some Collection<Unicode.Scalar>) {
-        self.init(unsafeUninitializedCapacity: scalars.count * 4) { out in
-            var o = 0
-            for scalar in scalars {
-                let v = scalar.value
-                switch v {
-                case 0..<0x80:
-                    out[o] = UInt8(v)
-                    o += 1
-                case 0x80..<0x800:
-                    out[o] = UInt8(0xC0 | (v >> 6))
-                    out[o + 1] = UInt8(0x80 | (v & 0x3F))
-                    o += 2
-                case 0x800..<0x10000:
-                    out[o] = UInt8(0xE0 | (v >> 12))
-                    out[o + 1] = UInt8(0x80 | ((v >> 6) & 0x3F))
-                    out[o + 2] = UInt8(0x80 | (v & 0x3F))
-                    o += 3
-                default:
-                    out[o] = UInt8(0xF0 | (v >> 18))
-                    out[o + 1] = UInt8(0x80 | ((v >> 12) & 0x3F))
-                    out[o + 2] = UInt8(0x80 | ((v >> 6) & 0x3F))
-                    out[o + 3] = UInt8(0x80 | (v & 0x3F))
-                    o += 4
-                }
-            }
-            return o
-        }
-    }
-}

@@ -43,6 +43,19 @@ struct BodyMatchingTests {
         #expect(try Self.key("上海市科委").trailingUnits.isEmpty)
     }
 
+    /// A compatibility ideograph (U+F96D, canonically 省) takes the Character path and means what 省 means; full-width
+    /// letters and digits fold, ASCII letters lower-case, whatever else is dropped, as the scalar path does.
+    @Test func compatibilityIdeographsCompareCanonically() throws {
+        let compat = try Self.key("江苏\u{F96D}淮安市洪泽区人民政府")
+        let plain = try Self.key("江苏省淮安市洪泽区人民政府")
+        #expect(compat == plain)
+        #expect(compat.trailingUnits == plain.trailingUnits)
+        #expect(plain.trailingUnits.map(\.text) == ["淮安市洪泽区", "洪泽区"])
+        #expect(try Self.key("洪泽区").matches(compat))
+        #expect(try Self.key("江苏\u{F96D}人民政府").text == "江苏省")
+        #expect(try Self.key("Ｘ市（Ａ-1）区　人民政府").text == "x市a1区")
+    }
+
     /// The real pair, as the goldens give it.
     static func hongze() throws -> (Workbook, ChangeSet) {
         let book = Workbook()
