@@ -56,6 +56,12 @@ struct NameIndex: Sendable {
 
     init() {}
 
+    /// Stores `name`, as a set of names (with 0, unless it is stored already).
+    mutating func insert(_ name: String) { if self[name] == nil { self[name] = 0 } }
+
+    /// Whether `name`, or a name canonically equal to it, is stored.
+    func contains(_ name: String) -> Bool { self[name] != nil }
+
     /// How many names are stored.
     var count: Int { plain.count + others.count }
 

@@ -70,7 +70,7 @@ public final class Workbook {
     var touchEpoch: UInt32 = 0
     /// First segments of dotted user names in any report (`t3` of `t3.result.denied.natural`): not usable as report
     /// names.
-    var userNameHeads: Set<String> = []
+    var userNameHeads = NameIndex()
     /// The metrics in the workbook, in the order they came in: each is the named cell `m.NAME` of every report.
     var metricDefinitions: [MetricDefinition] = []
     /// User names being restored (a report or a document): they resolve before their formulas are installed, so
