@@ -33,13 +33,16 @@ extension Launcher {
                 switch outcome {
                 case .refused, .skipped: report.render(outcome)
                 case .loaded(let loaded):
-                    guard let check = shell.session.check(report: loaded.name) else { return }
+                    // A summary needs the counts and what fails, not a result per rule that holds.
+                    let all = !request.summary || request.all
+                    guard let check = shell.session.check(report: loaded.name, allResults: all) else { return }
                     checks.append(check)
                     if !request.summary { report.renderCheck(check, all: request.all, notes: loaded.notes) }
                     if request.suggest, check.errorsFailing > 0 { report.renderSuggestions(check.report) }
                 case .restored(_, let reports, _):
                     for name in reports {
-                        guard let check = shell.session.check(report: name) else { continue }
+                        let all = !request.summary || request.all
+                        guard let check = shell.session.check(report: name, allResults: all) else { continue }
                         checks.append(check)
                         if !request.summary { report.renderCheck(check, all: request.all, notes: []) }
                         if request.suggest, check.errorsFailing > 0 { report.renderSuggestions(check.report) }

@@ -95,7 +95,7 @@ extension Shell {
             try stopIfInterrupted()
             output.line(line)
         }
-        let counts = "\(check.report): \(check.results.count) rules: " + check.countsText
+        let counts = "\(check.report): \(check.tally.count) rules: " + check.countsText
         for line in outputIsTerminal ? TextLayout.wrap(counts, options.width) : [counts] { output.line(line) }
     }
 

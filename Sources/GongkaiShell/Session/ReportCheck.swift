@@ -12,8 +12,11 @@ public struct ReportCheck: Sendable {
     public var source: String?
     /// How its template cells were filled.
     public var cells: CellCounts
-    /// Every rule's result, in listing order.
+    /// The results of the report's rules in listing order: every rule's, or (a check for a summary) those of the
+    /// rules that do not hold. The counts below are the ``tally``'s, of every rule either way.
     public var results: [RuleResult]
+    /// How every rule of the report stands.
+    public var tally: RuleTally
     /// Damage the importer found in the file (``ReportSource/damage``): the report is then incomplete (exit 4).
     public var damage: [String] = []
     /// Soft rules that fail (TEMPLATE.md §6.3: prose against tables, continuity, plausibility): warnings, said after
@@ -21,26 +24,18 @@ public struct ReportCheck: Sendable {
     public var warnings: [RuleResult] = []
 
     /// Rules that hold.
-    public var holding: Int { rules { status, _ in status == .holds } }
+    public var holding: Int { tally.holding }
     /// Rules that fail or are in error.
-    public var failing: Int { rules { status, _ in status.isFailing } }
+    public var failing: Int { tally.failing }
     /// Rules that read an empty cell: never counted as holding.
-    public var incomplete: Int { rules { status, _ in status == .incomplete } }
+    public var incomplete: Int { tally.incomplete }
     /// Error-severity rules that fail.
-    public var errorsFailing: Int { rules { status, severity in status.isFailing && severity == .error } }
+    public var errorsFailing: Int { tally.errorsFailing }
 
     /// The most severe failing rule's severity; nil when nothing fails.
     public var worstSeverity: Severity? {
         if errorsFailing > 0 { return .error }
         return failing > 0 ? .warning : nil
-    }
-
-    /// How many results have a status and severity that `counted` accepts; read in place, by index (iterating the
-    /// results copied each one, with its texts and values, for two fields).
-    private func rules(_ counted: (RuleStatus, Severity) -> Bool) -> Int {
-        var count = 0
-        for k in results.indices where counted(results[k].status, results[k].severity) { count += 1 }
-        return count
     }
 
     /// Whether cells are missing or rules cannot be decided.
@@ -98,14 +93,18 @@ extension Session {
         (reports ?? workbook.reportNames).compactMap { check(report: $0, warnings: warnings) }
     }
 
-    /// One report's check; nil when no report of that name is loaded.
-    public func check(report: String, warnings: Bool = true) -> ReportCheck? {
-        guard let results = try? workbook.ruleResults(report: report),
+    /// One report's check; nil when no report of that name is loaded. `allResults: false` keeps the results of the
+    /// rules that do not hold only (a summary of many reports needs the counts, and says what fails).
+    public func check(report: String, warnings: Bool = true, allResults: Bool = true) -> ReportCheck? {
+        guard let tally = try? workbook.ruleTally(report: report),
+            let results = try?
+                (allResults
+                ? workbook.ruleResults(report: report) : workbook.ruleResults(report: report) { $0 != .holds }),
             let cells = try? workbook.cellCounts(report: report)
         else { return nil }
         var check = ReportCheck(
             report: report, body: text(report, "meta.org"), year: text(report, "meta.year"),
-            source: sources[report]?.file, cells: cells, results: results)
+            source: sources[report]?.file, cells: cells, results: results, tally: tally)
         check.damage = sources[report]?.damage ?? []
         if warnings {
             check.warnings = ((try? workbook.softRuleResults(report: report)) ?? []).filter { $0.status.isFailing }

@@ -93,6 +93,25 @@ struct SessionTests {
         #expect(CheckSummary(checks: [check]).exitCode(allowIncomplete: true) == 0)
     }
 
+    /// A summary's check counts from the stored statuses and keeps the results of the rules that do not hold; the
+    /// counts equal those of every rule's result, on every fixture (the 洪泽区 pair linked across years, the
+    /// reports with printed subtotals, the one whose table 四 has real errors).
+    @Test func aSummaryCheckCountsWhatTheFullCheckCounts() throws {
+        let session = Self.session()
+        let folder = "Tests/Fixtures/reports"
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
+        for file in files { _ = session.load(file: folder + "/" + file) }
+        #expect(session.workbook.reportCount >= 6)
+        for name in session.workbook.reportNames {
+            let full = try #require(session.check(report: name))
+            let summary = try #require(session.check(report: name, allResults: false))
+            #expect(full.tally == RuleTally(full.results), "\(name)")
+            #expect(summary.tally == full.tally, "\(name)")
+            #expect(summary.results == full.results.filter { $0.status != .holds }, "\(name)")
+            #expect(full.tally.count == full.results.count, "\(name)")
+        }
+    }
+
     @Test func aDefaultNameIsLinearAndUnique() {
         let session = Self.session()
         var names: Set<String> = []
