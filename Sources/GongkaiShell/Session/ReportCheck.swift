@@ -96,10 +96,9 @@ extension Session {
     /// One report's check; nil when no report of that name is loaded. `allResults: false` keeps the results of the
     /// rules that do not hold only (a summary of many reports needs the counts, and says what fails).
     public func check(report: String, warnings: Bool = true, allResults: Bool = true) -> ReportCheck? {
+        let included: (RuleStatus) -> Bool = allResults ? { _ in true } : { $0 != .holds }
         guard let tally = try? workbook.ruleTally(report: report),
-            let results = try?
-                (allResults
-                ? workbook.ruleResults(report: report) : workbook.ruleResults(report: report) { $0 != .holds }),
+            let results = try? workbook.ruleResults(report: report, where: included),
             let cells = try? workbook.cellCounts(report: report)
         else { return nil }
         var check = ReportCheck(
