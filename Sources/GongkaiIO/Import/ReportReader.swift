@@ -35,6 +35,8 @@ struct ReportReader {
     /// Steps the glued-run searches of this import may still take (``ImportLimits/splitStepsPerImport``).
     var splitBudget = ImportLimits.splitStepsPerImport
     var multiValueLines = 0
+    /// The figures the prose states, read when a row first asks (``proseDecision(_:row:runText:)``).
+    var proseMentions: [ProseEvidence.Mention]?
     var singleValueLines = 0
 
     init(template: ReportTemplate, plan: ImportPlan, document: SourceDocument, file: String?) {
