@@ -37,40 +37,59 @@ enum DigitRunSplitter {
     static func readingSet(
         _ runs: [[Unicode.Scalar]], width: Int, signed: [Bool]? = nil, budget: inout Int
     ) -> ReadingSet? {
-        var search = Search(runs: runs, width: width, signed: signed, allowed: Swift.min(ImportLimits.splitSteps, budget))
+        var search = Search(
+            runs: runs, width: width, signed: signed, allowed: Swift.min(ImportLimits.splitSteps, budget))
         defer { budget -= search.steps }
         guard search.fewestAfter0 <= width, search.mostAfter0 >= width else {
-            return ReadingSet(width: width, count: 0, values: [], origins: [])
+            return ReadingSet(width: width, count: 0, paths: [], wholeValues: [])
         }
         search.visit(run: 0, at: 0, depth: 0)
         return search.overflow
             ? nil
-            : ReadingSet(width: width, count: search.kept, values: search.found, origins: search.foundOrigins)
+            : ReadingSet(width: width, count: search.kept, paths: search.found, wholeValues: search.wholeValues)
     }
 
-    /// Readings stored one after another, `width` values each.
+    /// Readings stored one after another as integers: per reading, its `width` values' integers (a whole run's
+    /// value is in `wholeValues`), then their runs, then their offsets. A value becomes a DecimalNumber only in a
+    /// reading taken out (``reading(_:)``).
     struct ReadingSet {
         let width: Int
         /// How many readings there are.
         let count: Int
-        let values: [DecimalNumber]
-        let origins: [(run: Int, offset: Int)]
+        let paths: [Int]
+        /// By run: the value of a whole run (``isWhole(_:)``); empty when no run is whole.
+        let wholeValues: [DecimalNumber?]
 
         var indices: Range<Int> { 0..<count }
 
-        func reading(_ k: Int) -> Reading {
-            Reading(
-                values: Array(values[(k * width)..<((k + 1) * width)]),
-                origins: Array(origins[(k * width)..<((k + 1) * width)]))
+        func value(_ k: Int, of reading: Int) -> DecimalNumber {
+            let base = reading * 3 * width
+            let run = paths[base + width + k]
+            return (wholeValues.isEmpty ? nil : wholeValues[run]) ?? DecimalNumber(paths[base + k])
+        }
+
+        func reading(_ r: Int) -> Reading {
+            let base = r * 3 * width
+            return Reading(
+                values: (0..<width).map { value($0, of: r) },
+                origins: (0..<width).map { (paths[base + width + $0], paths[base + 2 * width + $0]) })
         }
 
         /// The readings that satisfy every equality, each given as the columns of its two sides (cells of the row).
         func satisfying(_ rules: [(lhs: [Int], rhs: [Int])]) -> [Reading] {
-            indices.filter { k in
-                let base = k * width
+            indices.filter { r in
+                let base = r * 3 * width
                 return rules.allSatisfy { rule in
-                    guard let lhs = DigitRunSplitter.sum(rule.lhs, { values[base + $0] }),
-                        let rhs = DigitRunSplitter.sum(rule.rhs, { values[base + $0] })
+                    if wholeValues.isEmpty {
+                        // Integers of at most ``ImportLimits/maxValueDigits`` digits: their sums are exact Ints.
+                        var lhs = 0
+                        var rhs = 0
+                        for k in rule.lhs { lhs += paths[base + k] }
+                        for k in rule.rhs { rhs += paths[base + k] }
+                        return lhs == rhs
+                    }
+                    guard let lhs = DigitRunSplitter.sum(rule.lhs, { value($0, of: r) }),
+                        let rhs = DigitRunSplitter.sum(rule.rhs, { value($0, of: r) })
                     else { return true }
                     return lhs == rhs
                 }
@@ -105,8 +124,7 @@ enum DigitRunSplitter {
         let runBase: Int
         let offsetBase: Int
         /// The readings found, flat (``ReadingSet``), and how many the search found in all.
-        var found: [DecimalNumber] = []
-        var foundOrigins: [(run: Int, offset: Int)] = []
+        var found: [Int] = []
         var readings = 0
         var kept = 0
         var overflow = false
@@ -161,12 +179,6 @@ enum DigitRunSplitter {
         var fewestAfter0: Int { work[fewestBase] }
         var mostAfter0: Int { work[mostBase] }
 
-        /// The value at a depth of the path.
-        func value(at k: Int) -> DecimalNumber {
-            let run = work[runBase + k]
-            return work[wholeBase + run] == 1 ? wholeValues[run]! : DecimalNumber(work[pathBase + k])
-        }
-
         /// Records the path as a reading, when every negative value lies in a signed column.
         mutating func record() {
             readings += 1
@@ -180,14 +192,8 @@ enum DigitRunSplitter {
                     if work[wholeBase + run] == 1 ? wholeValues[run]!.isNegative : work[pathBase + k] < 0 { return }
                 }
             }
-            if found.isEmpty {
-                found.reserveCapacity(width * 16)
-                foundOrigins.reserveCapacity(width * 16)
-            }
-            for k in 0..<width {
-                found.append(value(at: k))
-                foundOrigins.append((work[runBase + k], work[offsetBase + k]))
-            }
+            if found.isEmpty { found.reserveCapacity(3 * width * 16) }
+            found.append(contentsOf: work[pathBase..<(offsetBase + width)])
             kept += 1
         }
 
