@@ -265,7 +265,7 @@ extension ReportReader {
         var undecided = [Bool](repeating: false, count: template.cells.count)
         for choice in choices { for cell in rows[choice.row].cells { undecided[cell] = true } }
         let (varying, fixed) = rules.rules.reduce(into: ([TemplateEquality](), [TemplateEquality]())) { split, rule in
-            if (rule.lhs + rule.rhs).contains(where: { undecided[$0] }) {
+            if rule.lhs.contains(where: { undecided[$0] }) || rule.rhs.contains(where: { undecided[$0] }) {
                 split.0.append(rule)
             } else {
                 split.1.append(rule)

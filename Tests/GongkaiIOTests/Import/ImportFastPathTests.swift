@@ -114,4 +114,29 @@ struct ImportFastPathTests {
                     == Self.found(ReportMetadata.yearByCharacters(in: line), in: line), "\(line)")
         }
     }
+
+    @Test("a line's scalars tested four at a time stand alone exactly when each does")
+    func standsAloneByFours() throws {
+        let edges: [UInt32] = [
+            0x09, 0x0A, 0x1F, 0x20, 0x41, 0x2FF, 0x300, 0x301, 0x3000, 0x309A, 0x309B, 0x4E00, 0xFDFF, 0xFE00, 0xFE0F,
+            0xFF10, 0x1F44D, 0x1F3FD, 0x200D,
+        ]
+        var generator = SystemRandomNumberGenerator()
+        var lines = try Self.fixtureLines().map { Array($0.unicodeScalars) }
+        for _ in 0..<2000 {
+            lines.append(
+                (0..<Int.random(in: 0...13, using: &generator)).map { _ in
+                    Unicode.Scalar(edges.randomElement(using: &generator)!)!
+                })
+        }
+        for scalars in lines {
+            // A line inside a larger text, as the document's lines are.
+            let storage: [Unicode.Scalar] = ["a"] + scalars + ["\u{301}"]
+            let line = ScalarLine(storage, 1..<(1 + scalars.count))
+            let from = scalars.isEmpty ? 0 : Int.random(in: 0..<scalars.count, using: &generator)
+            for range in [0..<scalars.count, from..<scalars.count] {
+                #expect(line.standsAlone(range) == scalars[range].allSatisfy(SourceDocument.standsAlone))
+            }
+        }
+    }
 }
