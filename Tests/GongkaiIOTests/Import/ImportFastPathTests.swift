@@ -139,4 +139,17 @@ struct ImportFastPathTests {
             }
         }
     }
+
+    @Test("markup bytes found eight at a time are the ones a byte-by-byte look finds")
+    func markupBytesByEights() throws {
+        let pieces = ["政府信息公开", "年", "2024", "<", "#", "*", "_", "`", "[", "&", "\\", "\r", ">", "a", "👍", "é", " "]
+        var generator = SystemRandomNumberGenerator()
+        var texts = try Self.fixtureLines()
+        for _ in 0..<3000 {
+            texts.append((0..<Int.random(in: 0...12, using: &generator)).map { _ in pieces.randomElement()! }.joined())
+        }
+        for text in texts {
+            #expect(TextMarkup.hasMarkupBytes(text) == text.utf8.contains { TextMarkup.markupBytes[Int($0)] })
+        }
+    }
 }
