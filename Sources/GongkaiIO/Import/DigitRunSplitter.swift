@@ -23,66 +23,192 @@ enum DigitRunSplitter {
     /// A run that is one value whatever its length: a decimal, or a number with a sign.
     static func isWhole(_ run: [Unicode.Scalar]) -> Bool { run.contains(".") || run.first == "-" }
 
-    /// The offset of the next sign after `offset` in a run, or its end.
-    static func nextSign(_ run: [Unicode.Scalar], after offset: Int) -> Int {
-        var k = offset + 1
-        while k < run.count && run[k] != "-" { k += 1 }
-        return k
-    }
-
     /// All readings of `runs` as `width` values, or nil when there are more than ``limit`` or the search needed more
     /// than ``ImportLimits/splitSteps`` steps or the steps left in `budget` (what the import may still spend; the
     /// steps taken are deducted).
     static func readings(_ runs: [[Unicode.Scalar]], width: Int, budget: inout Int) -> [Reading]? {
-        var search = Search(runs: runs, width: width, allowed: Swift.min(ImportLimits.splitSteps, budget))
-        defer { budget -= search.steps }
-        guard search.fewestAfter[0] <= width, search.mostAfter[0] >= width else { return [] }
-        search.visit(run: 0, offset: 0)
-        return search.overflow ? nil : search.result
+        readingSet(runs, width: width, budget: &budget).map { set in set.indices.map(set.reading) }
     }
 
-    /// The depth-first search of ``readings(_:width:budget:)``: the values so far and where each starts. A cut's
-    /// value is built digit by digit as its end moves right, never parsed from a copy of its digits.
+    /// The readings of ``readings(_:width:budget:)`` kept flat, one allocation for all of them: a row's search may
+    /// find thousands, and most are dropped by the row's rules before any is used. `signed`, by column: whether the
+    /// column may hold a negative value; a reading with a negative value in another column is left out (it still
+    /// counts towards ``limit``).
+    static func readingSet(
+        _ runs: [[Unicode.Scalar]], width: Int, signed: [Bool]? = nil, budget: inout Int
+    ) -> ReadingSet? {
+        var search = Search(
+            runs: runs, width: width, signed: signed, allowed: Swift.min(ImportLimits.splitSteps, budget))
+        defer {
+            budget -= search.steps
+            search.work.deallocate()
+        }
+        guard search.fewestAfter0 <= width, search.mostAfter0 >= width else {
+            return ReadingSet(width: width, count: 0, paths: [], wholeValues: [])
+        }
+        search.visit(run: 0, at: 0, depth: 0)
+        return search.overflow
+            ? nil
+            : ReadingSet(width: width, count: search.kept, paths: search.found, wholeValues: search.wholeValues)
+    }
+
+    /// Readings stored one after another as integers: per reading, its `width` values' integers (a whole run's
+    /// value is in `wholeValues`), then their runs, then their offsets. A value becomes a DecimalNumber only in a
+    /// reading taken out (``reading(_:)``).
+    struct ReadingSet {
+        let width: Int
+        /// How many readings there are.
+        let count: Int
+        let paths: [Int]
+        /// By run: the value of a whole run (``isWhole(_:)``); empty when no run is whole.
+        let wholeValues: [DecimalNumber?]
+
+        var indices: Range<Int> { 0..<count }
+
+        func value(_ k: Int, of reading: Int) -> DecimalNumber {
+            let base = reading * 3 * width
+            let run = paths[base + width + k]
+            return (wholeValues.isEmpty ? nil : wholeValues[run]) ?? DecimalNumber(paths[base + k])
+        }
+
+        func reading(_ r: Int) -> Reading {
+            let base = r * 3 * width
+            return Reading(
+                values: (0..<width).map { value($0, of: r) },
+                origins: (0..<width).map { (paths[base + width + $0], paths[base + 2 * width + $0]) })
+        }
+
+        /// The readings that satisfy every equality, each given as the columns of its two sides (cells of the row).
+        func satisfying(_ rules: [(lhs: [Int], rhs: [Int])]) -> [Reading] {
+            indices.filter { r in
+                let base = r * 3 * width
+                return rules.allSatisfy { rule in
+                    if wholeValues.isEmpty {
+                        // Integers of at most ``ImportLimits/maxValueDigits`` digits: their sums are exact Ints.
+                        var lhs = 0
+                        var rhs = 0
+                        for k in rule.lhs { lhs += paths[base + k] }
+                        for k in rule.rhs { rhs += paths[base + k] }
+                        return lhs == rhs
+                    }
+                    guard let lhs = DigitRunSplitter.sum(rule.lhs, { value($0, of: r) }),
+                        let rhs = DigitRunSplitter.sum(rule.rhs, { value($0, of: r) })
+                    else { return true }
+                    return lhs == rhs
+                }
+            }.map(reading)
+        }
+    }
+
+    /// The depth-first search of ``readingSet(_:width:signed:budget:)``: the values so far and where each starts, by
+    /// depth. A cut's value is built digit by digit as its end moves right, never parsed from a copy of its digits; it
+    /// becomes a DecimalNumber only in a reading found.
     private struct Search {
         let runs: [[Unicode.Scalar]]
         let width: Int
         let allowed: Int
-        /// Values the runs from `run` on give at least and at most, to prune cuts that cannot fill the row.
-        var fewestAfter: [Int]
-        var mostAfter: [Int]
+        let signed: [Bool]?
         /// The value of each run that is one value whatever its length (``isWhole(_:)``), nil for the others or one
-        /// that is not a number.
+        /// that is not a number; empty when no run is whole.
         let wholeValues: [DecimalNumber?]
-        /// Whether each run is whole, and for each offset of a run, where its next sign after that offset is.
-        let wholes: [Bool]
-        let nextSigns: [[Int]]
-        var result: [Reading] = []
-        var values: [DecimalNumber] = []
-        var origins: [(run: Int, offset: Int)] = []
+        /// The search's tables in one array (one allocation per search, not one per table), each from its base:
+        /// where each run starts in the runs laid end to end (and their end), at 0; how many values the runs from
+        /// each run on give at least and at most (to prune cuts that cannot fill the row); whether each run is whole
+        /// (1) or not (0); each place's digit (``sign`` for a `-`); for each place, where the next sign after it in its
+        /// run is, or its run's end; then the path, by depth: each value's integer (a whole run's is in
+        /// ``wholeValues``), its run and its offset in the run.
+        ///
+        /// Allocated by the search and freed by ``DigitRunSplitter/readingSet(_:width:signed:budget:)`` when it
+        /// ends; read and written without a uniqueness check or a copy, about 150 instructions a step less. Every
+        /// place is in bounds: a run below `runs.count` (the search stops at it), a place below the runs' end (a value
+        /// is cut only where the run has scalars left), a depth below `width` (a cut is made only when the values so
+        /// far plus the fewest the rest can give stay within `width`, and every cut gives at least one).
+        let work: UnsafeMutableBufferPointer<Int>
+        let fewestBase: Int
+        let mostBase: Int
+        let wholeBase: Int
+        let digitBase: Int
+        let nextSignBase: Int
+        let pathBase: Int
+        let runBase: Int
+        let offsetBase: Int
+        /// The readings found, flat (``ReadingSet``), and how many the search found in all.
+        var found: [Int] = []
+        var readings = 0
+        var kept = 0
         var overflow = false
         var steps = 0
 
-        init(runs: [[Unicode.Scalar]], width: Int, allowed: Int) {
+        /// A sign's place in the digits' table.
+        static let sign = -1
+
+        init(runs: [[Unicode.Scalar]], width: Int, signed: [Bool]?, allowed: Int) {
             self.runs = runs
             self.width = width
             self.allowed = allowed
+            self.signed = signed
             let maxDigits = ImportLimits.maxValueDigits
-            let wholes = runs.map(isWhole)
-            fewestAfter = [Int](repeating: 0, count: runs.count + 1)
-            mostAfter = [Int](repeating: 0, count: runs.count + 1)
-            for k in stride(from: runs.count - 1, through: 0, by: -1) {
-                let whole = wholes[k]
-                fewestAfter[k] = fewestAfter[k + 1] + (whole ? 1 : (runs[k].count + maxDigits - 1) / maxDigits)
-                mostAfter[k] = mostAfter[k + 1] + (whole ? 1 : runs[k].count)
+            let r = runs.count
+            var total = 0
+            for run in runs { total += run.count }
+            fewestBase = r + 1
+            mostBase = fewestBase + r + 1
+            wholeBase = mostBase + r + 1
+            digitBase = wholeBase + r
+            nextSignBase = digitBase + total
+            pathBase = nextSignBase + total
+            runBase = pathBase + width
+            offsetBase = runBase + width
+            let work = UnsafeMutableBufferPointer<Int>.allocate(capacity: offsetBase + width)
+            work.initialize(repeating: 0)
+            var anyWhole = false
+            for k in stride(from: r - 1, through: 0, by: -1) {
+                let whole = isWhole(runs[k])
+                anyWhole = anyWhole || whole
+                work[wholeBase + k] = whole ? 1 : 0
+                work[fewestBase + k] =
+                    work[fewestBase + k + 1] + (whole ? 1 : (runs[k].count + maxDigits - 1) / maxDigits)
+                work[mostBase + k] = work[mostBase + k + 1] + (whole ? 1 : runs[k].count)
             }
-            self.wholes = wholes
-            wholeValues = runs.indices.map { wholes[$0] ? ReportReader.number(runs[$0]) : nil }
-            nextSigns = runs.map { run in run.indices.map { nextSign(run, after: $0) } }
-            values.reserveCapacity(width)
-            origins.reserveCapacity(width)
+            for k in 0..<r { work[k + 1] = work[k] + runs[k].count }
+            for k in 0..<r {
+                let run = runs[k]
+                let start = work[k]
+                var sign = work[k + 1]
+                for i in stride(from: run.count - 1, through: 0, by: -1) {
+                    let value = run[i].value
+                    work[digitBase + start + i] = value == 0x2D ? Self.sign : Int(value) - 0x30
+                    work[nextSignBase + start + i] = sign
+                    if value == 0x2D { sign = start + i }
+                }
+            }
+            self.work = work
+            wholeValues = anyWhole ? runs.map { isWhole($0) ? ReportReader.number($0) : nil } : []
         }
 
-        mutating func visit(run: Int, offset: Int) {
+        var fewestAfter0: Int { work[fewestBase] }
+        var mostAfter0: Int { work[mostBase] }
+
+        /// Records the path as a reading, when every negative value lies in a signed column.
+        mutating func record() {
+            readings += 1
+            if readings > limit {
+                overflow = true
+                return
+            }
+            if let signed {
+                for k in 0..<Swift.min(width, signed.count) where !signed[k] {
+                    let run = work[runBase + k]
+                    if work[wholeBase + run] == 1 ? wholeValues[run]!.isNegative : work[pathBase + k] < 0 { return }
+                }
+            }
+            if found.isEmpty { found.reserveCapacity(3 * width * 16) }
+            found.append(contentsOf: UnsafeBufferPointer(rebasing: work[pathBase..<(offsetBase + width)]))
+            kept += 1
+        }
+
+        /// Visits the cuts from place `at` of `run` on (places of the runs laid end to end), `depth` values cut so far.
+        mutating func visit(run: Int, at: Int, depth: Int) {
             if overflow { return }
             steps += 1
             if steps > allowed {
@@ -90,46 +216,43 @@ enum DigitRunSplitter {
                 return
             }
             if run == runs.count {
-                if values.count == width { result.append(Reading(values: values, origins: origins)) }
-                if result.count > limit { overflow = true }
+                if depth == width { record() }
                 return
             }
-            let digits = runs[run]
-            if offset == digits.count {
-                visit(run: run + 1, offset: 0)
+            let end = work[run + 1]
+            if at == end {
+                visit(run: run + 1, at: end, depth: depth)
                 return
             }
             let maxDigits = ImportLimits.maxValueDigits
-            let whole = wholes[run]
-            let left = digits.count - offset
+            let whole = work[wholeBase + run] == 1
+            let left = end - at
             let fewest = whole ? 1 : (left + maxDigits - 1) / maxDigits
             let most = whole ? 1 : left
-            if values.count + fewest + fewestAfter[run + 1] > width { return }
-            if values.count + most + mostAfter[run + 1] < width { return }
+            if depth + fewest + work[fewestBase + run + 1] > width { return }
+            if depth + most + work[mostBase + run + 1] < width { return }
+            let offset = at - work[run]
             if whole {
-                guard let value = wholeValues[run] else { return }
-                values.append(value)
-                origins.append((run, offset))
-                visit(run: run, offset: digits.count)
-                values.removeLast()
-                origins.removeLast()
+                guard wholeValues[run] != nil else { return }
+                work[runBase + depth] = run
+                work[offsetBase + depth] = offset
+                visit(run: run, at: end, depth: depth + 1)
                 return
             }
             // A value ends at the latest before the next sign; a signed one has its sign and at least a digit. Its
             // digits are plain (the run is not whole), at most `maxDigits` of them: an exact Int.
-            let signed = digits[offset] == "-"
-            let first = offset + (signed ? 1 : 0)
-            let limit = Swift.min(nextSigns[run][offset], first + maxDigits)
+            let signed = work[digitBase + at] == Self.sign
+            let first = at + (signed ? 1 : 0)
+            let limit = Swift.min(work[nextSignBase + at], first + maxDigits)
             if first >= limit { return }
-            let last = digits[first] == "0" ? first + 1 : limit
+            let last = work[digitBase + first] == 0 ? first + 1 : limit
             var magnitude = 0
-            for end in (first + 1)...last {
-                magnitude = magnitude * 10 + Int(digits[end - 1].value - 0x30)
-                values.append(DecimalNumber(signed ? -magnitude : magnitude))
-                origins.append((run, offset))
-                visit(run: run, offset: end)
-                values.removeLast()
-                origins.removeLast()
+            work[runBase + depth] = run
+            work[offsetBase + depth] = offset
+            for stop in (first + 1)...last {
+                magnitude = magnitude * 10 + work[digitBase + stop - 1]
+                work[pathBase + depth] = signed ? -magnitude : magnitude
+                visit(run: run, at: stop, depth: depth + 1)
                 if overflow { return }
             }
         }

@@ -55,6 +55,9 @@ extension HTMLReader.Reader {
             return
         }
         if !closing && tag == .meta {
+            // Foundation's search only where the scalars hold the name as it is (nothing else is canonically equal
+            // to these ASCII letters): most pages have many <meta> tags, few of them the title.
+            guard LabelText.firstIndex(of: Self.articleTitle[...], in: Array(attributes)) != nil else { return }
             let text = String(scalars: attributes)
             if text.contains("ArticleTitle"), let content = attribute("content", in: text) { metaTitle = content }
             return
@@ -112,6 +115,7 @@ extension HTMLReader.Reader {
     static let styleClose = Array("</style".unicodeScalars)
     static let titleClose = Array("</title".unicodeScalars)
     static let tagEnd = Array(">".unicodeScalars)
+    static let articleTitle = Array("ArticleTitle".unicodeScalars)
 
     /// The values of `colspan=3`, `ROWSPAN="22"`, `colspan = '2'` in a tag's attributes: the first of each name
     /// (a whole attribute name, not the tail of another: `data-colspan`) followed by `=`; 1 when absent or not a

@@ -39,7 +39,9 @@ struct ImportPlan: Sendable {
 
     /// Whether label text names a row of any table (``TemplateRowKey/matches(_:)``).
     func namesRow(_ label: [Unicode.Scalar]) -> Bool {
-        rows.values.contains { $0.contains { $0.matches(label) } }
+        // The label's mask made once, not once a row.
+        let mask = LabelText.mask(label[...])
+        return rows.values.contains { $0.contains { $0.matches(label, mask: mask) } }
     }
 
     init(_ template: ReportTemplate) {

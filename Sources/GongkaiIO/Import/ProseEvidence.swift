@@ -49,10 +49,50 @@ struct ProseEvidence {
         return (rows, columns)
     }
 
+    /// A number followed by `件` in the document's prose: its value, where it is, and its sentence before it
+    /// (normalised). Gathered once per import; which words it speaks of depends on the table asked about.
+    struct Mention {
+        var value: DecimalNumber
+        var place: SourcePlace
+        var before: [Unicode.Scalar]
+    }
+
+    /// Reads each mention's sentence for the words given.
+    init(_ mentions: [Mention], columns: [[Unicode.Scalar]], rows: [[Unicode.Scalar]]) {
+        func nearest(_ words: [[Unicode.Scalar]], in before: [Unicode.Scalar]) -> [Unicode.Scalar]? {
+            var best: (at: Int, word: [Unicode.Scalar])?
+            for word in words where !word.isEmpty {
+                var from = 0
+                while let at = LabelText.firstIndex(of: word[...], in: before, from: from) {
+                    // The later occurrence wins; at one place the longer word (行政规范性文件 over 规范性文件).
+                    let tail = at + word.count
+                    if best.map({
+                        tail > $0.at + $0.word.count
+                            || (tail == $0.at + $0.word.count && word.count > $0.word.count)
+                    }) ?? true {
+                        best = (at, word)
+                    }
+                    from = at + 1
+                }
+            }
+            return best?.word
+        }
+        figures = mentions.map {
+            Figure(
+                value: $0.value, place: $0.place, column: nearest(columns, in: $0.before),
+                row: nearest(rows, in: $0.before))
+        }
+    }
+
     /// Gathers the figures of the document's prose (its blocks that are not table rows), reading each sentence for
     /// the words given.
     init(_ document: SourceDocument, columns: [[Unicode.Scalar]], rows: [[Unicode.Scalar]]) {
-        var found: [Figure] = []
+        self.init(Self.mentions(document), columns: columns, rows: rows)
+    }
+
+    /// The mentions of the document's prose (its blocks that are not table rows).
+    static func mentions(_ document: SourceDocument) -> [Mention] {
+        var found: [Mention] = []
         let sentenceEnds = ScalarSet("。；;！？!?")
         for block in document.blocks where block.cells == nil {
             let line = block.text.scalars
@@ -85,32 +125,11 @@ struct ProseEvidence {
                     let digits = text[i..<end].filter { $0 != "," }
                     guard let value = ReportReader.number(Array(digits)) else { continue }
                     let before = LabelText.normalized(text[sentenceStart..<i])
-                    func nearest(_ words: [[Unicode.Scalar]]) -> [Unicode.Scalar]? {
-                        var best: (at: Int, word: [Unicode.Scalar])?
-                        for word in words where !word.isEmpty {
-                            var from = 0
-                            while let at = LabelText.firstIndex(of: word[...], in: before, from: from) {
-                                // The later occurrence wins; at one place the longer word (行政规范性文件 over 规范性文件).
-                                let tail = at + word.count
-                                if best.map({
-                                    tail > $0.at + $0.word.count
-                                        || (tail == $0.at + $0.word.count && word.count > $0.word.count)
-                                }) ?? true {
-                                    best = (at, word)
-                                }
-                                from = at + 1
-                            }
-                        }
-                        return best?.word
-                    }
-                    found.append(
-                        Figure(
-                            value: value, place: block.text.place(at: i), column: nearest(columns),
-                            row: nearest(rows)))
+                    found.append(Mention(value: value, place: block.text.place(at: i), before: before))
                 }
             }
         }
-        figures = found
+        return found
     }
 
     /// The one reading of a row the stated figures allow, with the figures used; nil when the prose states nothing
@@ -140,14 +159,17 @@ struct ProseEvidence {
 extension ReportReader {
     /// Where a row's glued run has several readings and no rule: the reading the prose's figures decide, and the note
     /// the inferred cells carry (the figures' places included).
-    func proseDecision(
+    mutating func proseDecision(
         _ readings: [DigitRunSplitter.Reading], row: TemplateRowKey, runText: String
     ) -> (reading: DigitRunSplitter.Reading, note: String)? {
         let cells = row.cells.map { template.cells[$0] }
         guard let first = cells.first, let rowLabel = first.rowLabels.last else { return nil }
         let columns = cells.map { ProseEvidence.columnWord($0.columnLabels.last ?? "") }
         guard columns.allSatisfy({ !$0.isEmpty }), let words = plan.proseWords[first.table] else { return nil }
-        let evidence = ProseEvidence(document, columns: words.columns, rows: words.rows)
+        // The prose is read once per import: it is the same for every row asked about.
+        let mentions = proseMentions ?? ProseEvidence.mentions(document)
+        proseMentions = mentions
+        let evidence = ProseEvidence(mentions, columns: words.columns, rows: words.rows)
         guard
             let decision = evidence.decide(
                 readings: readings, columns: columns, rowWords: ProseEvidence.rowWords(rowLabel))

@@ -176,8 +176,15 @@ public struct ReportImporter: Sendable {
 extension String {
     /// Whether the text ends with `suffix`, an ASCII text, ASCII letters compared without case.
     func hasSuffix(asciiCaseless suffix: String) -> Bool {
-        let tail = utf8.suffix(suffix.utf8.count)
-        guard tail.count == suffix.utf8.count else { return false }
-        return zip(tail, suffix.utf8).allSatisfy { a, b in (a >= 0x41 && a <= 0x5A ? a + 32 : a) == b }
+        // Compared from the end, byte by byte: a generic `suffix` of the UTF-8 view walks the whole name.
+        let bytes = utf8
+        guard bytes.count >= suffix.utf8.count else { return false }
+        var index = bytes.endIndex
+        for b in suffix.utf8.reversed() {
+            bytes.formIndex(before: &index)
+            let a = bytes[index]
+            guard (a >= 0x41 && a <= 0x5A ? a + 32 : a) == b else { return false }
+        }
+        return true
     }
 }

@@ -76,8 +76,28 @@ struct ReportMetadata {
         return line
     }
 
-    /// The first year 1990–2099 written with four digits.
-    private static func year(in text: String) -> (value: Int, range: Range<String.Index>)? {
+    /// The first year 1990–2099 written with four digits. Where every scalar is a Character of its own
+    /// (``SourceDocument/standsAlone(_:)``, nearly every title), its ASCII digits are found on the UTF-8 bytes;
+    /// otherwise by Characters (``yearByCharacters(in:)``: a digit with a combining mark is no digit).
+    static func year(in text: String) -> (value: Int, range: Range<String.Index>)? {
+        guard text.unicodeScalars.allSatisfy(SourceDocument.standsAlone) else { return yearByCharacters(in: text) }
+        let utf8 = text.utf8
+        func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+        var index = utf8.startIndex
+        while index < utf8.endIndex {
+            guard let start = utf8[index...].firstIndex(where: isDigit) else { return nil }
+            let end = utf8[start...].firstIndex { !isDigit($0) } ?? utf8.endIndex
+            if utf8.distance(from: start, to: end) == 4 {
+                let value = utf8[start..<end].reduce(0) { $0 * 10 + Int($1 - 0x30) }
+                if (1990...2099).contains(value) { return (value, start..<end) }
+            }
+            index = end
+        }
+        return nil
+    }
+
+    /// ``year(in:)`` read by Characters.
+    static func yearByCharacters(in text: String) -> (value: Int, range: Range<String.Index>)? {
         var index = text.startIndex
         while index < text.endIndex {
             guard let start = text[index...].firstIndex(where: \.isASCIIDigitCharacter) else { return nil }

@@ -187,11 +187,10 @@ extension ReportReader {
             // Glued runs: every cut into the row's width, then the row's own rules.
             let runs = cells.map(\.digits)
             let runText = Self.shortened(cells.map(\.text).joined(separator: " "))
+            // A sign cut out of a glued run belongs to a signed column (本年增/减), never to a count.
             guard
-                let all = DigitRunSplitter.readings(runs, width: row.width, budget: &splitBudget)?.filter({ reading in
-                    // A sign cut out of a glued run belongs to a signed column (本年增/减), never to a count.
-                    zip(row.cells, reading.values).allSatisfy { !$1.isNegative || template.cells[$0].isSigned }
-                })
+                let all = DigitRunSplitter.readingSet(
+                    runs, width: row.width, signed: row.signedColumns, budget: &splitBudget)
             else {
                 reject(
                     row, table,
@@ -200,7 +199,7 @@ extension ReportReader {
                     line: candidate.line, column: column(of: candidate), damage: .searchCapped)
                 continue
             }
-            if all.isEmpty {
+            if all.count == 0 {
                 reject(
                     row, table,
                     "glued run '\(runText)' cannot be split into \(row.width) numbers of at most \(ImportLimits.maxValueDigits) digits",
@@ -208,14 +207,10 @@ extension ReportReader {
                 continue
             }
             if all.count == 1 {
-                apply(all[0], cells, row: row, table: table, note: orderNote)
+                apply(all.reading(0), cells, row: row, table: table, note: orderNote)
                 continue
             }
-            let fitting = all.filter { reading in
-                DigitRunSplitter.satisfies(row.rules) { cell in
-                    row.cells.firstIndex(of: cell).map { reading.values[$0] }
-                }
-            }
+            let fitting = all.satisfying(row.ruleColumns)
             switch fitting.count {
             case 0:
                 reject(
@@ -270,7 +265,7 @@ extension ReportReader {
         var undecided = [Bool](repeating: false, count: template.cells.count)
         for choice in choices { for cell in rows[choice.row].cells { undecided[cell] = true } }
         let (varying, fixed) = rules.rules.reduce(into: ([TemplateEquality](), [TemplateEquality]())) { split, rule in
-            if (rule.lhs + rule.rhs).contains(where: { undecided[$0] }) {
+            if rule.lhs.contains(where: { undecided[$0] }) || rule.rhs.contains(where: { undecided[$0] }) {
                 split.0.append(rule)
             } else {
                 split.1.append(rule)

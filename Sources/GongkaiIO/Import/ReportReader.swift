@@ -35,6 +35,8 @@ struct ReportReader {
     /// Steps the glued-run searches of this import may still take (``ImportLimits/splitStepsPerImport``).
     var splitBudget = ImportLimits.splitStepsPerImport
     var multiValueLines = 0
+    /// The figures the prose states, read when a row first asks (``proseDecision(_:row:runText:)``).
+    var proseMentions: [ProseEvidence.Mention]?
     var singleValueLines = 0
 
     init(template: ReportTemplate, plan: ImportPlan, document: SourceDocument, file: String?) {
@@ -46,17 +48,16 @@ struct ReportReader {
         self.document = document
         self.file = file
         let total = document.blocks.reduce(0) { $0 + $1.text.scalars.count }
-        blockStreamStart.reserveCapacity(document.blocks.count + 1)
-        isPageNumber.reserveCapacity(document.blocks.count)
-        var offsets = [Int32](repeating: 0, count: total)
         var filled = 0
         let blocks = document.blocks
         var starts: [Int] = []
         var pages: [Bool] = []
         starts.reserveCapacity(blocks.count + 1)
         pages.reserveCapacity(blocks.count)
-        stream = [Unicode.Scalar](unsafeUninitializedCapacity: total) { out, initialized in
-            offsets.withUnsafeMutableBufferPointer { offsetsOut in
+        var streamScalars: [Unicode.Scalar] = []
+        // Both arrays filled in place, neither zeroed first.
+        let offsets = [Int32](unsafeUninitializedCapacity: total) { offsetsOut, offsetsInitialized in
+            streamScalars = [Unicode.Scalar](unsafeUninitializedCapacity: total) { out, initialized in
                 for b in blocks.indices {
                     starts.append(filled)
                     let line = blocks[b].text.scalars
@@ -72,10 +73,11 @@ struct ReportReader {
                         }
                     }
                 }
+                initialized = filled
             }
-            initialized = filled
+            offsetsInitialized = filled
         }
-        offsets.removeLast(total - filled)
+        stream = streamScalars
         streamOffset = offsets
         starts.append(filled)
         blockStreamStart = starts

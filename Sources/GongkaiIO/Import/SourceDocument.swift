@@ -243,9 +243,25 @@ extension ScalarLine {
     /// Whether every scalar in `range` is a Character of its own (``SourceDocument/standsAlone(_:)``).
     func standsAlone(_ range: Range<Int>) -> Bool {
         storage.withUnsafeBufferPointer { storage in
-            for k in (base + range.lowerBound)..<(base + range.upperBound)
-            where !SourceDocument.standsAlone(storage[k]) {
-                return false
+            var k = base + range.lowerBound
+            let end = base + range.upperBound
+            precondition(k >= 0 && end <= storage.count)
+            // Four scalars at a time while each is printable Latin (U+0020…U+02FF) or CJK text (U+309B…U+FDFF), the
+            // first test of standsAlone(_:): differences compared unsigned, so a scalar below a range wraps past it.
+            let latin = SIMD4<UInt32>(repeating: 0x20)
+            let latinCount = SIMD4<UInt32>(repeating: 0x2E0)
+            let cjk = SIMD4<UInt32>(repeating: 0x309B)
+            let cjkCount = SIMD4<UInt32>(repeating: 0xFE00 - 0x309B)
+            while k < end {
+                if k &+ 4 <= end, let start = storage.baseAddress {
+                    let four = UnsafeRawPointer(start + k).loadUnaligned(as: SIMD4<UInt32>.self)
+                    if all(((four &- latin) .< latinCount) .| ((four &- cjk) .< cjkCount)) {
+                        k &+= 4
+                        continue
+                    }
+                }
+                if !SourceDocument.standsAlone(storage[k]) { return false }
+                k &+= 1
             }
             return true
         }

@@ -8,9 +8,14 @@ struct SpreadsheetImporter {
 
     /// The report in `bytes` if they are a spreadsheet; nil when they are not (a published text, HTML, …).
     func importIfSpreadsheet(_ bytes: [UInt8], fileName: String?) throws(ImportError) -> ImportedReport? {
-        let lower = fileName?.lowercased() ?? ""
+        // A name's suffix, case aside: lowercased (a Unicode mapping, slow on a Chinese name) only where its last bytes
+        // already are the suffix's, ASCII case aside (no other letter lowercases to these).
+        func named(_ suffix: String) -> Bool {
+            guard let name = fileName, name.hasSuffix(asciiCaseless: suffix) else { return false }
+            return name.lowercased().hasSuffix(suffix)
+        }
         if XLSXArchive.isArchive(bytes) {
-            guard !lower.hasSuffix(".docx") else { return nil }
+            guard !named(".docx") else { return nil }
             let grids: [SpreadsheetGrid]
             do {
                 grids = try XLSXReader.grids(bytes)
@@ -21,7 +26,7 @@ struct SpreadsheetImporter {
             guard !result.tables.isEmpty else { throw .noTables(fileName) }
             return importer.report(result, kind: .xlsx, encoding: .utf8, fileName: fileName, issues: [])
         }
-        guard lower.hasSuffix(".csv") || CSVLongReader.hasHeader(bytes) else { return nil }
+        guard named(".csv") || CSVLongReader.hasHeader(bytes) else { return nil }
         let decoded = try SourceDecoder.decode(bytes, file: fileName)
         let grid = CSVRecords.grid(decoded.scalars)
         if CSVLongReader.isLong(grid) {

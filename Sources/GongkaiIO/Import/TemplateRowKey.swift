@@ -110,11 +110,15 @@ final class TemplateRowKey: Sendable {
     /// Per key, the ``LabelText/mask(_:)`` of the scalars `matches` searches for: a label lacking one of them cannot
     /// name the row, which is told without a search.
     let keyMasks: [UInt64]
+    /// ``rules`` with each cell given as its column in the row (a rule over a cell outside the row always holds, and
+    /// is left out), and whether each column may hold a negative value: what the splitter's readings are held to.
+    let ruleColumns: [(lhs: [Int], rhs: [Int])]
+    let signedColumns: [Bool]
 
     init(
         table: TemplateTable, row: String?, cells: [Int], label: String, keys: [[Unicode.Scalar]],
         ordinal: [Unicode.Scalar],
-        ordinalInParentheses: Bool, rules: [TemplateEquality]
+        ordinalInParentheses: Bool, rules: [TemplateEquality], signed: [Bool]
     ) {
         self.table = table
         self.row = row
@@ -125,6 +129,12 @@ final class TemplateRowKey: Sendable {
         self.ordinalInParentheses = ordinalInParentheses
         self.rules = rules
         keyMasks = keys.map { LabelText.mask($0.count >= 3 ? $0.prefix(Self.probeLength) : $0[...]) }
+        ruleColumns = rules.compactMap { rule in
+            let lhs = rule.lhs.compactMap { cells.firstIndex(of: $0) }
+            let rhs = rule.rhs.compactMap { cells.firstIndex(of: $0) }
+            return lhs.count == rule.lhs.count && rhs.count == rule.rhs.count ? (lhs, rhs) : nil
+        }
+        signedColumns = signed
     }
 
     /// How many scalars of a long label must be found; PDF extraction breaks labels, but the first words survive.
@@ -147,7 +157,8 @@ final class TemplateRowKey: Sendable {
                 keys.append(
                     TemplateRowKey(
                         table: table, row: nil, cells: indices, label: table.title, keys: [], ordinal: [],
-                        ordinalInParentheses: false, rules: rulesWithin(indices)))
+                        ordinalInParentheses: false, rules: rulesWithin(indices),
+                        signed: indices.map { template.cells[$0].isSigned }))
             } else {
                 for (s, section) in table.sections.enumerated() {
                     for (r, row) in section.rows.enumerated() {
@@ -162,7 +173,7 @@ final class TemplateRowKey: Sendable {
                                 table: table, row: row.key, cells: indices,
                                 label: row.labels.dropFirst(row.labels.count > 2 ? 1 : 0).joined(separator: "/"),
                                 keys: [text] + aliases, ordinal: ordinal, ordinalInParentheses: printed.first == "（",
-                                rules: rulesWithin(indices)))
+                                rules: rulesWithin(indices), signed: indices.map { template.cells[$0].isSigned }))
                     }
                 }
             }

@@ -34,8 +34,22 @@ enum TextMarkup {
     /// from scalars).
     static func hasMarkupBytes(_ text: String) -> Bool {
         markupBytes.withUnsafeBufferPointer { markup in
-            text.utf8.withContiguousStorageIfAvailable { bytes in bytes.contains { $0 < 0x80 && markup[Int($0)] } }
-                ?? text.utf8.contains { markup[Int($0)] }
+            text.utf8.withContiguousStorageIfAvailable { bytes in
+                var k = 0
+                while k < bytes.count {
+                    // Eight bytes at a time where none is ASCII (Chinese text): markup bytes all are.
+                    if k &+ 8 <= bytes.count, let base = bytes.baseAddress,
+                        UnsafeRawPointer(base + k).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080
+                            == 0x8080_8080_8080_8080
+                    {
+                        k &+= 8
+                        continue
+                    }
+                    if bytes[k] < 0x80 && markup[Int(bytes[k])] { return true }
+                    k &+= 1
+                }
+                return false
+            } ?? text.utf8.contains { markup[Int($0)] }
         }
     }
 
