@@ -197,7 +197,7 @@ extension Workbook {
     func applyDefinition(_ slot: Int, _ name: String, _ source: String?) throws(EngineError) -> Operation {
         guard let report = reports[slot] else { throw .noReport }
         guard let source else {
-            let existing = report.userIndex[name].map { CellID(report: slot, local: $0) }
+            let existing = report.userLocal(of: name).map { CellID(report: slot, local: $0) }
             let oldSource = existing.flatMap { formula(at: $0.raw)?.source }
             guard let id = existing, oldSource != nil else { throw .unknownName(name, suggestion: nil) }
             let users = readers(of: id.raw, context: slot)
@@ -273,13 +273,13 @@ extension Workbook {
                 installed.append(id)
             }
             for (name, source) in snapshot.definitions {
-                guard let local = report.userIndex[name] else { continue }
+                guard let local = report.userLocal(of: name) else { continue }
                 let id = CellID(report: slot, local: local)
                 try setContent(.formula(source), at: id)
                 installed.append(id)
             }
             for (name, source) in metrics {
-                guard let local = report.userIndex[name] else { continue }
+                guard let local = report.userLocal(of: name) else { continue }
                 let id = CellID(report: slot, local: local)
                 do {
                     try setContent(.formula(source), at: id)
