@@ -32,7 +32,14 @@ extension Workbook {
             var inverses: [Operation] = []
             inverses.reserveCapacity(steps.count)
             do {
-                for step in steps { inverses.append(try applyStep(step)) }
+                for index in steps.indices {
+                    // A definition's parts read where the step lies: no copy of the step, no second dispatch.
+                    if case .definition(let slot, let name, let source) = steps[index] {
+                        inverses.append(try applyDefinition(slot, name, source))
+                    } else {
+                        inverses.append(try applyStep(steps[index]))
+                    }
+                }
             } catch {
                 // Undo the steps already applied; each inverse returns to a state that was valid a moment ago, and
                 // recomputes at once. The cells deferred so far are recomputed after them.
