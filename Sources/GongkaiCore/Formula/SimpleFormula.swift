@@ -9,7 +9,7 @@
 enum SimpleFormula {
     /// The name whose UTF-8 bytes a simple formula gives its `cell` lookup, as a string.
     static func string(_ bytes: Span<UInt8>) -> String {
-        bytes.withUnsafeBufferPointer { String(decoding: $0, as: UTF8.self) }
+        String(utf8Bytes: bytes)
     }
 
     /// The most operands a simple formula has; longer ones take the general path (which checks the height limit).
