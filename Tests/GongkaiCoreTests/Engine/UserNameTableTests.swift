@@ -50,3 +50,30 @@ import Testing
         }
     }
 }
+
+/// A simple formula's names are looked up by their bytes (``Workbook/cell(named:dotted:context:)`` over a span);
+/// every name finds what the lookup by string finds: user names defined, undefined and never defined, template
+/// cells, qualified names, in the current report and in another.
+@Suite struct CellByBytesTests {
+    @Test func bytesFindWhatTheStringFinds() throws {
+        let book = Workbook()
+        _ = try book.addReport(name: "r1", template: .official2021)
+        _ = try book.addReport(name: "r2", template: .official2021)
+        _ = try book.define([
+            (name: "a1", formula: "1"), (name: "rate", formula: "a1 * 2"), (name: "x.y", formula: "3"),
+        ])
+        _ = try book.define(name: "gone", formula: "4")
+        _ = try book.undefine(name: "gone")
+        let names = [
+            "a1", "rate", "x.y", "gone", "never", "t3.new.natural", "r1.a1", "r2.a1", "r1.t3.new.natural", "a", "a10",
+            "rate_", "x", "名",
+        ]
+        for context in [0, 1] {
+            for name in names {
+                let byString = book.cell(named: name, dotted: name.contains("."), context: context)
+                let byBytes = book.cell(named: name.utf8.span, dotted: name.contains("."), context: context)
+                #expect(byBytes == byString, "\(name) in report \(context)")
+            }
+        }
+    }
+}
