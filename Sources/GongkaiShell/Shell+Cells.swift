@@ -161,30 +161,50 @@ extension Shell {
 
     /// `broke: imbalance 1 (error)`, `healed`, `incomplete`, … for a rule whose status changed.
     static func describe(_ change: RuleChange) -> String? {
-        let severity = change.result.map { " (\($0.severity.rawValue))" } ?? ""
         switch (change.old, change.new) {
         case (_, nil): return "removed"
         case (let old, .some(let new)) where old == new: return nil
         case (.some(.incomplete), .some(.holds)): return "complete: holds"
         case (_, .some(.holds)): return change.old == nil ? "added: holds" : "healed"
-        case (.some(.incomplete), .some(.fails)):
-            return "complete: fails" + Shell.imbalance(change.result) + severity
-        case (_, .some(.fails)):
-            return (change.old == nil ? "added: fails" : "broke") + Shell.imbalance(change.result) + severity
-        case (_, .some(.error)): return "error" + Shell.imbalance(change.result) + severity
+        case (.some(.incomplete), .some(.fails)): return Shell.detailed("complete: fails", change.result)
+        case (_, .some(.fails)): return Shell.detailed(change.old == nil ? "added: fails" : "broke", change.result)
+        case (_, .some(.error)): return Shell.detailed("error", change.result)
         case (_, .some(.incomplete)): return "incomplete (a cell is empty)"
         }
+    }
+
+    /// `head` and what follows it for a failing or erring rule: the imbalance, then the severity in parentheses.
+    /// Built in one string with room for the usual line (a statement's change report is its hot path: no string
+    /// grown part by part, no interpolation, nothing made for the changes that print no details).
+    static func detailed(_ head: String, _ result: RuleResult?) -> String {
+        guard let result else { return head }
+        var text = head
+        text.reserveCapacity(head.utf8.count + 48)
+        Shell.appendImbalance(result, to: &text)
+        text += " ("
+        text += result.severity.rawValue
+        text += ")"
+        return text
     }
 
     /// `: imbalance +1` when the result has a numeric imbalance; `: 2 cells (…)` for the domain rule.
     static func imbalance(_ result: RuleResult?) -> String {
         guard let result else { return "" }
+        var text = ""
+        appendImbalance(result, to: &text)
+        return text
+    }
+
+    /// ``imbalance(_:)`` appended to `text`.
+    static func appendImbalance(_ result: RuleResult, to text: inout String) {
         if result.kind == .domain, !result.cells.isEmpty {
             let cells = result.cells.prefix(3).joined(separator: " ") + (result.cells.count > 3 ? " …" : "")
-            return ": \(imbalanceText(result)) out of domain (\(cells))"
+            text += ": \(imbalanceText(result)) out of domain (\(cells))"
+        } else if case .number(let n) = result.imbalance {
+            text += ": imbalance "
+            if !n.isNegative { text += "+" }
+            text += n.description
         }
-        guard case .number(let n) = result.imbalance else { return "" }
-        return ": imbalance " + (n.isNegative ? "" : "+") + n.description
     }
 }
 

@@ -27,7 +27,7 @@ enum FormulaBridge {
     /// name without wildcards, given with whether it has a `.`; nil when unknown), any other — or one naming something
     /// `cell` does not know — parsed and bound through `resolve`, which gives the diagnostics.
     static func compile(
-        _ source: String, candidates: () -> [String], cell: (String, Bool) -> Int?, resolve: Resolver
+        _ source: String, candidates: () -> [String], cell: (Span<UInt8>, Bool) -> Int?, resolve: Resolver
     ) throws(EngineError) -> CompiledFormula {
         if let bound = SimpleFormula.compile(source, cell: cell) { return CompiledFormula(bound: bound) }
         do {

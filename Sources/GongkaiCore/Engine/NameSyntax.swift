@@ -32,6 +32,24 @@ public enum NameSyntax {
     /// Whether `text` is one segment of an engine name: lower-case ASCII letters, Han ideographs, digits and `_`,
     /// not starting with a digit.
     public static func isIdentifier(_ text: some StringProtocol) -> Bool {
+        isIdentifier(scalarsOf: text)
+    }
+
+    /// ``isIdentifier(_:)`` for a string: its ASCII bytes checked as bytes, through a span of its storage (the
+    /// usual name, as `a41` of a chain of definitions); the first other byte hands it to the scalars' check.
+    public static func isIdentifier(_ text: String) -> Bool {
+        let bytes = text.utf8.span
+        for i in bytes.indices {
+            let byte = bytes[i]
+            guard byte < 0x80 else { return isIdentifier(scalarsOf: text) }
+            let letter = (byte >= 0x61 && byte <= 0x7A) || byte == 0x5F
+            guard letter || (i > 0 && byte >= 0x30 && byte <= 0x39) else { return false }
+        }
+        return !bytes.isEmpty
+    }
+
+    /// ``isIdentifier(_:)`` scalar by scalar.
+    private static func isIdentifier(scalarsOf text: some StringProtocol) -> Bool {
         var first = true
         for scalar in text.unicodeScalars {
             let v = scalar.value

@@ -10,6 +10,8 @@ struct NameTable: Sendable {
     private let mask: Int
     /// Whether every name has a `.` (a template's cells do): a name without one is then known absent, unhashed.
     private let allDotted: Bool
+    /// Whether some name has no `.`: a plain name may then be one of the table's.
+    var hasPlainNames: Bool { !allDotted }
 
     /// A table of `names`, each standing for its index; names are distinct.
     init(_ names: [String]) {
@@ -48,11 +50,18 @@ struct NameTable: Sendable {
         }
     }
 
-    /// FNV-1a of the UTF-8 bytes, folded to a non-negative `Int`.
+    /// FNV-1a of the UTF-8 bytes, folded to a non-negative `Int` (``UserNameTable`` hashes so too).
     @inline(__always)
-    private static func hash(_ name: String) -> Int {
+    static func hash(_ name: String) -> Int {
+        // Through a span of the string's storage: the UTF-8 view's iterator costs several times more per byte.
+        hash(bytes: name.utf8.span)
+    }
+
+    /// ``hash(_:)`` of a name given as its UTF-8 bytes.
+    @inline(__always)
+    static func hash(bytes: Span<UInt8>) -> Int {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in name.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        for i in bytes.indices { hash = (hash ^ UInt64(bytes[i])) &* 0x100_0000_01b3 }
         return Int(truncatingIfNeeded: hash ^ (hash >> 32)) & Int.max
     }
 }

@@ -13,7 +13,7 @@ final class ReportState {
     var texts: [Value]
     /// User names, by local id − `shape.userBase`. A name keeps its id when undefined (it exists while it has a
     /// formula), so undo and redo find it again.
-    var userNames: [String] = []
+    var userNames: [String] { userTable.names }
     var userValues: [Value] = []
     /// The number of the last dependency walk that visited each template/text cell, and each user name. Empty (all
     /// 0) until a walk visits the report: a report loaded and only read costs nothing here.
@@ -22,13 +22,9 @@ final class ReportState {
     /// Formulas of user names (nil once undefined) and the formula cells reading each user name, by user index.
     var userFormulas: [FormulaCell?] = []
     var userReaders: [[Int]] = []
-    /// The local id of each user name. Read through ``userIndex`` (a copy: a lookup in place would be a call inside
-    /// the access, which keeps every access checked at run time), changed by moving it out and back.
-    private var userIndexStorage: [String: Int] = [:]
-    var userIndex: [String: Int] {
-        get { userIndexStorage }
-        set { userIndexStorage = newValue }
-    }
+    /// The user names and their positions. Read through a copy (a lookup in place would be a call inside the
+    /// access, which keeps every access checked at run time), changed by moving it out and back.
+    private var userTable = UserNameTable()
     /// Statuses of the template equalities, in `template.equalities` order.
     var equalityStatus: [RuleStatus]
     /// How many cells are out of the domain rule (flag bit 2 marks them).
@@ -181,31 +177,45 @@ final class ReportState {
 
     /// Adds a user name without a formula (yet); its local id is `shape.userBase + userNames.count` before the call.
     func appendUserName(_ name: String) {
-        var index = take(&userIndexStorage)  // moved out and back: see Support/Exclusivity.swift
-        index[name] = shape.userBase + userNames.count
-        userIndexStorage = index
-        appendUserSlot(name)
+        var table = takeUserTable()
+        table.append(name)
+        userTable = table
+        appendUserSlot()
+    }
+
+    /// The local id of user name `name`, if it is one.
+    func userLocal(of name: String) -> Int? {
+        let table = userTable  // read through a copy: see Support/Exclusivity.swift
+        return table.index(of: name).map { shape.userBase + $0 }
+    }
+
+    /// ``userLocal(of:)`` for a name given as its UTF-8 bytes.
+    func userLocal(of bytes: Span<UInt8>) -> Int? {
+        let table = userTable
+        return table.index(of: bytes).map { shape.userBase + $0 }
+    }
+
+    /// The user names table, moved out (see Support/Exclusivity.swift).
+    @inline(__always)
+    private func takeUserTable() -> UserNameTable {
+        var table = UserNameTable()
+        swap(&table, &userTable)
+        return table
     }
 
     /// The local id of user name `name`, added as by ``appendUserName(_:)`` when it is new, in one hash of the name
     /// either way; `added`: whether it was new (``removeLastUserName()`` takes that back).
     func userLocal(addingIfNew name: String) -> (local: Int, added: Bool) {
-        let next = shape.userBase + userNames.count  // above every existing user name's id
-        var index = take(&userIndexStorage)
-        let local = ReportState.entry(&index[name, default: next])  // finds or inserts: one lookup
-        userIndexStorage = index
-        guard local == next else { return (local, false) }
-        appendUserSlot(name)
-        return (local, true)
+        var table = takeUserTable()
+        let (index, added) = table.index(addingIfNew: name)  // finds or inserts: one lookup
+        userTable = table
+        if added { appendUserSlot() }
+        return (shape.userBase + index, added)
     }
 
-    /// The value of a dictionary entry reached through its in-place accessor.
-    private static func entry(_ value: inout Int) -> Int { value }
-
-    /// The arrays' part of ``appendUserName(_:)``: the name, an empty value, no formula, no readers.
-    private func appendUserSlot(_ name: String) {
-        changeUserArrays { names, values, formulas, readers in
-            names.append(name)
+    /// The arrays' part of ``appendUserName(_:)`` past the name: an empty value, no formula, no readers.
+    private func appendUserSlot() {
+        changeUserArrays { values, formulas, readers in
             values.append(.empty)
             formulas.append(nil)
             readers.append([])
@@ -217,40 +227,35 @@ final class ReportState {
     func reserveUserNames(_ count: Int) {
         let room = Swift.max(userNames.count + count, 2 * userNames.count)
         guard count > 16, userNames.capacity < room else { return }
-        changeUserArrays { names, values, formulas, readers in
-            names.reserveCapacity(room)
+        changeUserArrays { values, formulas, readers in
             values.reserveCapacity(room)
             formulas.reserveCapacity(room)
             readers.reserveCapacity(room)
         }
-        var index = take(&userIndexStorage)
-        index.reserveCapacity(room)
-        userIndexStorage = index
+        var table = takeUserTable()
+        table.reserveCapacity(room)
+        userTable = table
     }
 
     /// Takes back the last ``appendUserName(_:)``.
     func removeLastUserName() {
-        var index = take(&userIndexStorage)
-        changeUserArrays { names, values, formulas, readers in
-            index[names.removeLast()] = nil
+        var table = takeUserTable()
+        table.removeLast()
+        userTable = table
+        changeUserArrays { values, formulas, readers in
             values.removeLast()
             formulas.removeLast()
             readers.removeLast()
         }
-        userIndexStorage = index
     }
 
-    /// Runs `body` on the user names' parallel arrays (names, values, formulas, readers), moved out of the report
+    /// Runs `body` on the arrays parallel to the user names (values, formulas, readers), moved out of the report
     /// and stored back (see Support/Exclusivity.swift): one owner of that dance for every change of their length.
     @inline(__always)
-    private func changeUserArrays(
-        _ body: (inout [String], inout [Value], inout [FormulaCell?], inout [[Int]]) -> Void
-    ) {
-        var (names, values, formulas, readers) = (
-            take(&userNames), take(&userValues), take(&userFormulas), take(&userReaders)
-        )
-        body(&names, &values, &formulas, &readers)
-        (userNames, userValues, userFormulas, userReaders) = (names, values, formulas, readers)
+    private func changeUserArrays(_ body: (inout [Value], inout [FormulaCell?], inout [[Int]]) -> Void) {
+        var (values, formulas, readers) = (take(&userValues), take(&userFormulas), take(&userReaders))
+        body(&values, &formulas, &readers)
+        (userValues, userFormulas, userReaders) = (values, formulas, readers)
     }
 
     /// The name of a local id within the report.
@@ -268,7 +273,7 @@ final class ReportState {
     /// ``local(of:)`` for a name known to have a `.` or not (`dotted`): a plain name skips the template's table
     /// when no cell name is plain.
     func local(of name: String, dotted: Bool) -> Int? {
-        shape.nameIndex.index(of: name, dotted: dotted) ?? userIndex[name]
+        shape.nameIndex.index(of: name, dotted: dotted) ?? userLocal(of: name)
     }
 
     /// The text of `meta.org` / `meta.year`, for cross-year pairing.

@@ -32,7 +32,14 @@ extension Workbook {
             var inverses: [Operation] = []
             inverses.reserveCapacity(steps.count)
             do {
-                for step in steps { inverses.append(try applyStep(step)) }
+                for index in steps.indices {
+                    // A definition's parts read where the step lies: no copy of the step, no second dispatch.
+                    if case .definition(let slot, let name, let source) = steps[index] {
+                        inverses.append(try applyDefinition(slot, name, source))
+                    } else {
+                        inverses.append(try applyStep(steps[index]))
+                    }
+                }
             } catch {
                 // Undo the steps already applied; each inverse returns to a state that was valid a moment ago, and
                 // recomputes at once. The cells deferred so far are recomputed after them.
@@ -197,7 +204,7 @@ extension Workbook {
     func applyDefinition(_ slot: Int, _ name: String, _ source: String?) throws(EngineError) -> Operation {
         guard let report = reports[slot] else { throw .noReport }
         guard let source else {
-            let existing = report.userIndex[name].map { CellID(report: slot, local: $0) }
+            let existing = report.userLocal(of: name).map { CellID(report: slot, local: $0) }
             let oldSource = existing.flatMap { formula(at: $0.raw)?.source }
             guard let id = existing, oldSource != nil else { throw .unknownName(name, suggestion: nil) }
             let users = readers(of: id.raw, context: slot)
@@ -273,13 +280,13 @@ extension Workbook {
                 installed.append(id)
             }
             for (name, source) in snapshot.definitions {
-                guard let local = report.userIndex[name] else { continue }
+                guard let local = report.userLocal(of: name) else { continue }
                 let id = CellID(report: slot, local: local)
                 try setContent(.formula(source), at: id)
                 installed.append(id)
             }
             for (name, source) in metrics {
-                guard let local = report.userIndex[name] else { continue }
+                guard let local = report.userLocal(of: name) else { continue }
                 let id = CellID(report: slot, local: local)
                 do {
                     try setContent(.formula(source), at: id)

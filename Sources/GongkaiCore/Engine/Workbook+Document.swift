@@ -91,7 +91,7 @@ extension Workbook {
         }
         for report in document.reports {
             guard let slot = slotByName[report.name], let state = reports[slot] else { continue }
-            for definition in report.definitions where state.userIndex[definition.name] == nil {
+            for definition in report.definitions where state.userLocal(of: definition.name) == nil {
                 try validateUserName(definition.name, in: state)
                 state.appendUserName(definition.name)
                 pendingNames.insert(CellID(report: slot, local: state.shape.userBase + state.userNames.count - 1).raw)

@@ -48,7 +48,8 @@ extension Workbook {
         if u >= 0 {
             guard u < report.userReaders.count else { return }
             var all = take(&report.userReaders)
-            all[u].append(reader)
+            // A cell's first reader as a literal: a direct allocation, cheaper than growing an empty array.
+            if all[u].isEmpty { all[u] = [reader] } else { all[u].append(reader) }
             report.userReaders = all
         } else {
             dependents[raw, default: []].append(reader)

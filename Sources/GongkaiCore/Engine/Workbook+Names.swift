@@ -30,6 +30,19 @@ extension Workbook {
         return CellID(report: slot, local: local)
     }
 
+    /// ``cell(named:dotted:context:)`` for a name given as its UTF-8 bytes (a simple formula's, ``SimpleFormula``):
+    /// a plain name is looked up among the report's user names without making a string, unless the report's template
+    /// has plain cell names too.
+    func cell(named bytes: Span<UInt8>, dotted: Bool, context: Int?) -> CellID? {
+        guard !dotted, let context, context < reports.count, let report = reports[context],
+            !report.shape.nameIndex.hasPlainNames
+        else {
+            return cell(named: SimpleFormula.string(bytes), dotted: dotted, context: context)
+        }
+        guard let local = report.userLocal(of: bytes), isLive(report, slot: context, local: local) else { return nil }
+        return CellID(report: context, local: local)
+    }
+
     /// A formula compiled against the names of report `context` (unqualified names mean it; nil: none is current).
     func compileFormula(_ source: String, context: Int?) throws(EngineError) -> CompiledFormula {
         try FormulaBridge.compile(
@@ -119,7 +132,7 @@ extension Workbook {
 
     /// The names a reference could mean in a report: its cells, its user names, the report names.
     func candidateNames(of report: ReportState) -> [String] {
-        report.shape.names + report.userIndex.keys.sorted()
+        report.shape.names + Set(report.userNames).sorted()
             + reportNames
     }
 
@@ -137,10 +150,21 @@ extension Workbook {
     @inline(__always)
     func slot<S: StringProtocol>(named name: S) -> Int? {
         if reports.count <= 4 {
-            for (slot, report) in reports.enumerated() { if let report, report.name == name { return slot } }
+            // Byte counts first: names of other lengths differ without the strings' comparison.
+            let count = name.utf8.count
+            for (slot, report) in reports.enumerated() {
+                if let report, report.name.utf8.count == count, report.name == name { return slot }
+            }
             return nil
         }
-        return slotByName[String(name)]
+        return slot(lookingUp: String(name))
+    }
+
+    /// ``slot(named:)`` among many reports: one hash, in one place (not inlined into every caller, each with the
+    /// dictionary's checked access).
+    @inline(never)
+    func slot(lookingUp name: String) -> Int? {
+        slotByName[name]
     }
 
     /// The shared dependency structure of a template.
@@ -177,25 +201,27 @@ extension Workbook {
 
     /// A user name: dotted identifiers, not a template or text cell, not starting with a report name.
     func validateUserName(_ name: String, in report: ReportState) throws(EngineError) {
-        let head: Substring
-        let plain = Workbook.isIdentifier(name)
-        if plain {
-            head = Substring(name)  // the usual name: one pass over it
-        } else {
-            let segments = name.split(separator: ".", omittingEmptySubsequences: false)
-            guard segments.count > 1, segments.allSatisfy({ Workbook.isIdentifier($0) }) else {
-                throw .invalidName(name, reason: "use lower-case letters, digits and _ in dot-separated parts")
+        if NameSyntax.isIdentifier(name) {
+            // The usual name, one segment (its own head): checked as a string, no head remembered.
+            if report.shape.nameIndex.index(of: name, dotted: false) != nil {
+                throw .invalidName(name, reason: "it is a cell of the template")
             }
-            head = segments[0]
+            if slot(named: name) != nil { throw .invalidName(name, reason: "it starts with the report name ‘\(name)’") }
+            return
         }
-        if report.shape.nameIndex.index(of: name, dotted: !plain) != nil {
+        let segments = name.split(separator: ".", omittingEmptySubsequences: false)
+        guard segments.count > 1, segments.allSatisfy({ Workbook.isIdentifier($0) }) else {
+            throw .invalidName(name, reason: "use lower-case letters, digits and _ in dot-separated parts")
+        }
+        let head = segments[0]
+        if report.shape.nameIndex.index(of: name, dotted: true) != nil {
             throw .invalidName(name, reason: "it is a cell of the template")
         }
         if slot(named: head) != nil {
             throw .invalidName(name, reason: "it starts with the report name ‘\(head)’")
         }
-        // `head.rest` would read as a qualified name if a report were named `head`; a plain name never does.
-        if head.utf8.count < name.utf8.count { userNameHeads.insert(String(head)) }
+        // `head.rest` would read as a qualified name if a report were named `head`.
+        userNameHeads.insert(String(head))
     }
 
     /// `[a-z_][a-z0-9_]*`, Han ideographs counting as letters (``NameSyntax``).

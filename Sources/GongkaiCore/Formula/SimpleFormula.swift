@@ -7,13 +7,19 @@
 /// error — gives nil, and the caller takes the general path, which builds the same tree or the diagnostic with its
 /// location.
 enum SimpleFormula {
+    /// The name whose UTF-8 bytes a simple formula gives its `cell` lookup, as a string.
+    static func string(_ bytes: Span<UInt8>) -> String {
+        String(utf8Bytes: bytes)
+    }
+
     /// The most operands a simple formula has; longer ones take the general path (which checks the height limit).
     static let operandLimit = 64
 
     /// `source` bound, when it is simple and `cell` knows every name in it (a name as written, and whether it has a
     /// `.`, to its raw id).
-    static func compile(_ source: String, cell: (String, Bool) -> Int?) -> BoundExpression? {
-        var scanner = Scanner(source)
+    static func compile(_ source: String, cell: (Span<UInt8>, Bool) -> Int?) -> BoundExpression? {
+        let bytes = source.utf8.span
+        var scanner = Scanner()
         // `sum` holds the terms added so far, `term` the factors multiplied so far: `+ -` bind looser than `* /`,
         // both left-associative, as the parser's precedence climbing has them.
         var sum: BoundNode?
@@ -22,20 +28,30 @@ enum SimpleFormula {
         var pendingTerm: BinaryOperator = .multiply
         var operands = 0
         while true {
-            guard operands < operandLimit, let operand = scanner.operand(cell) else { return nil }
+            guard operands < operandLimit, let operand = scanner.operand(bytes, cell) else { return nil }
             operands += 1
-            term = term.map { SimpleFormula.combine(pendingTerm, $0, operand) } ?? operand
-            let next = scanner.binaryOperator()
+            // The nodes are moved, not copied, into the one combining them (`consume`).
+            let factor: BoundNode
+            if let left = term.take() {
+                factor = SimpleFormula.combine(pendingTerm, left, operand)
+            } else {
+                factor = operand
+            }
+            let next = scanner.binaryOperator(bytes)
             if next == .multiply || next == .divide {
                 pendingTerm = next!
+                term = consume factor
                 continue
             }
-            sum = sum.map { SimpleFormula.combine(pendingSum, $0, term!) } ?? term
-            term = nil
+            if let left = sum.take() {
+                sum = SimpleFormula.combine(pendingSum, left, factor)
+            } else {
+                sum = consume factor
+            }
             guard let next else { break }
             pendingSum = next
         }
-        guard scanner.atEnd, let sum else { return nil }
+        guard scanner.index == bytes.count, let sum = sum.take() else { return nil }
         return BoundExpression(root: sum, reading: scanner.cells)
     }
 
@@ -54,85 +70,79 @@ enum SimpleFormula {
         return .binary(op, left, right)
     }
 
-    /// Reads the source's bytes front to back (copied into an array once: indexing a string's UTF-8 view costs
-    /// several times more); `nil` from a reading method means "not simple".
+    /// Reads the source's UTF-8 bytes front to back, given to each call as a span of the string's own storage
+    /// (indexing the UTF-8 view costs several times more; copying the bytes into an array is an allocation);
+    /// `nil` from a reading method means "not simple".
     private struct Scanner {
-        let bytes: [UInt8]
         var index = 0
         /// The cells of the names read so far, in source order.
         var cells: [Int] = []
 
-        init(_ source: String) {
-            bytes = Array(source.utf8)
-            cells.reserveCapacity(4)  // room for the usual few names at once, not grown one by one
-        }
-
-        var atEnd: Bool { index == bytes.count }
-
         /// The byte at the current index, 0 at the end.
-        private var current: UInt8 { index < bytes.count ? bytes[index] : 0 }
+        private func current(_ bytes: Span<UInt8>) -> UInt8 { index < bytes.count ? bytes[index] : 0 }
 
-        private mutating func advance() { index += 1 }
-
-        private mutating func skipBlanks() {
+        private mutating func skipBlanks(_ bytes: Span<UInt8>) {
             while index < bytes.count, bytes[index].isFormulaBlank { index += 1 }
         }
 
         /// An unsigned integer literal or a resolved name, blanks before it skipped.
-        mutating func operand(_ cell: (String, Bool) -> Int?) -> BoundNode? {
-            skipBlanks()
-            let byte = current
-            if byte.isFormulaDigit { return number() }
+        mutating func operand(_ bytes: Span<UInt8>, _ cell: (Span<UInt8>, Bool) -> Int?) -> BoundNode? {
+            skipBlanks(bytes)
+            let byte = current(bytes)
+            if byte.isFormulaDigit { return number(bytes) }
             guard byte.startsFormulaName else { return nil }
             let start = index
             var dotted = false
             while true {
-                while current.continuesFormulaName { advance() }
-                guard current == UInt8(ascii: ".") else { break }
-                advance()
+                while current(bytes).continuesFormulaName { index += 1 }
+                guard current(bytes) == UInt8(ascii: ".") else { break }
+                index += 1
                 dotted = true
-                guard current.startsFormulaName else { return nil }
+                guard current(bytes).startsFormulaName else { return nil }
             }
             // `*` right after a name may start a glob (`hz*.t4…`), `(` a call, a non-ASCII byte go on the name or be
             // an error: the general path sorts those out. (So the name ends on a Character boundary.)
-            let end = current
-            guard end < 0x80, end != UInt8(ascii: "("), end != UInt8(ascii: "*") || peek() != UInt8(ascii: ".") else {
+            let end = current(bytes)
+            guard end < 0x80, end != UInt8(ascii: "("), end != UInt8(ascii: "*") || peek(bytes) != UInt8(ascii: ".")
+            else {
                 return nil
             }
-            guard let id = cell(String(decoding: bytes[start..<index], as: UTF8.self), dotted) else { return nil }
-            cells.append(id)
+            guard let id = cell(bytes.extracting(start..<index), dotted) else { return nil }
+            // The usual formula names one cell or two: the first made as a literal (a direct allocation, cheaper
+            // than reserving room in an empty array).
+            if cells.isEmpty { cells = [id] } else { cells.append(id) }
             return .cell(id)
         }
 
         /// The byte after the current one, 0 past the end.
-        private func peek() -> UInt8 { index + 1 < bytes.count ? bytes[index + 1] : 0 }
+        private func peek(_ bytes: Span<UInt8>) -> UInt8 { index + 1 < bytes.count ? bytes[index + 1] : 0 }
 
         /// Digits without a fraction that fit one word (a fraction, or more digits, takes the general path).
-        private mutating func number() -> BoundNode? {
+        private mutating func number(_ bytes: Span<UInt8>) -> BoundNode? {
             var value: Int64 = 0
             var digits = 0
-            while current.isFormulaDigit {
+            while current(bytes).isFormulaDigit {
                 guard digits < 18 else { return nil }
-                value = value * 10 + Int64(current - UInt8(ascii: "0"))
+                value = value * 10 + Int64(current(bytes) - UInt8(ascii: "0"))
                 digits += 1
-                advance()
+                index += 1
             }
-            guard current != UInt8(ascii: "."), !current.continuesFormulaName else { return nil }
+            guard current(bytes) != UInt8(ascii: "."), !current(bytes).continuesFormulaName else { return nil }
             return .constant(.number(DecimalNumber(word: value)))
         }
 
         /// `+ - * /` after blanks; nil at the end (blanks skipped) or before anything else (left unread).
-        mutating func binaryOperator() -> BinaryOperator? {
-            skipBlanks()
+        mutating func binaryOperator(_ bytes: Span<UInt8>) -> BinaryOperator? {
+            skipBlanks(bytes)
             let op: BinaryOperator
-            switch current {
+            switch current(bytes) {
             case UInt8(ascii: "+"): op = .add
             case UInt8(ascii: "-"): op = .subtract
             case UInt8(ascii: "*"): op = .multiply
             case UInt8(ascii: "/"): op = .divide
             default: return nil
             }
-            advance()
+            index += 1
             return op
         }
     }

@@ -94,7 +94,7 @@ extension Workbook {
         if old == nil, definition != nil {
             // A user's own `let m.NAME` would be overwritten: refuse.
             for case let report? in reports {
-                if let local = report.userIndex[cell], report.userFormulas[local - report.shape.userBase] != nil {
+                if let local = report.userLocal(of: cell), report.userFormulas[local - report.shape.userBase] != nil {
                     throw .duplicate(report.name + "." + cell)
                 }
             }
@@ -108,7 +108,8 @@ extension Workbook {
                 guard let report else { continue }
                 if let definition {
                     done.append(try applyDefinition(slot, cell, definition.formula))
-                } else if let local = report.userIndex[cell], report.userFormulas[local - report.shape.userBase] != nil
+                } else if let local = report.userLocal(of: cell),
+                    report.userFormulas[local - report.shape.userBase] != nil
                 {
                     done.append(try applyDefinition(slot, cell, nil))
                 }
@@ -192,7 +193,7 @@ extension Workbook {
         if metricDefinitions.contains(where: { $0.name == name }) {
             let cell = Metric.cellName(name)
             return (slots ?? liveSlots).map { slot in
-                guard let report = reports[slot], let local = report.userIndex[cell],
+                guard let report = reports[slot], let local = report.userLocal(of: cell),
                     isLive(report, slot: slot, local: local)
                 else { return (slot, .empty, "\(cell) cannot be computed in this report") }
                 let value = report.value(local: local)

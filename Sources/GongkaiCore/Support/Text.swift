@@ -38,6 +38,12 @@ extension StringProtocol {
 }
 
 extension String {
+    /// The string of UTF-8 bytes (ill-formed ones repaired), read from a span of another string's storage: a name or
+    /// a statement's part cut out by a byte scanner without an array of its bytes.
+    public init(utf8Bytes bytes: Span<UInt8>) {
+        self = bytes.withUnsafeBufferPointer { String(decoding: $0, as: UTF8.self) }
+    }
+
     /// The text's lines, empty ones included: what `split(separator: "\n", omittingEmptySubsequences: false)`
     /// gives, found byte by byte instead of Character by Character (a `\r\n` is one Character, so it stays inside a
     /// line as it does there).

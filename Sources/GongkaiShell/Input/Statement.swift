@@ -92,9 +92,10 @@ enum Statement: Equatable {
     /// The common statement `NAME = RIGHT` in printable ASCII (blanks: spaces and tabs), classified on bytes, where
     /// a Character is a byte; nil for anything else, which the general path classifies.
     static func asciiAssignment(_ text: String) -> Statement? {
-        let bytes = text.utf8
-        guard bytes.allSatisfy({ ($0 >= 0x20 && $0 < 0x7F) || $0 == 0x09 }) else { return nil }
-        let line = Array(bytes)
+        // The bytes read through a span of the string's storage (no array; the UTF-8 view's iterator costs several
+        // times more per byte).
+        let line = text.utf8.span
+        for k in line.indices where !((line[k] >= 0x20 && line[k] < 0x7F) || line[k] == 0x09) { return nil }
         let isBlank = { (b: UInt8) in b == 0x20 || b == 0x09 }
         let isLetter = { (b: UInt8) in (b | 0x20) >= UInt8(ascii: "a") && (b | 0x20) <= UInt8(ascii: "z") || b == 0x5F }
         let isDigit = { (b: UInt8) in b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9") }
@@ -111,7 +112,7 @@ enum Statement: Equatable {
             }
             break
         }
-        let target = String(decoding: line[start..<i], as: UTF8.self)
+        let target = String(utf8Bytes: line.extracting(start..<i))
         guard target != "let" else { return nil }
         while i < line.count, isBlank(line[i]) { i += 1 }
         guard i < line.count, line[i] == UInt8(ascii: "="), i + 1 >= line.count || line[i + 1] != UInt8(ascii: "=")
@@ -121,7 +122,7 @@ enum Statement: Equatable {
         var end = line.count
         while end > from, isBlank(line[end - 1]) { end -= 1 }
         return .assignment(
-            target: target, right: String(decoding: line[from..<end], as: UTF8.self), rightOffset: from)
+            target: target, right: String(utf8Bytes: line.extracting(from..<end)), rightOffset: from)
     }
 
     /// A dotted name (`t3.new.natural`, `sy2023.rate`) starting at `i`, advancing past it.

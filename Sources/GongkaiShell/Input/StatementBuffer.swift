@@ -38,18 +38,23 @@ struct StatementBuffer {
     static func openParentheses(in text: String) -> Int {
         var depth = 0
         var inString = false
-        // ASCII text (most statements): bytes are Characters, no grapheme breaking needed.
-        if text.utf8.allSatisfy({ $0 < 0x80 }) {
-            for byte in text.utf8 {
-                switch byte {
-                case UInt8(ascii: "\""): inString.toggle()
-                case UInt8(ascii: "(") where !inString: depth += 1
-                case UInt8(ascii: ")") where !inString: depth -= 1
-                default: break
-                }
+        // ASCII text (most statements): bytes are Characters, no grapheme breaking needed. Read through a span of the
+        // string's storage; the first other byte hands the text to the Characters' loop.
+        let bytes = text.utf8.span
+        var ascii = true
+        for k in bytes.indices {
+            switch bytes[k] {
+            case UInt8(ascii: "\""): inString.toggle()
+            case UInt8(ascii: "(") where !inString: depth += 1
+            case UInt8(ascii: ")") where !inString: depth -= 1
+            case 0x80...: ascii = false
+            default: break
             }
-            return depth
+            if !ascii { break }
         }
+        if ascii { return depth }
+        depth = 0
+        inString = false
         for character in text {
             switch character {
             case "\"": inString.toggle()

@@ -9,7 +9,8 @@ import Testing
 
     /// The fast path's result for `source`, names looked up in the sheet.
     static func fast(_ source: String) -> BoundExpression? {
-        SimpleFormula.compile(source) { name, dotted in
+        SimpleFormula.compile(source) { bytes, dotted in
+            let name = SimpleFormula.string(bytes)
             #expect(dotted == name.contains("."), "\(name)")
             return sheet.names.firstIndex(of: name)
         }
