@@ -97,44 +97,68 @@ extension Shell {
     ///
     /// A large change (a load) is summarised after `Shell.changeLimit` lines, so the report stays readable.
     func printChanges(_ changes: ChangeSet) {
-        func name(_ report: String, _ cell: String) -> String { workbook.displayName(cell, in: report) }
         if changes.isEmpty {
             output.line("(no change)")
             return
         }
-        // One text, written once: a script statement's change report is its hot path (docs: the benchmarks).
-        var text = TextBuilder(capacity: 96 * min(changes.cells.count + changes.rules.count, 2 * Shell.changeLimit + 2))
-        func add(_ name: String, _ nameWidth: Int, _ width: Int, _ rest: String...) {
+        // One text, written once: a script statement's change report is its hot path (docs: the benchmarks). The
+        // changes are read in place, by index, and each line is appended part by part: no array of names, widths or
+        // lines, no string per value.
+        let current = workbook.currentReport
+        func shown(_ report: String, _ name: String) -> String {
+            report == current ? name : Workbook.qualifiedName(name, in: report)
+        }
+        let cells = changes.cells
+        let rules = changes.rules
+        var text = TextBuilder(capacity: 96 * min(cells.count + rules.count, 2 * Shell.changeLimit + 2))
+        var width = 0
+        for k in cells.indices { width = max(width, displayWidth(shown(cells[k].report, cells[k].name))) }
+        width = min(width, 36)
+        for k in cells.indices {
+            if k == Shell.changeLimit {
+                text.append("… and \(cells.count - k) more values\n")
+                break
+            }
+            let name = shown(cells[k].report, cells[k].name)
             text.append(name)
-            text.append(spaces: width - nameWidth)
+            text.append(spaces: width - displayWidth(name))
             text.append("  ")
-            for part in rest { text.append(part) }
+            Shell.append(cells[k].old, to: &text)
+            text.append(" → ")
+            Shell.append(cells[k].new, to: &text)
             text.append(ascii: "\n")
         }
-        let cellNames = changes.cells.map { name($0.report, $0.name) }
-        let cellWidths = cellNames.map(displayWidth)
-        let width = min(cellWidths.max() ?? 0, 36)
-        for (n, change) in changes.cells.enumerated() {
+        var ruleWidth = 0
+        for k in rules.indices where Shell.isReported(rules[k]) {
+            ruleWidth = max(ruleWidth, displayWidth(shown(rules[k].report, rules[k].name)))
+        }
+        ruleWidth = min(ruleWidth, 36)
+        var n = 0
+        for k in rules.indices {
+            guard let description = Shell.describe(rules[k]) else { continue }
             if n == Shell.changeLimit {
-                text.append("… and \(changes.cells.count - n) more values\n")
+                let rest = rules[k...].count { Shell.isReported($0) }
+                text.append("… and \(rest) more rule changes\n")
                 break
             }
-            add(cellNames[n], cellWidths[n], width, Shell.show(change.old), " → ", Shell.show(change.new))
-        }
-        let ruleLines = changes.rules.compactMap { change -> (String, String)? in
-            guard let text = Shell.describe(change) else { return nil }
-            return (name(change.report, change.name), text)
-        }
-        let ruleWidths = ruleLines.map { displayWidth($0.0) }
-        let ruleWidth = min(ruleWidths.max() ?? 0, 36)
-        for (n, line) in ruleLines.enumerated() {
-            if n == Shell.changeLimit {
-                text.append("… and \(ruleLines.count - n) more rule changes\n")
-                break
-            }
-            add(line.0, ruleWidths[n], ruleWidth, paint(line.1))
+            n += 1
+            let name = shown(rules[k].report, rules[k].name)
+            text.append(name)
+            text.append(spaces: ruleWidth - displayWidth(name))
+            text.append("  ")
+            text.append(paint(description))
+            text.append(ascii: "\n")
         }
         output.write(text.text)
+    }
+
+    /// ``show(_:)`` appended to `text`; a count as its digits, without a string of its own.
+    static func append(_ value: Value, to text: inout TextBuilder) {
+        if case .number(let number) = value, let count = number.intValue {
+            text.append(count)
+        } else {
+            text.append(show(value))
+        }
     }
 
     /// A rule change coloured on a terminal (red when it broke, green when it healed); as is otherwise.
@@ -159,11 +183,15 @@ extension Shell {
         }
     }
 
+    /// Whether a change report says anything of `change` (``describe(_:)`` is not nil): the rule appeared, went
+    /// or changed its status.
+    static func isReported(_ change: RuleChange) -> Bool { change.new == nil || change.old != change.new }
+
     /// `broke: imbalance 1 (error)`, `healed`, `incomplete`, … for a rule whose status changed.
     static func describe(_ change: RuleChange) -> String? {
+        guard isReported(change) else { return nil }
         switch (change.old, change.new) {
         case (_, nil): return "removed"
-        case (let old, .some(let new)) where old == new: return nil
         case (.some(.incomplete), .some(.holds)): return "complete: holds"
         case (_, .some(.holds)): return change.old == nil ? "added: holds" : "healed"
         case (.some(.incomplete), .some(.fails)): return Shell.detailed("complete: fails", change.result)

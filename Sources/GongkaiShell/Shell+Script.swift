@@ -19,9 +19,12 @@ extension Shell {
 
     /// The lines of a script with their numbers, expectation lines left out (see ``lines(ofScript:)``).
     static func scriptLines(_ text: String) -> [(number: Int, text: String)] {
+        let lines = lineSlices(ofScript: text)
         var numbered: [(number: Int, text: String)] = []
-        for (index, line) in lines(ofScript: text).enumerated() where ScriptTest.expectation(line) == nil {
-            numbered.append((index + 1, line))
+        numbered.reserveCapacity(lines.count)
+        for (index, slice) in lines.enumerated() {
+            let line = String(slice)
+            if ScriptTest.expectation(line) == nil { numbered.append((index + 1, line)) }
         }
         return numbered
     }
@@ -29,9 +32,14 @@ extension Shell {
     /// The lines of a script: they end at every line feed (a CRLF line keeps its carriage return, which is dropped
     /// when it runs); the final line feed ends the last line and starts no new one.
     static func lines(ofScript text: String) -> [String] {
+        lineSlices(ofScript: text).map(String.init)
+    }
+
+    /// ``lines(ofScript:)`` as slices of the text.
+    private static func lineSlices(ofScript text: String) -> [Substring] {
         var lines = text.lines(cuttingCRLF: true)
         if lines.last?.isEmpty == true { lines.removeLast() }
-        return lines.map(String.init)
+        return lines
     }
 
     /// Runs statements given line by line (see `run(script:name:)`).
@@ -81,7 +89,9 @@ extension Shell {
             }
         }
         for (number, rawLine) in lines {
-            let line = rawLine.hasSuffix("\r") ? String(rawLine.dropLast()) : rawLine
+            // A line whose last Character is a carriage return ends in that byte: the byte first, the Character then.
+            let endsInReturn = rawLine.utf8.last == UInt8(ascii: "\r") && rawLine.hasSuffix("\r")
+            let line = endsInReturn ? String(rawLine.dropLast()) : rawLine
             if buffer.isEmpty { firstLine = number }
             // `.fill` answers are taken line by line, as typed.
             let statement: String?

@@ -1,6 +1,6 @@
 /// Report and rule names → slots and ids, with `[String: Int]`'s meaning (names equal when canonically equal) at a
 /// fraction of its cost: a name of ASCII and CJK unified ideographs — every name Gongkai makes, `洪泽区2024` — is
-/// hashed by its scalars and compared by its bytes.
+/// hashed by its bytes (``NameTable``'s hash) and compared by them.
 ///
 /// The standard hash of a non-ASCII `String` first checks and, if need be, normalises it (NFC): about 2,500
 /// instructions for a report name, looked up a dozen times for each report loaded and checked. ASCII and CJK unified
@@ -117,17 +117,15 @@ struct NameIndex: Sendable {
         return plain.keys.first { $0.name == name }.map(Location.plain)
     }
 
-    /// FNV-1a over the scalars of a plain name (ASCII and CJK unified ideographs only); nil for any other name.
+    /// ``NameTable``'s hash of a plain name (ASCII and CJK unified ideographs only); nil for any other name.
     static func plainHash(_ name: String) -> Int? {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for scalar in name.unicodeScalars {
             let v = scalar.value
             guard
                 v < 0x80 || (0x3400...0x9FFF).contains(v) || (0x20000...0x2F7FF).contains(v)
                     || (0x30000...0x3FFFF).contains(v)
             else { return nil }
-            hash = (hash ^ UInt64(v)) &* 0x100_0000_01b3
         }
-        return Int(truncatingIfNeeded: hash)
+        return NameTable.hash(name)
     }
 }

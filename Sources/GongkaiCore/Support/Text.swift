@@ -194,12 +194,24 @@ public struct TextBuilder {
     @inlinable public mutating func append(_ number: Int) {
         if number < 0 { storage.append(UInt8(ascii: "-")) }
         var magnitude = number.magnitude
+        var count = 1
+        var rest = magnitude / 10
+        while rest > 0 {
+            count += 1
+            rest /= 10
+        }
+        // Room for the digits first, then each written from the last (appending and reversing a slice cost several
+        // hundred instructions a number).
         let start = storage.count
-        repeat {
-            storage.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
-            magnitude /= 10
-        } while magnitude > 0
-        storage[start...].reverse()
+        storage.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: count))
+        storage.withUnsafeMutableBufferPointer { buffer in
+            var i = start + count
+            repeat {
+                i -= 1
+                buffer[i] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: magnitude % 10)
+                magnitude /= 10
+            } while magnitude > 0
+        }
     }
 
     /// The number of bytes so far.

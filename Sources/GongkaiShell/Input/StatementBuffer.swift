@@ -13,9 +13,18 @@ struct StatementBuffer {
 
     /// Adds a line; returns the complete statement once it is balanced, or `nil` while it continues.
     mutating func append(_ line: String) -> String? {
-        if line.hasSuffix("\\") {
+        // A line whose last Character is a backslash ends in its byte: the byte first, the Character test then.
+        if line.utf8.last == UInt8(ascii: "\\"), line.hasSuffix("\\") {
             pending.append(String(line.dropLast()))
             return nil
+        }
+        if pending.isEmpty {
+            // A statement of one line (nearly all): no array, no join.
+            if StatementBuffer.openParentheses(in: line) > 0 {
+                pending.append(line)
+                return nil
+            }
+            return line
         }
         pending.append(line)
         let statement = pending.joined(separator: "\n")
