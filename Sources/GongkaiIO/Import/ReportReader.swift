@@ -182,7 +182,7 @@ struct ReportReader {
 
     /// The other format the document is printed in, when it prints one of that format's own labels.
     func otherFormat() -> ReportTemplate? {
-        plan.otherFormats.first { format in format.markers.contains { findText($0, from: 0) != nil } }?.template
+        plan.otherFormats.first { LabelText.containsAny(of: $0.markers, in: stream) }?.template
     }
 
     mutating func read() throws(ImportError) -> (texts: [String: String], tablesFound: Int) {

@@ -87,6 +87,45 @@ enum LabelText {
             }
         } ?? nil
     }
+
+    /// Whether any of `needles` occurs in `haystack`: `needles.contains { firstIndex(of: $0[...], in: haystack) != nil }`
+    /// in one pass over the text (four places at a time while none holds a needle's first scalar).
+    static func containsAny(of needles: [[Unicode.Scalar]], in haystack: [Unicode.Scalar]) -> Bool {
+        let needles = needles.filter { !$0.isEmpty && $0.count <= haystack.count }
+        guard var shortest = needles.first?.count else { return false }
+        // Up to four distinct first scalars, the list padded by repeating one; more than four: no skipping.
+        var firsts: [UInt32] = []
+        for needle in needles {
+            shortest = Swift.min(shortest, needle.count)
+            if !firsts.contains(needle[0].value) { firsts.append(needle[0].value) }
+        }
+        let skipping = firsts.count <= 4
+        while firsts.count < 4 { firsts.append(firsts[0]) }
+        let (f0, f1) = (SIMD4<UInt32>(repeating: firsts[0]), SIMD4<UInt32>(repeating: firsts[1]))
+        let (f2, f3) = (SIMD4<UInt32>(repeating: firsts[2]), SIMD4<UInt32>(repeating: firsts[3]))
+        return haystack.withUnsafeBufferPointer { text -> Bool in
+            guard let base = text.baseAddress else { return false }
+            // A load of four at `i` reads below `last + 4 <= text.count`; a needle is compared only where it fits.
+            let last = text.count - shortest
+            var i = 0
+            while i <= last {
+                if skipping && i &+ 3 <= last {
+                    let four = UnsafeRawPointer(base + i).loadUnaligned(as: SIMD4<UInt32>.self)
+                    if !any((four .== f0) .| (four .== f1) .| (four .== f2) .| (four .== f3)) {
+                        i &+= 4
+                        continue
+                    }
+                }
+                for needle in needles where needle[0] == text[i] && i + needle.count <= text.count {
+                    var k = 1
+                    while k < needle.count && text[i + k] == needle[k] { k += 1 }
+                    if k == needle.count { return true }
+                }
+                i += 1
+            }
+            return false
+        }
+    }
 }
 
 /// A row of a table as it is printed and read: one template row, or all rows of a table printed as one line of values

@@ -152,4 +152,30 @@ struct ImportFastPathTests {
             #expect(TextMarkup.hasMarkupBytes(text) == text.utf8.contains { TextMarkup.markupBytes[Int($0)] })
         }
     }
+
+    @Test("one pass for several needles finds one exactly when a search per needle does")
+    func containsAnyInOnePass() throws {
+        let pieces = ["本年新制作数量", "本年", "对外公开总数量", "第二十条第（九）项", "第", "对", "本", "1", "a", " ", "👍"]
+        var generator = SystemRandomNumberGenerator()
+        var texts = try Self.fixtureLines()
+        texts.append(texts.joined(separator: "\n"))
+        for _ in 0..<3000 {
+            texts.append((0..<Int.random(in: 0...9, using: &generator)).map { _ in pieces.randomElement()! }.joined())
+        }
+        let needleSets: [[[Unicode.Scalar]]] =
+            ReportTemplate.all.map { $0.markers.map { LabelText.normalized($0) } } + [
+                [], [[]], [Array("本年".unicodeScalars), Array("本".unicodeScalars)], [Array("第二十条第（九）项".unicodeScalars)],
+                [Array("a1".unicodeScalars), Array("对外公开总数量".unicodeScalars), Array(" ".unicodeScalars)],
+                ["本年", "对外", "第二", "1", "a"].map { Array($0.unicodeScalars) },
+            ]
+        for text in texts {
+            let haystack = Array(text.unicodeScalars)
+            for needles in needleSets {
+                #expect(
+                    LabelText.containsAny(of: needles, in: haystack)
+                        == needles.contains { !$0.isEmpty && LabelText.firstIndex(of: $0[...], in: haystack) != nil },
+                    "\(text)")
+            }
+        }
+    }
 }
