@@ -21,7 +21,7 @@ final class ReportState {
     var userMarks: [UInt32] = []
     /// Formulas of user names (nil once undefined) and the formula cells reading each user name, by user index.
     var userFormulas: [FormulaCell?] = []
-    var userReaders: [[Int]] = []
+    var userReaders: [UserReaders] = []
     /// The user names and their positions. Read through a copy (a lookup in place would be a call inside the
     /// access, which keeps every access checked at run time), changed by moving it out and back.
     private var userTable = UserNameTable()
@@ -218,7 +218,7 @@ final class ReportState {
         changeUserArrays { values, formulas, readers in
             values.append(.empty)
             formulas.append(nil)
-            readers.append([])
+            readers.append(.none)
         }
     }
 
@@ -252,7 +252,7 @@ final class ReportState {
     /// Runs `body` on the arrays parallel to the user names (values, formulas, readers), moved out of the report
     /// and stored back (see Support/Exclusivity.swift): one owner of that dance for every change of their length.
     @inline(__always)
-    private func changeUserArrays(_ body: (inout [Value], inout [FormulaCell?], inout [[Int]]) -> Void) {
+    private func changeUserArrays(_ body: (inout [Value], inout [FormulaCell?], inout [UserReaders]) -> Void) {
         var (values, formulas, readers) = (take(&userValues), take(&userFormulas), take(&userReaders))
         body(&values, &formulas, &readers)
         (userValues, userFormulas, userReaders) = (values, formulas, readers)

@@ -131,16 +131,7 @@ extension Workbook {
             throw .unknownName(name(of: id.raw, context: nil), suggestion: nil)
         }
         let local = id.local
-        if case .formula(let source) = content {
-            let compiled = try compileChecked(source, at: id)
-            uninstallFormula(at: id)
-            install(FormulaCell(source: source, compiled: compiled), at: id)
-            if local < report.shape.cellCount {
-                report.setContentFlags(ReportState.hasFormula, at: local)
-                report.setProvenance(nil, at: local)
-            }
-            return
-        }
+        if case .formula(let source) = content { return try enterFormula(source, at: id, in: report) }
         guard local < report.shape.userBase else {
             throw .notAllowed(name(of: id.raw, context: current), reason: "use undefine to remove a user name")
         }
@@ -161,6 +152,20 @@ extension Workbook {
             } else {
                 write(.empty, at: id, in: report)
             }
+        }
+    }
+
+    /// ``setContent(_:at:)`` for a formula, in `id`'s report (`report`): compiled and checked for cycles before
+    /// anything changes. `fresh`: the cell is a user name just added, without a formula to uninstall.
+    func enterFormula(_ source: String, at id: CellID, in report: ReportState, fresh: Bool = false)
+        throws(EngineError)
+    {
+        let compiled = try compileChecked(source, at: id)
+        if !fresh { uninstallFormula(at: id) }
+        install(FormulaCell(source: source, compiled: compiled), at: id)
+        if id.local < report.shape.cellCount {
+            report.setContentFlags(ReportState.hasFormula, at: id.local)
+            report.setProvenance(nil, at: id.local)
         }
     }
 
@@ -219,7 +224,7 @@ extension Workbook {
         let oldSource = added ? nil : formula(at: id.raw)?.source
         do {
             if added { try validateUserName(name, in: report) }
-            try setContent(.formula(source), at: id)
+            try enterFormula(source, at: id, in: report, fresh: added)
         } catch {
             if added { report.removeLastUserName() }
             throw error

@@ -36,7 +36,7 @@ extension Workbook {
         let id = CellID(raw: raw)
         guard id.report < reports.count, let report = reports[id.report] else { return [] }
         let u = id.local - report.shape.userBase
-        if u >= 0 { return u < report.userReaders.count ? report.userReaders[u] : [] }
+        if u >= 0 { return u < report.userReaders.count ? report.userReaders[u].array : [] }
         return dependents[raw] ?? []
     }
 
@@ -48,8 +48,7 @@ extension Workbook {
         if u >= 0 {
             guard u < report.userReaders.count else { return }
             var all = take(&report.userReaders)
-            // A cell's first reader as a literal: a direct allocation, cheaper than growing an empty array.
-            if all[u].isEmpty { all[u] = [reader] } else { all[u].append(reader) }
+            all[u].append(reader)  // a first reader inline: no allocation
             report.userReaders = all
         } else {
             dependents[raw, default: []].append(reader)
@@ -61,10 +60,11 @@ extension Workbook {
         guard id.report < reports.count, let report = reports[id.report] else { return }
         let u = id.local - report.shape.userBase
         if u >= 0 {
-            guard u < report.userReaders.count, let i = report.userReaders[u].lastIndex(of: reader) else { return }
+            guard u < report.userReaders.count else { return }
             var all = take(&report.userReaders)
-            all[u].remove(at: i)
+            let removed = all[u].removeLast(reader)
             report.userReaders = all
+            guard removed else { return }
         } else {
             guard var readers = dependents[raw], let i = readers.lastIndex(of: reader) else { return }
             readers.remove(at: i)
@@ -93,7 +93,7 @@ extension Workbook {
         }
         if let report = reports[slot] {
             for readers in report.userReaders {
-                users.formUnion(readers.lazy.filter { CellID(raw: $0).report != slot })
+                users.formUnion(readers.array.lazy.filter { CellID(raw: $0).report != slot })
             }
         }
         return users.sorted()

@@ -75,4 +75,46 @@ import Testing
             #expect(book.recalculateAll().isEmpty)
         }
     }
+
+    /// A name's readers go from none to one (kept inline) to many and back as formulas read it and stop reading it.
+    @Test func readersOfANameFollowRedefinitionsAndUndo() throws {
+        let book = try Self.bookWithXY()  // `y` reads `x`
+        _ = try book.define([(name: "p", formula: "x * 2"), (name: "q", formula: "x + y")])
+        _ = try book.define(name: "x", formula: "4")
+        #expect(try [book.value(of: "y"), book.value(of: "p"), book.value(of: "q")] == [5, 8, 9])
+        #expect(throws: EngineError.self) { try book.undefine(name: "x") }
+        _ = try book.define([(name: "p", formula: "1"), (name: "q", formula: "y")])
+        _ = try book.define(name: "x", formula: "6")
+        #expect(try [book.value(of: "y"), book.value(of: "p"), book.value(of: "q")] == [7, 1, 7])
+        #expect(book.recalculateAll().isEmpty)
+        _ = try book.undefine(name: "q")
+        _ = try book.define(name: "y", formula: "2")  // `x` is read by nothing now
+        _ = try book.undefine(name: "x")
+        #expect(throws: EngineError.self) { try book.value(of: "x") }
+        for _ in 0..<5 { _ = try #require(book.undo()) }
+        #expect(try [book.value(of: "y"), book.value(of: "p"), book.value(of: "q")] == [5, 8, 9])
+        _ = try book.define(name: "x", formula: "10")
+        #expect(try [book.value(of: "y"), book.value(of: "p"), book.value(of: "q")] == [11, 20, 21])
+        #expect(book.recalculateAll().isEmpty)
+    }
+
+    @Test func userReadersKeepOrderAndRemoveTheLastOccurrence() {
+        var readers = UserReaders.none
+        #expect(readers.isEmpty && readers.array == [])
+        readers.append(7)
+        #expect(readers == .one(7) && readers[0] == 7)
+        readers.append(9)
+        readers.append(7)
+        #expect(readers.array == [7, 9, 7] && readers.count == 3)
+        var removed = [readers.removeLast(7)]
+        #expect(readers.array == [7, 9])
+        removed.append(readers.removeLast(5))
+        removed.append(readers.removeLast(7))
+        #expect(readers == .one(9))
+        removed.append(readers.removeLast(7))
+        removed.append(readers.removeLast(9))
+        #expect(readers == .none)
+        removed.append(readers.removeLast(9))
+        #expect(removed == [true, false, true, false, true, false])
+    }
 }
