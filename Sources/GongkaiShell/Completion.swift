@@ -119,7 +119,7 @@ public struct CompletionResult: Sendable, Equatable {
             wordScalars.suffix(typedScalars.count).elementsEqual(typedScalars)
         else { return nil }
         let cut = wordScalars.count - typedScalars.count
-        return matches.map { String(String.UnicodeScalarView($0.unicodeScalars.dropFirst(cut))) }
+        return matches.map { String(scalars: $0.unicodeScalars.dropFirst(cut)) }
     }
 }
 

@@ -1,6 +1,7 @@
 // The only file that talks to libedit (docs/LIBEDIT.md). Its readline layer keeps its state in C globals, hence the
 // @preconcurrency import: without it every `rl_*` global is a Swift 6 concurrency error.
 @preconcurrency import CLibEdit
+import GongkaiCore
 import GongkaiIO
 import Synchronization
 
@@ -150,7 +151,7 @@ private func completeForEditLine(
     guard let complete = activeCompletion, let buffer = rl_line_buffer else { return nil }
     // `end` counts characters (wchar_t), not bytes (pitfall 6): cut the line there by Unicode scalars.
     let line = String(cString: buffer).unicodeScalars
-    let beforeCursor = String(String.UnicodeScalarView(line.prefix(max(0, Int(end)))))
+    let beforeCursor = String(scalars: line.prefix(max(0, Int(end))))
     let result = complete(beforeCursor)
     let typed = text.map { String(cString: $0) } ?? ""
     guard let replacements = result.replacements(forTyped: typed), !replacements.isEmpty else { return nil }

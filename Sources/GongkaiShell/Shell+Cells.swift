@@ -104,10 +104,7 @@ extension Shell {
         // One text, written once: a script statement's change report is its hot path (docs: the benchmarks). The
         // changes are read in place, by index, and each line is appended part by part: no array of names, widths or
         // lines, no string per value.
-        let current = workbook.currentReport
-        func shown(_ report: String, _ name: String) -> String {
-            report == current ? name : Workbook.qualifiedName(name, in: report)
-        }
+        func shown(_ report: String, _ name: String) -> String { workbook.displayName(name, in: report) }
         let cells = changes.cells
         let rules = changes.rules
         var text = TextBuilder(capacity: 96 * min(cells.count + rules.count, 2 * Shell.changeLimit + 2))

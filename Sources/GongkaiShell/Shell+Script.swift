@@ -89,9 +89,7 @@ extension Shell {
             }
         }
         for (number, rawLine) in lines {
-            // A line whose last Character is a carriage return ends in that byte: the byte first, the Character then.
-            let endsInReturn = rawLine.utf8.last == UInt8(ascii: "\r") && rawLine.hasSuffix("\r")
-            let line = endsInReturn ? String(rawLine.dropLast()) : rawLine
+            let line = rawLine.hasLastCharacter("\r") ? String(rawLine.dropLast()) : rawLine
             if buffer.isEmpty { firstLine = number }
             // `.fill` answers are taken line by line, as typed.
             let statement: String?

@@ -67,29 +67,9 @@ struct NameIndex: Sendable {
 
     /// The value stored for `name` or a name canonically equal to it; nil to remove.
     subscript(name: String) -> Int? {
-        get {
-            if let hash = NameIndex.plainHash(name) {
-                if let value = plain[Key(name: name, hash: hash)] { return value }
-                return others.isEmpty ? nil : others.first { $0.name == name }?.value
-            }
-            switch locate(name) {
-            case .plain(let key): return plain[key]
-            case .other(let k): return others[k].value
-            case nil: return nil
-            }
-        }
+        get { locate(name)?.value }
         set {
-            if let hash = NameIndex.plainHash(name) {
-                let key = Key(name: name, hash: hash)
-                // A plain name stored: replaced or removed in place (plain names equal only by their bytes).
-                if let newValue {
-                    if plain.updateValue(newValue, forKey: key) != nil || others.isEmpty { return }
-                    plain[key] = nil
-                } else if plain.removeValue(forKey: key) != nil || others.isEmpty {
-                    return
-                }
-            }
-            switch locate(name) {
+            switch locate(name)?.location {
             case .plain(let key):
                 plain[key] = newValue
             case .other(let k):
@@ -105,16 +85,17 @@ struct NameIndex: Sendable {
         }
     }
 
-    /// The stored name canonically equal to `name`, if any.
-    private func locate(_ name: String) -> Location? {
+    /// Where the stored name canonically equal to `name` is, with its value; nil when there is none.
+    private func locate(_ name: String) -> (location: Location, value: Int)? {
         if let hash = NameIndex.plainHash(name) {
             let key = Key(name: name, hash: hash)
-            if plain[key] != nil { return .plain(key) }
-            return others.isEmpty ? nil : others.firstIndex { $0.name == name }.map(Location.other)
+            if let value = plain[key] { return (.plain(key), value) }
+            guard !others.isEmpty, let k = others.firstIndex(where: { $0.name == name }) else { return nil }
+            return (.other(k), others[k].value)
         }
         // A name that is not plain may equal a plain one canonically (U+F96D and 省): every name is compared.
-        if let k = others.firstIndex(where: { $0.name == name }) { return .other(k) }
-        return plain.keys.first { $0.name == name }.map(Location.plain)
+        if let k = others.firstIndex(where: { $0.name == name }) { return (.other(k), others[k].value) }
+        return plain.first { $0.key.name == name }.map { (.plain($0.key), $0.value) }
     }
 
     /// ``NameTable``'s hash of a plain name (ASCII and CJK unified ideographs only); nil for any other name.

@@ -71,6 +71,12 @@ extension String {
         return lines
     }
 
+    /// Whether the last Character is `ascii` (`hasSuffix(String(ascii))`): the last byte first, the Character test
+    /// only when it matches (a Character that is one ASCII scalar ends in that byte) — a script's every line asks.
+    public func hasLastCharacter(_ ascii: Unicode.Scalar) -> Bool {
+        utf8.last == UInt8(ascii: ascii) && hasSuffix(String(ascii))
+    }
+
     /// The text's lines without the empty ones: what `split(separator: "\n")` gives (see ``lines``).
     public var nonEmptyLines: [Substring] { lines.filter { !$0.isEmpty } }
 

@@ -74,8 +74,8 @@ public enum NumberText {
         } else if whole.isEmpty && point == nil {
             return nil
         }
-        return sign + String(String.UnicodeScalarView(groups.joined())) + (point == nil ? "" : ".")
-            + String(String.UnicodeScalarView(fraction))
+        return sign + String(scalars: groups.joined()) + (point == nil ? "" : ".")
+            + String(scalars: fraction)
     }
 
     /// The importer's folding plus the full-width punctuation of a number: `，` `＋` `－`.

@@ -13,8 +13,7 @@ struct StatementBuffer {
 
     /// Adds a line; returns the complete statement once it is balanced, or `nil` while it continues.
     mutating func append(_ line: String) -> String? {
-        // A line whose last Character is a backslash ends in its byte: the byte first, the Character test then.
-        if line.utf8.last == UInt8(ascii: "\\"), line.hasSuffix("\\") {
+        if line.hasLastCharacter("\\") {
             pending.append(String(line.dropLast()))
             return nil
         }
