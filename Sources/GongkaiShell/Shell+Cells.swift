@@ -104,7 +104,10 @@ extension Shell {
         // One text, written once: a script statement's change report is its hot path (docs: the benchmarks). The
         // changes are read in place, by index, and each line is appended part by part: no array of names, widths or
         // lines, no string per value.
-        func shown(_ report: String, _ name: String) -> String { workbook.displayName(name, in: report) }
+        let current = workbook.currentReport
+        func shown(_ report: String, _ name: String) -> String {
+            Workbook.displayName(name, in: report, current: current)
+        }
         let cells = changes.cells
         let rules = changes.rules
         var text = TextBuilder(capacity: 96 * min(cells.count + rules.count, 2 * Shell.changeLimit + 2))

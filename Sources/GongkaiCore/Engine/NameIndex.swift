@@ -67,7 +67,11 @@ struct NameIndex: Sendable {
 
     /// The value stored for `name` or a name canonically equal to it; nil to remove.
     subscript(name: String) -> Int? {
-        get { locate(name)?.value }
+        get {
+            // The usual lookup, a plain name stored plain, without building its place.
+            if let hash = NameIndex.plainHash(name), others.isEmpty { return plain[Key(name: name, hash: hash)] }
+            return locate(name)?.value
+        }
         set {
             switch locate(name)?.location {
             case .plain(let key):

@@ -90,7 +90,13 @@ extension Workbook {
 
     /// How a cell of `report` is written at the prompt: unqualified in the current report, else `report.name`.
     public func displayName(_ name: String, in report: String) -> String {
-        report == currentReport ? name : Workbook.qualifiedName(name, in: report)
+        Workbook.displayName(name, in: report, current: currentReport)
+    }
+
+    /// ``displayName(_:in:)`` with the current report's name looked up once by the caller (a change report names
+    /// every changed cell).
+    public static func displayName(_ name: String, in report: String, current: String?) -> String {
+        report == current ? name : qualifiedName(name, in: report)
     }
 
     /// `report.name`: a cell named with its report, for display (lookups go by index or by name within a report).

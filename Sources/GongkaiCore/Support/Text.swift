@@ -73,7 +73,7 @@ extension String {
 
     /// Whether the last Character is `ascii` (`hasSuffix(String(ascii))`): the last byte first, the Character test
     /// only when it matches (a Character that is one ASCII scalar ends in that byte) — a script's every line asks.
-    public func hasLastCharacter(_ ascii: Unicode.Scalar) -> Bool {
+    @inlinable public func hasLastCharacter(_ ascii: Unicode.Scalar) -> Bool {
         utf8.last == UInt8(ascii: ascii) && hasSuffix(String(ascii))
     }
 
