@@ -134,8 +134,7 @@ extension Shell {
         }
         ruleWidth = min(ruleWidth, 36)
         var n = 0
-        for k in rules.indices {
-            guard let description = Shell.describe(rules[k]) else { continue }
+        for k in rules.indices where Shell.isReported(rules[k]) {
             if n == Shell.changeLimit {
                 let rest = rules[k...].count { Shell.isReported($0) }
                 text.append("… and \(rest) more rule changes\n")
@@ -146,10 +145,10 @@ extension Shell {
             text.append(name)
             text.append(spaces: ruleWidth - displayWidth(name))
             text.append("  ")
-            text.append(paint(description))
+            Shell.appendDescription(rules[k], to: &text, color: options.color)
             text.append(ascii: "\n")
         }
-        output.write(text.text)
+        output.write(text)
     }
 
     /// ``show(_:)`` appended to `text`; a count as its digits, without a string of its own.
@@ -159,16 +158,6 @@ extension Shell {
         } else {
             text.append(show(value))
         }
-    }
-
-    /// A rule change coloured on a terminal (red when it broke, green when it healed); as is otherwise.
-    func paint(_ text: String) -> String {
-        guard options.color else { return text }
-        if text.hasPrefix("broke") || text.hasPrefix("added: fails") || text.hasPrefix("error") {
-            return "\u{1B}[31m" + text + "\u{1B}[0m"
-        }
-        if text.hasPrefix("healed") { return "\u{1B}[32m" + text + "\u{1B}[0m" }
-        return text
     }
 
     /// How many value (and rule) lines a change report prints before summarising the rest.
@@ -183,55 +172,55 @@ extension Shell {
         }
     }
 
-    /// Whether a change report says anything of `change` (``describe(_:)`` is not nil): the rule appeared, went
-    /// or changed its status.
+    /// Whether a change report says anything of `change`: the rule appeared, went or changed its status.
     static func isReported(_ change: RuleChange) -> Bool { change.new == nil || change.old != change.new }
 
-    /// `broke: imbalance 1 (error)`, `healed`, `incomplete`, … for a rule whose status changed.
-    static func describe(_ change: RuleChange) -> String? {
-        guard isReported(change) else { return nil }
+    /// `broke: imbalance +1 (error)`, `healed`, `incomplete`, … for a rule whose status changed (``isReported(_:)``),
+    /// appended to `text`; on a terminal (`color`) red when it broke or erred, green when it healed. Appended part by
+    /// part: a statement's change report is its hot path (no string made for a line).
+    static func appendDescription(_ change: RuleChange, to text: inout TextBuilder, color: Bool) {
+        let head: String
+        var detailed = false
+        var paint: String?
         switch (change.old, change.new) {
-        case (_, nil): return "removed"
-        case (.some(.incomplete), .some(.holds)): return "complete: holds"
-        case (_, .some(.holds)): return change.old == nil ? "added: holds" : "healed"
-        case (.some(.incomplete), .some(.fails)): return Shell.detailed("complete: fails", change.result)
-        case (_, .some(.fails)): return Shell.detailed(change.old == nil ? "added: fails" : "broke", change.result)
-        case (_, .some(.error)): return Shell.detailed("error", change.result)
-        case (_, .some(.incomplete)): return "incomplete (a cell is empty)"
+        case (_, nil): head = "removed"
+        case (.some(.incomplete), .some(.holds)): head = "complete: holds"
+        case (nil, .some(.holds)): head = "added: holds"
+        case (_, .some(.holds)): (head, paint) = ("healed", "\u{1B}[32m")
+        case (.some(.incomplete), .some(.fails)): (head, detailed) = ("complete: fails", true)
+        case (_, .some(.fails)): (head, detailed, paint) = (change.old == nil ? "added: fails" : "broke", true, "\u{1B}[31m")
+        case (_, .some(.error)): (head, detailed, paint) = ("error", true, "\u{1B}[31m")
+        case (_, .some(.incomplete)): head = "incomplete (a cell is empty)"
         }
-    }
-
-    /// `head` and what follows it for a failing or erring rule: the imbalance, then the severity in parentheses.
-    /// Built in one string with room for the usual line (a statement's change report is its hot path: no string
-    /// grown part by part, no interpolation, nothing made for the changes that print no details).
-    static func detailed(_ head: String, _ result: RuleResult?) -> String {
-        guard let result else { return head }
-        var text = head
-        text.reserveCapacity(head.utf8.count + 48)
-        Shell.appendImbalance(result, to: &text)
-        text += " ("
-        text += result.severity.rawValue
-        text += ")"
-        return text
+        if !color { paint = nil }
+        if let paint { text.append(paint) }
+        text.append(head)
+        if detailed, let result = change.result {
+            appendImbalance(result, to: &text)
+            text.append(" (")
+            text.append(result.severity.rawValue)
+            text.append(ascii: ")")
+        }
+        if paint != nil { text.append("\u{1B}[0m") }
     }
 
     /// `: imbalance +1` when the result has a numeric imbalance; `: 2 cells (…)` for the domain rule.
     static func imbalance(_ result: RuleResult?) -> String {
         guard let result else { return "" }
-        var text = ""
+        var text = TextBuilder(capacity: 32)
         appendImbalance(result, to: &text)
-        return text
+        return text.text
     }
 
     /// ``imbalance(_:)`` appended to `text`.
-    static func appendImbalance(_ result: RuleResult, to text: inout String) {
+    static func appendImbalance(_ result: RuleResult, to text: inout TextBuilder) {
         if result.kind == .domain, !result.cells.isEmpty {
             let cells = result.cells.prefix(3).joined(separator: " ") + (result.cells.count > 3 ? " …" : "")
-            text += ": \(imbalanceText(result)) out of domain (\(cells))"
+            text.append(": \(imbalanceText(result)) out of domain (\(cells))")
         } else if case .number(let n) = result.imbalance {
-            text += ": imbalance "
-            if !n.isNegative { text += "+" }
-            text += n.description
+            text.append(": imbalance ")
+            if !n.isNegative { text.append(ascii: "+") }
+            if let count = n.intValue { text.append(count) } else { text.append(n.description) }
         }
     }
 }

@@ -7,6 +7,7 @@ import GongkaiShell
 final class CountingOutput: TextOutput {
     var bytes = 0
     func write(_ text: String) { bytes += text.utf8.count }
+    func write(_ text: TextBuilder) { bytes += text.count }
 }
 
 /// Untimed drivers of one figure's work, for instruction counts that do not depend on the machine's load:

@@ -223,6 +223,19 @@ public struct TextBuilder {
     /// The number of bytes so far.
     @inlinable public var count: Int { storage.count }
 
+    /// Calls `body` with the bytes so far.
+    @inlinable public func withBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+        try storage.withUnsafeBytes(body)
+    }
+
+    /// Calls `body` with the bytes so far, to change some in place (a checksum written before what it covers).
+    @inlinable public mutating func withMutableBytes<R>(_ body: (UnsafeMutableRawBufferPointer) throws -> R) rethrows -> R {
+        try storage.withUnsafeMutableBytes(body)
+    }
+
+    /// Empties the text, keeping its room.
+    @inlinable public mutating func removeAll() { storage.removeAll(keepingCapacity: true) }
+
     /// The text.
     @inlinable public var text: String { String(decoding: storage, as: UTF8.self) }
 }

@@ -39,15 +39,22 @@ enum HTMLReader {
             (entry.name.unicodeScalars.reduce(UInt64(0)) { $0 &* 64 &+ UInt64(code($1)) }, entry.tag)
         }.sorted { $0.key < $1.key }
 
-        /// The tag whose name has `key`, ``other`` for any other (a binary search: a handful of comparisons).
+        /// The keys of ``byKey``, apart: the search reads only them.
+        static let keys = byKey.map(\.key)
+
+        /// The tag whose name has `key`, ``other`` for any other (a binary search: a handful of comparisons, in
+        /// place; every tag of a page asks).
         static func named(_ key: UInt64) -> Tag {
-            var low = 0
-            var high = byKey.count
-            while low < high {
-                let mid = (low + high) / 2
-                if byKey[mid].key < key { low = mid + 1 } else { high = mid }
+            let low = keys.withUnsafeBufferPointer { keys in
+                var low = 0
+                var high = keys.count
+                while low < high {
+                    let mid = (low &+ high) >> 1
+                    if keys[mid] < key { low = mid &+ 1 } else { high = mid }
+                }
+                return low < keys.count && keys[low] == key ? low : -1
             }
-            return low < byKey.count && byKey[low].key == key ? byKey[low].tag : .other
+            return low >= 0 ? byKey[low].tag : .other
         }
 
         /// The code of a lowercased name scalar (`a`–`z`, `0`–`9`, `:`), 0 for any other: a name holding such a

@@ -199,6 +199,27 @@ enum SourceDecoder {
                         }
                         o &+= 8
                         i &+= 8
+                        // A run of ASCII (markup): sixteen bytes at a time while all are, as two words (Swift's
+                        // wider vectors compile to element-by-element code). In bounds as above.
+                        while i &+ 16 <= n, let source = b.baseAddress, let target = out.baseAddress {
+                            let first = UnsafeRawPointer(source + i).loadUnaligned(as: SIMD8<UInt8>.self)
+                            let second = UnsafeRawPointer(source + (i &+ 8)).loadUnaligned(as: SIMD8<UInt8>.self)
+                            let w1 = unsafeBitCast(first, to: UInt64.self)
+                            let w2 = unsafeBitCast(second, to: UInt64.self)
+                            guard (w1 | w2) & 0x8080_8080_8080_8080 == 0 else { break }
+                            UnsafeMutableRawPointer(target + o).storeBytes(
+                                of: SIMD8<UInt32>(truncatingIfNeeded: first), as: SIMD8<UInt32>.self)
+                            UnsafeMutableRawPointer(target + (o &+ 8)).storeBytes(
+                                of: SIMD8<UInt32>(truncatingIfNeeded: second), as: SIMD8<UInt32>.self)
+                            if mayHoldControl(w1) || mayHoldControl(w2) {
+                                for k in 0..<16 {
+                                    let c = b[i &+ k]
+                                    if c < 0x20 && c != 0x0A && c != 0x0D && c != 0x09 { controls = true }
+                                }
+                            }
+                            o &+= 16
+                            i &+= 16
+                        }
                         continue
                     }
                     let c0 = b[i]

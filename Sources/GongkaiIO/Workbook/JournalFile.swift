@@ -90,24 +90,31 @@ public enum JournalFile {
 
     /// One edit line, with its checksum and line break.
     public static func line(_ record: Record) -> String {
-        // Built as bytes: one line for every edit of a script (the benchmarks' `run_assignments`).
-        var body = TextBuilder()
+        var line = TextBuilder()
+        append(record, to: &line)
+        return line.text
+    }
+
+    /// ``line(_:)`` appended to `text`: the body written in place after room for its checksum, which is then filled
+    /// in (one line for every edit of a script: the benchmarks' `run_assignments`).
+    public static func append(_ record: Record, to text: inout TextBuilder) {
+        let start = text.count
+        text.append("00000000 ")
         switch record {
         case .current(let report):
-            body.append("current ")
-            body.append(report)
+            text.append("current ")
+            text.append(report)
         case .cell(let cell):
-            body.append(cell.fact == nil ? "clear " : "cell ")
-            body.append(cell.report)
-            body.append(ascii: " ")
-            body.append(cell.fact.map(WorkbookFile.line) ?? cell.name)
+            text.append(cell.fact == nil ? "clear " : "cell ")
+            text.append(cell.report)
+            text.append(ascii: " ")
+            if let fact = cell.fact { WorkbookFile.append(fact, to: &text) } else { text.append(cell.name) }
         }
-        var line = TextBuilder(capacity: body.count + 10)
-        line.append(checksum(body.bytes))
-        line.append(ascii: " ")
-        line.append(body)
-        line.append(ascii: "\n")
-        return line.text
+        text.withMutableBytes { bytes in
+            let hash = fnv1a(UnsafeRawBufferPointer(rebasing: bytes[(start + 9)...]))
+            for i in 0..<8 { bytes[start + i] = hexDigit(hash, i) }
+        }
+        text.append(ascii: "\n")
     }
 
     /// FNV-1a over the UTF-8 bytes, 8 lowercase hex digits.
@@ -115,18 +122,27 @@ public enum JournalFile {
 
     /// FNV-1a over `bytes`, 8 lowercase hex digits.
     static func checksum(_ bytes: [UInt8]) -> String {
+        let hash = bytes.withUnsafeBytes { fnv1a($0) }
+        return String(unsafeUninitializedCapacity: 8) { digits in
+            for i in 0..<8 { digits[i] = hexDigit(hash, i) }
+            return 8
+        }
+    }
+
+    /// The FNV-1a hash of `bytes`.
+    static func fnv1a(_ bytes: UnsafeRawBufferPointer) -> UInt32 {
         var hash: UInt32 = 2_166_136_261
         for byte in bytes {
             hash ^= UInt32(byte)
             hash = hash &* 16_777_619
         }
-        return String(unsafeUninitializedCapacity: 8) { digits in
-            for i in 0..<8 {
-                let nibble = UInt8(truncatingIfNeeded: hash >> UInt32(28 - 4 * i)) & 0xF
-                digits[i] = nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") + nibble - 10
-            }
-            return 8
-        }
+        return hash
+    }
+
+    /// The `i`th of the 8 lowercase hex digits of `hash`, most significant first.
+    static func hexDigit(_ hash: UInt32, _ i: Int) -> UInt8 {
+        let nibble = UInt8(truncatingIfNeeded: hash >> UInt32(28 - 4 * i)) & 0xF
+        return nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") + nibble - 10
     }
 
     // MARK: Reading

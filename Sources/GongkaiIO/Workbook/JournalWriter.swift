@@ -56,7 +56,9 @@ public final class JournalWriter {
         guard descriptor >= 0 else { throw AtomicFile.WriteError(path: path, code: errno) }
         let journal = JournalWriter(path: path, descriptor: descriptor, durability: durability)
         do {
-            try journal.write(JournalFile.render(header, document: document))
+            var snapshot = TextBuilder()
+            snapshot.append(JournalFile.render(header, document: document))
+            try journal.write(snapshot)
         } catch {
             journal.remove()
             throw error
@@ -68,10 +70,11 @@ public final class JournalWriter {
     /// Appends one acknowledged edit: written when it returns, on the disk as ``durability`` says — or, while
     /// ``holding``, kept until ``writeHeld()``.
     public func append(_ record: JournalFile.Record) throws(AtomicFile.WriteError) {
-        let line = JournalFile.line(record)
         if holding {
-            held.append(line)
+            JournalFile.append(record, to: &held)
         } else {
+            var line = TextBuilder()
+            JournalFile.append(record, to: &line)
             try write(line)
         }
         records += 1
@@ -85,9 +88,8 @@ public final class JournalWriter {
     /// Writes the lines kept while ``holding`` (one write), on the disk as ``durability`` says.
     public func writeHeld() throws(AtomicFile.WriteError) {
         guard held.count > 0 else { return }
-        let text = held.text
-        held = TextBuilder(capacity: text.utf8.count)
-        try write(text)
+        defer { held.removeAll() }
+        try write(held)
     }
 
     /// Replaces the whole journal by a new snapshot, atomically (``AtomicFile``, 0600), which compacts it.
@@ -112,10 +114,9 @@ public final class JournalWriter {
         unlink(path)
     }
 
-    private func write(_ text: String) throws(AtomicFile.WriteError) {
+    private func write(_ text: TextBuilder) throws(AtomicFile.WriteError) {
         guard descriptor >= 0 else { throw AtomicFile.WriteError(path: path, reason: "the journal is closed") }
-        var text = text
-        if let code = text.withUTF8({ AtomicFile.writeAll(UnsafeRawBufferPointer($0), to: descriptor) }) {
+        if let code = text.withBytes({ AtomicFile.writeAll($0, to: descriptor) }) {
             throw AtomicFile.WriteError(path: path, code: code)
         }
         switch durability {

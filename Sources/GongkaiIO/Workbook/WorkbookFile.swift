@@ -94,16 +94,25 @@ public enum WorkbookFile {
 
     /// The line of one cell fact (`value …`, `text …`, `formula … = …`), as a report's block holds it.
     public static func line(_ fact: WorkbookDocument.Fact) -> String {
+        var line = TextBuilder()
+        append(fact, to: &line)
+        return line.text
+    }
+
+    /// ``line(_:)`` appended to `line`, part by part: the journal writes this line for every edit of a script.
+    public static func append(_ fact: WorkbookDocument.Fact, to line: inout TextBuilder) {
         switch fact {
-        case .text(let text): return "text \(text.name) \(quoted(text.text))"
-        case .formula(let formula): return "formula \(formula.name) = \(oneLine(formula.source))"
+        case .text(let text): line.append("text \(text.name) \(quoted(text.text))")
+        case .formula(let formula): line.append("formula \(formula.name) = \(oneLine(formula.source))")
         case .value(let entry):
-            // Built as bytes: the journal writes this line for every edit of a script.
-            var line = TextBuilder()
             line.append("value ")
             line.append(entry.name)
             line.append(ascii: " ")
-            line.append(render(entry.value))
+            if case .number(let number) = entry.value, let count = number.intValue {
+                line.append(count)
+            } else {
+                line.append(render(entry.value))
+            }
             if let p = entry.provenance {
                 if let file = p.file {
                     line.append(" file=")
@@ -128,7 +137,6 @@ public enum WorkbookFile {
                     line.append(quoted(note))
                 }
             }
-            return line.text
         }
     }
 

@@ -1,3 +1,4 @@
+import GongkaiCore
 import Synchronization
 
 #if canImport(Glibc)
@@ -10,11 +11,18 @@ import Synchronization
 public protocol TextOutput: AnyObject {
     /// Writes `text` as is (no newline added).
     func write(_ text: String)
+
+    /// Writes the text `text` built, as is: its bytes, where the output takes bytes, without making a `String` of
+    /// them (a script statement's change report: the string would be checked for valid UTF-8 again).
+    func write(_ text: TextBuilder)
 }
 
 extension TextOutput {
     /// Writes `text` followed by a newline.
     func line(_ text: String = "") { write(text + "\n") }
+
+    /// As a `String`, for an output that keeps strings.
+    public func write(_ text: TextBuilder) { write(text.text) }
 }
 
 /// Writes to a file descriptor (1 = standard output, 2 = standard error), unbuffered, so stdout and stderr interleave
@@ -48,20 +56,25 @@ public final class FileDescriptorOutput: TextOutput, Sendable {
     /// ``writeFailure`` (the executable turns it into exit code 2).
     public func write(_ text: String) {
         var text = text
-        text.withUTF8 { buffer in
-            var offset = 0
-            while offset < buffer.count, let base = buffer.baseAddress {
-                let n = systemWrite(descriptor, base + offset, buffer.count - offset)
-                if n <= 0 {
-                    if n < 0, errno == EINTR { continue }
-                    let code = n < 0 ? errno : EIO
-                    if code != EPIPE {
-                        _ = firstFailure.compareExchange(expected: 0, desired: code, ordering: .relaxed)
-                    }
-                    return
+        text.withUTF8 { write(UnsafeRawBufferPointer($0)) }
+    }
+
+    /// The bytes as they are.
+    public func write(_ text: TextBuilder) { text.withBytes { write($0) } }
+
+    private func write(_ buffer: UnsafeRawBufferPointer) {
+        var offset = 0
+        while offset < buffer.count, let base = buffer.baseAddress {
+            let n = systemWrite(descriptor, base + offset, buffer.count - offset)
+            if n <= 0 {
+                if n < 0, errno == EINTR { continue }
+                let code = n < 0 ? errno : EIO
+                if code != EPIPE {
+                    _ = firstFailure.compareExchange(expected: 0, desired: code, ordering: .relaxed)
                 }
-                offset += n
+                return
             }
+            offset += n
         }
     }
 }

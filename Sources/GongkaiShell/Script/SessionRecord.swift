@@ -52,8 +52,36 @@ final class SessionRecord {
         }
     }
 
-    /// The statements so far.
-    private(set) var entries: [Entry] = []
+    /// The statements so far, each with what it printed (made from the record's bytes when asked).
+    var entries: [Entry] {
+        var result: [Entry] = []
+        let bytes = text.bytes
+        var start = 0
+        for piece in pieces {
+            let text = String(decoding: bytes[start..<piece.end], as: UTF8.self)
+            start = piece.end
+            switch piece.kind {
+            case .statement: result.append(Entry(statement: text, line: piece.line))
+            case .output: result[result.count - 1].printed.append((.output, text))
+            case .errors: result[result.count - 1].printed.append((.errors, text))
+            }
+        }
+        return result
+    }
+
+    /// The statements and what they printed, one piece after another, as bytes: no heap block a piece (a script of
+    /// a million statements records each in place). ``pieces`` says where each ends and what it is.
+    private var text = TextBuilder(capacity: 0)
+    private var pieces: [Piece] = []
+
+    /// A statement (which opens an entry) or a piece of its output, ending at `end` in ``text``.
+    private struct Piece {
+        enum Kind { case statement, output, errors }
+        var end: Int
+        var line: Int?
+        var kind: Kind
+    }
+
     /// Statements being executed (nested by `.read`).
     private(set) var depth = 0
     /// While true nothing is recorded (the `.echo` of a statement).
@@ -63,7 +91,7 @@ final class SessionRecord {
     func begin(_ statement: String, line: Int?) {
         if depth == 0, !overflowed {
             count(statement.utf8.count + Self.overhead)
-            if !overflowed { entries.append(Entry(statement: statement, line: line)) }
+            if !overflowed { add(statement, line: line, kind: .statement) }
         }
         depth += 1
     }
@@ -73,9 +101,23 @@ final class SessionRecord {
 
     /// Records output (to the open entry, else to the last one).
     func write(_ text: String, to stream: Stream) {
-        guard !muted, !overflowed, !entries.isEmpty, !text.isEmpty else { return }
+        guard !muted, !overflowed, !pieces.isEmpty, !text.isEmpty else { return }
         count(text.utf8.count + Self.overhead)
-        if !overflowed { entries[entries.count - 1].printed.append((stream, text)) }
+        if !overflowed { add(text, line: nil, kind: stream == .output ? .output : .errors) }
+    }
+
+    /// ``write(_:to:)`` of a built text, its bytes copied as they are.
+    func write(_ text: TextBuilder, to stream: Stream) {
+        guard !muted, !overflowed, !pieces.isEmpty, text.count > 0 else { return }
+        count(text.count + Self.overhead)
+        guard !overflowed else { return }
+        self.text.append(text)
+        pieces.append(Piece(end: self.text.count, line: nil, kind: stream == .output ? .output : .errors))
+    }
+
+    private func add(_ piece: String, line: Int?, kind: Piece.Kind) {
+        text.append(piece)
+        pieces.append(Piece(end: text.count, line: line, kind: kind))
     }
 
     /// What an entry or a piece of output costs besides its text (its record and heap block), counted toward the limit.
@@ -86,12 +128,14 @@ final class SessionRecord {
         bytes += more
         guard bytes > limit else { return }
         overflowed = true
-        entries = []
+        text = TextBuilder(capacity: 0)
+        pieces = []
     }
 
     /// Forgets everything recorded (a fresh test run).
     func clear() {
-        entries = []
+        text = TextBuilder(capacity: 0)
+        pieces = []
         bytes = 0
         overflowed = false
     }
@@ -126,14 +170,23 @@ final class RecordingOutput: TextOutput {
         target.write(text)
     }
 
+    func write(_ text: TextBuilder) {
+        record.write(text, to: stream)
+        if holding {
+            held.append(text)
+            return
+        }
+        beforeWriting?()
+        target.write(text)
+    }
+
     /// The bytes held.
     var heldCount: Int { held.count }
 
     /// Writes what is held.
     func writeHeld() {
         guard held.count > 0 else { return }
-        let text = held.text
-        held = TextBuilder(capacity: Shell.heldBlock)
-        target.write(text)
+        target.write(held)
+        held.removeAll()
     }
 }
