@@ -46,7 +46,7 @@ final class Recorder {
     }
 
     /// Appends a rule's first note of this mutation.
-    func noteRule(_ key: RuleKey, old: RuleStatus?, sides: EqualitySides? = nil) {
+    func noteRule(_ key: RuleKey, old: RuleStatus?, sides: EqualitySides = .none) {
         var notes = take(&ruleNotes)
         notes.append(RuleNote(key: key, old: old, sides: sides))
         ruleNotes = notes
@@ -66,16 +66,36 @@ struct RuleNote {
     let key: RuleKey
     /// The status before the mutation; `nil` when the rule did not exist.
     let old: RuleStatus?
-    /// The sides of a template equality as the recheck that changed its status summed them (nil for other rules
+    /// The sides of a template equality as the recheck that changed its status summed them (``EqualitySides/none`` for other rules
     /// and other paths): the change set's result reuses them instead of summing again. The recheck is the last
     /// step of a mutation that changes values, so they are the sides the change set would compute.
-    let sides: EqualitySides?
+    let sides: EqualitySides
 }
 
 /// The two sides of a template equality as values (``Workbook/total(of:in:)``).
+///
+/// Not an optional: `EqualitySides?` is copied through the standard library's generic value witnesses (~120
+/// instructions a copy on the edit path); ``known`` says whether there are sides.
 struct EqualitySides {
     let left: Value
     let right: Value
+    /// Whether the sides were summed (false for ``none``).
+    let known: Bool
+
+    init(left: Value, right: Value) {
+        self.left = left
+        self.right = right
+        known = true
+    }
+
+    private init() {
+        left = .empty
+        right = .empty
+        known = false
+    }
+
+    /// No sides: the rule is not an equality, or its path did not sum them.
+    static var none: EqualitySides { EqualitySides() }
 }
 
 /// Reused buffers for depth-first walks.

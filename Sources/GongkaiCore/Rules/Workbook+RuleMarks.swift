@@ -31,7 +31,7 @@ extension Workbook {
     /// ``noteRule(_:old:)`` for a rule of a report at hand, by its dense index `r` (the recheck path), with the
     /// sides of an equality that the recheck summed.
     @inline(__always)
-    func noteRule(_ key: RuleKey, old: RuleStatus?, of report: ReportState, at r: Int, sides: EqualitySides? = nil) {
+    func noteRule(_ key: RuleKey, old: RuleStatus?, of report: ReportState, at r: Int, sides: EqualitySides = .none) {
         if quiet { return }
         guard !recorder.wrapped else { return noteRule(key, old: old) }
         guard report.noteRule(r, recorder.epoch) else { return }

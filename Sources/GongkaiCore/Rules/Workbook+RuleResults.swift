@@ -46,12 +46,12 @@ extension Workbook {
 
     /// The result of equality `index` of a report whose status is `status`; `sides` when they are summed already.
     func equalityResult(
-        _ index: Int, of report: ReportState, status: RuleStatus, sides: EqualitySides? = nil
+        _ index: Int, of report: ReportState, status: RuleStatus, sides: EqualitySides = .none
     ) -> RuleResult {
         let shape = report.shape
         let left: Value
         let right: Value
-        if let sides {
+        if sides.known {
             (left, right) = (sides.left, sides.right)
         } else {
             let values = report.values
