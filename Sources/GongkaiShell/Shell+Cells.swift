@@ -188,7 +188,8 @@ extension Shell {
         case (nil, .some(.holds)): head = "added: holds"
         case (_, .some(.holds)): (head, paint) = ("healed", "\u{1B}[32m")
         case (.some(.incomplete), .some(.fails)): (head, detailed) = ("complete: fails", true)
-        case (_, .some(.fails)): (head, detailed, paint) = (change.old == nil ? "added: fails" : "broke", true, "\u{1B}[31m")
+        case (_, .some(.fails)):
+            (head, detailed, paint) = (change.old == nil ? "added: fails" : "broke", true, "\u{1B}[31m")
         case (_, .some(.error)): (head, detailed, paint) = ("error", true, "\u{1B}[31m")
         case (_, .some(.incomplete)): head = "incomplete (a cell is empty)"
         }

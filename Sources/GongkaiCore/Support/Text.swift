@@ -229,7 +229,9 @@ public struct TextBuilder {
     }
 
     /// Calls `body` with the bytes so far, to change some in place (a checksum written before what it covers).
-    @inlinable public mutating func withMutableBytes<R>(_ body: (UnsafeMutableRawBufferPointer) throws -> R) rethrows -> R {
+    @inlinable public mutating func withMutableBytes<R>(
+        _ body: (UnsafeMutableRawBufferPointer) throws -> R
+    ) rethrows -> R {
         try storage.withUnsafeMutableBytes(body)
     }
 
